@@ -1,0 +1,205 @@
+package dev.fashionmnist.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Strict decoder for IDX files (the MNIST format), gzip-compressed or raw. It checks the magic number, the
+ * element type, the number of dimensions, that every dimension is positive, that the bytes present are exactly
+ * the bytes the header promises, and for labels that each value is a valid class. A header that promises more
+ * data than the file holds is rejected before the data is allocated.
+ */
+public final class IdxDecoder {
+    static final int LABELS_MAGIC = 0x00000801;
+    static final int IMAGES_MAGIC = 0x00000803;
+    private static final int UNSIGNED_BYTE = 0x08;
+    private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 64;
+    private static final int CHUNK = 1 << 20;
+
+    private IdxDecoder() {
+    }
+
+    public static IdxImages readImages(Path file) {
+        Decoded d = decode(file, 3);
+        return new IdxImages(d.dims[0], d.dims[1], d.dims[2], d.data);
+    }
+
+    /** Reads labels and checks that each one is below {@code classCount}. */
+    public static IdxLabels readLabels(Path file, int classCount) {
+        Decoded d = decode(file, 1);
+        byte[] labels = d.data;
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i] & 0xFF;
+            if (label >= classCount) {
+                throw new IdxFormatException(file + ": label " + label + " at index " + i
+                        + " is not a valid class: the dataset has " + classCount + " classes (labels 0 to "
+                        + (classCount - 1) + ")");
+            }
+        }
+        return new IdxLabels(labels);
+    }
+
+    /** True when the file starts with the gzip magic bytes. */
+    public static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private record Decoded(int[] dims, byte[] data) {
+    }
+
+    private static Decoded decode(Path file, int expectedDims) {
+        try {
+            boolean gzip = isGzip(file);
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                 InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                long payloadBytes = gzip ? -1 : Files.size(file);
+                return decode(in, payloadBytes, file, expectedDims);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IdxFormatException(file + ": file does not exist");
+        } catch (ZipException e) {
+            throw new IdxFormatException(file + ": corrupt gzip data (" + e.getMessage()
+                    + "); expected a gzip-compressed or raw IDX file");
+        } catch (IOException e) {
+            throw new IdxFormatException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Decoded decode(InputStream in, long fileSize, Path file, int expectedDims) throws IOException {
+        String kind = expectedDims == 1 ? "labels" : "images";
+        int expectedMagic = expectedDims == 1 ? LABELS_MAGIC : IMAGES_MAGIC;
+        byte[] head = new byte[4];
+        int got = readFully(in, head, 0, 4);
+        if (got < 4) {
+            throw new IdxFormatException(file + ": too short for an IDX file (" + got
+                    + " bytes); expected an IDX " + kind + " file starting with magic number "
+                    + hex(expectedMagic));
+        }
+        int magic = toInt(head, 0);
+        if (head[0] != 0 || head[1] != 0) {
+            throw new IdxFormatException(file + ": not an IDX file: magic number " + hex(magic)
+                    + ", expected " + hex(expectedMagic) + " (IDX " + kind + ")");
+        }
+        if ((head[2] & 0xFF) != UNSIGNED_BYTE) {
+            throw new IdxFormatException(file + ": IDX element type 0x" + String.format("%02X", head[2] & 0xFF)
+                    + " is not supported; expected 0x08 (unsigned byte), magic number " + hex(expectedMagic));
+        }
+        int dimCount = head[3] & 0xFF;
+        if (dimCount != expectedDims) {
+            throw new IdxFormatException(file + ": has " + dimCount + " dimension(s) (magic number " + hex(magic)
+                    + "), expected " + expectedDims + " for IDX " + kind + " (magic number "
+                    + hex(expectedMagic) + ")");
+        }
+        byte[] dimBytes = new byte[4 * dimCount];
+        got = readFully(in, dimBytes, 0, dimBytes.length);
+        if (got < dimBytes.length) {
+            throw new IdxFormatException(file + ": header is truncated: " + dimCount
+                    + " dimension sizes promised, file ends after " + (4 + got) + " bytes");
+        }
+        int[] dims = new int[dimCount];
+        long elements = 1;
+        for (int i = 0; i < dimCount; i++) {
+            dims[i] = toInt(dimBytes, 4 * i);
+            if (dims[i] <= 0) {
+                throw new IdxFormatException(file + ": dimension " + (i + 1) + " is " + Integer.toUnsignedLong(dims[i])
+                        + (dims[i] < 0 ? " (negative as a signed int)" : "") + "; every dimension must be at least 1");
+            }
+            elements *= dims[i];
+            if (elements > MAX_ELEMENTS) {
+                throw new IdxFormatException(file + ": header dimensions " + describe(dims, i + 1)
+                        + " promise more than " + MAX_ELEMENTS + " bytes of data, which no IDX dataset file holds");
+            }
+        }
+        long headerBytes = 4L + dimBytes.length;
+        if (fileSize >= 0) {
+            long present = fileSize - headerBytes;
+            if (present != elements) {
+                throw mismatch(file, dims, elements, present);
+            }
+        }
+        byte[] data = readPromised(in, (int) elements, file, dims);
+        return new Decoded(dims, data);
+    }
+
+    /** Reads exactly {@code promised} bytes, growing the buffer only as data arrives. */
+    private static byte[] readPromised(InputStream in, int promised, Path file, int[] dims) throws IOException {
+        byte[] data = new byte[Math.min(promised, CHUNK)];
+        int filled = 0;
+        try {
+            while (filled < promised) {
+                if (filled == data.length) {
+                    data = Arrays.copyOf(data, (int) Math.min(promised, Math.max(CHUNK, 2L * data.length)));
+                }
+                int n = in.read(data, filled, data.length - filled);
+                if (n < 0) {
+                    throw mismatch(file, dims, promised, filled);
+                }
+                filled += n;
+            }
+        } catch (EOFException e) {
+            throw new IdxFormatException(file + ": truncated gzip stream: it ends after " + filled
+                    + " of the " + promised + " data bytes that the header (" + describe(dims, dims.length)
+                    + ") promises");
+        }
+        byte[] probe = new byte[4096];
+        long extra = 0;
+        for (int n; (n = in.read(probe)) > 0; ) {
+            extra += n;
+        }
+        if (extra > 0) {
+            throw mismatch(file, dims, promised, promised + extra);
+        }
+        return data;
+    }
+
+    private static IdxFormatException mismatch(Path file, int[] dims, long promised, long present) {
+        String what = present < promised ? "is truncated" : "has " + (present - promised) + " unexpected trailing bytes";
+        return new IdxFormatException(file + ": " + what + ": the header (" + describe(dims, dims.length)
+                + ") promises " + promised + " data bytes, the file holds " + present);
+    }
+
+    private static String describe(int[] dims, int upTo) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < upTo; i++) {
+            if (i > 0) {
+                s.append('×');
+            }
+            s.append(Integer.toUnsignedLong(dims[i]));
+        }
+        return s.toString();
+    }
+
+    private static int readFully(InputStream in, byte[] buf, int off, int len) throws IOException {
+        int total = 0;
+        try {
+            while (total < len) {
+                int n = in.read(buf, off + total, len - total);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+        } catch (EOFException e) {
+            // a truncated gzip stream: report what arrived
+        }
+        return total;
+    }
+
+    private static int toInt(byte[] b, int off) {
+        return ((b[off] & 0xFF) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
+    }
+
+    private static String hex(int value) {
+        return String.format("0x%08X", value);
+    }
+}

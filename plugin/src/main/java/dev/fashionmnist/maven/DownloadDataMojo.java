@@ -1,0 +1,40 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.DatasetOverview;
+import dev.fashionmnist.report.SampleGrid;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Fetches the four IDX files of the configured dataset into the shared cache, verifies them, logs their shapes
+ * and class names, and writes {@code samples.png}: the first 18 training images with their class names.
+ */
+@Mojo(name = "download-data", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class DownloadDataMojo extends AbstractDataMojo {
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException {
+        long start = System.nanoTime();
+        DatasetFiles files = fetchDataset(log);
+        LoadedDataset data = files.load();
+        log.info("Dataset " + files.spec().name() + " in " + files.directory() + String.format(" (verified in %.2f s)",
+                (System.nanoTime() - start) / 1e9));
+        for (String line : DatasetOverview.lines(data)) {
+            log.info("  " + line);
+        }
+        Path png = outputDirectory.toPath().resolve("samples.png");
+        try {
+            SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Parameter 'outputDirectory': cannot write " + png + ": " + e
+                    + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
+        }
+        log.info("Training examples: " + png);
+    }
+}
