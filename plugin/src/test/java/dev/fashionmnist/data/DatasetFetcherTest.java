@@ -1,0 +1,372 @@
+package dev.fashionmnist.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetFetcherTest {
+    private static final List<String> CLASSES = List.of("a", "b", "c");
+
+    @TempDir
+    Path tmp;
+
+    private LocalHttpServer server;
+    private final Map<DatasetFile, byte[]> raw = IdxFixtures.dataset();
+    private final Map<DatasetFile, String> sha = IdxFixtures.sha256(raw);
+    private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalHttpServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Serves the tiny dataset as .gz files under {@code /folder/}. */
+    private URI serve(String folder) {
+        raw.forEach((f, bytes) -> server.file(folder + "/" + f.gzipName(), IdxFixtures.gzip(bytes)));
+        return server.base(folder);
+    }
+
+    private DatasetSpec pinned(URI... official) {
+        return new DatasetSpec("tiny", false, CLASSES, List.of(official), sha, Map.of(), List.of());
+    }
+
+    private FetchSettings settings(boolean offline, URI... mirrors) {
+        return new FetchSettings(tmp.resolve("cache"), List.of(mirrors), offline, true, false,
+                Duration.ofSeconds(2), Duration.ofMillis(400), 2, Duration.ofMillis(10));
+    }
+
+    private DatasetFiles fetch(DatasetSpec spec, FetchSettings settings) {
+        return new DatasetFetcher(settings, log).fetch(spec);
+    }
+
+    private void assertComplete(DatasetFiles files) throws IOException {
+        for (DatasetFile f : DatasetFile.values()) {
+            assertArrayEquals(raw.get(f), Files.readAllBytes(files.path(f)), f + " is stored decoded");
+            assertEquals(sha.get(f), files.sha256().get(f));
+        }
+        try (Stream<Path> list = Files.list(files.directory())) {
+            List<String> names = list.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), "no temporary files left: " + names);
+            assertEquals(9, names.size(), "four files, four checksums and the lock: " + names);
+        }
+    }
+
+    @Test
+    void fetchesVerifiesAndStoresFromAMirror() throws IOException {
+        URI mirror = serve("m");
+        DatasetFiles files = fetch(pinned(), settings(false, mirror));
+        assertComplete(files);
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from mirror " + mirror)), log.infos.toString());
+        assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+    }
+
+    @Test
+    void secondFetchIsAVerifiedCacheHitWithoutNetwork() throws IOException {
+        URI mirror = serve("m");
+        fetch(pinned(), settings(false, mirror));
+        int before = server.totalRequests();
+        DatasetFiles again = fetch(pinned(), settings(false, mirror));
+        assertEquals(before, server.totalRequests(), "no request on a cache hit");
+        assertComplete(again);
+    }
+
+    @Test
+    void notFoundMovesOnToTheNextSource() throws IOException {
+        URI empty = server.base("empty");
+        URI good = serve("good");
+        DatasetFiles files = fetch(pinned(), settings(false, empty, good));
+        assertComplete(files);
+        assertEquals(1, server.requests("empty/train-images-idx3-ubyte.gz"), "a 404 is not retried");
+        assertEquals(1, server.requests("empty/train-images-idx3-ubyte"), "the raw name is tried after .gz");
+        assertTrue(log.warnings.isEmpty(), "a 404 is no warning: " + log.warnings);
+    }
+
+    @Test
+    void serverErrorIsRetriedUntilItSucceeds() throws IOException {
+        URI mirror = serve("m");
+        server.behave("m/train-images-idx3-ubyte.gz", (ex, body, n) ->
+                LocalHttpServer.send(ex, n == 1 ? 500 : 200, n == 1 ? "boom".getBytes() : body));
+        DatasetFiles files = fetch(pinned(), settings(false, mirror));
+        assertComplete(files);
+        assertEquals(2, server.requests("m/train-images-idx3-ubyte.gz"));
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("HTTP 500") && i.contains("retrying")), log.infos.toString());
+    }
+
+    @Test
+    void truncatedBodyIsRetriedThenTheNextSourceIsUsed() throws IOException {
+        URI broken = serve("broken");
+        URI good = serve("good");
+        server.behave("broken/train-images-idx3-ubyte.gz", (ex, body, n) -> {
+            ex.sendResponseHeaders(200, body.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            ex.getHttpContext().getServer(); // leave the rest unsent: the connection closes short
+            throw new IOException("closing early on purpose");
+        });
+        DatasetFiles files = fetch(pinned(), settings(false, broken, good));
+        assertComplete(files);
+        assertEquals(3, server.requests("broken/train-images-idx3-ubyte.gz"), "tried 1 + 2 retries");
+        assertTrue(log.warned("mirror " + broken), log.warnings.toString());
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from mirror " + good)));
+    }
+
+    @Test
+    void wrongChecksumIsReportedAndTheNextSourceIsUsed() throws IOException {
+        URI bad = serve("bad");
+        URI good = serve("good");
+        server.file("bad/t10k-labels-idx1-ubyte.gz",
+                IdxFixtures.gzip(IdxFixtures.labels(IdxFixtures.TEST, IdxFixtures.CLASSES, 99)));
+        DatasetFiles files = fetch(pinned(), settings(false, bad, good));
+        assertComplete(files);
+        assertTrue(log.warned("checksum mismatch"), log.warnings.toString());
+        assertTrue(log.warned(sha.get(DatasetFile.TEST_LABELS)), "the warning shows the expected checksum");
+    }
+
+    @Test
+    void responseSlowerThanTheTimeoutFallsThrough() throws IOException {
+        URI slow = serve("slow");
+        URI good = serve("good");
+        server.behave("slow/train-labels-idx1-ubyte.gz", (ex, body, n) -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            LocalHttpServer.send(ex, 200, body);
+        });
+        FetchSettings quick = new FetchSettings(tmp.resolve("cache"), List.of(slow, good), false, true, false,
+                Duration.ofSeconds(2), Duration.ofMillis(300), 1, Duration.ofMillis(10));
+        DatasetFiles files = fetch(pinned(), quick);
+        assertComplete(files);
+        assertEquals(2, server.requests("slow/train-labels-idx1-ubyte.gz"), "a timeout is retried");
+        assertTrue(log.warned("timeout"), log.warnings.toString());
+    }
+
+    @Test
+    void concurrentFetchesIntoOneCacheDownloadEachFileOnce() throws Exception {
+        URI mirror = serve("m");
+        server.behave("m/train-images-idx3-ubyte.gz", (ex, body, n) -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttpServer.send(ex, 200, body);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<DatasetFiles> job = () -> new DatasetFetcher(settings(false, mirror), new RecordingLog())
+                    .fetch(pinned());
+            List<Future<DatasetFiles>> results = new ArrayList<>();
+            results.add(pool.submit(job));
+            results.add(pool.submit(job));
+            for (Future<DatasetFiles> r : results) {
+                assertComplete(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (DatasetFile f : DatasetFile.values()) {
+            assertEquals(1, server.requests("m/" + f.gzipName()), f + " downloaded once");
+        }
+    }
+
+    @Test
+    void concurrentProcessesShareOneCache() throws Exception {
+        URI mirror = serve("m");
+        server.behave("m/train-images-idx3-ubyte.gz", (ex, body, n) -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttpServer.send(ex, 200, body);
+        });
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                FetchInOtherProcess.class.getName(), tmp.resolve("cache").toString(), mirror.toString()));
+        raw.keySet().forEach(f -> command.add(f.fileName() + "=" + sha.get(f)));
+        Process other = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread.sleep(300);
+        DatasetFiles here = fetch(pinned(), settings(false, mirror));
+        String otherOutput = new String(other.getInputStream().readAllBytes());
+        assertEquals(0, other.waitFor(), otherOutput);
+        assertComplete(here);
+        for (DatasetFile f : DatasetFile.values()) {
+            assertEquals(1, server.requests("m/" + f.gzipName()), f + " downloaded once across two processes");
+        }
+    }
+
+    @Test
+    void whenEverySourceFailsTheErrorListsEachSourceAndWhy() {
+        URI empty = server.base("empty");
+        URI official = server.base("official");
+        server.behave("official/train-images-idx3-ubyte.gz", (ex, body, n) ->
+                LocalHttpServer.send(ex, 503, "busy".getBytes()));
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> fetch(pinned(official), settings(false, empty)));
+        String m = e.getMessage();
+        assertTrue(m.contains("Could not get train-images-idx3-ubyte of dataset 'tiny'"), m);
+        assertTrue(m.contains("mirror " + empty + ": not found"), m);
+        assertTrue(m.contains("official " + official + ": train-images-idx3-ubyte.gz: HTTP 503"), m);
+        assertTrue(m.contains("gave up after 3 attempts"), m);
+        assertFalse(Files.exists(tmp.resolve("cache/tiny/train-images-idx3-ubyte")), "nothing half-written");
+    }
+
+    @Test
+    void offlineUsesOnlyFileSources() throws IOException {
+        URI online = serve("m");
+        Path folder = tmp.resolve("copy");
+        IdxFixtures.write(folder, raw, true);
+        DatasetFiles files = fetch(pinned(online), settings(true, online, folder.toUri()));
+        assertComplete(files);
+        assertEquals(0, server.totalRequests(), "no network in offline mode");
+    }
+
+    @Test
+    void offlineWithAnEmptyCacheSaysHowToFillIt() {
+        URI online = serve("m");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> fetch(pinned(online), settings(true, online)));
+        String m = e.getMessage();
+        assertTrue(m.contains("skipped, Maven is offline (-o)"), m);
+        assertTrue(m.contains("mvn fashionmnist:download-data") && m.contains("file:///"), m);
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void customSetWithoutChecksumsIsRefusedOverHttpUnlessAllowed() throws IOException {
+        URI mirror = serve("m");
+        DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
+        DatasetException e = assertThrows(DatasetException.class, () -> fetch(unpinned, settings(false, mirror)));
+        assertTrue(e.getMessage().contains("'checksums'") && e.getMessage().contains("allowUnverified"), e.getMessage());
+        assertEquals(0, server.totalRequests());
+
+        FetchSettings allow = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, true, true,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofMillis(10));
+        assertComplete(fetch(unpinned, allow));
+        int before = server.totalRequests();
+        assertComplete(fetch(unpinned, allow));
+        assertEquals(before, server.totalRequests(), "the recorded checksum makes the cache verifiable");
+    }
+
+    @Test
+    void customSetWithoutChecksumsIsAcceptedFromAFileMirrorWithRawFiles() throws IOException {
+        Path folder = tmp.resolve("raw copy");
+        IdxFixtures.write(folder, raw, false);
+        DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
+        assertComplete(fetch(unpinned, settings(false, folder.toUri())));
+    }
+
+    @Test
+    void archiveMd5AloneVerifiesTheOfficialArchiveAndRejectsARecompressedCopy() throws IOException {
+        Map<DatasetFile, String> md5 = new java.util.EnumMap<>(DatasetFile.class);
+        raw.forEach((f, bytes) -> md5.put(f, IdxFixtures.md5(IdxFixtures.gzip(bytes))));
+        DatasetSpec md5Only = new DatasetSpec("digits", true, CLASSES, List.of(serve("official")), Map.of(), md5,
+                List.of());
+        URI recompressed = server.base("recompressed");
+        raw.forEach((f, bytes) -> server.file("recompressed/" + f.gzipName(), IdxFixtures.gzip(bytes, 1)));
+        DatasetFiles files = fetch(md5Only, settings(false, recompressed));
+        assertComplete(files);
+        assertTrue(log.warned("archive MD5"), log.warnings.toString());
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from official")));
+    }
+
+    @Test
+    void decodedChecksumAcceptsARecompressedCopy() throws IOException {
+        URI recompressed = server.base("recompressed");
+        raw.forEach((f, bytes) -> server.file("recompressed/" + f.gzipName(), IdxFixtures.gzip(bytes, 1)));
+        Map<DatasetFile, String> otherMd5 = new java.util.EnumMap<>(DatasetFile.class);
+        raw.forEach((f, bytes) -> otherMd5.put(f, IdxFixtures.md5(IdxFixtures.gzip(bytes, 9))));
+        DatasetSpec spec = new DatasetSpec("tiny", false, CLASSES, List.of(), sha, otherMd5, List.of());
+        assertComplete(fetch(spec, settings(false, recompressed)));
+        assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+    }
+
+    @Test
+    void corruptedCacheFileIsDetectedAndFetchedAgain() throws IOException {
+        URI mirror = serve("m");
+        DatasetFiles first = fetch(pinned(), settings(false, mirror));
+        Path cached = first.path(DatasetFile.TEST_IMAGES);
+        byte[] bytes = Files.readAllBytes(cached);
+        bytes[100] ^= 1;
+        Files.write(cached, bytes);
+        assertComplete(fetch(pinned(), settings(false, mirror)));
+        assertTrue(log.warned("fails verification"), log.warnings.toString());
+        assertEquals(2, server.requests("m/t10k-images-idx3-ubyte.gz"));
+        assertEquals(1, server.requests("m/train-images-idx3-ubyte.gz"));
+    }
+
+    @Test
+    void malformedIdxFromAnUnverifiedSourceIsRejected() throws IOException {
+        Path folder = tmp.resolve("broken");
+        IdxFixtures.write(folder, raw, true);
+        Files.write(folder.resolve(DatasetFile.TRAIN_LABELS.gzipName()),
+                IdxFixtures.gzip(IdxFixtures.labels(IdxFixtures.TRAIN, 10, 5)));
+        DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
+        DatasetException e = assertThrows(DatasetException.class, () -> fetch(unpinned, settings(false, folder.toUri())));
+        assertTrue(e.getMessage().contains("not a valid IDX file") && e.getMessage().contains("3 classes"),
+                e.getMessage());
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeCreatedNamesTheParameter() throws IOException {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        FetchSettings s = new FetchSettings(file.resolve("cache"), List.of(serve("m")), false, true, false,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofMillis(10));
+        DatasetException e = assertThrows(DatasetException.class, () -> new DatasetFetcher(s, log).fetch(pinned()));
+        assertTrue(e.getMessage().contains("'dataDirectory'"), e.getMessage());
+    }
+
+    @Test
+    void customSetWithoutAnySourceSaysToSetMirrors() {
+        DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
+        DatasetException e = assertThrows(DatasetException.class, () -> fetch(unpinned, settings(false)));
+        assertTrue(e.getMessage().contains("set 'mirrors'"), e.getMessage());
+    }
+
+    @Test
+    void systemCopiesComeAfterMirrorsAndBeforeOfficialUrlsAndCanBeSwitchedOff() throws IOException {
+        Path system = tmp.resolve("system");
+        Files.createDirectories(system);
+        URI mirror = server.base("m");
+        URI official = server.base("o");
+        DatasetSpec spec = new DatasetSpec("tiny", true, CLASSES, List.of(official), sha, Map.of(), List.of(system,
+                tmp.resolve("absent")));
+        List<DataSource> sources = new DatasetFetcher(settings(false, mirror), log).sources(spec);
+        assertEquals(List.of(new DataSource(DataSource.Kind.MIRROR, mirror), DataSource.systemCopy(system),
+                new DataSource(DataSource.Kind.OFFICIAL, official)), sources);
+        FetchSettings noSystem = new FetchSettings(tmp, List.of(mirror), false, false, false, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+        assertEquals(2, new DatasetFetcher(noSystem, log).sources(spec).size());
+    }
+}

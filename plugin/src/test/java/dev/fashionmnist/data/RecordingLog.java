@@ -1,0 +1,29 @@
+package dev.fashionmnist.data;
+
+import dev.fashionmnist.report.BuildLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the core logged, for assertions. */
+final class RecordingLog implements BuildLog {
+    final List<String> infos = new CopyOnWriteArrayList<>();
+    final List<String> warnings = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    @Override
+    public void debug(String message) {
+    }
+
+    boolean warned(String part) {
+        return warnings.stream().anyMatch(w -> w.contains(part));
+    }
+}
