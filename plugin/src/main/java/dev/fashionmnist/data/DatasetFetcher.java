@@ -92,7 +92,7 @@ public final class DatasetFetcher {
             if (!"file".equalsIgnoreCase(mirror.getScheme())) {
                 throw new DatasetException("Dataset '" + spec.name() + "' would be fetched over the network from "
                         + mirror + " without checksums to verify it: set 'checksums' (standard file name without "
-                        + ".gz → SHA-256 of the decoded file) for all four files, or set 'allowUnverified' "
+                        + ".gz -> SHA-256 of the decoded file) for all four files, or set 'allowUnverified' "
                         + "(-Dfashionmnist.allowUnverified=true) to accept unverified downloads");
             }
         }
@@ -102,7 +102,7 @@ public final class DatasetFetcher {
         Path target = dir.resolve(file.fileName());
         String cached = verifiedCacheHit(spec, file, target);
         if (cached != null) {
-            log.debug(file.fileName() + ": verified cache hit in " + dir);
+            log.info(file.fileName() + ": verified, from the cache");
             return cached;
         }
         List<String> failures = new ArrayList<>();

@@ -172,7 +172,7 @@ public final class IdxDecoder {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < upTo; i++) {
             if (i > 0) {
-                s.append('×');
+                s.append('x');
             }
             s.append(Integer.toUnsignedLong(dims[i]));
         }

@@ -16,6 +16,6 @@ public record IdxImages(int count, int rows, int columns, byte[] pixels) {
     }
 
     public String shape() {
-        return count + "×" + rows + "×" + columns;
+        return count + "x" + rows + "x" + columns;
     }
 }

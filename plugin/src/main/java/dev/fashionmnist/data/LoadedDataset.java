@@ -22,8 +22,8 @@ public record LoadedDataset(DatasetSpec spec, IdxImages trainImages, IdxLabels t
         checkCounts(paths, DatasetFile.TEST_IMAGES, testImages, DatasetFile.TEST_LABELS, testLabels);
         if (trainImages.rows() != testImages.rows() || trainImages.columns() != testImages.columns()) {
             throw new IdxFormatException(paths.get(DatasetFile.TEST_IMAGES) + ": test images are "
-                    + testImages.rows() + "×" + testImages.columns() + " pixels but training images ("
-                    + paths.get(DatasetFile.TRAIN_IMAGES) + ") are " + trainImages.rows() + "×"
+                    + testImages.rows() + "x" + testImages.columns() + " pixels but training images ("
+                    + paths.get(DatasetFile.TRAIN_IMAGES) + ") are " + trainImages.rows() + "x"
                     + trainImages.columns() + "; both sets need the same image size");
         }
         return new LoadedDataset(spec, trainImages, trainLabels, testImages, testLabels);

@@ -38,7 +38,7 @@ class IdxDecoderTest {
         assertEquals(5, a.count());
         assertEquals(28, a.rows());
         assertEquals(28, a.columns());
-        assertEquals("5×28×28", a.shape());
+        assertEquals("5x28x28", a.shape());
         assertArrayEquals(Arrays.copyOfRange(raw, 16, raw.length), a.pixels());
         assertArrayEquals(a.pixels(), b.pixels());
         assertEquals(raw[16 + 28 * 28 + 3 * 28 + 2] & 0xFF, a.pixel(1, 3, 2));
@@ -193,6 +193,6 @@ class IdxDecoderTest {
             paths.put(f, dir.resolve(f.fileName()));
         }
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> LoadedDataset.decode(spec, paths));
-        assertTrue(e.getMessage().contains("32×32") && e.getMessage().contains("28×28"), e.getMessage());
+        assertTrue(e.getMessage().contains("32x32") && e.getMessage().contains("28x28"), e.getMessage());
     }
 }
