@@ -153,15 +153,7 @@ class DatasetFetcherTest {
     void responseSlowerThanTheTimeoutFallsThrough() throws IOException {
         URI slow = serve("slow");
         URI good = serve("good");
-        server.behave("slow/train-labels-idx1-ubyte.gz", (ex, body, n) -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            LocalHttpServer.send(ex, 200, body);
-        });
+        server.behave("slow/train-labels-idx1-ubyte.gz", LocalHttpServer.slow(1500));
         FetchSettings quick = new FetchSettings(tmp.resolve("cache"), List.of(slow, good), false, true, false,
                 Duration.ofSeconds(2), Duration.ofMillis(300), 1, Duration.ofMillis(10));
         DatasetFiles files = fetch(pinned(), quick);
@@ -173,14 +165,7 @@ class DatasetFetcherTest {
     @Test
     void concurrentFetchesIntoOneCacheDownloadEachFileOnce() throws Exception {
         URI mirror = serve("m");
-        server.behave("m/train-images-idx3-ubyte.gz", (ex, body, n) -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            LocalHttpServer.send(ex, 200, body);
-        });
+        server.behave("m/train-images-idx3-ubyte.gz", LocalHttpServer.slow(300));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Callable<DatasetFiles> job = () -> new DatasetFetcher(settings(false, mirror), new RecordingLog())
@@ -202,14 +187,7 @@ class DatasetFetcherTest {
     @Test
     void concurrentProcessesShareOneCache() throws Exception {
         URI mirror = serve("m");
-        server.behave("m/train-images-idx3-ubyte.gz", (ex, body, n) -> {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            LocalHttpServer.send(ex, 200, body);
-        });
+        server.behave("m/train-images-idx3-ubyte.gz", LocalHttpServer.slow(1000));
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 FetchInOtherProcess.class.getName(), tmp.resolve("cache").toString(), mirror.toString()));

@@ -21,7 +21,18 @@ final class LocalHttpServer implements AutoCloseable {
         void answer(HttpExchange exchange, byte[] body, int requestNumber) throws IOException;
     }
 
-    static final Behaviour SERVE = (ex, body, n) -> send(ex, 200, body);
+    /** Serves the file after a pause of {@code millis}. */
+    static Behaviour slow(long millis) {
+        return (ex, body, n) -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            send(ex, 200, body);
+        };
+    }
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
