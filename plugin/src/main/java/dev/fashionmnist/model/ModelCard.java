@@ -1,0 +1,45 @@
+package dev.fashionmnist.model;
+
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.report.Json;
+import dev.fashionmnist.train.EpochMetrics;
+import dev.fashionmnist.train.Normalization;
+import dev.fashionmnist.train.TrainSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code model.json}: what a trained model is and how it came to be: network, every hyperparameter, data and its
+ * checksums, normalisation, final metrics, trainable parameters, device, time, versions, and the fingerprint of
+ * all inputs that decides whether the model is up to date.
+ */
+public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
+                        String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
+                        int trainImages, int testImages, Normalization normalization, EpochMetrics finalMetrics,
+                        int epochsTrained, long trainableParameters, String device, double trainingSeconds,
+                        String parametersFile, Versions versions, String fingerprint, String createdAt) {
+
+    public static final String FILE = "model.json";
+    public static final String PARAMETERS_NAME = "fashionmnist";
+    public static final int FORMAT = 1;
+
+    /** The software that trained the model. */
+    public record Versions(String plugin, String djl, String pytorch, String java) {
+    }
+
+    public void write(Path modelDirectory) throws IOException {
+        Json.writeFile(modelDirectory.resolve(FILE), this);
+    }
+
+    /** Reads the card of a model directory; {@code null} when there is none. */
+    public static ModelCard readIfPresent(Path modelDirectory) throws IOException {
+        Path file = modelDirectory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        return Json.readFile(file, ModelCard.class);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fashionmnist.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Loads a network's parameters from a DJL {@code .params} file and checks that they fit the network the spec
+ * describes: DJL itself loads a file of another width silently, and reports another architecture or a damaged file
+ * with misleading messages; here each case becomes one clear {@link ModelException} naming the file.
+ */
+public final class ModelParameters {
+    private ModelParameters() {
+    }
+
+    /** The file DJL writes for {@code name} in {@code dir} (epoch 0). */
+    public static Path file(Path dir, String name) {
+        return dir.resolve(name + "-0000.params");
+    }
+
+    /** Loads {@code dir/name-0000.params} into {@code model}, whose block must be a fresh build of {@code spec}. */
+    public static void load(Model model, ModelSpec spec, Path dir, String name) {
+        Path file = file(dir, name);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(file + " does not exist: the model directory holds no parameters for this "
+                    + "model; train one with 'mvn fashionmnist:train'");
+        }
+        Map<String, Shape> expected = expectedShapes(spec);
+        Block block = model.getBlock();
+        try {
+            model.load(dir, name, Map.of("epoch", "0"));
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            throw new ModelException(file + " cannot be loaded as a " + spec.describe() + " network (" + describe(e)
+                    + "): it is damaged or belongs to another architecture; retrain with -Dfashionmnist.force");
+        }
+        if (!block.isInitialized()) {
+            throw new ModelException(file + " is not a DJL parameters file: retrain with -Dfashionmnist.force");
+        }
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Shape want = expected.get(p.getKey());
+            Shape got = p.getValue().getArray().getShape();
+            if (want == null || !want.equals(got)) {
+                throw new ModelException(file + " does not fit a " + spec.describe() + " network: parameter "
+                        + p.getKey() + " has shape " + got + ", the network needs " + want
+                        + "; the file belongs to another configuration");
+            }
+        }
+    }
+
+    private static Map<String, Shape> expectedShapes(ModelSpec spec) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block reference = Networks.build(spec);
+            reference.initialize(manager, DataType.FLOAT32, Networks.inputShape(spec, 1));
+            for (Pair<String, Parameter> p : reference.getParameters()) {
+                shapes.put(p.getKey(), p.getValue().getArray().getShape());
+            }
+        }
+        return shapes;
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fashionmnist.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The validated description of a network: architecture, its size parameters, the input image size and the
+ * number of classes. Everything needed to build the same network again, e.g. to load its parameters.
+ *
+ * @param hiddenLayers  mlp only: the sizes of the hidden layers (the notebook's {@code hidden_size} is one layer)
+ * @param resnetBlocks  resnet only: residual blocks per stage (three stages at 64, 128, 256 channels)
+ */
+public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, List<Integer> resnetBlocks,
+                        int imageRows, int imageColumns, int classCount) {
+
+    public static final List<Integer> DEFAULT_RESNET_BLOCKS = List.of(2, 2, 2);
+
+    public ModelSpec {
+        hiddenLayers = List.copyOf(hiddenLayers);
+        resnetBlocks = List.copyOf(resnetBlocks);
+    }
+
+    /**
+     * Builds a spec from the user's parameters. {@code hiddenLayers} (comma-separated) wins over
+     * {@code hiddenSize}; both only matter for mlp, {@code resnetBlocks} only for resnet.
+     */
+    public static ModelSpec of(String architecture, int hiddenSize, String hiddenLayers, String resnetBlocks,
+                               int imageRows, int imageColumns, int classCount) {
+        Architecture arch = Architecture.parse(architecture);
+        List<Integer> hidden = List.of();
+        List<Integer> blocks = List.of();
+        if (arch == Architecture.MLP) {
+            if (hiddenLayers != null && !hiddenLayers.isBlank()) {
+                hidden = positiveList(hiddenLayers, "hiddenLayers", "e.g. 256,128", 0);
+            } else {
+                if (hiddenSize < 1) {
+                    throw new ModelException("Parameter 'hiddenSize' is " + hiddenSize
+                            + ": the hidden layer needs at least 1 neuron (the notebook starts at 2, default 128)");
+                }
+                hidden = List.of(hiddenSize);
+            }
+        } else if (arch == Architecture.RESNET) {
+            blocks = resnetBlocks == null || resnetBlocks.isBlank() ? DEFAULT_RESNET_BLOCKS
+                    : positiveList(resnetBlocks, "resnetBlocks", "three numbers, e.g. 2,2,2", 3);
+        }
+        if (arch == Architecture.NET && (imageRows < 6 || imageColumns < 6)) {
+            throw new ModelException("Architecture 'net' needs images of at least 6x6 pixels, the data has "
+                    + imageRows + "x" + imageColumns);
+        }
+        return new ModelSpec(arch, hidden, blocks, imageRows, imageColumns, classCount);
+    }
+
+    private static List<Integer> positiveList(String text, String parameter, String example, int exactCount) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            int v;
+            try {
+                v = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                throw new ModelException("Parameter '" + parameter + "' is '" + text + "': '" + p
+                        + "' is not a whole number; use positive whole numbers, comma-separated, " + example);
+            }
+            if (v < 1 || v > 65536) {
+                throw new ModelException("Parameter '" + parameter + "' is '" + text + "': " + v
+                        + " is out of range; each value must be between 1 and 65536, " + example);
+            }
+            values.add(v);
+        }
+        if (exactCount > 0 && values.size() != exactCount) {
+            throw new ModelException("Parameter '" + parameter + "' is '" + text + "': it needs " + exactCount
+                    + " values, one per stage, " + example);
+        }
+        return values;
+    }
+
+    /** A short description for logs, e.g. {@code mlp 784-128-10}. */
+    public String describe() {
+        return switch (architecture) {
+            case MLP -> {
+                StringBuilder s = new StringBuilder("mlp ").append(imageRows * imageColumns);
+                hiddenLayers.forEach(h -> s.append('-').append(h));
+                yield s.append('-').append(classCount).toString();
+            }
+            case RESNET -> "resnet blocks " + resnetBlocks.toString().replace(" ", "");
+            default -> architecture.id();
+        };
+    }
+}

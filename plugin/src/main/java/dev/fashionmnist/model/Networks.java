@@ -1,0 +1,140 @@
+package dev.fashionmnist.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The notebook's four networks as DJL blocks, built from a {@link ModelSpec}. Input: (N, 1, rows, columns). */
+public final class Networks {
+    private static final int[] RESNET_CHANNELS = {64, 128, 256};
+    private static final int[] RESNET_STRIDES = {1, 2, 2};
+
+    private Networks() {
+    }
+
+    public static Block build(ModelSpec spec) {
+        return switch (spec.architecture()) {
+            case MLP -> mlp(spec);
+            case NET -> net(spec);
+            case AMELIE_CNN -> amelieCnn(spec);
+            case RESNET -> resnet(spec);
+        };
+    }
+
+    /** The input shape for a batch of {@code batch} images. */
+    public static Shape inputShape(ModelSpec spec, int batch) {
+        return new Shape(batch, 1, spec.imageRows(), spec.imageColumns());
+    }
+
+    private static Block mlp(ModelSpec spec) {
+        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int hidden : spec.hiddenLayers()) {
+            net.add(linear(hidden)).add(Activation.reluBlock());
+        }
+        return net.add(linear(spec.classCount()));
+    }
+
+    private static Block net(ModelSpec spec) {
+        return new SequentialBlock()
+                .add(conv(32, 3, 1, 0, true)).add(Activation.reluBlock())
+                .add(conv(64, 3, 1, 0, true)).add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Blocks.batchFlattenBlock())
+                .add(linear(128)).add(Activation.reluBlock())
+                .add(linear(spec.classCount()));
+    }
+
+    private static Block amelieCnn(ModelSpec spec) {
+        SequentialBlock net = new SequentialBlock();
+        for (int channels : new int[] {32, 64, 128}) {
+            net.add(conv(channels, 3, 1, 1, true))
+                    .add(BatchNorm.builder().build())
+                    .add(Activation.reluBlock())
+                    .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+        }
+        return net.add(Blocks.batchFlattenBlock()).add(linear(spec.classCount()));
+    }
+
+    private static Block resnet(ModelSpec spec) {
+        SequentialBlock net = new SequentialBlock()
+                .add(conv(64, 3, 1, 1, false))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+        int in = 64;
+        for (int stage = 0; stage < RESNET_CHANNELS.length; stage++) {
+            int out = RESNET_CHANNELS[stage];
+            for (int b = 0; b < spec.resnetBlocks().get(stage); b++) {
+                int stride = b == 0 ? RESNET_STRIDES[stage] : 1;
+                net.add(residualBlock(in, out, stride));
+                in = out;
+            }
+        }
+        return net.add(Pool.globalAvgPool2dBlock()).add(linear(spec.classCount()));
+    }
+
+    /** conv3x3-BN-ReLU-conv3x3-BN plus an identity or 1x1-conv+BN projection shortcut, added, then ReLU. */
+    private static Block residualBlock(int in, int out, int stride) {
+        Block main = new SequentialBlock()
+                .add(conv(out, 3, stride, 1, false))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(conv(out, 3, 1, 1, false))
+                .add(BatchNorm.builder().build());
+        Block shortcut = stride != 1 || in != out
+                ? new SequentialBlock().add(conv(out, 1, stride, 0, false)).add(BatchNorm.builder().build())
+                : Blocks.identityBlock();
+        return new ParallelBlock(branches -> {
+            NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
+            return new NDList(Activation.relu(sum));
+        }, List.of(main, shortcut));
+    }
+
+    private static Block conv(int filters, int kernel, int stride, int padding, boolean bias) {
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .optBias(bias)
+                .build();
+    }
+
+    private static Block linear(int units) {
+        return Linear.builder().setUnits(units).build();
+    }
+
+    /** Trainable parameters as the notebook's count_parameters counts them (BatchNorm running stats excluded). */
+    public static long trainableParameters(Block block) {
+        long total = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                total += p.getValue().getArray().size();
+            }
+        }
+        return total;
+    }
+
+    /** One line per parameter: name, shape, count, whether it is trained. */
+    public static List<String> summary(Block block) {
+        List<String> lines = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            lines.add(String.format("%-40s %-20s %,12d%s", p.getKey(), a.getShape(), a.size(),
+                    p.getValue().requiresGradient() ? "" : "  (running statistic, not trained)"));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.fashionmnist.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import dev.fashionmnist.data.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** JSON for model cards, checkpoints and the training fork's job: pretty, with paths as strings. */
+public final class Json {
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .registerTypeHierarchyAdapter(Path.class, new PathAdapter())
+            .create();
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        return GSON.toJson(value);
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        return GSON.fromJson(json, type);
+    }
+
+    public static void writeFile(Path file, Object value) throws IOException {
+        AtomicFiles.writeString(file, write(value) + "\n");
+    }
+
+    /** Reads a JSON file; a missing or malformed file is an {@link IOException} whose message names it. */
+    public static <T> T readFile(Path file, Class<T> type) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            T value = GSON.fromJson(text, type);
+            if (value == null) {
+                throw new IOException(file + " is empty");
+            }
+            return value;
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(file + " is not valid JSON for a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static final class PathAdapter extends TypeAdapter<Path> {
+        @Override
+        public void write(JsonWriter out, Path value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value.toString());
+            }
+        }
+
+        @Override
+        public Path read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return Path.of(in.nextString());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.fashionmnist.report;
+
+import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.train.EpochMetrics;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** {@code metrics.csv}: one row per epoch, appended and flushed as each epoch ends. */
+public final class MetricsCsv {
+    public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+        "learning_rate", "epoch_seconds", "train_images_per_second"};
+
+    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private MetricsCsv() {
+    }
+
+    /** Starts a new file holding the header and {@code rows} (those of the run being continued, if any). */
+    public static void start(Path file, List<EpochMetrics> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(w, WRITE);
+            printer.printRecord((Object[]) HEADER);
+            for (EpochMetrics row : rows) {
+                print(printer, row);
+            }
+            printer.flush();
+        });
+    }
+
+    public static void append(Path file, EpochMetrics row) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+             CSVPrinter printer = new CSVPrinter(w, WRITE)) {
+            print(printer, row);
+        }
+    }
+
+    public static List<EpochMetrics> read(Path file) throws IOException {
+        List<EpochMetrics> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(r, READ)) {
+            for (CSVRecord rec : parser) {
+                try {
+                    rows.add(new EpochMetrics(Integer.parseInt(rec.get("epoch")), d(rec, "train_loss"),
+                            d(rec, "train_accuracy"), d(rec, "test_loss"), d(rec, "test_accuracy"),
+                            d(rec, "learning_rate"), d(rec, "epoch_seconds"), d(rec, "train_images_per_second")));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + ", line " + parser.getCurrentLineNumber() + ": " + e.getMessage());
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException(file + " is not a metrics table: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static double d(CSVRecord rec, String column) {
+        return Double.parseDouble(rec.get(column));
+    }
+
+    private static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
+        printer.printRecord(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
+                m.learningRate(), round(m.epochSeconds()), round(m.trainImagesPerSecond()));
+        printer.flush();
+    }
+
+    private static String round(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.fashionmnist.train;
+
+/**
+ * Pixel normalisation: grey values scaled to 0..1, then standardised with the training images' mean and standard
+ * deviation, as {@code transforms.Normalize} does. Stored in the model card so that evaluation and prediction
+ * feed the network what it was trained on.
+ */
+public record Normalization(double mean, double std) {
+
+    /** Mean and standard deviation of the 0..1 grey values of the chosen images. */
+    public static Normalization of(byte[] pixels, int pixelsPerImage, int[] images) {
+        double sum = 0;
+        double sumSq = 0;
+        for (int image : images) {
+            int base = image * pixelsPerImage;
+            for (int p = 0; p < pixelsPerImage; p++) {
+                double v = (pixels[base + p] & 0xFF) / 255.0;
+                sum += v;
+                sumSq += v * v;
+            }
+        }
+        double count = (double) images.length * pixelsPerImage;
+        double mean = sum / count;
+        double std = Math.sqrt(Math.max(sumSq / count - mean * mean, 1e-12));
+        return new Normalization(mean, std);
+    }
+
+    /** The normalised floats of the chosen images, one after the other. */
+    public float[] apply(byte[] pixels, int pixelsPerImage, int[] images) {
+        float[] out = new float[images.length * pixelsPerImage];
+        float m = (float) mean;
+        float scale = (float) (1.0 / (255.0 * std));
+        float shift = (float) (mean / std);
+        int k = 0;
+        for (int image : images) {
+            int base = image * pixelsPerImage;
+            for (int p = 0; p < pixelsPerImage; p++) {
+                out[k++] = (pixels[base + p] & 0xFF) * scale - shift;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.fashionmnist.train;
+
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.model.ModelSpec;
+
+/**
+ * Everything that decides how a model is trained, validated before any work starts. A run trains
+ * {@code epochs} epochs; with {@code resume} they come on top of the last checkpoint's.
+ *
+ * @param trainSize   how many training images to use; 0 means all
+ * @param stratified  whether the subset is a seeded stratified sample (true) or the first {@code trainSize} images
+ * @param device      {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ * @param threads     PyTorch intra-op threads on the CPU; 0 leaves PyTorch's default
+ */
+public record TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                            double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                            int trainSize, boolean stratified, long seed, String device, int threads,
+                            boolean resume) {
+
+    public TrainSettings {
+        if (epochs < 1) {
+            throw new ModelException("Parameter 'epochs' is " + epochs + ": train at least 1 epoch");
+        }
+        if (batchSize < 1) {
+            throw new ModelException("Parameter 'batchSize' is " + batchSize + ": use at least 1 (default 64)");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new ModelException("Parameter 'learningRate' is " + learningRate
+                    + ": it must be a positive number, e.g. 0.001");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new ModelException("Parameter 'momentum' is " + momentum + ": use a value from 0 (none) to below 1, "
+                    + "e.g. 0.9");
+        }
+        if (nesterov && (optimizer != OptimizerKind.SGD || momentum == 0)) {
+            throw new ModelException("Parameter 'nesterov' is true: Nesterov momentum needs optimizer sgd with a "
+                    + "momentum above 0");
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new ModelException("Parameter 'weightDecay' is " + weightDecay + ": use 0 or a small positive "
+                    + "number, e.g. 0.0005");
+        }
+        if (trainSize < 0) {
+            throw new ModelException("Parameter 'trainSize' is " + trainSize + ": use 0 for all training images, "
+                    + "or a positive number");
+        }
+        if (threads < 0) {
+            throw new ModelException("Parameter 'threads' is " + threads + ": use 0 for PyTorch's default, or a "
+                    + "positive number");
+        }
+        if (trainSize > 0 && batchSize > trainSize) {
+            throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than trainSize "
+                    + trainSize + ": use a batch size of at most " + trainSize);
+        }
+    }
+
+    /** Checks the settings against the training set's size; returns the number of images used. */
+    public int imagesUsed(int available, int classCount) {
+        if (trainSize > available) {
+            throw new ModelException("Parameter 'trainSize' is " + trainSize + ", but the training set has only "
+                    + available + " images: use at most " + available + " (or 0 for all)");
+        }
+        int used = trainSize == 0 ? available : trainSize;
+        if (batchSize > used) {
+            throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than the " + used
+                    + " training images: use a batch size of at most " + used);
+        }
+        if (stratified && trainSize > 0 && trainSize < classCount) {
+            throw new ModelException("Parameter 'trainSize' is " + trainSize + ": a stratified subset needs at "
+                    + "least one image per class (" + classCount + "); use more, or trainSubset=first");
+        }
+        return used;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.fashionmnist.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.model.ModelParameters;
+import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.model.Networks;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.MetricsCsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, then
+ * evaluate on the test set; append a row to metrics.csv, write a checkpoint, log the notebook's postfix line. At
+ * the end the model directory (parameters and model.json) replaces the old one in one rename.
+ */
+public final class Training {
+    private static final int EVAL_BATCH = 500;
+
+    private final TrainJob job;
+    private final BuildLog log;
+    private final TrainingProgress progress;
+
+    public Training(TrainJob job, BuildLog log, TrainingProgress progress) {
+        this.job = job;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    public ModelCard run(LoadedDataset data) throws IOException {
+        TrainSettings s = job.settings();
+        ModelSpec spec = s.model();
+        int used = s.imagesUsed(data.trainImages().count(), data.classNames().size());
+        int[] trainIndex = SubsetSelector.select(data.trainLabels(), used, data.classNames().size(), s.stratified(),
+                s.seed());
+        int testCount = job.testSize() == 0 ? data.testImages().count() : job.testSize();
+        if (testCount > data.testImages().count()) {
+            throw new ModelException("Parameter 'testSize' is " + job.testSize() + ", but the test set has only "
+                    + data.testImages().count() + " images: use at most that (or 0 for all)");
+        }
+        int[] testIndex = SubsetSelector.select(data.testLabels(), testCount, data.classNames().size(), false, 0);
+
+        Checkpoints checkpoints = new Checkpoints(job.checkpointDirectory());
+        Checkpoints.Info resumeFrom = s.resume() ? checkpoints.latest() : null;
+        if (s.resume() && resumeFrom == null) {
+            log.warn("resume is set but " + job.checkpointDirectory() + " holds no checkpoint: training from scratch");
+        }
+        if (resumeFrom != null && !resumeFrom.model().equals(spec)) {
+            throw new ModelException("Parameter 'resume': the last checkpoint (" + resumeFrom.directory() + ") is a "
+                    + resumeFrom.model().describe() + " network, but the configuration asks for " + spec.describe()
+                    + ": resume with the same architecture, or train from scratch without -Dfashionmnist.resume");
+        }
+        Normalization norm = resumeFrom != null ? resumeFrom.normalization()
+                : Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
+
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = device(engine);
+        engine.setRandomSeed((int) s.seed());
+        long started = System.nanoTime();
+        try (Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch")) {
+            Block block = Networks.build(spec);
+            model.setBlock(block);
+            EpochRate rate = new EpochRate(s.learningRate());
+            int firstEpoch = 1;
+            List<EpochMetrics> history = new ArrayList<>();
+            if (resumeFrom != null) {
+                ModelParameters.load(model, spec, resumeFrom.directory(), ModelCard.PARAMETERS_NAME);
+                firstEpoch = resumeFrom.epoch() + 1;
+                history.addAll(previousMetrics(resumeFrom.epoch()));
+                log.info("Resuming from " + resumeFrom.directory() + " (epoch " + resumeFrom.epoch() + ")");
+            } else {
+                checkpoints.clear();
+            }
+            MetricsCsv.start(job.metricsFile(), history);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer(s, rate))
+                    .optDevices(new Device[] {device});
+            int lastEpoch = firstEpoch + s.epochs() - 1;
+            try (Trainer trainer = model.newTrainer(config);
+                 NDManager dataManager = model.getNDManager().newSubManager(device)) {
+                if (resumeFrom == null) {
+                    trainer.initialize(Networks.inputShape(spec, s.batchSize()));
+                }
+                long params = Networks.trainableParameters(block);
+                log.info("Network " + spec.describe() + ": " + String.format("%,d", params)
+                        + " trainable parameters");
+                for (String line : Networks.summary(block)) {
+                    log.debug("  " + line);
+                }
+                DeviceTensors train = DeviceTensors.of(dataManager, data.trainImages(), data.trainLabels(), trainIndex,
+                        norm);
+                DeviceTensors test = DeviceTensors.of(dataManager, data.testImages(), data.testLabels(), testIndex,
+                        norm);
+                log.info("Training on " + used + " of " + data.trainImages().count() + " images"
+                        + (used < data.trainImages().count() ? (s.stratified() ? " (seeded stratified subset)"
+                        : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + device
+                        + ", " + s.epochs() + " epoch(s)");
+                EpochMetrics last = null;
+                for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+                    rate.value = (float) s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
+                    last = epoch(trainer, train, test, epoch, lastEpoch, rate.value);
+                    MetricsCsv.append(job.metricsFile(), last);
+                    log.info(last.logLine(lastEpoch));
+                    checkpoints.save(model, epoch, spec, norm);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                ModelCard card = new ModelCard(ModelCard.FORMAT, spec.architecture().id(), spec, s, job.datasetName(),
+                        job.classNames(), job.dataSha256(), used, testCount, norm, last, lastEpoch, params,
+                        device.toString(), seconds, ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME)
+                        .toString(), versions(engine), job.fingerprint(), Instant.now().toString());
+                writeModel(model, card);
+                return card;
+            }
+        }
+    }
+
+    private EpochMetrics epoch(Trainer trainer, DeviceTensors train, DeviceTensors test, int epoch, int lastEpoch,
+                               float learningRate) {
+        int batchSize = job.settings().batchSize();
+        int[] order = shuffled(train.count(), new Random(job.settings().seed() * 1_000_003L + epoch));
+        NDManager parent = train.images().getManager();
+        double lossSum = 0;
+        long correct = 0;
+        long done = 0;
+        long start = System.nanoTime();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            try (NDManager batch = parent.newSubManager()) {
+                long[] idx = new long[to - from];
+                for (int i = from; i < to; i++) {
+                    idx[i - from] = order[i];
+                }
+                NDArray index = batch.create(idx);
+                NDArray x = train.images().get(index);
+                NDArray y = train.labels().get(index);
+                x.attach(batch);
+                y.attach(batch);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                    collector.backward(loss);
+                    float value = loss.getFloat();
+                    if (!Float.isFinite(value)) {
+                        throw new ModelException("Training diverged in epoch " + epoch + ": the loss became " + value
+                                + ". Lower 'learningRate' (now " + job.settings().learningRate()
+                                + "), e.g. by a factor of 10; no model was written");
+                    }
+                    lossSum += (double) value * (to - from);
+                    correct += logits.argMax(1).eq(y).countNonzero().getLong();
+                }
+                trainer.step();
+            }
+            done = to;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9));
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double[] testResult = evaluate(trainer, test);
+        double epochSeconds = (System.nanoTime() - start) / 1e9;
+        return new EpochMetrics(epoch, lossSum / done, (double) correct / done, testResult[0], testResult[1],
+                learningRate, epochSeconds, done / Math.max(trainSeconds, 1e-9));
+    }
+
+    /** {loss, accuracy} on {@code set}, without recording gradients. */
+    static double[] evaluate(Trainer trainer, DeviceTensors set) {
+        NDManager parent = set.images().getManager();
+        double lossSum = 0;
+        long correct = 0;
+        for (int from = 0; from < set.count(); from += EVAL_BATCH) {
+            int to = Math.min(set.count(), from + EVAL_BATCH);
+            try (NDManager batch = parent.newSubManager()) {
+                NDArray x = set.images().get(from + ":" + to);
+                NDArray y = set.labels().get(from + ":" + to);
+                x.attach(batch);
+                y.attach(batch);
+                NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                lossSum += (double) trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat()
+                        * (to - from);
+                correct += logits.argMax(1).eq(y).countNonzero().getLong();
+            }
+        }
+        return new double[] {lossSum / set.count(), (double) correct / set.count()};
+    }
+
+    private Device device(Engine engine) {
+        if (job.gpuIndex() < 0) {
+            return Device.cpu();
+        }
+        int gpus = engine.getGpuCount();
+        if (job.gpuIndex() >= gpus) {
+            throw new ModelException("Parameter 'device' is gpu:" + job.gpuIndex() + ", but PyTorch sees " + gpus
+                    + " GPU(s)" + (gpus == 0 ? " (is the CUDA 12.1+ runtime installed?)" : "")
+                    + ": use device=cpu, auto, or gpu:0 to gpu:" + Math.max(0, gpus - 1));
+        }
+        return Device.gpu(job.gpuIndex());
+    }
+
+    private static Optimizer optimizer(TrainSettings s, EpochRate rate) {
+        float wd = (float) s.weightDecay();
+        return switch (s.optimizer()) {
+            case SGD -> s.nesterov()
+                    ? Optimizer.nag().setLearningRateTracker(rate).setMomentum((float) s.momentum())
+                    .optWeightDecays(wd).build()
+                    : Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) s.momentum())
+                    .optWeightDecays(wd).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd).build();
+            case ADAMW -> Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(wd).build();
+        };
+    }
+
+    private List<EpochMetrics> previousMetrics(int upToEpoch) throws IOException {
+        List<EpochMetrics> kept = new ArrayList<>();
+        if (Files.isRegularFile(job.metricsFile())) {
+            for (EpochMetrics row : MetricsCsv.read(job.metricsFile())) {
+                if (row.epoch() <= upToEpoch) {
+                    kept.add(row);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private void writeModel(Model model, ModelCard card) throws IOException {
+        Path target = job.modelDirectory();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempDirectory(target.getParent(), ".model-");
+        try {
+            model.setProperty("Epoch", "0");
+            model.save(temp, ModelCard.PARAMETERS_NAME);
+            card.write(temp);
+            Path old = null;
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(target.getParent(), ".model-old-");
+                Files.delete(old);
+                Files.move(target, old);
+            }
+            AtomicFiles.move(temp, target);
+            if (old != null) {
+                Checkpoints.deleteTree(old);
+            }
+        } finally {
+            if (Files.exists(temp)) {
+                Checkpoints.deleteTree(temp);
+            }
+        }
+    }
+
+    private ModelCard.Versions versions(Engine engine) {
+        return new ModelCard.Versions(job.pluginVersion(), Engine.getDjlVersion(), engine.getVersion(),
+                System.getProperty("java.version"));
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The learning rate of the current epoch, as DJL's optimizers ask for it. */
+    static final class EpochRate implements Tracker {
+        volatile float value;
+
+        EpochRate(double initial) {
+            this.value = (float) initial;
+        }
+
+        @Override
+        public float getNewValue(int numUpdate) {
+            return value;
+        }
+    }
+}
