@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers see either the old complete file or the new complete file, never a part: the
@@ -22,11 +23,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** A new, empty temporary file in {@code dir} whose name starts with a dot and the target's name. */
+    /**
+     * A new, empty temporary file beside {@code target} (same folder, so the final rename is atomic), named after
+     * it, with the permissions an ordinary new file gets.
+     */
     public static Path tempFileFor(Path target) throws IOException {
+        return Files.createFile(tempPathFor(target));
+    }
+
+    /** A new, empty temporary folder beside {@code target}, named after it. */
+    public static Path tempDirectoryFor(Path target) throws IOException {
+        return Files.createDirectory(tempPathFor(target));
+    }
+
+    private static Path tempPathFor(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        return dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     }
 
     public static void write(Path target, Content content) throws IOException {

@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetException;
+import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
@@ -27,7 +28,7 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
         }
         try {
             run(new MavenBuildLog(getLog()));
-        } catch (DatasetException e) {
+        } catch (DatasetException | ModelException e) {
             throw new MojoExecutionException(e.getMessage());
         }
     }

@@ -20,7 +20,8 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
                         int trainImages, int testImages, Normalization normalization, EpochMetrics finalMetrics,
                         int epochsTrained, long trainableParameters, String device, double trainingSeconds,
-                        String parametersFile, Versions versions, String fingerprint, String createdAt) {
+                        String parametersFile, String parametersSha256, Versions versions, String fingerprint,
+                        String createdAt) {
 
     public static final String FILE = "model.json";
     public static final String PARAMETERS_NAME = "fashionmnist";
@@ -28,6 +29,13 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
 
     /** The software that trained the model. */
     public record Versions(String plugin, String djl, String pytorch, String java) {
+    }
+
+    /** This card with the SHA-256 of the parameters file, known once the file is written. */
+    public ModelCard withParametersSha256(String sha256) {
+        return new ModelCard(formatVersion, architecture, model, hyperparameters, dataset, classNames, dataSha256,
+                trainImages, testImages, normalization, finalMetrics, epochsTrained, trainableParameters, device,
+                trainingSeconds, parametersFile, sha256, versions, fingerprint, createdAt);
     }
 
     public void write(Path modelDirectory) throws IOException {

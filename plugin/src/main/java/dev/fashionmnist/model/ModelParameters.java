@@ -28,13 +28,17 @@ public final class ModelParameters {
         return dir.resolve(name + "-0000.params");
     }
 
-    /** Loads {@code dir/name-0000.params} into {@code model}, whose block must be a fresh build of {@code spec}. */
+    /**
+     * Loads {@code dir/name-0000.params} into {@code model}, whose block is a build of {@code spec} that has been
+     * initialized (so that it knows its input shape).
+     */
     public static void load(Model model, ModelSpec spec, Path dir, String name) {
         Path file = file(dir, name);
         if (!Files.isRegularFile(file)) {
             throw new ModelException(file + " does not exist: the model directory holds no parameters for this "
                     + "model; train one with 'mvn fashionmnist:train'");
         }
+        checkMagic(file);
         Map<String, Shape> expected = expectedShapes(spec);
         Block block = model.getBlock();
         try {
@@ -42,9 +46,6 @@ public final class ModelParameters {
         } catch (MalformedModelException | IOException | RuntimeException e) {
             throw new ModelException(file + " cannot be loaded as a " + spec.describe() + " network (" + describe(e)
                     + "): it is damaged or belongs to another architecture; retrain with -Dfashionmnist.force");
-        }
-        if (!block.isInitialized()) {
-            throw new ModelException(file + " is not a DJL parameters file: retrain with -Dfashionmnist.force");
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             Shape want = expected.get(p.getKey());
@@ -54,6 +55,20 @@ public final class ModelParameters {
                         + p.getKey() + " has shape " + got + ", the network needs " + want
                         + "; the file belongs to another configuration");
             }
+        }
+    }
+
+    private static void checkMagic(Path file) {
+        byte[] head = new byte[4];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new ModelException(file + " cannot be read: " + e.getMessage());
+        }
+        if (n < 4 || head[0] != 'D' || head[1] != 'J' || head[2] != 'L' || head[3] != '@') {
+            throw new ModelException(file + " is not a DJL parameters file (it does not start with 'DJL@'): "
+                    + "retrain with -Dfashionmnist.force");
         }
     }
 

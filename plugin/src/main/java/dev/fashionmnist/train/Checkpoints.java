@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import ai.djl.Model;
+import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.Json;
@@ -32,7 +33,7 @@ public final class Checkpoints {
     public void save(Model model, int epoch, ModelSpec spec, Normalization norm) throws IOException {
         Files.createDirectories(root);
         Path target = root.resolve(String.format("epoch-%04d", epoch));
-        Path temp = Files.createTempDirectory(root, ".epoch-");
+        Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
             model.setProperty("Epoch", "0");
             model.save(temp, ModelCard.PARAMETERS_NAME);

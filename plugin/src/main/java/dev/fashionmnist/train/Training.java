@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -14,6 +15,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
@@ -85,10 +87,12 @@ public final class Training {
             int firstEpoch = 1;
             List<EpochMetrics> history = new ArrayList<>();
             if (resumeFrom != null) {
+                // parameters must be in place before the trainer takes its view of them
+                block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, s.batchSize()));
                 ModelParameters.load(model, spec, resumeFrom.directory(), ModelCard.PARAMETERS_NAME);
+                log.info("Resuming from " + resumeFrom.directory() + " (epoch " + resumeFrom.epoch() + ")");
                 firstEpoch = resumeFrom.epoch() + 1;
                 history.addAll(previousMetrics(resumeFrom.epoch()));
-                log.info("Resuming from " + resumeFrom.directory() + " (epoch " + resumeFrom.epoch() + ")");
             } else {
                 checkpoints.clear();
             }
@@ -114,12 +118,13 @@ public final class Training {
                         norm);
                 log.info("Training on " + used + " of " + data.trainImages().count() + " images"
                         + (used < data.trainImages().count() ? (s.stratified() ? " (seeded stratified subset)"
-                        : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + device
+                        : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + deviceName(device)
                         + ", " + s.epochs() + " epoch(s)");
                 EpochMetrics last = null;
                 for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-                    rate.value = (float) s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
-                    last = epoch(trainer, train, test, epoch, lastEpoch, rate.value);
+                    double lr = s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
+                    rate.value = (float) lr;
+                    last = epoch(trainer, train, test, epoch, lastEpoch, lr);
                     MetricsCsv.append(job.metricsFile(), last);
                     log.info(last.logLine(lastEpoch));
                     checkpoints.save(model, epoch, spec, norm);
@@ -127,16 +132,15 @@ public final class Training {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ModelCard card = new ModelCard(ModelCard.FORMAT, spec.architecture().id(), spec, s, job.datasetName(),
                         job.classNames(), job.dataSha256(), used, testCount, norm, last, lastEpoch, params,
-                        device.toString(), seconds, ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME)
-                        .toString(), versions(engine), job.fingerprint(), Instant.now().toString());
-                writeModel(model, card);
-                return card;
+                        deviceName(device), seconds, ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME)
+                        .toString(), null, versions(engine), job.fingerprint(), Instant.now().toString());
+                return writeModel(model, card);
             }
         }
     }
 
     private EpochMetrics epoch(Trainer trainer, DeviceTensors train, DeviceTensors test, int epoch, int lastEpoch,
-                               float learningRate) {
+                               double learningRate) {
         int batchSize = job.settings().batchSize();
         int[] order = shuffled(train.count(), new Random(job.settings().seed() * 1_000_003L + epoch));
         NDManager parent = train.images().getManager();
@@ -203,6 +207,10 @@ public final class Training {
         return new double[] {lossSum / set.count(), (double) correct / set.count()};
     }
 
+    private static String deviceName(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
+    }
+
     private Device device(Engine engine) {
         if (job.gpuIndex() < 0) {
             return Device.cpu();
@@ -241,17 +249,19 @@ public final class Training {
         return kept;
     }
 
-    private void writeModel(Model model, ModelCard card) throws IOException {
+    private ModelCard writeModel(Model model, ModelCard card) throws IOException {
         Path target = job.modelDirectory();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempDirectory(target.getParent(), ".model-");
+        Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
             model.setProperty("Epoch", "0");
             model.save(temp, ModelCard.PARAMETERS_NAME);
-            card.write(temp);
+            ModelCard complete = card.withParametersSha256(
+                    Digests.sha256(ModelParameters.file(temp, ModelCard.PARAMETERS_NAME)));
+            complete.write(temp);
             Path old = null;
             if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), ".model-old-");
+                old = AtomicFiles.tempDirectoryFor(target);
                 Files.delete(old);
                 Files.move(target, old);
             }
@@ -259,6 +269,7 @@ public final class Training {
             if (old != null) {
                 Checkpoints.deleteTree(old);
             }
+            return complete;
         } finally {
             if (Files.exists(temp)) {
                 Checkpoints.deleteTree(temp);

@@ -1,0 +1,107 @@
+package dev.fashionmnist.engine;
+
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs a main class in a forked JVM (as Surefire forks tests): PyTorch's natives can be loaded by only one class
+ * loader per JVM, the fork keeps native memory out of Maven, and a native crash becomes a clear goal failure. The
+ * fork's protocol lines are passed to the log; an ERROR line is the user-facing reason for a failure.
+ */
+public final class ForkLauncher {
+    private static final int TAIL = 25;
+
+    /** What to run: class path, JVM arguments, system properties, main class and its arguments. */
+    public record Request(List<Path> classpath, List<String> jvmArgs, Map<String, String> systemProperties,
+                          String mainClass, List<String> args) {
+    }
+
+    private ForkLauncher() {
+    }
+
+    public static List<String> command(Request r) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(r.jvmArgs());
+        r.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-cp");
+        StringBuilder cp = new StringBuilder();
+        for (Path p : r.classpath()) {
+            if (cp.length() > 0) {
+                cp.append(java.io.File.pathSeparatorChar);
+            }
+            cp.append(p.toAbsolutePath());
+        }
+        cmd.add(cp.toString());
+        cmd.add(r.mainClass());
+        cmd.addAll(r.args());
+        return cmd;
+    }
+
+    /** Runs the fork to its end; throws {@link ModelException} with the fork's reason when it fails. */
+    public static void run(Request request, BuildLog log, Consumer<String> progress) {
+        List<String> cmd = command(request);
+        log.debug("Forking: " + String.join(" ", cmd));
+        Process process;
+        try {
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ModelException("Cannot start the training JVM (" + cmd.get(0) + "): " + e.getMessage());
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        List<String> errors = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                ForkProtocol.Message m = ForkProtocol.parse(line);
+                if (m == null) {
+                    log.debug("[fork] " + line);
+                    tail.addLast(line);
+                    if (tail.size() > TAIL) {
+                        tail.removeFirst();
+                    }
+                    continue;
+                }
+                if (m.kind() == ForkProtocol.Kind.INFO || m.kind() == ForkProtocol.Kind.WARN) {
+                    progress.accept(null);
+                }
+                switch (m.kind()) {
+                    case INFO -> log.info(m.text());
+                    case WARN -> log.warn(m.text());
+                    case DEBUG -> log.debug(m.text());
+                    case PROGRESS -> progress.accept(m.text());
+                    case ERROR -> errors.add(m.text());
+                }
+            }
+            int exit = process.waitFor();
+            progress.accept(null);
+            if (!errors.isEmpty()) {
+                throw new ModelException(String.join("\n", errors));
+            }
+            if (exit != 0) {
+                throw new ModelException("The training JVM ended with exit code " + exit + " and no result"
+                        + (exit > 128 ? " (killed by signal " + (exit - 128) + ": a native crash, or out of memory?)"
+                        : "") + ". Its last output:\n  " + String.join("\n  ", tail)
+                        + "\nGive it more memory with -Dfashionmnist.jvmArgs=-Xmx4g, or run with -X for its whole output");
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new ModelException("Lost the connection to the training JVM: " + e.getMessage());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ModelException("Interrupted while training");
+        }
+    }
+}

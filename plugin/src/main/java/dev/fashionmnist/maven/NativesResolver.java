@@ -1,0 +1,41 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.engine.NativeArtifact;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Resolves the PyTorch natives jar through Maven's own resolver, so settings mirrors, proxies, {@code -o} and the
+ * local repository work as for any artifact, and DJL never downloads from its own servers.
+ */
+final class NativesResolver {
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+
+    NativesResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+        this.system = system;
+        this.session = session;
+        this.repositories = repositories;
+    }
+
+    File resolve(NativeArtifact natives) throws MojoExecutionException {
+        DefaultArtifact artifact = new DefaultArtifact(natives.groupId(), natives.artifactId(), natives.classifier(),
+                "jar", natives.version());
+        try {
+            return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
+                    .getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new MojoExecutionException("Cannot resolve the PyTorch natives " + natives + ": " + e.getMessage()
+                    + (session.isOffline() ? "\nMaven is offline (-o): run the build once online so that the natives "
+                    + "reach the local repository" : "\nCheck the repositories and mirrors in settings.xml"));
+        }
+    }
+}

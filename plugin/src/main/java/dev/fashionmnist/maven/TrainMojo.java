@@ -1,0 +1,280 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.engine.ForkLauncher;
+import dev.fashionmnist.engine.GpuProbe;
+import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.engine.Platform;
+import dev.fashionmnist.engine.TrainingFork;
+import dev.fashionmnist.model.ModelArchive;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.model.ModelParameters;
+import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Json;
+import dev.fashionmnist.train.Fingerprint;
+import dev.fashionmnist.train.LrSchedule;
+import dev.fashionmnist.train.OptimizerKind;
+import dev.fashionmnist.train.TrainJob;
+import dev.fashionmnist.train.TrainSettings;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Trains one of the notebook's networks on the configured dataset in a forked JVM, writes metrics.csv, checkpoints
+ * and the model directory (parameters + model.json) and attaches the zipped model with classifier {@code model}.
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class TrainMojo extends AbstractDataMojo {
+
+    /** mlp, net, amelie-cnn or resnet. */
+    @Parameter(property = "fashionmnist.architecture", defaultValue = "amelie-cnn")
+    String architecture;
+
+    /** mlp: neurons of the single hidden layer (the notebook's hidden_size). */
+    @Parameter(property = "fashionmnist.hiddenSize", defaultValue = "128")
+    int hiddenSize;
+
+    /** mlp: several hidden layers, comma-separated (e.g. 256,128); wins over hiddenSize. */
+    @Parameter(property = "fashionmnist.hiddenLayers")
+    String hiddenLayers;
+
+    /** resnet: residual blocks per stage at 64, 128, 256 channels. */
+    @Parameter(property = "fashionmnist.resnetBlocks", defaultValue = "2,2,2")
+    String resnetBlocks;
+
+    /** Epochs to train (with resume: epochs on top of the last checkpoint). */
+    @Parameter(property = "fashionmnist.epochs", defaultValue = "5")
+    int epochs;
+
+    /** Images per training batch. */
+    @Parameter(property = "fashionmnist.batchSize", defaultValue = "64")
+    int batchSize;
+
+    /** sgd, adam or adamw. */
+    @Parameter(property = "fashionmnist.optimizer", defaultValue = "adam")
+    String optimizer;
+
+    /** The (initial) learning rate. */
+    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.001")
+    double learningRate;
+
+    /** sgd: momentum (0 = plain SGD, as in the notebook). */
+    @Parameter(property = "fashionmnist.momentum", defaultValue = "0")
+    double momentum;
+
+    /** sgd: Nesterov momentum. */
+    @Parameter(property = "fashionmnist.nesterov", defaultValue = "false")
+    boolean nesterov;
+
+    /** L2 weight decay (decoupled for adamw). */
+    @Parameter(property = "fashionmnist.weightDecay", defaultValue = "0")
+    double weightDecay;
+
+    /** constant, cosine or step. */
+    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
+    String lrSchedule;
+
+    /** Training images to use; 0 = all. */
+    @Parameter(property = "fashionmnist.trainSize", defaultValue = "0")
+    int trainSize;
+
+    /** How trainSize picks images: stratified (seeded, the class balance of the full set) or first. */
+    @Parameter(property = "fashionmnist.trainSubset", defaultValue = "stratified")
+    String trainSubset;
+
+    /** Test images to evaluate on after each epoch (the first N); 0 = the whole test set. */
+    @Parameter(property = "fashionmnist.testSize", defaultValue = "0")
+    int testSize;
+
+    /** Seed for initialisation, shuffling and the subset. */
+    @Parameter(property = "fashionmnist.seed", defaultValue = "42")
+    long seed;
+
+    /** auto, cpu, gpu or gpu:N. */
+    @Parameter(property = "fashionmnist.device", defaultValue = "auto")
+    String device;
+
+    /** PyTorch intra-op threads; 0 = PyTorch's default. Results are reproducible for the same value. */
+    @Parameter(property = "fashionmnist.threads", defaultValue = "0")
+    int threads;
+
+    /** Continue from the last checkpoint for another {@code epochs} epochs, appending to metrics.csv. */
+    @Parameter(property = "fashionmnist.resume", defaultValue = "false")
+    boolean resume;
+
+    /** Train even when model.json's fingerprint says the model is up to date. */
+    @Parameter(property = "fashionmnist.force", defaultValue = "false")
+    boolean force;
+
+    /** Arguments for the training JVM, e.g. -Xmx4g. */
+    @Parameter(property = "fashionmnist.jvmArgs")
+    String jvmArgs;
+
+    /** Attach the zipped model to the project with classifier 'model', so install/deploy archive it. */
+    @Parameter(property = "fashionmnist.attach", defaultValue = "true")
+    boolean attach;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+    List<RemoteRepository> remoteRepositories;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    @Component
+    MavenProjectHelper projectHelper;
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException {
+        int classes = datasetSpec().classCount();
+        settings(28, 28, classes); // every parameter is checked before any work starts
+        EngineChoice engine = EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
+        Path out = outputDirectory.toPath();
+        checkWritable(out);
+
+        DatasetFiles files = fetchDataset(log);
+        LoadedDataset data = files.load();
+        TrainSettings settings = settings(data.trainImages().rows(), data.trainImages().columns(), classes);
+        settings.imagesUsed(data.trainImages().count(), classes);
+        if (testSize < 0 || testSize > data.testImages().count()) {
+            throw new ModelException("Parameter 'testSize' is " + testSize + ": use 0 for the whole test set, or up to "
+                    + data.testImages().count());
+        }
+        String fingerprint = Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize,
+                engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
+        Path modelDir = out.resolve("model");
+        if (!force && !resume && upToDate(modelDir, fingerprint)) {
+            log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
+                    + "): nothing to train; -Dfashionmnist.force=true trains again");
+        } else {
+            log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+            fork(log, engine, new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
+                    files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
+                    plugin.getVersion(), interactive()));
+        }
+        if (attach) {
+            attachModel(log, modelDir, out);
+        }
+    }
+
+    private TrainSettings settings(int rows, int columns, int classes) {
+        ModelSpec spec = ModelSpec.of(architecture, hiddenSize, hiddenLayers, resnetBlocks, rows, columns, classes);
+        String subset = trainSubset == null ? "" : trainSubset.trim().toLowerCase(Locale.ROOT);
+        if (!subset.equals("stratified") && !subset.equals("first")) {
+            throw new ModelException("Parameter 'trainSubset' is '" + trainSubset + "': use stratified or first");
+        }
+        return new TrainSettings(spec, epochs, batchSize, OptimizerKind.parse(optimizer), learningRate, momentum,
+                nesterov, weightDecay, LrSchedule.parse(lrSchedule), trainSize, subset.equals("stratified"), seed,
+                device, threads, resume);
+    }
+
+    private static void checkWritable(Path out) {
+        try {
+            Files.createDirectories(out);
+            Files.delete(Files.createTempFile(out, ".write-test", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ModelException("Parameter 'outputDirectory': " + out + " is not a writable folder (" + e
+                    + "): choose another with -Dfashionmnist.outputDirectory=...");
+        }
+    }
+
+    private static boolean upToDate(Path modelDir, String fingerprint) {
+        try {
+            ModelCard card = ModelCard.readIfPresent(modelDir);
+            return card != null && fingerprint.equals(card.fingerprint())
+                    && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void fork(BuildLog log, EngineChoice engine, TrainJob job) throws MojoExecutionException {
+        NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(plugin.getPluginArtifact().getFile().toPath());
+        for (Artifact a : pluginArtifacts) {
+            if (a.getFile() != null) {
+                classpath.add(a.getFile().toPath());
+            }
+        }
+        classpath.add(resolver.resolve(engine.natives()).toPath());
+        if (engine.gpu()) {
+            classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
+        }
+        Path jobFile = job.outputDirectory().resolve(".train-job.json");
+        try {
+            Json.writeFile(jobFile, job);
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("ai.djl.offline", "true");
+            props.put("java.awt.headless", "true");
+            props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                    : Arrays.asList(jvmArgs.trim().split("\\s+"));
+            ProgressBar bar = new ProgressBar();
+            ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, TrainingFork.class.getName(),
+                    List.of(jobFile.toString())), log, bar::show);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + jobFile + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(jobFile);
+            } catch (IOException e) {
+                log.debug("could not delete " + jobFile);
+            }
+        }
+    }
+
+    private void attachModel(BuildLog log, Path modelDir, Path out) throws MojoExecutionException {
+        if (!Files.isDirectory(modelDir)) {
+            return;
+        }
+        File zip = out.resolve(project.getArtifactId() + "-" + project.getVersion() + "-model.zip").toFile();
+        try {
+            ModelArchive.zip(modelDir, zip.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + zip + ": " + e.getMessage());
+        }
+        projectHelper.attachArtifact(project, "zip", "model", zip);
+        log.info("Model: " + modelDir + ", attached as " + zip.getName() + " (classifier model)");
+    }
+
+    private boolean interactive() {
+        return System.console() != null && session != null && session.getRequest().isInteractiveMode()
+                && System.getenv("CI") == null;
+    }
+}
