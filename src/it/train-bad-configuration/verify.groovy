@@ -4,6 +4,7 @@ assert log.contains("Parameter 'learningRate' is -0.1: it must be a positive num
 assert log.contains("Parameter 'batchSize' is 128, larger than trainSize 100")
 assert log.contains("Parameter 'device' is gpu, but this machine has no NVIDIA driver")
 assert log.contains("Parameter 'trainSize' is 70000, but the training set has only 60000 images")
+assert log.contains("Parameter 'outputDirectory': ") && log.contains('is not a writable folder')
 assert !(log =~ /(?m)^\s+at [a-z]/): 'no stack trace'
 assert !new File(basedir, 'target/fashionmnist/model').exists()
 assert !log.contains('epoch 1/')

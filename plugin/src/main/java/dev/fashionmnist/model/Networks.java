@@ -127,6 +127,28 @@ public final class Networks {
         return total;
     }
 
+    /**
+     * The layer summary: one line per top-level layer with its output shape for one image and its trainable
+     * parameters. The block must be initialized.
+     */
+    public static List<String> layerSummary(Block block, ModelSpec spec) {
+        List<String> lines = new ArrayList<>();
+        Shape[] shapes = {inputShape(spec, 1)};
+        lines.add(String.format("%-22s %-20s %12s", "layer", "output", "parameters"));
+        lines.add(String.format("%-22s %-20s %12s", "input", shapes[0], ""));
+        for (Pair<String, Block> child : block.getChildren()) {
+            shapes = child.getValue().getOutputShapes(shapes);
+            long params = 0;
+            for (Pair<String, Parameter> p : child.getValue().getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    params += p.getValue().getArray().size();
+                }
+            }
+            lines.add(String.format("%-22s %-20s %,12d", child.getKey(), shapes[0], params));
+        }
+        return lines;
+    }
+
     /** One line per parameter: name, shape, count, whether it is trained. */
     public static List<String> summary(Block block) {
         List<String> lines = new ArrayList<>();

@@ -109,6 +109,9 @@ public final class Training {
                 long params = Networks.trainableParameters(block);
                 log.info("Network " + spec.describe() + ": " + String.format("%,d", params)
                         + " trainable parameters");
+                for (String line : Networks.layerSummary(block, spec)) {
+                    log.info("  " + line);
+                }
                 for (String line : Networks.summary(block)) {
                     log.debug("  " + line);
                 }
