@@ -1,0 +1,151 @@
+package dev.fashionmnist.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The fork's line protocol, and {@link ForkLauncher} running a real forked JVM ({@link FakeFork}). */
+class ForkProtocolTest {
+
+    /** Keeps what the launcher logged. */
+    private static final class RecordingLog implements BuildLog {
+        final List<String> infos = new CopyOnWriteArrayList<>();
+        final List<String> warnings = new CopyOnWriteArrayList<>();
+        final List<String> debugs = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        @Override
+        public void debug(String message) {
+            debugs.add(message);
+        }
+    }
+
+    private static void assertRoundTrip(ForkProtocol.Kind kind, String text) {
+        String line = ForkProtocol.format(kind, text);
+        assertFalse(line.contains("\n") || line.contains("\r"), "one line: " + line);
+        assertTrue(line.startsWith("@@fashionmnist:" + kind + ":"), line);
+        ForkProtocol.Message m = ForkProtocol.parse(line);
+        assertEquals(new ForkProtocol.Message(kind, text), m);
+    }
+
+    @Test
+    void roundTrip() {
+        assertRoundTrip(ForkProtocol.Kind.INFO, "plain");
+        assertRoundTrip(ForkProtocol.Kind.INFO, "");
+        assertRoundTrip(ForkProtocol.Kind.WARN, "two\nlines\n");
+        assertRoundTrip(ForkProtocol.Kind.ERROR, "C:\\temp\\new\\readme.txt");
+        assertRoundTrip(ForkProtocol.Kind.ERROR, "a literal backslash-n: \\n and \\r, and a real\r\nbreak");
+        assertRoundTrip(ForkProtocol.Kind.DEBUG, "colons: a:b::c: @@fashionmnist:INFO:nested");
+        assertRoundTrip(ForkProtocol.Kind.PROGRESS, "trailing backslash \\");
+        assertRoundTrip(ForkProtocol.Kind.PROGRESS, "\\\\\n\\\r\\");
+    }
+
+    @Test
+    void otherLinesAreNotMessages() {
+        assertNull(ForkProtocol.parse("WARNING: An illegal reflective access operation has occurred"));
+        assertNull(ForkProtocol.parse(""));
+        assertNull(ForkProtocol.parse("@@fashionmnist:"));
+        assertNull(ForkProtocol.parse("@@fashionmnist:INFO"));
+        assertNull(ForkProtocol.parse(" @@fashionmnist:INFO:indented"));
+        assertEquals(new ForkProtocol.Message(ForkProtocol.Kind.INFO, "x"), ForkProtocol.parse("@@fashionmnist:INFO:x"));
+    }
+
+    @Test
+    void unknownKindIsNotAMessage() {
+        assertNull(ForkProtocol.parse("@@fashionmnist:FATAL:boom"));
+        assertNull(ForkProtocol.parse("@@fashionmnist:info:lower case"));
+        assertNull(ForkProtocol.parse("@@fashionmnist::empty kind"));
+    }
+
+    private static ForkLauncher.Request fake(String mode) {
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                classpath.add(Path.of(entry));
+            }
+        }
+        return new ForkLauncher.Request(classpath, List.of("-Xmx64m"), Map.of("fake.property", "1"),
+                FakeFork.class.getName(), List.of(mode));
+    }
+
+    @Test
+    void command() {
+        List<String> cmd = ForkLauncher.command(new ForkLauncher.Request(List.of(Path.of("a.jar"), Path.of("b")),
+                List.of("-Xmx1g"), Map.of("k", "v"), "x.Main", List.of("job.json")));
+        assertTrue(cmd.get(0).endsWith("java"), cmd.get(0));
+        assertEquals(List.of("-Xmx1g", "-Dk=v", "-cp",
+                Path.of("a.jar").toAbsolutePath() + File.pathSeparator + Path.of("b").toAbsolutePath(),
+                "x.Main", "job.json"), cmd.subList(1, cmd.size()));
+    }
+
+    @Test
+    void forkThatSucceeds() {
+        RecordingLog log = new RecordingLog();
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        ForkLauncher.run(fake("ok"), log, progress::add);
+        assertEquals(List.of("Training mlp\nfor 1 epoch"), log.infos);
+        assertEquals(List.of("careful: C:\\temp"), log.warnings);
+        assertTrue(log.debugs.contains("a detail"), log.debugs.toString());
+        assertTrue(log.debugs.contains("[fork] an ordinary line from PyTorch"), log.debugs.toString());
+        assertTrue(log.debugs.get(0).startsWith("Forking: "), log.debugs.toString());
+        assertTrue(progress.contains("epoch 1/1: 50%"), progress.toString());
+        assertNull(progress.get(progress.size() - 1), "the progress line is cleared at the end: " + progress);
+        assertEquals(Arrays.asList(null, null, "epoch 1/1: 50%", null), progress);
+    }
+
+    @Test
+    void forkThatReportsAnError() {
+        RecordingLog log = new RecordingLog();
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("error"), log, progress::add));
+        assertEquals("Parameter 'epochs' is 0:\ntrain at least 1", e.getMessage());
+        assertNull(progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void forkThatCrashes() {
+        RecordingLog log = new RecordingLog();
+        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("crash"), log, p -> { }));
+        String m = e.getMessage();
+        assertTrue(m.contains("exit code 134"), m);
+        assertTrue(m.contains("killed by signal 6"), m);
+        for (int i = 6; i <= 30; i++) {
+            assertTrue(m.contains(String.format("out-%02d", i)), "the last 25 lines should be shown: " + m);
+        }
+        assertFalse(m.contains("out-05"), "only the last 25 lines should be shown: " + m);
+        assertTrue(m.indexOf("out-29") < m.indexOf("out-30"), m);
+    }
+
+    @Test
+    void forkThatFailsWithoutAReason() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> ForkLauncher.run(fake("exit3"), new RecordingLog(), p -> { }));
+        String m = e.getMessage();
+        assertTrue(m.contains("exit code 3 and no result"), m);
+        assertFalse(m.contains("killed by signal"), m);
+        assertTrue(m.contains("only this"), m);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.fashionmnist.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.model.ModelSpec;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The fingerprint of a run's inputs changes with each of them and with nothing else. */
+class FingerprintTest {
+    private static final ModelSpec SPEC = ModelSpec.of("mlp", 128, null, null, 28, 28, 10);
+
+    private static TrainSettings settings(int epochs, double learningRate) {
+        return new TrainSettings(SPEC, epochs, 64, OptimizerKind.SGD, learningRate, 0.9, false, 0,
+                LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false);
+    }
+
+    private static Map<DatasetFile, String> checksums() {
+        Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
+        for (DatasetFile f : DatasetFile.values()) {
+            sha.put(f, String.valueOf(f.ordinal()).repeat(64));
+        }
+        return sha;
+    }
+
+    private static String base() {
+        return Fingerprint.of(settings(10, 0.01), "fashion-mnist", checksums(), 10000, "cpu", "1.0.0");
+    }
+
+    @Test
+    void sameInputsSameFingerprint() {
+        String a = base();
+        assertTrue(a.matches("[0-9a-f]{64}"), a);
+        assertEquals(a, base());
+        // the order in which the checksums were put does not matter
+        Map<DatasetFile, String> reversed = new LinkedHashMap<>();
+        List<DatasetFile> files = List.of(DatasetFile.values());
+        for (int i = files.size() - 1; i >= 0; i--) {
+            reversed.put(files.get(i), checksums().get(files.get(i)));
+        }
+        assertEquals(a, Fingerprint.of(settings(10, 0.01), "fashion-mnist", reversed, 10000, "cpu", "1.0.0"));
+    }
+
+    @Test
+    void eachInputChangesIt() {
+        Map<DatasetFile, String> otherData = checksums();
+        otherData.put(DatasetFile.TEST_LABELS, "f".repeat(64));
+        List<String> prints = List.of(
+                base(),
+                Fingerprint.of(settings(11, 0.01), "fashion-mnist", checksums(), 10000, "cpu", "1.0.0"),
+                Fingerprint.of(settings(10, 0.02), "fashion-mnist", checksums(), 10000, "cpu", "1.0.0"),
+                Fingerprint.of(settings(10, 0.01), "fashion-mnist", otherData, 10000, "cpu", "1.0.0"),
+                Fingerprint.of(settings(10, 0.01), "fashion-mnist", checksums(), 5000, "cpu", "1.0.0"),
+                Fingerprint.of(settings(10, 0.01), "fashion-mnist", checksums(), 10000, "gpu", "1.0.0"),
+                Fingerprint.of(settings(10, 0.01), "fashion-mnist", checksums(), 10000, "cpu", "1.0.1"),
+                Fingerprint.of(settings(10, 0.01), "mnist", checksums(), 10000, "cpu", "1.0.0"));
+        Set<String> distinct = new HashSet<>(prints);
+        assertEquals(prints.size(), distinct.size(), "every input should change the fingerprint: " + prints);
+        for (int i = 1; i < prints.size(); i++) {
+            assertNotEquals(prints.get(0), prints.get(i), "input " + i);
+        }
+    }
+
+    @Test
+    void modelSpecChangesIt() {
+        ModelSpec wider = ModelSpec.of("mlp", 256, null, null, 28, 28, 10);
+        TrainSettings s = new TrainSettings(wider, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false);
+        assertNotEquals(base(), Fingerprint.of(s, "fashion-mnist", checksums(), 10000, "cpu", "1.0.0"));
+    }
+}
