@@ -3,18 +3,13 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
-import dev.fashionmnist.engine.ForkLauncher;
-import dev.fashionmnist.engine.GpuProbe;
-import dev.fashionmnist.engine.NativeArtifact;
-import dev.fashionmnist.engine.Platform;
-import dev.fashionmnist.engine.TrainingFork;
+import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Json;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
@@ -24,31 +19,21 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Trains one of the notebook's networks on the configured dataset in a forked JVM, writes metrics.csv, checkpoints
  * and the model directory (parameters + model.json) and attaches the zipped model with classifier {@code model}.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class TrainMojo extends AbstractDataMojo {
+public class TrainMojo extends AbstractEngineMojo {
 
     /** mlp, net, amelie-cnn or resnet. */
     @Parameter(property = "fashionmnist.architecture", defaultValue = "amelie-cnn")
@@ -114,9 +99,6 @@ public class TrainMojo extends AbstractDataMojo {
     @Parameter(property = "fashionmnist.seed", defaultValue = "42")
     long seed;
 
-    /** auto, cpu, gpu or gpu:N. */
-    @Parameter(property = "fashionmnist.device", defaultValue = "auto")
-    String device;
 
     /** PyTorch intra-op threads; 0 = PyTorch's default. Results are reproducible for the same value. */
     @Parameter(property = "fashionmnist.threads", defaultValue = "0")
@@ -130,31 +112,10 @@ public class TrainMojo extends AbstractDataMojo {
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
 
-    /** Arguments for the training JVM, e.g. -Xmx4g. */
-    @Parameter(property = "fashionmnist.jvmArgs")
-    String jvmArgs;
 
     /** Attach the zipped model to the project with classifier 'model', so install/deploy archive it. */
     @Parameter(property = "fashionmnist.attach", defaultValue = "true")
     boolean attach;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    List<Artifact> pluginArtifacts;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-    RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-    List<RemoteRepository> remoteRepositories;
-
-    @Component
-    RepositorySystem repositorySystem;
 
     @Component
     MavenProjectHelper projectHelper;
@@ -163,7 +124,7 @@ public class TrainMojo extends AbstractDataMojo {
     void run(BuildLog log) throws MojoExecutionException {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
-        EngineChoice engine = EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
+        EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
         checkWritable(out);
 
@@ -183,9 +144,10 @@ public class TrainMojo extends AbstractDataMojo {
                     + "): nothing to train; -Dfashionmnist.force=true trains again");
         } else {
             log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
-            fork(log, engine, new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
+            TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                     files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                    plugin.getVersion(), interactive()));
+                    plugin.getVersion(), interactive());
+            fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
         }
         if (attach) {
             attachModel(log, modelDir, out);
@@ -220,42 +182,6 @@ public class TrainMojo extends AbstractDataMojo {
                     && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private void fork(BuildLog log, EngineChoice engine, TrainJob job) throws MojoExecutionException {
-        NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(plugin.getPluginArtifact().getFile().toPath());
-        for (Artifact a : pluginArtifacts) {
-            if (a.getFile() != null) {
-                classpath.add(a.getFile().toPath());
-            }
-        }
-        classpath.add(resolver.resolve(engine.natives()).toPath());
-        if (engine.gpu()) {
-            classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
-        }
-        Path jobFile = job.outputDirectory().resolve(".train-job.json");
-        try {
-            Json.writeFile(jobFile, job);
-            Map<String, String> props = new LinkedHashMap<>();
-            props.put("ai.djl.offline", "true");
-            props.put("java.awt.headless", "true");
-            props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                    : Arrays.asList(jvmArgs.trim().split("\\s+"));
-            ProgressBar bar = new ProgressBar();
-            ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, TrainingFork.class.getName(),
-                    List.of(jobFile.toString())), log, bar::show);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + jobFile + ": " + e.getMessage());
-        } finally {
-            try {
-                Files.deleteIfExists(jobFile);
-            } catch (IOException e) {
-                log.debug("could not delete " + jobFile);
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** The model directory as one zip, the artifact that {@code mvn install} and {@code deploy} archive. */
@@ -34,5 +35,39 @@ public final class ModelArchive {
                 }
             }
         });
+    }
+
+    /**
+     * Unpacks a model zip made by {@link #zip} into {@code target} (emptied first) and returns the model folder
+     * inside it. Only flat {@code model/<file>} entries are accepted.
+     */
+    public static Path unzip(Path zip, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> s = Files.walk(target)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path model = target.resolve("model");
+        Files.createDirectories(model);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            var entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String name = e.getName();
+                if (e.isDirectory() && name.equals("model/")) {
+                    continue;
+                }
+                if (!name.startsWith("model/") || name.indexOf('/', 6) >= 0 || name.length() == 6
+                        || name.contains("..") || name.contains("\\")) {
+                    throw new IOException(zip + " is not a model archive: unexpected entry '" + name + "'");
+                }
+                try (var in = z.getInputStream(e)) {
+                    Files.copy(in, model.resolve(name.substring(6)));
+                }
+            }
+        }
+        return model;
     }
 }

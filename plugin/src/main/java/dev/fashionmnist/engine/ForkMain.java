@@ -1,8 +1,12 @@
 package dev.fashionmnist.engine;
 
 import dev.fashionmnist.data.DatasetException;
+import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.data.DatasetSpec;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.EvaluationResult;
+import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
@@ -15,14 +19,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The training fork's entry point: reads the job file, trains, reports through {@link ForkProtocol} lines. */
-public final class TrainingFork {
+/**
+ * The engine fork's entry point: {@code train JOB.json} trains, {@code evaluate JOB.json} evaluates a model and
+ * writes the result JSON; both report through {@link ForkProtocol} lines.
+ */
+public final class ForkMain {
+    /** The first argument: what the fork does. */
+    public static final String TRAIN = "train";
+    public static final String EVALUATE = "evaluate";
+
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
     private static final long BATCH_MODE_INTERVAL_NANOS = 10_000_000_000L;
     private static final long TERMINAL_INTERVAL_NANOS = 200_000_000L;
 
-    private TrainingFork() {
+    private ForkMain() {
     }
 
     public static void main(String[] args) {
@@ -31,14 +42,13 @@ public final class TrainingFork {
         BuildLog log = new ProtocolLog(out);
         int exit;
         try {
-            TrainJob job = Json.readFile(Path.of(args[0]), TrainJob.class);
-            if (job.settings().threads() > 0) {
-                System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(job.settings().threads()));
+            if (args.length == 2 && args[0].equals(TRAIN)) {
+                train(Json.readFile(Path.of(args[1]), TrainJob.class), log, out);
+            } else if (args.length == 2 && args[0].equals(EVALUATE)) {
+                evaluate(Json.readFile(Path.of(args[1]), EvaluateJob.class), log);
+            } else {
+                throw new IllegalArgumentException("usage: ForkMain train|evaluate JOB.json");
             }
-            DatasetSpec spec = new DatasetSpec(job.datasetName(), false, job.classNames(), List.of(),
-                    job.dataSha256(), Map.of(), List.of());
-            LoadedDataset data = LoadedDataset.decode(spec, job.dataFiles());
-            new Training(job, log, progress(out, job.interactive())).run(data);
             exit = 0;
         } catch (ModelException | DatasetException e) {
             out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, e.getMessage()));
@@ -57,6 +67,26 @@ public final class TrainingFork {
         }
         out.flush();
         System.exit(exit);
+    }
+
+    private static void train(TrainJob job, BuildLog log, PrintStream out) throws java.io.IOException {
+        if (job.settings().threads() > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(job.settings().threads()));
+        }
+        LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
+        new Training(job, log, progress(out, job.interactive())).run(data);
+    }
+
+    private static void evaluate(EvaluateJob job, BuildLog log) throws java.io.IOException {
+        LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
+        EvaluationResult result = ModelEvaluator.evaluate(job.modelDirectory(), data, job.gpuIndex(), log);
+        Json.writeFile(job.resultFile(), result);
+    }
+
+    private static LoadedDataset load(String name, List<String> classNames, Map<DatasetFile, Path> files,
+                                      Map<DatasetFile, String> sha256) {
+        DatasetSpec spec = new DatasetSpec(name, false, classNames, List.of(), sha256, Map.of(), List.of());
+        return LoadedDataset.decode(spec, files);
     }
 
     /** Progress as frequent PROGRESS lines for a terminal, or an INFO line every 10 s in batch mode. */

@@ -1,0 +1,60 @@
+package dev.fashionmnist.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configured quality gates: {@code minAccuracy}, {@code minClassAccuracy} (every class's recall), and
+ * {@code maxLoss}; any may be absent.
+ */
+public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss) {
+
+    public static Gates parse(String minAccuracy, String minClassAccuracy, String maxLoss) {
+        return new Gates(GateThreshold.parse(minAccuracy, "minAccuracy", false),
+                GateThreshold.parse(minClassAccuracy, "minClassAccuracy", false),
+                GateThreshold.parse(maxLoss, "maxLoss", true));
+    }
+
+    public boolean any() {
+        return minAccuracy != null || minClassAccuracy != null || maxLoss != null;
+    }
+
+    /** Checks every configured gate against {@code result}: one outcome per gate, in a fixed order. */
+    public List<GateOutcome> check(EvaluationResult result) {
+        List<GateOutcome> outcomes = new ArrayList<>();
+        if (minAccuracy != null) {
+            double a = result.accuracy();
+            boolean ok = a >= minAccuracy;
+            outcomes.add(new GateOutcome("minAccuracy", ok, List.of("accuracy " + GateThreshold.percent(a)
+                    + (ok ? " meets" : " is below") + " the required minimum of " + GateThreshold.percent(minAccuracy))));
+        }
+        if (minClassAccuracy != null) {
+            ConfusionMatrix m = result.confusion();
+            List<String> below = new ArrayList<>();
+            for (int c = 0; c < m.classCount(); c++) {
+                if (m.recall(c) < minClassAccuracy) {
+                    below.add("class '" + m.classNames().get(c) + "' accuracy " + GateThreshold.percent(m.recall(c))
+                            + " is below the required minimum of " + GateThreshold.percent(minClassAccuracy));
+                }
+            }
+            outcomes.add(new GateOutcome("minClassAccuracy", below.isEmpty(), below.isEmpty()
+                    ? List.of("every class's accuracy meets the required minimum of "
+                    + GateThreshold.percent(minClassAccuracy)) : below));
+        }
+        if (maxLoss != null) {
+            double l = result.loss();
+            boolean ok = l <= maxLoss;
+            outcomes.add(new GateOutcome("maxLoss", ok, List.of(String.format(java.util.Locale.ROOT,
+                    "loss %.4f %s the allowed maximum of %.4f", l, ok ? "is within" : "exceeds", maxLoss))));
+        }
+        return outcomes;
+    }
+
+    /** One gate's verdict; {@code details} say measured vs required (a failed class gate: one line per class). */
+    public record GateOutcome(String gate, boolean passed, List<String> details) {
+
+        public String message() {
+            return String.join("; ", details);
+        }
+    }
+}

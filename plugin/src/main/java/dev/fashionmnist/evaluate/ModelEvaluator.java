@@ -1,0 +1,89 @@
+package dev.fashionmnist.evaluate;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.model.ModelParameters;
+import dev.fashionmnist.model.Networks;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.train.DeviceTensors;
+import java.nio.file.Path;
+
+/**
+ * Runs a trained model over a whole test set, in batches without recording gradients (BatchNorm in inference
+ * mode), and counts the confusion matrix and the mean cross-entropy loss.
+ */
+public final class ModelEvaluator {
+    private static final int BATCH = 500;
+
+    private ModelEvaluator() {
+    }
+
+    public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
+        ModelCard card = ModelCards.read(modelDirectory);
+        ModelCards.checkParameters(modelDirectory, card);
+        ModelCards.checkFits(card, data, modelDirectory);
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = device(engine, gpuIndex);
+        try (Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch")) {
+            Block block = Networks.build(card.model());
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(card.model(), 1));
+            ModelParameters.load(model, card.model(), modelDirectory, ModelCard.PARAMETERS_NAME);
+            int n = data.testImages().count();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            log.info("Evaluating " + card.model().describe() + " from " + modelDirectory + " on " + n
+                    + " test images, device " + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
+            ConfusionMatrix confusion = ConfusionMatrix.empty(data.classNames());
+            double lossSum = 0;
+            Loss loss = Loss.softmaxCrossEntropyLoss();
+            try (NDManager manager = model.getNDManager().newSubManager(device)) {
+                DeviceTensors test = DeviceTensors.of(manager, data.testImages(), data.testLabels(), all,
+                        card.normalization());
+                ParameterStore store = new ParameterStore(manager, false);
+                for (int from = 0; from < n; from += BATCH) {
+                    int to = Math.min(n, from + BATCH);
+                    try (NDManager batch = manager.newSubManager()) {
+                        NDArray x = test.images().get(from + ":" + to);
+                        NDArray y = test.labels().get(from + ":" + to);
+                        x.attach(batch);
+                        y.attach(batch);
+                        NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
+                        logits.attach(batch);
+                        lossSum += (double) loss.evaluate(new NDList(y), new NDList(logits)).getFloat() * (to - from);
+                        long[] predicted = logits.argMax(1).toLongArray();
+                        long[] truth = y.toLongArray();
+                        for (int i = 0; i < predicted.length; i++) {
+                            confusion.add((int) truth[i], (int) predicted[i]);
+                        }
+                    }
+                }
+            }
+            return new EvaluationResult(confusion, lossSum / n);
+        }
+    }
+
+    private static Device device(Engine engine, int gpuIndex) {
+        if (gpuIndex < 0) {
+            return Device.cpu();
+        }
+        if (gpuIndex >= engine.getGpuCount()) {
+            throw new ModelException("Parameter 'device' is gpu:" + gpuIndex + ", but PyTorch sees "
+                    + engine.getGpuCount() + " GPU(s): use device=cpu or auto");
+        }
+        return Device.gpu(gpuIndex);
+    }
+}

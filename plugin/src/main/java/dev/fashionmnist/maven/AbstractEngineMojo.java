@@ -1,0 +1,97 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.engine.ForkLauncher;
+import dev.fashionmnist.engine.ForkMain;
+import dev.fashionmnist.engine.GpuProbe;
+import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.engine.Platform;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/** The goals that run PyTorch: device choice, natives resolution, and the forked JVM they run in. */
+abstract class AbstractEngineMojo extends AbstractDataMojo {
+
+    /** auto, cpu, gpu or gpu:N. */
+    @Parameter(property = "fashionmnist.device", defaultValue = "auto")
+    String device;
+
+    /** Arguments for the forked JVM that runs PyTorch, e.g. -Xmx4g. */
+    @Parameter(property = "fashionmnist.jvmArgs")
+    String jvmArgs;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    List<Artifact> pluginArtifacts;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+    List<RemoteRepository> remoteRepositories;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    EngineChoice engineChoice() {
+        return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
+    }
+
+    /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
+    void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressBar progress)
+            throws MojoExecutionException {
+        NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(plugin.getPluginArtifact().getFile().toPath());
+        for (Artifact a : pluginArtifacts) {
+            if (a.getFile() != null) {
+                classpath.add(a.getFile().toPath());
+            }
+        }
+        classpath.add(resolver.resolve(engine.natives()).toPath());
+        if (engine.gpu()) {
+            classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
+        }
+        try {
+            Json.writeFile(jobFile, job);
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("ai.djl.offline", "true");
+            props.put("java.awt.headless", "true");
+            props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                    : Arrays.asList(jvmArgs.trim().split("\\s+"));
+            ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
+                    List.of(mode, jobFile.toString())), log, progress::show);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + jobFile + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(jobFile);
+            } catch (IOException e) {
+                log.debug("could not delete " + jobFile);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.engine.ForkMain;
+import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.EvaluationResult;
+import dev.fashionmnist.evaluate.Gates;
+import dev.fashionmnist.evaluate.ModelCards;
+import dev.fashionmnist.model.ModelArchive;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.EvaluationReports;
+import dev.fashionmnist.report.EvaluationSummary;
+import dev.fashionmnist.report.JUnitReport;
+import dev.fashionmnist.report.Json;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/**
+ * Evaluates a trained model on the whole test set, writes evaluation.csv, per-class.csv, confusion-matrix.csv and
+ * a JUnit XML report, and fails the build when a quality gate is violated, as jacoco:check does for coverage.
+ */
+@Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class EvaluateMojo extends AbstractEngineMojo {
+
+    /** The model to evaluate: a directory written by the train goal. */
+    @Parameter(property = "fashionmnist.modelDirectory", defaultValue = "${project.build.directory}/fashionmnist/model")
+    File modelDirectory;
+
+    /** An installed or deployed model instead, as groupId:artifactId:version (its zip with classifier model). */
+    @Parameter(property = "fashionmnist.modelArtifact")
+    String modelArtifact;
+
+    /** Minimum test accuracy, as a fraction (0.91) or a percentage (91%). */
+    @Parameter(property = "fashionmnist.minAccuracy")
+    String minAccuracy;
+
+    /** Minimum accuracy (recall) that every class must reach, as a fraction or a percentage. */
+    @Parameter(property = "fashionmnist.minClassAccuracy")
+    String minClassAccuracy;
+
+    /** Maximum mean test loss (cross entropy). */
+    @Parameter(property = "fashionmnist.maxLoss")
+    String maxLoss;
+
+    /** Fail the build when a gate is violated; false only warns. */
+    @Parameter(property = "fashionmnist.haltOnFailure", defaultValue = "true")
+    boolean haltOnFailure;
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
+        Path out = outputDirectory.toPath();
+        deleteOldReports(out);
+        Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
+        Path modelDir = modelArtifact == null || modelArtifact.isBlank() ? modelDirectory.toPath()
+                : resolveModelArtifact(out);
+        ModelCard card = ModelCards.read(modelDir);
+        ModelCards.checkParameters(modelDir, card);
+        EngineChoice engine = engineChoice();
+        DatasetFiles files = fetchDataset(log);
+        log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+        Path resultFile = out.resolve(".evaluation-result.json");
+        EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
+                files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
+        long start = System.nanoTime();
+        EvaluationResult result;
+        try {
+            fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), new ProgressBar());
+            result = Json.readFile(resultFile, EvaluationResult.class);
+            Files.deleteIfExists(resultFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("The evaluation produced no readable result: " + e.getMessage());
+        }
+        List<Gates.GateOutcome> outcomes = gates.check(result);
+        try {
+            EvaluationReports.write(result, out);
+            JUnitReport.write(out.resolve(JUnitReport.FILE), outcomes, EvaluationSummary.headline(result),
+                    (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new ModelException("Parameter 'outputDirectory': cannot write the reports into " + out + ": " + e);
+        }
+        for (String line : EvaluationSummary.table(result)) {
+            log.info(line);
+        }
+        report(log, outcomes);
+    }
+
+    private void report(BuildLog log, List<Gates.GateOutcome> outcomes) throws MojoFailureException {
+        if (outcomes.isEmpty()) {
+            log.info("No quality gate configured (minAccuracy, minClassAccuracy, maxLoss): reports only");
+            return;
+        }
+        List<Gates.GateOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
+        for (Gates.GateOutcome o : outcomes) {
+            if (o.passed()) {
+                log.info("Gate " + o.gate() + " passed: " + o.message());
+            } else {
+                for (String detail : o.details()) {
+                    log.warn("Gate " + o.gate() + " violated: " + detail);
+                }
+            }
+        }
+        String summary = "Quality gates: " + (outcomes.size() - failed.size()) + " passed, " + failed.size()
+                + " failed" + (failed.isEmpty() ? "" : " (" + String.join(", ",
+                failed.stream().map(Gates.GateOutcome::gate).toList()) + ")");
+        if (failed.isEmpty()) {
+            log.info(summary);
+        } else if (haltOnFailure) {
+            throw new MojoFailureException(summary + ": " + String.join("; ",
+                    failed.stream().map(Gates.GateOutcome::message).toList()));
+        } else {
+            log.warn(summary + "; haltOnFailure is false, so the build goes on");
+        }
+    }
+
+    private static void deleteOldReports(Path out) throws MojoExecutionException {
+        try {
+            for (String name : List.of(EvaluationReports.EVALUATION, EvaluationReports.PER_CLASS,
+                    EvaluationReports.CONFUSION, JUnitReport.FILE)) {
+                Files.deleteIfExists(out.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Parameter 'outputDirectory': cannot clean " + out + ": " + e);
+        }
+    }
+
+    private Path resolveModelArtifact(Path out) throws MojoExecutionException {
+        String[] gav = modelArtifact.trim().split(":");
+        if (gav.length != 3 || List.of(gav).stream().anyMatch(String::isBlank)) {
+            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "': use "
+                    + "groupId:artifactId:version, e.g. com.example:my-classifier:1.0");
+        }
+        File zip;
+        try {
+            zip = repositorySystem.resolveArtifact(repositorySession, new ArtifactRequest(
+                    new DefaultArtifact(gav[0], gav[1], "model", "zip", gav[2]), remoteRepositories, null))
+                    .getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "', but its model zip ("
+                    + gav[0] + ":" + gav[1] + ":zip:model:" + gav[2] + ") cannot be resolved: " + e.getMessage()
+                    + ". Install or deploy it with the train goal bound in that project ('mvn install').");
+        }
+        try {
+            return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
+                    gav[0] + "_" + gav[1] + "_" + gav[2]));
+        } catch (IOException e) {
+            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage());
+        }
+    }
+}
