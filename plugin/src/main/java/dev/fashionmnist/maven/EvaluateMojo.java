@@ -36,8 +36,8 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractEngineMojo {
 
-    /** The model to evaluate: a directory written by the train goal. */
-    @Parameter(property = "fashionmnist.modelDirectory", defaultValue = "${project.build.directory}/fashionmnist/model")
+    /** The model to evaluate: a directory written by the train goal; default {@code <outputDirectory>/model}. */
+    @Parameter(property = "fashionmnist.modelDirectory")
     File modelDirectory;
 
     /** An installed or deployed model instead, as groupId:artifactId:version (its zip with classifier model). */
@@ -65,8 +65,8 @@ public class EvaluateMojo extends AbstractEngineMojo {
         Path out = outputDirectory.toPath();
         deleteOldReports(out);
         Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
-        Path modelDir = modelArtifact == null || modelArtifact.isBlank() ? modelDirectory.toPath()
-                : resolveModelArtifact(out);
+        Path modelDir = modelArtifact != null && !modelArtifact.isBlank() ? resolveModelArtifact(out)
+                : modelDirectory != null ? modelDirectory.toPath() : out.resolve("model");
         ModelCard card = ModelCards.read(modelDir);
         ModelCards.checkParameters(modelDir, card);
         EngineChoice engine = engineChoice();
