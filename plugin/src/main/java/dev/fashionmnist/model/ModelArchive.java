@@ -42,13 +42,7 @@ public final class ModelArchive {
      * inside it. Only flat {@code model/<file>} entries are accepted.
      */
     public static Path unzip(Path zip, Path target) throws IOException {
-        if (Files.exists(target)) {
-            try (Stream<Path> s = Files.walk(target)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        AtomicFiles.deleteTree(target);
         Path model = target.resolve("model");
         Files.createDirectories(model);
         try (ZipFile z = new ZipFile(zip.toFile())) {

@@ -8,7 +8,6 @@ import dev.fashionmnist.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,18 +37,14 @@ public final class Checkpoints {
             model.setProperty("Epoch", "0");
             model.save(temp, ModelCard.PARAMETERS_NAME);
             Json.writeFile(temp.resolve(INFO), new Info(epoch, spec, norm, null));
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
+            AtomicFiles.deleteTree(target);
             Files.move(temp, target);
         } finally {
-            if (Files.exists(temp)) {
-                deleteTree(temp);
-            }
+            AtomicFiles.deleteTree(temp);
         }
         List<Path> all = list();
         for (int i = 0; i < all.size() - KEEP; i++) {
-            deleteTree(all.get(i));
+            AtomicFiles.deleteTree(all.get(i));
         }
     }
 
@@ -67,9 +62,7 @@ public final class Checkpoints {
     }
 
     public void clear() throws IOException {
-        if (Files.exists(root)) {
-            deleteTree(root);
-        }
+        AtomicFiles.deleteTree(root);
     }
 
     private List<Path> list() throws IOException {
@@ -81,11 +74,4 @@ public final class Checkpoints {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

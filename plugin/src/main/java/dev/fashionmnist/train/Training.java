@@ -270,13 +270,11 @@ public final class Training {
             }
             AtomicFiles.move(temp, target);
             if (old != null) {
-                Checkpoints.deleteTree(old);
+                AtomicFiles.deleteTree(old);
             }
             return complete;
         } finally {
-            if (Files.exists(temp)) {
-                Checkpoints.deleteTree(temp);
-            }
+            AtomicFiles.deleteTree(temp);
         }
     }
 
