@@ -18,6 +18,8 @@ import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.DeviceTensors;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a trained model over a whole test set, in batches without recording gradients (BatchNorm in inference
@@ -48,6 +50,7 @@ public final class ModelEvaluator {
             log.info("Evaluating " + card.model().describe() + " from " + modelDirectory + " on " + n
                     + " test images, device " + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
             ConfusionMatrix confusion = ConfusionMatrix.empty(data.classNames());
+            List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
             double lossSum = 0;
             Loss loss = Loss.softmaxCrossEntropyLoss();
             try (NDManager manager = model.getNDManager().newSubManager(device)) {
@@ -68,11 +71,15 @@ public final class ModelEvaluator {
                         long[] truth = y.toLongArray();
                         for (int i = 0; i < predicted.length; i++) {
                             confusion.add((int) truth[i], (int) predicted[i]);
+                            if (truth[i] != predicted[i] && mistakes.size() < EvaluationResult.MISTAKES_KEPT) {
+                                mistakes.add(new EvaluationResult.Mistake(from + i, (int) truth[i],
+                                        (int) predicted[i]));
+                            }
                         }
                     }
                 }
             }
-            return new EvaluationResult(confusion, lossSum / n);
+            return new EvaluationResult(confusion, lossSum / n, mistakes);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.IdxDecoder;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.evaluate.EvaluateJob;
@@ -11,6 +13,8 @@ import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.ConfusionHeatmap;
+import dev.fashionmnist.report.MistakesGrid;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.EvaluationSummary;
 import dev.fashionmnist.report.JUnitReport;
@@ -87,6 +91,9 @@ public class EvaluateMojo extends AbstractEngineMojo {
         List<Gates.GateOutcome> outcomes = gates.check(result);
         try {
             EvaluationReports.write(result, out);
+            ConfusionHeatmap.write(result.confusion(), out.resolve(ConfusionHeatmap.FILE));
+            MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
+                    files.spec().classNames(), out.resolve(MistakesGrid.FILE));
             JUnitReport.write(out.resolve(JUnitReport.FILE), outcomes, EvaluationSummary.headline(result),
                     (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
@@ -129,7 +136,8 @@ public class EvaluateMojo extends AbstractEngineMojo {
     private static void deleteOldReports(Path out) throws MojoExecutionException {
         try {
             for (String name : List.of(EvaluationReports.EVALUATION, EvaluationReports.PER_CLASS,
-                    EvaluationReports.CONFUSION, JUnitReport.FILE)) {
+                    EvaluationReports.CONFUSION, EvaluationReports.MISTAKES, JUnitReport.FILE, ConfusionHeatmap.FILE,
+                    MistakesGrid.FILE)) {
                 Files.deleteIfExists(out.resolve(name));
             }
         } catch (IOException e) {

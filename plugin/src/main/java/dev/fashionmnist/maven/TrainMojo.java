@@ -108,6 +108,14 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.resume", defaultValue = "false")
     boolean resume;
 
+    /** Stop when the test loss has not improved for this many epochs, keeping the best epoch's model; 0 = off. */
+    @Parameter(property = "fashionmnist.earlyStoppingPatience", defaultValue = "0")
+    int earlyStoppingPatience;
+
+    /** Augment training images: random crops with padding, horizontal flips for Fashion-MNIST only. */
+    @Parameter(property = "fashionmnist.augment", defaultValue = "false")
+    boolean augment;
+
     /** Train even when model.json's fingerprint says the model is up to date. */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
@@ -162,7 +170,7 @@ public class TrainMojo extends AbstractEngineMojo {
         }
         return new TrainSettings(spec, epochs, batchSize, OptimizerKind.parse(optimizer), learningRate, momentum,
                 nesterov, weightDecay, LrSchedule.parse(lrSchedule), trainSize, subset.equals("stratified"), seed,
-                device, threads, resume);
+                device, threads, resume, earlyStoppingPatience, augment);
     }
 
     private static void checkWritable(Path out) {

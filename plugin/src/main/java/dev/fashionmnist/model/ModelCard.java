@@ -13,13 +13,14 @@ import java.util.Map;
 
 /**
  * {@code model.json}: what a trained model is and how it came to be: network, every hyperparameter, data and its
- * checksums, normalisation, final metrics, trainable parameters, device, time, versions, and the fingerprint of
+ * checksums, normalisation, the kept epoch's metrics ({@code bestEpoch}: the epoch whose parameters these are;
+ * with early stopping the one with the lowest test loss), trainable parameters, device, time, versions, and the fingerprint of
  * all inputs that decides whether the model is up to date.
  */
 public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
                         int trainImages, int testImages, Normalization normalization, EpochMetrics finalMetrics,
-                        int epochsTrained, long trainableParameters, String device, double trainingSeconds,
+                        int epochsTrained, int bestEpoch, long trainableParameters, String device, double trainingSeconds,
                         String parametersFile, String parametersSha256, Versions versions, String fingerprint,
                         String createdAt) {
 
@@ -34,7 +35,8 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
     /** This card with the SHA-256 of the parameters file, known once the file is written. */
     public ModelCard withParametersSha256(String sha256) {
         return new ModelCard(formatVersion, architecture, model, hyperparameters, dataset, classNames, dataSha256,
-                trainImages, testImages, normalization, finalMetrics, epochsTrained, trainableParameters, device,
+                trainImages, testImages, normalization, finalMetrics, epochsTrained, bestEpoch, trainableParameters,
+                device,
                 trainingSeconds, parametersFile, sha256, versions, fingerprint, createdAt);
     }
 

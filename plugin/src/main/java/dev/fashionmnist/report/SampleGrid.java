@@ -43,7 +43,20 @@ public final class SampleGrid {
 
     public static void write(IdxImages images, IdxLabels labels, List<String> classNames, Path png)
             throws IOException {
-        BufferedImage canvas = draw(images, labels, classNames);
+        int shown = Math.min(ROWS * COLUMNS, images.count());
+        int[] indices = new int[shown];
+        List<String> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < shown; i++) {
+            indices[i] = i;
+            int label = labels.label(i);
+            titles.add(label < classNames.size() ? classNames.get(label) : String.valueOf(label));
+        }
+        write(images, indices, titles, png);
+    }
+
+    /** Draws the images at {@code indices} (at most 18), each titled with the title at the same position. */
+    public static void write(IdxImages images, int[] indices, List<String> titles, Path png) throws IOException {
+        BufferedImage canvas = draw(images, indices, titles);
         AtomicFiles.write(png, out -> {
             if (!ImageIO.write(canvas, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime");
@@ -51,7 +64,7 @@ public final class SampleGrid {
         });
     }
 
-    static BufferedImage draw(IdxImages images, IdxLabels labels, List<String> classNames) {
+    static BufferedImage draw(IdxImages images, int[] indices, List<String> titles) {
         int[] size = size(images.rows(), images.columns());
         BufferedImage canvas = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
@@ -64,16 +77,16 @@ public final class SampleGrid {
             FontMetrics fm = g.getFontMetrics();
             int cellW = images.columns() * SCALE + PAD;
             int cellH = images.rows() * SCALE + TITLE + PAD;
-            int shown = Math.min(ROWS * COLUMNS, images.count());
+            int shown = Math.min(ROWS * COLUMNS, indices.length);
             for (int i = 0; i < shown; i++) {
                 int x = PAD + (i % COLUMNS) * cellW;
                 int y = PAD + (i / COLUMNS) * cellH;
-                int label = labels.label(i);
-                String title = label < classNames.size() ? classNames.get(label) : String.valueOf(label);
+                String title = titles.get(i);
                 g.setColor(Color.BLACK);
                 int textX = x + Math.max(0, (images.columns() * SCALE - fm.stringWidth(title)) / 2);
                 g.drawString(title, textX, y + fm.getAscent());
-                g.drawImage(image(images, i), x, y + TITLE, images.columns() * SCALE, images.rows() * SCALE, null);
+                g.drawImage(image(images, indices[i]), x, y + TITLE, images.columns() * SCALE,
+                        images.rows() * SCALE, null);
             }
         } finally {
             g.dispose();

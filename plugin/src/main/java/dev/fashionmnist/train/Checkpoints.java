@@ -48,6 +48,27 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * Copies the checkpoint of {@code epoch} to {@code best/}, which pruning keeps; returns that folder.
+     */
+    public Path keepBest(int epoch) throws IOException {
+        Path source = root.resolve(String.format("epoch-%04d", epoch));
+        Path best = root.resolve("best");
+        Path temp = AtomicFiles.tempDirectoryFor(best);
+        try {
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, temp.resolve(f.getFileName()));
+                }
+            }
+            AtomicFiles.deleteTree(best);
+            Files.move(temp, best);
+        } finally {
+            AtomicFiles.deleteTree(temp);
+        }
+        return best;
+    }
+
     /** The newest complete checkpoint, or {@code null}. */
     public Info latest() throws IOException {
         List<Path> all = list();

@@ -11,13 +11,27 @@ import dev.fashionmnist.model.ModelSpec;
  * @param stratified  whether the subset is a seeded stratified sample (true) or the first {@code trainSize} images
  * @param device      {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param threads     PyTorch intra-op threads on the CPU; 0 leaves PyTorch's default
+ * @param earlyStoppingPatience epochs without a better test loss after which training stops; 0 = never
+ * @param augment     random crops (and flips, where the classes allow) of the training images
  */
 public record TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
                             double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
                             int trainSize, boolean stratified, long seed, String device, int threads,
-                            boolean resume) {
+                            boolean resume, int earlyStoppingPatience, boolean augment) {
+
+    /** Settings without early stopping and augmentation. */
+    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume) {
+        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
+                trainSize, stratified, seed, device, threads, resume, 0, false);
+    }
 
     public TrainSettings {
+        if (earlyStoppingPatience < 0) {
+            throw new ModelException("Parameter 'earlyStoppingPatience' is " + earlyStoppingPatience
+                    + ": use 0 (no early stopping) or the number of epochs without improvement to wait, e.g. 3");
+        }
         if (epochs < 1) {
             throw new ModelException("Parameter 'epochs' is " + epochs + ": train at least 1 epoch");
         }

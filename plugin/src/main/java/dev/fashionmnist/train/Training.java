@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -15,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
@@ -23,6 +25,7 @@ import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.LearningCurves;
 import dev.fashionmnist.report.MetricsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,29 +126,67 @@ public final class Training {
                         + (used < data.trainImages().count() ? (s.stratified() ? " (seeded stratified subset)"
                         : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + deviceName(device)
                         + ", " + s.epochs() + " epoch(s)");
+                BatchAugmenter augmenter = s.augment() ? augmenter(data, trainIndex, norm) : null;
+                EarlyStopping stopping = new EarlyStopping(s.earlyStoppingPatience());
+                history.forEach(stopping::record);
+                Path best = null;
                 EpochMetrics last = null;
-                for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
+                int epoch = firstEpoch;
+                for (; epoch <= lastEpoch; epoch++) {
                     double lr = s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
                     rate.value = (float) lr;
-                    last = epoch(trainer, train, test, epoch, lastEpoch, lr);
+                    last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter);
+                    history.add(last);
                     MetricsCsv.append(job.metricsFile(), last);
                     log.info(last.logLine(lastEpoch));
+                    LearningCurves.write(history, job.outputDirectory());
+                    Diagnosis.diverging(history).ifPresent(f -> {
+                        throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
+                                + "; no model was written");
+                    });
                     checkpoints.save(model, epoch, spec, norm);
+                    if (stopping.record(last) && stopping.enabled()) {
+                        best = checkpoints.keepBest(epoch);
+                    }
+                    if (stopping.shouldStop()) {
+                        log.info("Early stopping after epoch " + epoch + ": the test loss has not improved for "
+                                + stopping.epochsSinceBest() + " epochs since epoch " + stopping.best().epoch()
+                                + " (earlyStoppingPatience " + s.earlyStoppingPatience() + ")");
+                        epoch++;
+                        break;
+                    }
+                }
+                int trained = epoch - 1;
+                EpochMetrics kept = last;
+                if (stopping.enabled() && best != null && stopping.best().epoch() != trained) {
+                    kept = stopping.best();
+                    log.info("Keeping the model of epoch " + kept.epoch() + ", the one with the lowest test loss ("
+                            + String.format(java.util.Locale.ROOT, "%.4f", kept.testLoss()) + ")");
+                } else {
+                    best = null;
+                }
+                for (Diagnosis.Finding f : Diagnosis.of(history)) {
+                    log.warn("Diagnosis: " + f.message());
+                }
+                if (Diagnosis.of(history).isEmpty()) {
+                    log.info("Diagnosis: healthy (no sign of over- or underfitting, divergence or slow learning)");
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ModelCard card = new ModelCard(ModelCard.FORMAT, spec.architecture().id(), spec, s, job.datasetName(),
-                        job.classNames(), job.dataSha256(), used, testCount, norm, last, lastEpoch, params,
-                        deviceName(device), seconds, ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME)
-                        .toString(), null, versions(engine), job.fingerprint(), Instant.now().toString());
-                return writeModel(model, card);
+                        job.classNames(), job.dataSha256(), used, testCount, norm, kept, trained, kept.epoch(),
+                        params, deviceName(device), seconds, ModelParameters.file(Path.of(""),
+                        ModelCard.PARAMETERS_NAME).toString(), null, versions(engine), job.fingerprint(),
+                        Instant.now().toString());
+                return writeModel(model, card, best);
             }
         }
     }
 
     private EpochMetrics epoch(Trainer trainer, DeviceTensors train, DeviceTensors test, int epoch, int lastEpoch,
-                               double learningRate) {
+                               double learningRate, BatchAugmenter augmenter) {
         int batchSize = job.settings().batchSize();
-        int[] order = shuffled(train.count(), new Random(job.settings().seed() * 1_000_003L + epoch));
+        Random random = new Random(job.settings().seed() * 1_000_003L + epoch);
+        int[] order = shuffled(train.count(), random);
         NDManager parent = train.images().getManager();
         double lossSum = 0;
         long correct = 0;
@@ -159,7 +200,9 @@ public final class Training {
                     idx[i - from] = order[i];
                 }
                 NDArray index = batch.create(idx);
-                NDArray x = train.images().get(index);
+                NDArray x = augmenter == null ? train.images().get(index)
+                        : batch.create(augmenter.batch(order, from, to, random), new Shape(to - from, 1,
+                        train.images().getShape().get(2), train.images().getShape().get(3)));
                 NDArray y = train.labels().get(index);
                 x.attach(batch);
                 y.attach(batch);
@@ -210,6 +253,16 @@ public final class Training {
         return new double[] {lossSum / set.count(), (double) correct / set.count()};
     }
 
+    /** Crops for every dataset; flips only for Fashion-MNIST, whose classes look the same mirrored. */
+    private BatchAugmenter augmenter(LoadedDataset data, int[] trainIndex, Normalization norm) {
+        boolean flip = job.datasetName().equals(DatasetCatalog.FASHION_MNIST);
+        log.info("Augmenting training images: random crops with " + BatchAugmenter.PAD + " pixels padding"
+                + (flip ? " and horizontal flips" : " (no flips: " + job.datasetName() + " is not flip-invariant)"));
+        float[] host = norm.apply(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
+        return new BatchAugmenter(host, data.trainImages().rows(), data.trainImages().columns(), flip,
+                (float) (-norm.mean() / norm.std()));
+    }
+
     private static String deviceName(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     }
@@ -252,13 +305,19 @@ public final class Training {
         return kept;
     }
 
-    private ModelCard writeModel(Model model, ModelCard card) throws IOException {
+    /** Writes the model directory: the current parameters, or those of {@code best} (a checkpoint) if given. */
+    private ModelCard writeModel(Model model, ModelCard card, Path best) throws IOException {
         Path target = job.modelDirectory();
         Files.createDirectories(target.getParent());
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
-            model.setProperty("Epoch", "0");
-            model.save(temp, ModelCard.PARAMETERS_NAME);
+            if (best != null) {
+                Files.copy(ModelParameters.file(best, ModelCard.PARAMETERS_NAME),
+                        ModelParameters.file(temp, ModelCard.PARAMETERS_NAME));
+            } else {
+                model.setProperty("Epoch", "0");
+                model.save(temp, ModelCard.PARAMETERS_NAME);
+            }
             ModelCard complete = card.withParametersSha256(
                     Digests.sha256(ModelParameters.file(temp, ModelCard.PARAMETERS_NAME)));
             complete.write(temp);

@@ -1,0 +1,64 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.IdxDecoder;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.ConfusionHeatmap;
+import dev.fashionmnist.report.EvaluationReports;
+import dev.fashionmnist.report.HtmlReport;
+import dev.fashionmnist.report.LearningCurves;
+import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.report.MistakesGrid;
+import dev.fashionmnist.report.ReportContent;
+import dev.fashionmnist.train.Diagnosis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Draws the plots again from the CSV files that train and evaluate wrote (learning curves, confusion matrix,
+ * misclassified images) and writes {@code report.html}: configuration, data, metrics, plots, per-class table,
+ * gates and diagnosis on one self-contained page.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ReportMojo extends AbstractDataMojo {
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException {
+        Path out = outputDirectory.toPath();
+        try {
+            Path metrics = out.resolve("metrics.csv");
+            if (Files.isRegularFile(metrics)) {
+                LearningCurves.write(MetricsCsv.read(metrics), out);
+            }
+            Path confusion = out.resolve(EvaluationReports.CONFUSION);
+            if (Files.isRegularFile(confusion)) {
+                ConfusionHeatmap.write(EvaluationReports.readConfusion(confusion), out.resolve(ConfusionHeatmap.FILE));
+            }
+            Path mistakes = out.resolve(EvaluationReports.MISTAKES);
+            if (Files.isRegularFile(mistakes) && Files.isRegularFile(confusion)) {
+                DatasetFiles files = fetchDataset(log);
+                MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)),
+                        EvaluationReports.readMistakes(mistakes), files.spec().classNames(),
+                        out.resolve(MistakesGrid.FILE));
+            }
+            ReportContent content = ReportContent.collect(out);
+            if (content.isEmpty()) {
+                throw new ModelException("Nothing to report in " + out + ": run 'mvn fashionmnist:train' (and "
+                        + "'fashionmnist:evaluate') first, or point 'outputDirectory' at their output");
+            }
+            for (Diagnosis.Finding f : content.diagnosis()) {
+                log.warn("Diagnosis: " + f.message());
+            }
+            HtmlReport.write(content, out.resolve(HtmlReport.FILE));
+            log.info("Report: " + out.resolve(HtmlReport.FILE));
+        } catch (IOException e) {
+            throw new ModelException("Cannot write the report into " + out + ": " + e.getMessage());
+        }
+    }
+}

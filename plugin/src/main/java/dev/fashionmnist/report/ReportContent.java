@@ -1,0 +1,99 @@
+package dev.fashionmnist.report;
+
+import dev.fashionmnist.evaluate.ConfusionMatrix;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.train.Diagnosis;
+import dev.fashionmnist.train.EpochMetrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Everything the HTML report shows, read from what train and evaluate left in the output folder; each part may be
+ * missing (e.g. no evaluation yet).
+ */
+public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Diagnosis.Finding> diagnosis,
+                            ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
+                            Map<String, byte[]> images) {
+
+    /** The plots, in the order they are shown, with their captions. */
+    public static final Map<String, String> PLOTS = plots();
+
+    /** One gate's result as the JUnit report recorded it. */
+    public record GateRow(String gate, boolean passed, String message) {
+    }
+
+    public boolean isEmpty() {
+        return card == null && metrics.isEmpty() && confusion == null;
+    }
+
+    public static ReportContent collect(Path dir) throws IOException {
+        ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
+        Path metricsFile = dir.resolve("metrics.csv");
+        List<EpochMetrics> metrics = Files.isRegularFile(metricsFile) ? MetricsCsv.read(metricsFile) : List.of();
+        Path confusionFile = dir.resolve(EvaluationReports.CONFUSION);
+        ConfusionMatrix confusion = Files.isRegularFile(confusionFile)
+                ? EvaluationReports.readConfusion(confusionFile) : null;
+        Double loss = null;
+        Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
+        if (Files.isRegularFile(evaluation)) {
+            List<String> lines = Files.readAllLines(evaluation);
+            if (lines.size() > 1) {
+                try {
+                    loss = Double.parseDouble(lines.get(1).split(",")[1]);
+                } catch (RuntimeException e) {
+                    throw new IOException(evaluation + " has no loss in its second column: " + lines.get(1));
+                }
+            }
+        }
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (String name : PLOTS.keySet()) {
+            Path png = dir.resolve(name);
+            if (Files.isRegularFile(png)) {
+                images.put(name, Files.readAllBytes(png));
+            }
+        }
+        return new ReportContent(card, metrics, Diagnosis.of(metrics), confusion, loss,
+                gates(dir.resolve(JUnitReport.FILE)), images);
+    }
+
+    static List<GateRow> gates(Path junit) throws IOException {
+        List<GateRow> rows = new ArrayList<>();
+        if (!Files.isRegularFile(junit)) {
+            return rows;
+        }
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList cases = factory.newDocumentBuilder().parse(junit.toFile()).getElementsByTagName("testcase");
+            for (int i = 0; i < cases.getLength(); i++) {
+                Element c = (Element) cases.item(i);
+                NodeList failures = c.getElementsByTagName("failure");
+                boolean passed = failures.getLength() == 0;
+                String message = passed ? c.getAttribute("name") + " passed"
+                        : ((Element) failures.item(0)).getAttribute("message");
+                rows.add(new GateRow(c.getAttribute("name"), passed, message));
+            }
+        } catch (Exception e) {
+            throw new IOException(junit + " is not a readable JUnit report: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static Map<String, String> plots() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("samples.png", "Training examples");
+        m.put(LearningCurves.ACCURACY, "Accuracy per epoch: train vs test");
+        m.put(LearningCurves.LOSS, "Loss per epoch: train vs test");
+        m.put(ConfusionHeatmap.FILE, "Confusion matrix");
+        m.put(MistakesGrid.FILE, "Misclassified test images (true \u2192 predicted)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.fashionmnist.train;
+
+/**
+ * Stops training when the test loss has not improved for {@code patience} epochs, and remembers the best epoch,
+ * whose model is the one kept. A patience of 0 never stops, but still tracks the best epoch.
+ */
+public final class EarlyStopping {
+    private final int patience;
+    private EpochMetrics best;
+    private int sinceBest;
+
+    public EarlyStopping(int patience) {
+        this.patience = patience;
+    }
+
+    /** Records an epoch; true when it is the best so far (lowest test loss). */
+    public boolean record(EpochMetrics epoch) {
+        if (best == null || epoch.testLoss() < best.testLoss()) {
+            best = epoch;
+            sinceBest = 0;
+            return true;
+        }
+        sinceBest++;
+        return false;
+    }
+
+    public boolean shouldStop() {
+        return patience > 0 && sinceBest >= patience;
+    }
+
+    public boolean enabled() {
+        return patience > 0;
+    }
+
+    public EpochMetrics best() {
+        return best;
+    }
+
+    public int epochsSinceBest() {
+        return sinceBest;
+    }
+}
