@@ -2,7 +2,6 @@ package dev.fashionmnist.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -46,7 +45,9 @@ public final class Json {
                 throw new IOException(file + " is empty");
             }
             return value;
-        } catch (JsonParseException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonParseException, IllegalStateException, and Gson's RuntimeException when a record's constructor
+            // rejects what the file holds (e.g. a missing list that the constructor copies)
             throw new IOException(file + " is not valid JSON for a " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
