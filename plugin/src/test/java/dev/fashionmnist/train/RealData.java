@@ -14,14 +14,14 @@ import java.time.Duration;
 import java.util.List;
 
 /** The real Fashion-MNIST from Debian's dataset-fashion-mnist package, verified into a cache under target/. */
-final class RealData {
+public final class RealData {
     private static DatasetFiles files;
     private static LoadedDataset data;
 
     private RealData() {
     }
 
-    static synchronized DatasetFiles files() {
+    public static synchronized DatasetFiles files() {
         if (files == null) {
             assertTrue(Files.isDirectory(DatasetCatalog.DEBIAN_FASHION_MNIST),
                     "the real-data tests need 'apt-get install dataset-fashion-mnist' (.ci/run installs it)");
@@ -33,7 +33,7 @@ final class RealData {
         return files;
     }
 
-    static synchronized LoadedDataset load() {
+    public static synchronized LoadedDataset load() {
         if (data == null) {
             data = files().load();
         }

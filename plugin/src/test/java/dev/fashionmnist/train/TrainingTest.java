@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Trains on small subsets of the real Fashion-MNIST, one epoch each, on the real PyTorch CPU natives. */
-class TrainingTest {
+public class TrainingTest {
     @TempDir
     Path out;
 
-    static TrainJob job(Path out, String arch, String blocks, int trainSize, int testSize, int epochs,
+    public static TrainJob job(Path out, String arch, String blocks, int trainSize, int testSize, int epochs,
                         boolean resume, long seed) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of(arch, 128, null, blocks, 28, 28, 10);
