@@ -83,8 +83,15 @@ public final class SampleGrid {
                 int y = PAD + (i / COLUMNS) * cellH;
                 String title = titles.get(i);
                 g.setColor(Color.BLACK);
-                int textX = x + Math.max(0, (images.columns() * SCALE - fm.stringWidth(title)) / 2);
-                g.drawString(title, textX, y + fm.getAscent());
+                int width = images.columns() * SCALE + PAD - 2;
+                FontMetrics tm = fm;
+                for (int points = 11; tm.stringWidth(title) > width && points >= 7; points--) {
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
+                    tm = g.getFontMetrics();
+                }
+                int textX = x + (images.columns() * SCALE - tm.stringWidth(title)) / 2;
+                g.drawString(title, Math.max(x - PAD / 2, textX), y + fm.getAscent());
+                g.setFont(fm.getFont());
                 g.drawImage(image(images, indices[i]), x, y + TITLE, images.columns() * SCALE,
                         images.rows() * SCALE, null);
             }
