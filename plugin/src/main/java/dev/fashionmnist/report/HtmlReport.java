@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
@@ -64,7 +65,11 @@ public final class HtmlReport {
             row(h, "test images", card.testImages() + " x " + card.model().imageRows() + " x "
                     + card.model().imageColumns());
             row(h, "classes", String.join(", ", card.classNames()));
-            card.dataSha256().forEach((f, sha) -> row(h, f.fileName() + " SHA-256", sha));
+            for (DatasetFile f : DatasetFile.values()) {
+                if (card.dataSha256().containsKey(f)) {
+                    row(h, f.fileName() + " SHA-256", card.dataSha256().get(f));
+                }
+            }
             h.append("</table>\n");
         }
         if (!c.metrics().isEmpty()) {
