@@ -7,6 +7,9 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.ModelEvaluator;
+import dev.fashionmnist.evaluate.PredictJob;
+import dev.fashionmnist.evaluate.Predictions;
+import dev.fashionmnist.evaluate.Predictor;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
@@ -20,13 +23,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine fork's entry point: {@code train JOB.json} trains, {@code evaluate JOB.json} evaluates a model and
- * writes the result JSON; both report through {@link ForkProtocol} lines.
+ * The engine fork's entry point: {@code train JOB.json} trains, {@code evaluate JOB.json} evaluates a model,
+ * {@code predict JOB.json} classifies images; results go to the job's result file, progress and errors through
+ * {@link ForkProtocol} lines.
  */
 public final class ForkMain {
     /** The first argument: what the fork does. */
     public static final String TRAIN = "train";
     public static final String EVALUATE = "evaluate";
+    public static final String PREDICT = "predict";
 
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
@@ -46,8 +51,12 @@ public final class ForkMain {
                 train(Json.readFile(Path.of(args[1]), TrainJob.class), log, out);
             } else if (args.length == 2 && args[0].equals(EVALUATE)) {
                 evaluate(Json.readFile(Path.of(args[1]), EvaluateJob.class), log);
+            } else if (args.length == 2 && args[0].equals(PREDICT)) {
+                PredictJob job = Json.readFile(Path.of(args[1]), PredictJob.class);
+                Json.writeFile(job.resultFile(), new Predictions(Predictor.predict(job.modelDirectory(), job.images(),
+                        job.gpuIndex())));
             } else {
-                throw new IllegalArgumentException("usage: ForkMain train|evaluate JOB.json");
+                throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict JOB.json");
             }
             exit = 0;
         } catch (ModelException | DatasetException e) {

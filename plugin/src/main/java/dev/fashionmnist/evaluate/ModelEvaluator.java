@@ -31,17 +31,44 @@ public final class ModelEvaluator {
     private ModelEvaluator() {
     }
 
-    public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
+    /** A trained model, checked and loaded onto a device, with its card. Close it to free native memory. */
+    public record OpenModel(Model model, ModelCard card, Device device) implements AutoCloseable {
+        public Block block() {
+            return model.getBlock();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /** Reads and checks the card and the parameters file, builds the network and loads the parameters. */
+    public static OpenModel open(Path modelDirectory, int gpuIndex) {
         ModelCard card = ModelCards.read(modelDirectory);
         ModelCards.checkParameters(modelDirectory, card);
-        ModelCards.checkFits(card, data, modelDirectory);
         Engine engine = Engine.getEngine("PyTorch");
         Device device = device(engine, gpuIndex);
-        try (Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch")) {
+        Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch");
+        try {
             Block block = Networks.build(card.model());
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(card.model(), 1));
             ModelParameters.load(model, card.model(), modelDirectory, ModelCard.PARAMETERS_NAME);
+            return new OpenModel(model, card, device);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
+        try (OpenModel open = open(modelDirectory, gpuIndex)) {
+            ModelCard card = open.card();
+            ModelCards.checkFits(card, data, modelDirectory);
+            Model model = open.model();
+            Block block = open.block();
+            Device device = open.device();
             int n = data.testImages().count();
             int[] all = new int[n];
             for (int i = 0; i < n; i++) {

@@ -9,7 +9,6 @@ import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.evaluate.ModelCards;
-import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
@@ -19,7 +18,6 @@ import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.EvaluationSummary;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,24 +27,13 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Evaluates a trained model on the whole test set, writes evaluation.csv, per-class.csv, confusion-matrix.csv and
  * a JUnit XML report, and fails the build when a quality gate is violated, as jacoco:check does for coverage.
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class EvaluateMojo extends AbstractEngineMojo {
-
-    /** The model to evaluate: a directory written by the train goal; default {@code <outputDirectory>/model}. */
-    @Parameter(property = "fashionmnist.modelDirectory")
-    File modelDirectory;
-
-    /** An installed or deployed model instead, as groupId:artifactId:version (its zip with classifier model). */
-    @Parameter(property = "fashionmnist.modelArtifact")
-    String modelArtifact;
+public class EvaluateMojo extends AbstractModelMojo {
 
     /** Minimum test accuracy, as a fraction (0.91) or a percentage (91%). */
     @Parameter(property = "fashionmnist.minAccuracy")
@@ -69,8 +56,7 @@ public class EvaluateMojo extends AbstractEngineMojo {
         Path out = outputDirectory.toPath();
         deleteOldReports(out);
         Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
-        Path modelDir = modelArtifact != null && !modelArtifact.isBlank() ? resolveModelArtifact(out)
-                : modelDirectory != null ? modelDirectory.toPath() : out.resolve("model");
+        Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);
         ModelCards.checkParameters(modelDir, card);
         EngineChoice engine = engineChoice();
@@ -142,30 +128,6 @@ public class EvaluateMojo extends AbstractEngineMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("Parameter 'outputDirectory': cannot clean " + out + ": " + e);
-        }
-    }
-
-    private Path resolveModelArtifact(Path out) throws MojoExecutionException {
-        String[] gav = modelArtifact.trim().split(":");
-        if (gav.length != 3 || List.of(gav).stream().anyMatch(String::isBlank)) {
-            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "': use "
-                    + "groupId:artifactId:version, e.g. com.example:my-classifier:1.0");
-        }
-        File zip;
-        try {
-            zip = repositorySystem.resolveArtifact(repositorySession, new ArtifactRequest(
-                    new DefaultArtifact(gav[0], gav[1], "model", "zip", gav[2]), remoteRepositories, null))
-                    .getArtifact().getFile();
-        } catch (ArtifactResolutionException e) {
-            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "', but its model zip ("
-                    + gav[0] + ":" + gav[1] + ":zip:model:" + gav[2] + ") cannot be resolved: " + e.getMessage()
-                    + ". Install or deploy it with the train goal bound in that project ('mvn install').");
-        }
-        try {
-            return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
-                    gav[0] + "_" + gav[1] + "_" + gav[2]));
-        } catch (IOException e) {
-            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage());
         }
     }
 }

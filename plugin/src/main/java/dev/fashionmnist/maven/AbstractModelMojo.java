@@ -1,0 +1,57 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.model.ModelArchive;
+import dev.fashionmnist.model.ModelException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+
+/** The goals that use a trained model: from a directory, or an installed/deployed model zip by coordinates. */
+abstract class AbstractModelMojo extends AbstractEngineMojo {
+
+    /** The model to use: a directory written by the train goal; default {@code <outputDirectory>/model}. */
+    @Parameter(property = "fashionmnist.modelDirectory")
+    File modelDirectory;
+
+    /** An installed or deployed model instead, as groupId:artifactId:version (its zip with classifier model). */
+    @Parameter(property = "fashionmnist.modelArtifact")
+    String modelArtifact;
+
+    /** The model directory to use: the unpacked {@code modelArtifact}, {@code modelDirectory}, or train's output. */
+    Path modelDirectory(Path out) throws MojoExecutionException {
+        if (modelArtifact != null && !modelArtifact.isBlank()) {
+            return resolveModelArtifact(out);
+        }
+        return modelDirectory != null ? modelDirectory.toPath() : out.resolve("model");
+    }
+
+    private Path resolveModelArtifact(Path out) throws MojoExecutionException {
+        String[] gav = modelArtifact.trim().split(":");
+        if (gav.length != 3 || List.of(gav).stream().anyMatch(String::isBlank)) {
+            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "': use "
+                    + "groupId:artifactId:version, e.g. com.example:my-classifier:1.0");
+        }
+        File zip;
+        try {
+            zip = repositorySystem.resolveArtifact(repositorySession, new ArtifactRequest(
+                    new DefaultArtifact(gav[0], gav[1], "model", "zip", gav[2]), remoteRepositories, null))
+                    .getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "', but its model zip ("
+                    + gav[0] + ":" + gav[1] + ":zip:model:" + gav[2] + ") cannot be resolved: " + e.getMessage()
+                    + ". Install or deploy it with the train goal bound in that project ('mvn install').");
+        }
+        try {
+            return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
+                    gav[0] + "_" + gav[1] + "_" + gav[2]));
+        } catch (IOException e) {
+            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.engine.ForkMain;
+import dev.fashionmnist.evaluate.ImageInput;
+import dev.fashionmnist.evaluate.ModelCards;
+import dev.fashionmnist.evaluate.PredictJob;
+import dev.fashionmnist.evaluate.Prediction;
+import dev.fashionmnist.evaluate.Predictions;
+import dev.fashionmnist.evaluate.Predictor;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.PredictionsCsv;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Classifies your own PNG or JPEG images with the trained model: grey values, fitted into the model's image size
+ * keeping the aspect ratio, inverted where needed, then the top three classes with probabilities in the log and in
+ * {@code predictions.csv}.
+ */
+@Mojo(name = "predict", threadSafe = true)
+public class PredictMojo extends AbstractModelMojo {
+
+    /** A PNG or JPEG file, or a folder of them. */
+    @Parameter(property = "fashionmnist.images", required = true)
+    File images;
+
+    /** auto (decide from the image border: a light background is inverted), true or false. */
+    @Parameter(property = "fashionmnist.invert", defaultValue = "auto")
+    String invert;
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException {
+        ImageInput.Invert mode = ImageInput.Invert.parse(invert);
+        Path out = outputDirectory.toPath();
+        Path modelDir = modelDirectory(out);
+        ModelCard card = ModelCards.read(modelDir);
+        ModelCards.checkParameters(modelDir, card);
+        List<ImageInput.Prepared> prepared = new ArrayList<>();
+        for (Path file : ImageInput.find(images.toPath())) {
+            prepared.add(ImageInput.prepare(file, card.model().imageRows(), card.model().imageColumns(), mode));
+        }
+        EngineChoice engine = engineChoice();
+        try {
+            Files.createDirectories(out);
+            Path resultFile = out.resolve(".predict-result.json").toAbsolutePath();
+            fork(log, engine, ForkMain.PREDICT, new PredictJob(modelDir.toAbsolutePath(), prepared, engine.gpuIndex(),
+                    resultFile), out.resolve(".predict-job.json"), new ProgressBar());
+            List<Prediction> predictions = Json.readFile(resultFile, Predictions.class).predictions();
+            Files.deleteIfExists(resultFile);
+            log.info("Predictions of " + card.model().describe() + " (" + card.dataset() + "):");
+            for (Prediction p : predictions) {
+                log.info("  " + PredictionsCsv.logLine(p));
+            }
+            PredictionsCsv.write(predictions, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
+            log.info("Predictions: " + out.resolve(PredictionsCsv.FILE));
+        } catch (IOException e) {
+            throw new ModelException("Parameter 'outputDirectory': cannot write into " + out + ": " + e.getMessage());
+        }
+    }
+}

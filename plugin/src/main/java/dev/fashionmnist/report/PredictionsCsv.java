@@ -1,0 +1,53 @@
+package dev.fashionmnist.report;
+
+import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.evaluate.Prediction;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** {@code predictions.csv}: per image the top classes with their probabilities, and whether it was inverted. */
+public final class PredictionsCsv {
+    public static final String FILE = "predictions.csv";
+
+    private PredictionsCsv() {
+    }
+
+    public static void write(List<Prediction> predictions, int top, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            List<Object> header = new ArrayList<>(List.of("image", "inverted"));
+            for (int i = 1; i <= top; i++) {
+                header.add("class_" + i);
+                header.add("probability_" + i);
+            }
+            p.printRecord(header);
+            for (Prediction pr : predictions) {
+                List<Object> row = new ArrayList<>(List.of(pr.file(), pr.inverted()));
+                for (Prediction.Ranked r : pr.top()) {
+                    row.add(r.className());
+                    row.add(String.format(Locale.ROOT, "%.6f", r.probability()));
+                }
+                p.printRecord(row);
+            }
+            p.flush();
+        });
+    }
+
+    /** One log line: the image and its top classes, e.g. {@code shoe.png: Sneaker 91.2%, Sandal 6.0%, ...}. */
+    public static String logLine(Prediction p) {
+        StringBuilder s = new StringBuilder(Path.of(p.file()).getFileName().toString()).append(':');
+        for (Prediction.Ranked r : p.top()) {
+            s.append(String.format(Locale.ROOT, " %s %.1f%%,", r.className(), 100 * r.probability()));
+        }
+        s.setLength(s.length() - 1);
+        return s.append(p.inverted() ? " (inverted)" : "").toString();
+    }
+}
