@@ -1,0 +1,171 @@
+package dev.fashionmnist.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.data.IdxImages;
+import dev.fashionmnist.evaluate.ConfusionMatrix;
+import dev.fashionmnist.evaluate.EvaluationResult;
+import dev.fashionmnist.train.EpochMetrics;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The learning curves, the confusion heat map and the grid of mistakes as real PNG files. */
+class PlotsTest {
+    @TempDir
+    Path dir;
+
+    private static List<EpochMetrics> epochs() {
+        List<EpochMetrics> list = new ArrayList<>();
+        double[] trainLoss = {0.9, 0.6, 0.45, 0.38, 0.33};
+        double[] testLoss = {0.7, 0.55, 0.5, 0.49, 0.5};
+        for (int i = 0; i < 5; i++) {
+            list.add(new EpochMetrics(i + 1, trainLoss[i], 0.7 + 0.05 * i, testLoss[i], 0.72 + 0.03 * i, 0.001,
+                    2.5, 1200));
+        }
+        return list;
+    }
+
+    private static BufferedImage read(Path png) throws Exception {
+        assertTrue(Files.isRegularFile(png), png + " exists");
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(img != null, png + " is an image ImageIO can read");
+        return img;
+    }
+
+    private static Set<Integer> colours(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                colours.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return colours;
+    }
+
+    private static long pixelsOf(BufferedImage img, Color colour) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static List<String> files(Path directory) throws Exception {
+        try (Stream<Path> s = Files.list(directory)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void assertCurves(Path png) throws Exception {
+        BufferedImage img = read(png);
+        assertEquals(LearningCurves.WIDTH, img.getWidth());
+        assertEquals(LearningCurves.HEIGHT, img.getHeight());
+        assertEquals(800, img.getWidth());
+        assertEquals(500, img.getHeight());
+        Set<Integer> colours = colours(img);
+        assertTrue(colours.size() > 10, png + " is not blank: " + colours.size() + " colours");
+        assertTrue(pixelsOf(img, Color.WHITE) > img.getWidth() * img.getHeight() / 4, "white background");
+        // both lines (2 px over 4 epoch steps across the plot) and their markers are drawn in the series colours
+        assertTrue(pixelsOf(img, Charts.TRAIN) > 200, png + ": train colour " + pixelsOf(img, Charts.TRAIN));
+        assertTrue(pixelsOf(img, Charts.TEST) > 200, png + ": test colour " + pixelsOf(img, Charts.TEST));
+    }
+
+    @Test
+    void learningCurvesAreTwoPlotsWithTrainAndTestLines() throws Exception {
+        LearningCurves.write(epochs(), dir);
+        assertCurves(dir.resolve(LearningCurves.ACCURACY));
+        assertCurves(dir.resolve(LearningCurves.LOSS));
+        assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
+    }
+
+    @Test
+    void learningCurvesAreRewrittenInPlace() throws Exception {
+        List<EpochMetrics> all = epochs();
+        LearningCurves.write(all.subList(0, 1), dir);
+        byte[] one = Files.readAllBytes(dir.resolve(LearningCurves.LOSS));
+        LearningCurves.write(all, dir);
+        byte[] five = Files.readAllBytes(dir.resolve(LearningCurves.LOSS));
+        assertTrue(!java.util.Arrays.equals(one, five), "the plot of five epochs replaces that of one");
+        assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
+    }
+
+    @Test
+    void confusionHeatmap() throws Exception {
+        ConfusionMatrix m = ConfusionMatrix.empty(List.of("Cat", "Dog", "Bird"));
+        int[][] counts = {{8, 1, 1}, {2, 6, 2}, {0, 3, 7}};
+        for (int t = 0; t < 3; t++) {
+            for (int p = 0; p < 3; p++) {
+                for (int k = 0; k < counts[t][p]; k++) {
+                    m.add(t, p);
+                }
+            }
+        }
+        Path png = dir.resolve(ConfusionHeatmap.FILE);
+        ConfusionHeatmap.write(m, png);
+        BufferedImage img = read(png);
+        assertEquals(900, img.getWidth());
+        assertEquals(800, img.getHeight());
+        assertEquals(ConfusionHeatmap.WIDTH, img.getWidth());
+        assertEquals(ConfusionHeatmap.HEIGHT, img.getHeight());
+        Set<Integer> colours = colours(img);
+        assertTrue(colours.size() > 10, "not blank: " + colours.size() + " colours");
+        // each cell is a block in its row share's shade of blue: Cat->Cat 8/10, Dog->Dog 6/10
+        assertTrue(pixelsOf(img, new Color(57, 89, 137)) > 10_000, "Cat->Cat cell (0.8)");
+        assertTrue(pixelsOf(img, new Color(107, 131, 166)) > 10_000, "Dog->Dog cell (0.6)");
+        assertTrue(pixelsOf(img, new Color(82, 110, 151)) > 10_000, "Bird->Bird cell (0.7)");
+        assertEquals(List.of(ConfusionHeatmap.FILE), files(dir), "no temporary files left");
+    }
+
+    @Test
+    void mistakesGrid() throws Exception {
+        int count = 10;
+        byte[] pixels = new byte[count * 28 * 28];
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < 28 * 28; p++) {
+                pixels[i * 784 + p] = (byte) ((p % 28) * 9 + i);
+            }
+        }
+        IdxImages images = new IdxImages(count, 28, 28, pixels);
+        List<EvaluationResult.Mistake> mistakes = List.of(new EvaluationResult.Mistake(2, 0, 1),
+                new EvaluationResult.Mistake(5, 1, 2), new EvaluationResult.Mistake(9, 2, 0));
+        Path png = dir.resolve("grid/" + MistakesGrid.FILE);
+        MistakesGrid.write(images, mistakes, List.of("Cat", "Dog", "Bird"), png);
+        BufferedImage img = read(png);
+        int[] size = SampleGrid.size(28, 28);
+        assertEquals(size[0], img.getWidth());
+        assertEquals(size[1], img.getHeight());
+        assertTrue(colours(img).size() > 10, "not blank");
+        // three cells drawn: the fourth cell of the first row is plain white
+        int cellW = (size[0] - 8) / SampleGrid.COLUMNS;
+        for (int y = 0; y < size[1] / SampleGrid.ROWS; y++) {
+            for (int x = 3 * cellW + 8; x < 4 * cellW; x++) {
+                assertEquals(0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, "empty cell at " + x + "," + y);
+            }
+        }
+        long dark = 0;
+        for (int y = 0; y < size[1] / SampleGrid.ROWS; y++) {
+            for (int x = 0; x < 3 * cellW; x++) {
+                if ((img.getRGB(x, y) & 0xFF) < 128) {
+                    dark++;
+                }
+            }
+        }
+        assertTrue(dark > 3 * 28 * 28, "three images drawn: " + dark);
+        assertEquals(List.of(MistakesGrid.FILE), files(png.getParent()), "no temporary files left");
+    }
+}

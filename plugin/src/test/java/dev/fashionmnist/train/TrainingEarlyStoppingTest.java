@@ -1,0 +1,125 @@
+package dev.fashionmnist.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.Digests;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.MetricsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Early stopping and augmentation in real training runs on small subsets of the real Fashion-MNIST. */
+class TrainingEarlyStoppingTest {
+    @TempDir
+    Path out;
+
+    private static TrainJob job(Path out, int trainSize, int testSize, int epochs, double learningRate,
+                                int patience, boolean augment, long seed) {
+        DatasetFiles files = RealData.files();
+        ModelSpec spec = ModelSpec.of("mlp", 128, null, null, 28, 28, 10);
+        TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.ADAM, learningRate, 0.9, false, 0,
+                LrSchedule.CONSTANT, trainSize, true, seed, "cpu", 0, false, patience, augment);
+        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), testSize,
+                out, -1, "test-fingerprint", "test", false);
+    }
+
+    private static ModelCard train(TrainJob job) throws Exception {
+        return new Training(job, BuildLog.console(), TrainingProgress.NONE).run(RealData.load());
+    }
+
+    /** The epoch after which the rule stops: the first e with e - bestEpoch >= patience; else the last epoch. */
+    private static int stopEpoch(List<EpochMetrics> rows, int patience, int epochs) {
+        EpochMetrics best = null;
+        for (EpochMetrics r : rows) {
+            if (best == null || r.testLoss() < best.testLoss()) {
+                best = r;
+            }
+            if (r.epoch() - best.epoch() >= patience) {
+                return r.epoch();
+            }
+        }
+        return epochs;
+    }
+
+    private static EpochMetrics lowestTestLoss(List<EpochMetrics> rows) {
+        EpochMetrics best = rows.get(0);
+        for (EpochMetrics r : rows) {
+            if (r.testLoss() < best.testLoss()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void stopsWhenTheTestLossStallsAndKeepsTheBestEpoch() throws Exception {
+        // a high learning rate on 300 images overfits within a few epochs
+        ModelCard card = train(job(out, 300, 200, 12, 0.01, 2, false, 1));
+        List<EpochMetrics> rows = MetricsCsv.read(out.resolve("metrics.csv"));
+        int expectedStop = stopEpoch(rows, 2, 12);
+        assertTrue(rows.size() < 12, "stopped before epoch 12: " + rows);
+        assertEquals(expectedStop, rows.size(), "stopped exactly when the rule says: " + rows);
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(i + 1, rows.get(i).epoch());
+        }
+        assertEquals(rows.size(), card.epochsTrained());
+
+        EpochMetrics best = lowestTestLoss(rows);
+        assertEquals(rows.size() - 2, best.epoch(), "the last two epochs did not improve on the best: " + rows);
+        ModelCard read = ModelCard.readIfPresent(out.resolve("model"));
+        assertEquals(best.epoch(), read.bestEpoch());
+        assertEquals(rows.size(), read.epochsTrained());
+        EpochMetrics kept = read.finalMetrics();
+        assertEquals(best.epoch(), kept.epoch());
+        assertEquals(best.trainLoss(), kept.trainLoss(), 0.0);
+        assertEquals(best.trainAccuracy(), kept.trainAccuracy(), 0.0);
+        assertEquals(best.testLoss(), kept.testLoss(), 0.0);
+        assertEquals(best.testAccuracy(), kept.testAccuracy(), 0.0);
+        assertEquals(best.learningRate(), kept.learningRate(), 0.0);
+        assertEquals(best.epochSeconds(), kept.epochSeconds(), 0.0005, "metrics.csv rounds seconds to ms");
+        assertEquals(card.finalMetrics(), kept);
+
+        Path params = out.resolve("model/fashionmnist-0000.params");
+        Path bestParams = out.resolve("checkpoints/best/fashionmnist-0000.params");
+        assertTrue(Files.isRegularFile(bestParams));
+        assertTrue(best.epoch() != rows.size(), "the best epoch is not the last one");
+        assertEquals(Digests.sha256(bestParams), Digests.sha256(params), "the model holds the best epoch's parameters");
+        assertEquals(Digests.sha256(params), read.parametersSha256());
+        // the best epoch's own checkpoint (still among the newest 3) is the same, the last epoch's is not
+        Path bestEpochDir = out.resolve(String.format("checkpoints/epoch-%04d/fashionmnist-0000.params",
+                best.epoch()));
+        assertEquals(Digests.sha256(bestEpochDir), Digests.sha256(params));
+        Path lastEpochDir = out.resolve(String.format("checkpoints/epoch-%04d/fashionmnist-0000.params",
+                rows.size()));
+        assertFalse(Digests.sha256(lastEpochDir).equals(Digests.sha256(params)),
+                "the model is not the last epoch's");
+    }
+
+    @Test
+    void withoutEarlyStoppingAllEpochsRunAndTheLastIsKept() throws Exception {
+        ModelCard card = train(job(out, 300, 200, 4, 0.01, 0, false, 1));
+        List<EpochMetrics> rows = MetricsCsv.read(out.resolve("metrics.csv"));
+        assertEquals(4, rows.size());
+        assertEquals(4, card.epochsTrained());
+        assertEquals(4, card.bestEpoch());
+        assertEquals(rows.get(3).testLoss(), card.finalMetrics().testLoss(), 0.0);
+        assertFalse(Files.exists(out.resolve("checkpoints/best")), "no best/ copy without early stopping");
+    }
+
+    @Test
+    void augmentedTrainingBeatsChance() throws Exception {
+        ModelCard card = train(job(out, 500, 500, 1, 0.001, 0, true, 42));
+        assertTrue(card.hyperparameters().augment());
+        double accuracy = card.finalMetrics().testAccuracy();
+        assertTrue(accuracy > 0.4, "augmented mlp test accuracy " + accuracy + " should clearly beat chance (0.10)");
+        assertEquals(1, MetricsCsv.read(out.resolve("metrics.csv")).size());
+    }
+}
