@@ -69,6 +69,15 @@ public final class Checkpoints {
         return best;
     }
 
+    /** The kept best checkpoint if it is that of {@code epoch} (e.g. from before a resume), else {@code null}. */
+    public Path best(int epoch) throws IOException {
+        Path info = root.resolve("best").resolve(INFO);
+        if (Files.isRegularFile(info) && Json.readFile(info, Info.class).epoch() == epoch) {
+            return info.getParent();
+        }
+        return null;
+    }
+
     /** The newest complete checkpoint, or {@code null}. */
     public Info latest() throws IOException {
         List<Path> all = list();

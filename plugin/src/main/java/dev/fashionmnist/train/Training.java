@@ -129,7 +129,8 @@ public final class Training {
                 BatchAugmenter augmenter = s.augment() ? augmenter(data, trainIndex, norm) : null;
                 EarlyStopping stopping = new EarlyStopping(s.earlyStoppingPatience());
                 history.forEach(stopping::record);
-                Path best = null;
+                Path best = resumeFrom != null && stopping.enabled() && stopping.best() != null
+                        ? checkpoints.best(stopping.best().epoch()) : null;
                 EpochMetrics last = null;
                 int epoch = firstEpoch;
                 for (; epoch <= lastEpoch; epoch++) {

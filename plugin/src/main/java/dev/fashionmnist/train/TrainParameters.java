@@ -1,0 +1,83 @@
+package dev.fashionmnist.train;
+
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.model.ModelSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training parameters as the user wrote them, by name, so that a sweep can vary any of them; {@link #settings}
+ * parses and validates them into {@link TrainSettings}, each fault naming the parameter.
+ */
+public final class TrainParameters {
+    /** The parameters a sweep may vary. */
+    public static final List<String> NAMES = List.of("architecture", "hiddenSize", "hiddenLayers", "resnetBlocks",
+            "epochs", "batchSize", "optimizer", "learningRate", "momentum", "nesterov", "weightDecay", "lrSchedule",
+            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment");
+
+    private final Map<String, String> values;
+
+    public TrainParameters(Map<String, String> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    /** A copy with {@code name} set to {@code value}. */
+    public TrainParameters with(String name, String value) {
+        if (!NAMES.contains(name)) {
+            throw new ModelException("Parameter 'sweep' varies '" + name + "', which is not a training parameter: use "
+                    + String.join(", ", NAMES));
+        }
+        TrainParameters copy = new TrainParameters(values);
+        copy.values.put(name, value);
+        return copy;
+    }
+
+    public TrainSettings settings(int rows, int columns, int classes, String device, int threads, boolean resume) {
+        String hiddenLayers = values.get("hiddenLayers");
+        ModelSpec spec = ModelSpec.of(values.get("architecture"), integer("hiddenSize"),
+                hiddenLayers == null || hiddenLayers.isBlank() ? null : hiddenLayers, values.get("resnetBlocks"),
+                rows, columns, classes);
+        String subset = values.getOrDefault("trainSubset", "stratified").trim().toLowerCase(Locale.ROOT);
+        if (!subset.equals("stratified") && !subset.equals("first")) {
+            throw new ModelException("Parameter 'trainSubset' is '" + values.get("trainSubset")
+                    + "': use stratified or first");
+        }
+        return new TrainSettings(spec, integer("epochs"), integer("batchSize"),
+                OptimizerKind.parse(values.get("optimizer")), number("learningRate"), number("momentum"),
+                bool("nesterov"), number("weightDecay"), LrSchedule.parse(values.get("lrSchedule")),
+                integer("trainSize"), subset.equals("stratified"), (long) integer("seed"), device, threads, resume,
+                integer("earlyStoppingPatience"), bool("augment"));
+    }
+
+    private int integer(String name) {
+        String v = values.getOrDefault(name, "0").trim();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ModelException("Parameter '" + name + "' is '" + v + "': use a whole number");
+        }
+    }
+
+    private double number(String name) {
+        String v = values.getOrDefault(name, "0").trim();
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new ModelException("Parameter '" + name + "' is '" + v + "': use a number, e.g. 0.001");
+        }
+    }
+
+    private boolean bool(String name) {
+        String v = values.getOrDefault(name, "false").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ModelException("Parameter '" + name + "' is '" + v + "': use true or false");
+        }
+        return v.equals("true");
+    }
+}
