@@ -12,7 +12,9 @@ import dev.fashionmnist.evaluate.Predictions;
 import dev.fashionmnist.evaluate.Predictor;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -32,6 +34,7 @@ public final class ForkMain {
     public static final String TRAIN = "train";
     public static final String EVALUATE = "evaluate";
     public static final String PREDICT = "predict";
+    public static final String SWEEP = "sweep";
 
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
@@ -51,12 +54,14 @@ public final class ForkMain {
                 train(Json.readFile(Path.of(args[1]), TrainJob.class), log, out);
             } else if (args.length == 2 && args[0].equals(EVALUATE)) {
                 evaluate(Json.readFile(Path.of(args[1]), EvaluateJob.class), log);
+            } else if (args.length == 2 && args[0].equals(SWEEP)) {
+                sweep(Json.readFile(Path.of(args[1]), SweepJob.class), log, out);
             } else if (args.length == 2 && args[0].equals(PREDICT)) {
                 PredictJob job = Json.readFile(Path.of(args[1]), PredictJob.class);
                 Json.writeFile(job.resultFile(), new Predictions(Predictor.predict(job.modelDirectory(), job.images(),
                         job.gpuIndex())));
             } else {
-                throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict JOB.json");
+                throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict|sweep JOB.json");
             }
             exit = 0;
         } catch (ModelException | DatasetException e) {
@@ -90,6 +95,22 @@ public final class ForkMain {
         LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
         EvaluationResult result = ModelEvaluator.evaluate(job.modelDirectory(), data, job.gpuIndex(), log);
         Json.writeFile(job.resultFile(), result);
+    }
+
+    /** Trains and evaluates each trial on data loaded once. */
+    private static void sweep(SweepJob job, BuildLog log, PrintStream out) throws java.io.IOException {
+        TrainJob first = job.trials().get(0);
+        if (first.settings().threads() > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(first.settings().threads()));
+        }
+        LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
+        for (int i = 0; i < job.trials().size(); i++) {
+            TrainJob trial = job.trials().get(i);
+            log.info("Trial " + job.labels().get(i));
+            new Training(trial, log, progress(out, trial.interactive())).run(data);
+            EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
+            EvaluationReports.write(result, trial.outputDirectory());
+        }
     }
 
     private static LoadedDataset load(String name, List<String> classNames, Map<DatasetFile, Path> files,

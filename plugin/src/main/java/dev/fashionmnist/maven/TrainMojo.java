@@ -8,19 +8,18 @@ import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
-import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainJob;
+import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -162,18 +161,34 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
-    private TrainSettings settings(int rows, int columns, int classes) {
-        ModelSpec spec = ModelSpec.of(architecture, hiddenSize, hiddenLayers, resnetBlocks, rows, columns, classes);
-        String subset = trainSubset == null ? "" : trainSubset.trim().toLowerCase(Locale.ROOT);
-        if (!subset.equals("stratified") && !subset.equals("first")) {
-            throw new ModelException("Parameter 'trainSubset' is '" + trainSubset + "': use stratified or first");
-        }
-        return new TrainSettings(spec, epochs, batchSize, OptimizerKind.parse(optimizer), learningRate, momentum,
-                nesterov, weightDecay, LrSchedule.parse(lrSchedule), trainSize, subset.equals("stratified"), seed,
-                device, threads, resume, earlyStoppingPatience, augment);
+    TrainSettings settings(int rows, int columns, int classes) {
+        return parameters().settings(rows, columns, classes, device, threads, resume);
     }
 
-    private static void checkWritable(Path out) {
+    /** The training parameters as configured, by name (what a sweep varies). */
+    TrainParameters parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("architecture", architecture);
+        p.put("hiddenSize", String.valueOf(hiddenSize));
+        p.put("hiddenLayers", hiddenLayers == null ? "" : hiddenLayers);
+        p.put("resnetBlocks", resnetBlocks);
+        p.put("epochs", String.valueOf(epochs));
+        p.put("batchSize", String.valueOf(batchSize));
+        p.put("optimizer", optimizer);
+        p.put("learningRate", String.valueOf(learningRate));
+        p.put("momentum", String.valueOf(momentum));
+        p.put("nesterov", String.valueOf(nesterov));
+        p.put("weightDecay", String.valueOf(weightDecay));
+        p.put("lrSchedule", lrSchedule);
+        p.put("trainSize", String.valueOf(trainSize));
+        p.put("trainSubset", trainSubset);
+        p.put("seed", String.valueOf(seed));
+        p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
+        p.put("augment", String.valueOf(augment));
+        return new TrainParameters(p);
+    }
+
+    static void checkWritable(Path out) {
         try {
             Files.createDirectories(out);
             Files.delete(Files.createTempFile(out, ".write-test", ".tmp"));
@@ -183,7 +198,7 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
-    private static boolean upToDate(Path modelDir, String fingerprint) {
+    static boolean upToDate(Path modelDir, String fingerprint) {
         try {
             ModelCard card = ModelCard.readIfPresent(modelDir);
             return card != null && fingerprint.equals(card.fingerprint())
@@ -207,7 +222,7 @@ public class TrainMojo extends AbstractEngineMojo {
         log.info("Model: " + modelDir + ", attached as " + zip.getName() + " (classifier model)");
     }
 
-    private boolean interactive() {
+    boolean interactive() {
         return System.console() != null && session != null && session.getRequest().isInteractiveMode()
                 && System.getenv("CI") == null;
     }

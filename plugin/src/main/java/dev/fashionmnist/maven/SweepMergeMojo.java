@@ -1,0 +1,98 @@
+package dev.fashionmnist.maven;
+
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.report.SweepPlots;
+import dev.fashionmnist.report.SweepTable;
+import dev.fashionmnist.train.EpochMetrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Combines the results of a sweep that ran in shards (e.g. the jobs of a CI matrix) into one sweep.csv and one set
+ * of sweep plots in the output folder.
+ */
+@Mojo(name = "sweep-merge", threadSafe = true)
+public class SweepMergeMojo extends AbstractFashionMnistMojo {
+
+    /** The shards' output folders (each holding a sweep.csv), comma-separated. */
+    @Parameter(property = "fashionmnist.sweepResults", required = true)
+    List<String> sweepResults;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    java.io.File basedir;
+
+    @Override
+    void run(BuildLog log) throws MojoExecutionException {
+        Path out = outputDirectory.toPath();
+        List<String> names = null;
+        Map<Integer, SweepTable.Row> rows = new TreeMap<>();
+        Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
+        try {
+            for (Path dir : directories()) {
+                Path csv = dir.resolve(SweepTable.FILE);
+                if (!Files.isRegularFile(csv)) {
+                    throw new ModelException("Parameter 'sweepResults' names " + dir + ", which holds no "
+                            + SweepTable.FILE + ": give the output folders of the sweep's shards");
+                }
+                List<String> these = SweepTable.names(csv);
+                if (names != null && !names.equals(these)) {
+                    throw new ModelException(csv + " varies " + these + " but another shard varies " + names
+                            + ": only shards of the same sweep can be merged");
+                }
+                names = these;
+                for (SweepTable.Row row : SweepTable.read(csv)) {
+                    SweepTable.Row earlier = rows.putIfAbsent(row.trial(), row);
+                    if (earlier != null && !earlier.values().equals(row.values())) {
+                        throw new ModelException(csv + ": trial " + row.trial() + " is " + row.values()
+                                + " there but " + earlier.values() + " in another shard: these are different sweeps");
+                    }
+                    Path metrics = dir.resolve("sweep").resolve(row.id()).resolve("metrics.csv");
+                    if (Files.isRegularFile(metrics)) {
+                        curves.putIfAbsent(row.id(), MetricsCsv.read(metrics));
+                    }
+                }
+            }
+            List<SweepTable.Row> merged = new ArrayList<>(rows.values());
+            merged.sort(Comparator.comparingInt(SweepTable.Row::trial));
+            SweepTable.write(names, merged, out.resolve(SweepTable.FILE));
+            SweepPlots.write(names, merged, curves, out);
+            log.info("Merged " + merged.size() + " trials from " + sweepResults.size() + " shard(s) into "
+                    + out.resolve(SweepTable.FILE));
+            for (String line : SweepPlots.summary(names, merged)) {
+                log.info(line);
+            }
+        } catch (IOException e) {
+            throw new ModelException("Cannot merge the sweep results: " + e.getMessage());
+        }
+    }
+
+    private List<Path> directories() {
+        List<Path> dirs = new ArrayList<>();
+        if (sweepResults != null) {
+            for (String entry : sweepResults) {
+                for (String part : entry.split(",")) {
+                    if (!part.isBlank()) {
+                        dirs.add(basedir.toPath().resolve(part.trim()).toAbsolutePath().normalize());
+                    }
+                }
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new ModelException("Parameter 'sweepResults' is empty: give the output folders of the sweep's "
+                    + "shards, comma-separated");
+        }
+        return dirs;
+    }
+}

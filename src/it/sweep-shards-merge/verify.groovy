@@ -1,0 +1,36 @@
+import javax.imageio.ImageIO
+
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def runs = log.split(/BUILD SUCCESS/)
+assert runs.length >= 5
+assert runs[0].contains('Sweep over hiddenSize, trainSize: 4 trials')
+assert (runs[0] =~ /Trial \d\/4 /).size() == 4
+assert runs[0] =~ /Best trial: hiddenSize-\d+_trainSize-\d+ with test accuracy \d+\.\d\d%/
+assert runs[0].contains('hiddenSize moves mean test accuracy by')
+assert runs[0].contains('trainSize moves mean test accuracy by')
+// the rerun trains nothing
+assert (runs[1] =~ /: finished earlier, skipped/).size() == 4
+assert !runs[1].contains('epoch 1/2: ')
+// shards: each runs two of the four trials
+assert runs[2].contains('shard 1/2 runs 2') && runs[3].contains('shard 2/2 runs 2')
+assert runs[4].contains('Merged 4 trials from 2 shard(s)')
+
+def table = { dir ->
+    def lines = new File(basedir, "target/${dir}/sweep.csv").readLines()
+    def header = lines[0].split(',') as List
+    def seconds = header.indexOf('training_seconds')
+    lines.collect { line -> def cells = line.split(',') as List; cells.remove(seconds); cells.join(',') }
+}
+def whole = table('fashionmnist')
+assert whole[0] == 'trial,id,hiddenSize,trainSize,final_test_accuracy,best_test_accuracy,test_loss,trainable_parameters,diagnosis'
+assert whole.size() == 5
+assert whole[1].startsWith('0,hiddenSize-2_trainSize-500,2,500,')
+assert whole[4].startsWith('3,hiddenSize-32_trainSize-2000,32,2000,')
+assert table('merged') == whole: 'shards 1/2 + 2/2 merge into the unsharded sweep.csv (training time aside)'
+
+['sweep-hiddenSize.png', 'sweep-trainSize.png', 'sweep-curves.png'].each {
+    assert ImageIO.read(new File(basedir, "target/fashionmnist/${it}")) != null
+    assert ImageIO.read(new File(basedir, "target/merged/${it}")) != null
+}
+assert new File(basedir, 'target/fashionmnist/sweep/hiddenSize-32_trainSize-2000/evaluation.csv').isFile()
+return true
