@@ -33,4 +33,8 @@ assert table('merged') == whole: 'shards 1/2 + 2/2 merge into the unsharded swee
     assert ImageIO.read(new File(basedir, "target/merged/${it}")) != null
 }
 assert new File(basedir, 'target/fashionmnist/sweep/hiddenSize-32_trainSize-2000/evaluation.csv').isFile()
+def html = new File(basedir, 'target/fashionmnist/report.html').getText('UTF-8')
+assert html.contains('id="sweep"') && html.contains('hiddenSize moves mean test accuracy by')
+assert (html =~ /data:image\/png;base64,/).size() >= 3
+assert !(html =~ /(?i)https?:/)
 return true

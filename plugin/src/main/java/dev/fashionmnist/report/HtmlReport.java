@@ -127,13 +127,43 @@ public final class HtmlReport {
         if (!c.images().isEmpty()) {
             h.append("<h2 id=\"plots\">Plots</h2>\n");
             for (Map.Entry<String, byte[]> img : c.images().entrySet()) {
-                String caption = ReportContent.PLOTS.get(img.getKey());
-                h.append("<h3>").append(esc(caption)).append("</h3>\n<img alt=\"").append(esc(caption))
-                        .append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(img.getValue())).append("\">\n");
+                image(h, ReportContent.PLOTS.get(img.getKey()), img.getValue());
+            }
+        }
+        if (!c.sweepRows().isEmpty()) {
+            h.append("<h2 id=\"sweep\">Sweep: what does quality depend on?</h2>\n<table><tr><th>trial</th>");
+            for (String n : c.sweepNames()) {
+                h.append("<th>").append(esc(n)).append("</th>");
+            }
+            h.append("<th>final test accuracy</th><th>best test accuracy</th><th>test loss</th><th>parameters</th>"
+                    + "<th>seconds</th><th class=\"l\">diagnosis</th></tr>\n");
+            for (SweepTable.Row r : c.sweepRows()) {
+                h.append("<tr><td>").append(r.trial() + 1).append("</td>");
+                for (String n : c.sweepNames()) {
+                    h.append("<td>").append(esc(r.values().get(n))).append("</td>");
+                }
+                h.append(String.format(Locale.ROOT, "<td>%.2f%%</td><td>%.2f%%</td><td>%.4f</td><td>%,d</td>"
+                                + "<td>%.1f</td><td class=\"l\">%s</td></tr>\n", 100 * r.finalTestAccuracy(),
+                        100 * r.bestTestAccuracy(), r.testLoss(), r.trainableParameters(), r.trainingSeconds(),
+                        esc(r.diagnosis())));
+            }
+            h.append("</table>\n<ul>");
+            for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows())) {
+                h.append("<li>").append(esc(line)).append("</li>");
+            }
+            h.append("</ul>\n");
+            for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
+                image(h, img.getKey().equals(SweepPlots.CURVES) ? "Test accuracy per epoch, all trials"
+                        : "Test accuracy by " + img.getKey().substring(6, img.getKey().length() - 4), img.getValue());
             }
         }
         return h.toString();
+    }
+
+    private static void image(StringBuilder h, String caption, byte[] png) {
+        h.append("<h3>").append(esc(caption)).append("</h3>\n<img alt=\"").append(esc(caption))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\">\n");
     }
 
     private static void row(StringBuilder h, String key, String value) {

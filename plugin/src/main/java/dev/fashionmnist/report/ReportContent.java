@@ -21,7 +21,8 @@ import org.w3c.dom.NodeList;
  */
 public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Diagnosis.Finding> diagnosis,
                             ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
-                            Map<String, byte[]> images) {
+                            Map<String, byte[]> images, List<String> sweepNames, List<SweepTable.Row> sweepRows,
+                            Map<String, byte[]> sweepImages) {
 
     /** The plots, in the order they are shown, with their captions. */
     public static final Map<String, String> PLOTS = plots();
@@ -31,7 +32,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
     }
 
     public boolean isEmpty() {
-        return card == null && metrics.isEmpty() && confusion == null;
+        return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
     }
 
     public static ReportContent collect(Path dir) throws IOException {
@@ -60,8 +61,27 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
                 images.put(name, Files.readAllBytes(png));
             }
         }
+        List<String> sweepNames = List.of();
+        List<SweepTable.Row> sweepRows = List.of();
+        Map<String, byte[]> sweepImages = new LinkedHashMap<>();
+        Path sweep = dir.resolve(SweepTable.FILE);
+        if (Files.isRegularFile(sweep)) {
+            sweepNames = SweepTable.names(sweep);
+            sweepRows = SweepTable.read(sweep);
+            for (String name : sweepNames) {
+                addImage(sweepImages, dir, SweepPlots.parameterPlot(name));
+            }
+            addImage(sweepImages, dir, SweepPlots.CURVES);
+        }
         return new ReportContent(card, metrics, Diagnosis.of(metrics), confusion, loss,
-                gates(dir.resolve(JUnitReport.FILE)), images);
+                gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages);
+    }
+
+    private static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {
+        Path png = dir.resolve(name);
+        if (Files.isRegularFile(png)) {
+            images.put(name, Files.readAllBytes(png));
+        }
     }
 
     static List<GateRow> gates(Path junit) throws IOException {
