@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps what the core logged, for assertions. */
-final class RecordingLog implements BuildLog {
-    final List<String> infos = new CopyOnWriteArrayList<>();
-    final List<String> warnings = new CopyOnWriteArrayList<>();
+public final class RecordingLog implements BuildLog {
+    public final List<String> infos = new CopyOnWriteArrayList<>();
+    public final List<String> warnings = new CopyOnWriteArrayList<>();
+    public final List<String> debugs = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {
@@ -21,9 +22,10 @@ final class RecordingLog implements BuildLog {
 
     @Override
     public void debug(String message) {
+        debugs.add(message);
     }
 
-    boolean warned(String part) {
+    public boolean warned(String part) {
         return warnings.stream().anyMatch(w -> w.contains(part));
     }
 }

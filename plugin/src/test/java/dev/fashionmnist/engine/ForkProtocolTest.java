@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.data.RecordingLog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,33 +15,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The fork's line protocol, and {@link ForkLauncher} running a real forked JVM ({@link FakeFork}). */
 class ForkProtocolTest {
 
-    /** Keeps what the launcher logged. */
-    private static final class RecordingLog implements BuildLog {
-        final List<String> infos = new CopyOnWriteArrayList<>();
-        final List<String> warnings = new CopyOnWriteArrayList<>();
-        final List<String> debugs = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {
-            debugs.add(message);
-        }
-    }
 
     private static void assertRoundTrip(ForkProtocol.Kind kind, String text) {
         String line = ForkProtocol.format(kind, text);
