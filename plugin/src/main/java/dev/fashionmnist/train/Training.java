@@ -166,10 +166,11 @@ public final class Training {
                 } else {
                     best = null;
                 }
-                for (Diagnosis.Finding f : Diagnosis.of(history)) {
+                List<Diagnosis.Finding> findings = Diagnosis.of(history);
+                for (Diagnosis.Finding f : findings) {
                     log.warn("Diagnosis: " + f.message());
                 }
-                if (Diagnosis.of(history).isEmpty()) {
+                if (findings.isEmpty()) {
                     log.info("Diagnosis: healthy (no sign of over- or underfitting, divergence or slow learning)");
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
