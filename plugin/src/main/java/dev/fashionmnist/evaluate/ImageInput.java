@@ -3,7 +3,11 @@ package dev.fashionmnist.evaluate;
 import dev.fashionmnist.model.ModelException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +32,7 @@ public final class ImageInput {
         AUTO, TRUE, FALSE;
 
         public static Invert parse(String text) {
-            String t = text == null ? "auto" : text.trim().toUpperCase(Locale.ROOT);
+            String t = text == null ? "AUTO" : text.trim().toUpperCase(Locale.ROOT);
             for (Invert i : values()) {
                 if (i.name().equals(t)) {
                     return i;
@@ -77,27 +81,21 @@ public final class ImageInput {
         }
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] grey = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = img.getRGB(x, y);
-                int alpha = (rgb >>> 24) & 0xFF;
-                double lum = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
-                // transparent pixels count as white paper
-                grey[y * w + x] = (int) Math.round(lum * alpha / 255.0 + 255 * (1 - alpha / 255.0));
-            }
-        }
+        int[] grey = greyValues(img);
         boolean doInvert = switch (invert) {
             case TRUE -> true;
             case FALSE -> false;
             case AUTO -> borderMean(grey, w, h) > 127;
         };
-        BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] srcPixels = new byte[w * h];
+        // an RGB source with r = g = b: scaling a TYPE_BYTE_GRAY image would go through its linear grey colour
+        // space and brighten every value (3 became 93); the RGB to grey blit below gives back v for (v, v, v)
+        BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] srcPixels = new int[w * h];
         for (int i = 0; i < grey.length; i++) {
-            srcPixels[i] = (byte) (doInvert ? 255 - grey[i] : grey[i]);
+            int v = doInvert ? 255 - grey[i] : grey[i];
+            srcPixels[i] = v << 16 | v << 8 | v;
         }
-        source.getRaster().setDataElements(0, 0, w, h, srcPixels);
+        source.setRGB(0, 0, w, h, srcPixels, 0, w);
         double scale = Math.min((double) columns / w, (double) rows / h);
         int tw = Math.max(1, (int) Math.round(w * scale));
         int th = Math.max(1, (int) Math.round(h * scale));
@@ -114,6 +112,38 @@ public final class ImageInput {
         byte[] out = new byte[rows * columns];
         target.getRaster().getDataElements(0, 0, columns, rows, out);
         return new Prepared(file, out, doInvert);
+    }
+
+    /**
+     * The grey value (0..255) of every pixel, transparent pixels counting as white paper. Grey images are read from
+     * their raster: {@code getRGB} would convert their linear grey colour space to sRGB and brighten them.
+     */
+    private static int[] greyValues(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] grey = new int[w * h];
+        ColorModel cm = img.getColorModel();
+        Raster raster = img.getRaster();
+        boolean greyRaster = cm instanceof ComponentColorModel && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && !cm.isAlphaPremultiplied();
+        double valueMax = greyRaster ? (1 << cm.getComponentSize(0)) - 1 : 255;
+        double alphaMax = greyRaster && cm.hasAlpha() ? (1 << cm.getComponentSize(1)) - 1 : 255;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double lum;
+                double alpha;
+                if (greyRaster) {
+                    lum = raster.getSample(x, y, 0) * 255.0 / valueMax;
+                    alpha = cm.hasAlpha() ? raster.getSample(x, y, 1) * 255.0 / alphaMax : 255;
+                } else {
+                    int rgb = img.getRGB(x, y);
+                    alpha = (rgb >>> 24) & 0xFF;
+                    lum = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                }
+                grey[y * w + x] = (int) Math.round(lum * alpha / 255.0 + 255 * (1 - alpha / 255.0));
+            }
+        }
+        return grey;
     }
 
     private static double borderMean(int[] grey, int w, int h) {
