@@ -7,7 +7,8 @@ assert runs[1].contains('Evaluation on 10000 test images:')
 assert !new File(basedir, 'consumer/target/fashionmnist/model').exists(): 'nothing was trained here'
 // a model that was never installed: one clear message, no stack trace
 assert log.contains("Parameter 'modelArtifact' is 'dev.fashionmnist.it:no-such-model:9.9', but its model zip")
-assert !(log =~ /(?m)^\s+at [a-z]/)
+// one message, no stack trace from the plugin or the engine (Maven's own download warnings may carry frames)
+assert !(log =~ /(?m)^\s+at (dev\.fashionmnist|ai\.djl)\./): 'no stack trace'
 // and the failed run left no report that claims a result
 assert !new File(basedir, 'consumer/target/fashionmnist/evaluation.csv').exists()
 assert !new File(basedir, 'consumer/target/fashionmnist/TEST-fashionmnist-evaluation.xml').exists()
