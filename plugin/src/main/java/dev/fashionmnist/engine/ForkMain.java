@@ -16,6 +16,7 @@ import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
+import dev.fashionmnist.train.TrainSettings;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
 import java.io.PrintStream;
@@ -84,9 +85,7 @@ public final class ForkMain {
     }
 
     private static void train(TrainJob job, BuildLog log, PrintStream out) throws java.io.IOException {
-        if (job.settings().threads() > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(job.settings().threads()));
-        }
+        useThreads(job.settings());
         LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
         new Training(job, log, progress(out, job.interactive())).run(data);
     }
@@ -100,9 +99,7 @@ public final class ForkMain {
     /** Trains and evaluates each trial on data loaded once. */
     private static void sweep(SweepJob job, BuildLog log, PrintStream out) throws java.io.IOException {
         TrainJob first = job.trials().get(0);
-        if (first.settings().threads() > 0) {
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(first.settings().threads()));
-        }
+        useThreads(first.settings());
         LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
         for (int i = 0; i < job.trials().size(); i++) {
             TrainJob trial = job.trials().get(i);
@@ -110,6 +107,13 @@ public final class ForkMain {
             new Training(trial, log, progress(out, trial.interactive())).run(data);
             EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
             EvaluationReports.write(result, trial.outputDirectory());
+        }
+    }
+
+    /** PyTorch reads its thread count once, when the engine starts: set it before anything touches the engine. */
+    private static void useThreads(TrainSettings settings) {
+        if (settings.threads() > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(settings.threads()));
         }
     }
 

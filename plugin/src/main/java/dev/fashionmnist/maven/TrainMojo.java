@@ -192,7 +192,7 @@ public class TrainMojo extends AbstractEngineMojo {
         try {
             Files.createDirectories(out);
             Files.delete(Files.createTempFile(out, ".write-test", ".tmp"));
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             throw new ModelException("Parameter 'outputDirectory': " + out + " is not a writable folder (" + e
                     + "): choose another with -Dfashionmnist.outputDirectory=...");
         }

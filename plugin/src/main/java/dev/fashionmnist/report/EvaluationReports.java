@@ -97,7 +97,18 @@ public final class EvaluationReports {
         return mistakes;
     }
 
-    private static List<CSVRecord> records(Path file) throws IOException {
+    /** The final accuracy and loss that evaluation.csv records: {accuracy, loss}. */
+    public static double[] readAccuracyAndLoss(Path file) throws IOException {
+        List<CSVRecord> records = records(file);
+        try {
+            return new double[] {Double.parseDouble(records.get(1).get(0)), Double.parseDouble(records.get(1).get(1))};
+        } catch (RuntimeException e) {
+            throw new IOException(file + " holds no accuracy and loss in its first two columns: " + e.getMessage());
+        }
+    }
+
+    /** All records of a CSV file, header included; a file that is not CSV is an IOException naming it. */
+    static List<CSVRecord> records(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.parse(r).getRecords();
         } catch (IllegalStateException | java.io.UncheckedIOException e) {

@@ -42,18 +42,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
         Path confusionFile = dir.resolve(EvaluationReports.CONFUSION);
         ConfusionMatrix confusion = Files.isRegularFile(confusionFile)
                 ? EvaluationReports.readConfusion(confusionFile) : null;
-        Double loss = null;
         Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
-        if (Files.isRegularFile(evaluation)) {
-            List<String> lines = Files.readAllLines(evaluation);
-            if (lines.size() > 1) {
-                try {
-                    loss = Double.parseDouble(lines.get(1).split(",")[1]);
-                } catch (RuntimeException e) {
-                    throw new IOException(evaluation + " has no loss in its second column: " + lines.get(1));
-                }
-            }
-        }
+        Double loss = Files.isRegularFile(evaluation) ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
         Map<String, byte[]> images = new LinkedHashMap<>();
         for (String name : PLOTS.keySet()) {
             Path png = dir.resolve(name);

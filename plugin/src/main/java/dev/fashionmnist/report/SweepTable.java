@@ -6,7 +6,6 @@ import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +43,9 @@ public final class SweepTable {
         if (card == null || !Files.isRegularFile(evaluation)) {
             throw new IOException("trial " + id + " in " + dir + " has no trained and evaluated model");
         }
-        List<CSVRecord> eval = records(evaluation);
-        double accuracy = Double.parseDouble(eval.get(1).get(0));
-        double loss = Double.parseDouble(eval.get(1).get(1));
+        double[] accuracyAndLoss = EvaluationReports.readAccuracyAndLoss(evaluation);
+        double accuracy = accuracyAndLoss[0];
+        double loss = accuracyAndLoss[1];
         List<EpochMetrics> metrics = MetricsCsv.read(dir.resolve("metrics.csv"));
         double best = metrics.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElse(accuracy);
         return new Row(trial, id, values, accuracy, best, loss, card.trainableParameters(), card.trainingSeconds(),
@@ -109,15 +108,11 @@ public final class SweepTable {
     }
 
     private static List<CSVRecord> records(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<CSVRecord> records = CSVFormat.DEFAULT.parse(r).getRecords();
-            if (records.size() < 2) {
-                throw new IOException(file + " holds no rows");
-            }
-            return records;
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IOException(file + " is not a valid CSV file: " + e.getMessage());
+        List<CSVRecord> records = EvaluationReports.records(file);
+        if (records.size() < 2) {
+            throw new IOException(file + " holds no rows");
         }
+        return records;
     }
 
     private static String fmt(double v) {

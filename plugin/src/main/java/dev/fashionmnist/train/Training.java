@@ -132,8 +132,8 @@ public final class Training {
                 Path best = resumeFrom != null && stopping.enabled() && stopping.best() != null
                         ? checkpoints.best(stopping.best().epoch()) : null;
                 EpochMetrics last = null;
-                int epoch = firstEpoch;
-                for (; epoch <= lastEpoch; epoch++) {
+                int trained = firstEpoch - 1;
+                for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
                     double lr = s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
                     rate.value = (float) lr;
                     last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter);
@@ -146,6 +146,7 @@ public final class Training {
                                 + "; no model was written");
                     });
                     checkpoints.save(model, epoch, spec, norm);
+                    trained = epoch;
                     if (stopping.record(last) && stopping.enabled()) {
                         best = checkpoints.keepBest(epoch);
                     }
@@ -153,11 +154,9 @@ public final class Training {
                         log.info("Early stopping after epoch " + epoch + ": the test loss has not improved for "
                                 + stopping.epochsSinceBest() + " epochs since epoch " + stopping.best().epoch()
                                 + " (earlyStoppingPatience " + s.earlyStoppingPatience() + ")");
-                        epoch++;
                         break;
                     }
                 }
-                int trained = epoch - 1;
                 EpochMetrics kept = last;
                 if (stopping.enabled() && best != null && stopping.best().epoch() != trained) {
                     kept = stopping.best();
