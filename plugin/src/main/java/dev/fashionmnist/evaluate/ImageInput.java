@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns your own PNG or JPEG images into what the network was trained on: grey values, fitted into the model's
@@ -24,6 +27,11 @@ import javax.imageio.ImageIO;
  * background, which is inverted.
  */
 public final class ImageInput {
+    /** The longest side of the largest square image predict takes. */
+    public static final int MAX_SIDE = 4096;
+    /** The most pixels an image may have (4096x4096, e.g. a 12-megapixel photo): larger ones are refused unread. */
+    public static final long MAX_PIXELS = (long) MAX_SIDE * MAX_SIDE;
+
     private ImageInput() {
     }
 
@@ -70,15 +78,7 @@ public final class ImageInput {
     }
 
     public static Prepared prepare(Path file, int rows, int columns, Invert invert) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new ModelException(file + " cannot be read as an image: " + e.getMessage());
-        }
-        if (img == null) {
-            throw new ModelException(file + " is not a PNG or JPEG image this Java runtime can read");
-        }
+        BufferedImage img = read(file);
         int w = img.getWidth();
         int h = img.getHeight();
         int[] grey = greyValues(img);
@@ -112,6 +112,42 @@ public final class ImageInput {
         byte[] out = new byte[rows * columns];
         target.getRaster().getDataElements(0, 0, columns, rows, out);
         return new Prepared(file, out, doInvert);
+    }
+
+    /**
+     * Decodes {@code file} after reading its width and height from the header: an image of more than
+     * {@link #MAX_PIXELS} pixels is refused before anything is decoded (a small PNG of 20000x20000 zeros would need
+     * gigabytes).
+     */
+    static BufferedImage read(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new ModelException(file + " is not a PNG or JPEG image this Java runtime can read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > MAX_PIXELS) {
+                    throw new ModelException(file + " is " + width + "x" + height + " pixels (" + width * height
+                            + "), more than predict takes: at most " + MAX_PIXELS + " pixels (e.g. " + MAX_SIDE + "x"
+                            + MAX_SIDE + "); scale it down first");
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new ModelException(file + " is not a PNG or JPEG image this Java runtime can read");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ModelException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelException(file + " cannot be read as an image: " + e.getMessage());
+        }
     }
 
     /**
