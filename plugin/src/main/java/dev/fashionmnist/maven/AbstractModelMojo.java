@@ -51,7 +51,8 @@ abstract class AbstractModelMojo extends AbstractEngineMojo {
             return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
                     gav[0] + "_" + gav[1] + "_" + gav[2]));
         } catch (IOException e) {
-            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage());
+            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage()
+                    + "; nothing was unpacked. Use a model zip that the train goal attached (classifier model)");
         }
     }
 }

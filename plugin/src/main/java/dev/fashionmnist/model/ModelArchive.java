@@ -2,18 +2,27 @@ package dev.fashionmnist.model;
 
 import dev.fashionmnist.data.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /** The model directory as one zip, the artifact that {@code mvn install} and {@code deploy} archive. */
 public final class ModelArchive {
     private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
+    private static final String MODEL = "model/";
 
     private ModelArchive() {
     }
@@ -27,7 +36,7 @@ public final class ModelArchive {
         AtomicFiles.write(zip, out -> {
             try (ZipOutputStream z = new ZipOutputStream(out)) {
                 for (Path f : files) {
-                    ZipEntry e = new ZipEntry("model/" + f.getFileName());
+                    ZipEntry e = new ZipEntry(MODEL + f.getFileName());
                     e.setLastModifiedTime(FIXED_TIME);
                     z.putNextEntry(e);
                     Files.copy(f, z);
@@ -38,30 +47,108 @@ public final class ModelArchive {
     }
 
     /**
-     * Unpacks a model zip made by {@link #zip} into {@code target} (emptied first) and returns the model folder
-     * inside it. Only flat {@code model/<file>} entries are accepted.
+     * Unpacks a model zip made by {@link #zip} into {@code target} and returns the model folder inside it, with the
+     * {@link Limits#DEFAULT default limits}.
      */
     public static Path unzip(Path zip, Path target) throws IOException {
-        AtomicFiles.deleteTree(target);
-        Path model = target.resolve("model");
-        Files.createDirectories(model);
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            var entries = z.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                String name = e.getName();
-                if (e.isDirectory() && name.equals("model/")) {
-                    continue;
+        return unzip(zip, target, Limits.DEFAULT);
+    }
+
+    /**
+     * Unpacks a model zip into {@code target} and returns the model folder inside it. Only what a model directory
+     * holds is accepted: {@code model/}, {@code model/model.json} and {@code model/fashionmnist-0000.params}, each
+     * once and within its size limit, counted while inflating (the sizes a zip declares can lie). Everything is
+     * unpacked into a temporary folder beside {@code target} that replaces it only when all checks pass: a refused
+     * archive leaves {@code target} as it was and nothing of its own behind.
+     */
+    public static Path unzip(Path zip, Path target, Limits limits) throws IOException {
+        String card = MODEL + ModelCard.FILE;
+        String parameters = MODEL + ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME);
+        Map<String, Long> caps = Map.of(card, limits.maxCardBytes(), parameters, limits.maxParametersBytes());
+        Path temp = AtomicFiles.tempDirectoryFor(target);
+        try {
+            Path model = Files.createDirectory(temp.resolve("model"));
+            try (ZipFile z = open(zip)) {
+                if (z.size() > caps.size() + 1) {
+                    throw new IOException("it holds " + z.size() + " entries, a model archive at most " + (caps.size()
+                            + 1) + " (" + MODEL + ", " + card + ", " + parameters + ")");
                 }
-                if (!name.startsWith("model/") || name.indexOf('/', 6) >= 0 || name.length() == 6
-                        || name.contains("..") || name.contains("\\")) {
-                    throw new IOException(zip + " is not a model archive: unexpected entry '" + name + "'");
+                Set<String> seen = new HashSet<>();
+                var entries = z.entries();
+                while (entries.hasMoreElements()) {
+                    ZipEntry e = entries.nextElement();
+                    String name = e.getName();
+                    if (!seen.add(name)) {
+                        throw new IOException("entry '" + name + "' is refused: it occurs twice");
+                    }
+                    if (e.isDirectory() && name.equals(MODEL)) {
+                        continue;
+                    }
+                    Long cap = caps.get(name);
+                    if (cap == null || e.isDirectory()) {
+                        throw new IOException("entry '" + name + "' is refused: a model archive holds only " + card
+                                + " and " + parameters);
+                    }
+                    try (InputStream in = z.getInputStream(e)) {
+                        copy(in, model.resolve(name.substring(MODEL.length())), name, cap);
+                    }
                 }
-                try (var in = z.getInputStream(e)) {
-                    Files.copy(in, model.resolve(name.substring(6)));
+                for (String needed : caps.keySet()) {
+                    if (!seen.contains(needed)) {
+                        throw new IOException("it holds no " + needed + ": it is not a model archive made by the "
+                                + "train goal");
+                    }
                 }
             }
+            replace(temp, target);
+            return target.resolve("model");
+        } finally {
+            AtomicFiles.deleteTree(temp);
         }
-        return model;
+    }
+
+    /** The most bytes each file of a model archive may inflate to. */
+    public record Limits(long maxCardBytes, long maxParametersBytes) {
+        /** model.json at most 1 MiB; the parameters at most 512 MiB (a resnet 2,2,2 has about 11 MB). */
+        public static final Limits DEFAULT = new Limits(1L << 20, 512L << 20);
+    }
+
+    private static ZipFile open(Path zip) throws IOException {
+        try {
+            return new ZipFile(zip.toFile());
+        } catch (ZipException e) {
+            throw new IOException("it is not a zip file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Copies at most {@code cap} bytes, counting what is actually inflated. */
+    private static void copy(InputStream in, Path file, String name, long cap) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                written += n;
+                if (written > cap) {
+                    throw new IOException("entry '" + name + "' is refused: it inflates to more than " + cap
+                            + " bytes, the limit for this file");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /** Puts the complete folder {@code temp} in the place of {@code target}, removing what was there. */
+    private static void replace(Path temp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            old = AtomicFiles.tempDirectoryFor(target);
+            Files.delete(old);
+            Files.move(target, old);
+        }
+        AtomicFiles.move(temp, target);
+        if (old != null) {
+            AtomicFiles.deleteTree(old);
+        }
     }
 }
