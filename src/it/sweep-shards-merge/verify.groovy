@@ -14,6 +14,10 @@ assert !runs[1].contains('epoch 1/2: ')
 // shards: each runs two of the four trials
 assert runs[2].contains('shard 1/2 runs 2') && runs[3].contains('shard 2/2 runs 2')
 assert runs[4].contains('Merged 4 trials from 2 shard(s)')
+// a shard in a folder that holds the other shard's finished trials lists them all in its sweep.csv
+assert runs.length >= 7
+assert runs[6].contains('shard 2/2 runs 2') && !runs[6].contains('epoch 1/2: ')
+assert runs[6].contains('(4 of 4 trials, 2 of them finished earlier by other shards in this folder)')
 
 def table = { dir ->
     def lines = new File(basedir, "target/${dir}/sweep.csv").readLines()
@@ -24,8 +28,8 @@ def table = { dir ->
 def whole = table('fashionmnist')
 assert whole[0] == 'trial,id,hiddenSize,trainSize,final_test_accuracy,best_test_accuracy,test_loss,trainable_parameters,diagnosis'
 assert whole.size() == 5
-assert whole[1].startsWith('0,hiddenSize-2_trainSize-500,2,500,')
-assert whole[4].startsWith('3,hiddenSize-32_trainSize-2000,32,2000,')
+assert whole[1].startsWith('1,hiddenSize-2_trainSize-500,2,500,'): 'trials are numbered from 1, as in the log'
+assert whole[4].startsWith('4,hiddenSize-32_trainSize-2000,32,2000,')
 assert table('merged') == whole: 'shards 1/2 + 2/2 merge into the unsharded sweep.csv (training time aside)'
 
 ['sweep-hiddenSize.png', 'sweep-trainSize.png', 'sweep-curves.png'].each {

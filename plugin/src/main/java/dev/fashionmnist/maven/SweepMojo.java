@@ -6,11 +6,9 @@ import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.EvaluationReports;
-import dev.fashionmnist.report.MetricsCsv;
 import dev.fashionmnist.report.SweepPlots;
+import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.SweepTable;
-import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.SweepGrid;
 import dev.fashionmnist.train.SweepJob;
@@ -18,10 +16,8 @@ import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -67,16 +63,26 @@ public class SweepMojo extends TrainMojo {
                 + (part.count() > 1 ? ", shard " + part.index() + "/" + part.count() + " runs " + trials.size() : ""));
         List<TrainJob> toRun = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (SweepGrid.Trial t : trials) {
+        List<SweepGrid.Trial> reported = new ArrayList<>();
+        int fromOthers = 0;
+        for (SweepGrid.Trial t : grid.trials()) {
+            Path dir = SweepResults.trialDirectory(out, t);
+            if (!part.includes(t)) {
+                // another shard's trial, finished in this folder earlier: sweep.csv lists it too
+                String fingerprint = fingerprintOrNull(base, t, data, files, engine, classes);
+                if (fingerprint != null && SweepResults.finished(dir, fingerprint)) {
+                    reported.add(t);
+                    fromOthers++;
+                }
+                continue;
+            }
+            reported.add(t);
             TrainSettings settings = settings(base, t, data.trainImages().rows(), data.trainImages().columns(),
                     classes);
             settings.imagesUsed(data.trainImages().count(), classes);
-            String fingerprint = Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize,
-                    engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
-            Path dir = trialDirectory(out, t);
-            String label = (t.index() + 1) + "/" + grid.trials().size() + " " + t.values();
-            if (!force && upToDate(dir.resolve("model"), fingerprint)
-                    && Files.isRegularFile(dir.resolve(EvaluationReports.EVALUATION))) {
+            String fingerprint = fingerprint(settings, files, engine);
+            String label = t.number() + "/" + grid.trials().size() + " " + t.values();
+            if (!force && SweepResults.finished(dir, fingerprint)) {
                 log.info("Trial " + label + ": finished earlier, skipped");
                 continue;
             }
@@ -91,26 +97,36 @@ public class SweepMojo extends TrainMojo {
                     new ProgressBar());
         }
         try {
-            List<SweepTable.Row> rows = new ArrayList<>();
-            Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
-            for (SweepGrid.Trial t : trials) {
-                Path dir = trialDirectory(out, t);
-                rows.add(SweepTable.fromTrial(t.index(), t.id(), t.values(), dir));
-                curves.put(t.id(), MetricsCsv.read(dir.resolve("metrics.csv")));
-            }
-            SweepTable.write(grid.names(), rows, out.resolve(SweepTable.FILE));
-            SweepPlots.write(grid.names(), rows, curves, out);
-            for (String line : SweepPlots.summary(grid.names(), rows)) {
+            SweepResults.Results results = SweepResults.read(out, reported);
+            SweepTable.write(grid.names(), results.rows(), out.resolve(SweepTable.FILE));
+            SweepPlots.write(grid.names(), results.rows(), results.curves(), out);
+            for (String line : SweepPlots.summary(grid.names(), results.rows())) {
                 log.info(line);
             }
-            log.info("Sweep results: " + out.resolve(SweepTable.FILE));
+            log.info("Sweep results: " + out.resolve(SweepTable.FILE) + " (" + reported.size() + " of "
+                    + grid.trials().size() + " trials" + (fromOthers > 0 ? ", " + fromOthers
+                    + " of them finished earlier by other shards in this folder" : "") + ")");
         } catch (IOException e) {
             throw new ModelException("Cannot write the sweep results into " + out + ": " + e.getMessage());
         }
     }
 
-    static Path trialDirectory(Path out, SweepGrid.Trial trial) {
-        return out.resolve("sweep").resolve(trial.id());
+    private String fingerprint(TrainSettings settings, DatasetFiles files, EngineChoice engine) {
+        return Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu",
+                plugin.getVersion());
+    }
+
+    /** The fingerprint of a trial this run does not train; null when its settings do not fit the data. */
+    private String fingerprintOrNull(TrainParameters base, SweepGrid.Trial t, LoadedDataset data, DatasetFiles files,
+                                     EngineChoice engine, int classes) {
+        try {
+            TrainSettings settings = settings(base, t, data.trainImages().rows(), data.trainImages().columns(),
+                    classes);
+            settings.imagesUsed(data.trainImages().count(), classes);
+            return fingerprint(settings, files, engine);
+        } catch (ModelException e) {
+            return null;
+        }
     }
 
     private TrainSettings settings(TrainParameters base, SweepGrid.Trial trial, int rows, int columns, int classes) {

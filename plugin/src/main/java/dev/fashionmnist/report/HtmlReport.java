@@ -138,7 +138,7 @@ public final class HtmlReport {
             h.append("<th>final test accuracy</th><th>best test accuracy</th><th>test loss</th><th>parameters</th>"
                     + "<th>seconds</th><th class=\"l\">diagnosis</th></tr>\n");
             for (SweepTable.Row r : c.sweepRows()) {
-                h.append("<tr><td>").append(r.trial() + 1).append("</td>");
+                h.append("<tr><td>").append(r.trial()).append("</td>");
                 for (String n : c.sweepNames()) {
                     h.append("<td>").append(esc(r.values().get(n))).append("</td>");
                 }

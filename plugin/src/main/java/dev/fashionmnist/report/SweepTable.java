@@ -30,7 +30,7 @@ public final class SweepTable {
     private SweepTable() {
     }
 
-    /** One trial's results. */
+    /** One trial's results; {@code trial} is its number in the grid, from 1 as in the log's "Trial 1/4". */
     public record Row(int trial, String id, Map<String, String> values, double finalTestAccuracy,
                       double bestTestAccuracy, double testLoss, long trainableParameters, double trainingSeconds,
                       String diagnosis) {

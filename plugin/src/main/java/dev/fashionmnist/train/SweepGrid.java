@@ -12,8 +12,11 @@ import java.util.Map;
  */
 public record SweepGrid(Map<String, List<String>> axes) {
 
-    /** One combination: its number (0-based) and the value of each varied parameter. */
-    public record Trial(int index, Map<String, String> values) {
+    /**
+     * One combination: its number (from 1, as in the log's "Trial 1/4" and sweep.csv's {@code trial} column) and the
+     * value of each varied parameter.
+     */
+    public record Trial(int number, Map<String, String> values) {
         /** A folder name, e.g. {@code hiddenSize-2_trainSize-1000}. */
         public String id() {
             StringBuilder s = new StringBuilder();
@@ -96,7 +99,7 @@ public record SweepGrid(Map<String, List<String>> axes) {
             }
             Map<String, String> ordered = new LinkedHashMap<>();
             names.forEach(n -> ordered.put(n, values.get(n)));
-            trials.add(new Trial(t, ordered));
+            trials.add(new Trial(t + 1, ordered));
         }
         return trials;
     }
@@ -122,7 +125,7 @@ public record SweepGrid(Map<String, List<String>> axes) {
         }
 
         public boolean includes(Trial trial) {
-            return trial.index() % count == index - 1;
+            return (trial.number() - 1) % count == index - 1;
         }
     }
 }

@@ -45,13 +45,13 @@ class SweepTableTest {
         values.put("hiddenSize", hidden);
         values.put("trainSize", train);
         return new SweepTable.Row(trial, "hiddenSize-" + hidden + "_trainSize-" + train, values, accuracy,
-                accuracy + 0.0100, 1.5 - accuracy, 1000L * Integer.parseInt(hidden), 12.3 * (trial + 1), diagnosis);
+                accuracy + 0.0100, 1.5 - accuracy, 1000L * Integer.parseInt(hidden), 12.3 * trial, diagnosis);
     }
 
     /** A 2x2 grid; the accuracies are chosen so that no summary figure lies on a rounding tie. */
     private static List<SweepTable.Row> rows() {
-        return List.of(row(0, "2", "1000", 0.7012, "underfitting"), row(1, "2", "10000", 0.7834, "healthy"),
-                row(2, "32", "1000", 0.8056, "overfitting"), row(3, "32", "10000", 0.8623, "healthy"));
+        return List.of(row(1, "2", "1000", 0.7012, "underfitting"), row(2, "2", "10000", 0.7834, "healthy"),
+                row(3, "32", "1000", 0.8056, "overfitting"), row(4, "32", "10000", 0.8623, "healthy"));
     }
 
     private static List<EpochMetrics> curve(double start) {
@@ -67,13 +67,13 @@ class SweepTableTest {
         Path file = dir.resolve(SweepTable.FILE);
         List<SweepTable.Row> rows = new ArrayList<>(rows());
         // more than 4 decimals are rounded to 4
-        rows.set(0, new SweepTable.Row(0, rows.get(0).id(), rows.get(0).values(), 0.701249, 0.711251, 0.798749,
+        rows.set(0, new SweepTable.Row(1, rows.get(0).id(), rows.get(0).values(), 0.701249, 0.711251, 0.798749,
                 2000, 12.34, "underfitting"));
         SweepTable.write(NAMES, rows, file);
         assertEquals(NAMES, SweepTable.names(file));
         List<SweepTable.Row> read = SweepTable.read(file);
         assertEquals(4, read.size());
-        assertEquals(new SweepTable.Row(0, rows.get(0).id(), rows.get(0).values(), 0.7012, 0.7113, 0.7987, 2000,
+        assertEquals(new SweepTable.Row(1, rows.get(0).id(), rows.get(0).values(), 0.7012, 0.7113, 0.7987, 2000,
                 12.3, "underfitting"), read.get(0));
         for (int i = 1; i < 4; i++) {
             SweepTable.Row w = rows.get(i);
@@ -92,19 +92,19 @@ class SweepTableTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("trial,id,hiddenSize,trainSize,final_test_accuracy,best_test_accuracy,test_loss,"
                 + "trainable_parameters,training_seconds,diagnosis", lines.get(0));
-        assertEquals("3,hiddenSize-32_trainSize-10000,32,10000,0.8623,0.8723,0.6377,32000,49.2,healthy", lines.get(4));
+        assertEquals("4,hiddenSize-32_trainSize-10000,32,10000,0.8623,0.8723,0.6377,32000,49.2,healthy", lines.get(4));
     }
 
     @Test
     void namesAreTheColumnsBetweenIdAndTheResults() throws Exception {
         Path one = dir.resolve("one.csv");
-        SweepTable.write(List.of("learningRate"), List.of(new SweepTable.Row(0, "learningRate-0.01",
+        SweepTable.write(List.of("learningRate"), List.of(new SweepTable.Row(1, "learningRate-0.01",
                 Map.of("learningRate", "0.01"), 0.8, 0.81, 0.5, 101770, 3, "healthy")), one);
         assertEquals(List.of("learningRate"), SweepTable.names(one));
         assertEquals(Map.of("learningRate", "0.01"), SweepTable.read(one).get(0).values());
         Path three = dir.resolve("three.csv");
         List<String> names = List.of("architecture", "epochs", "augment");
-        SweepTable.write(names, List.of(new SweepTable.Row(0, "x", Map.of("architecture", "mlp", "epochs", "2",
+        SweepTable.write(names, List.of(new SweepTable.Row(1, "x", Map.of("architecture", "mlp", "epochs", "2",
                 "augment", "true"), 0.8, 0.81, 0.5, 1, 3, "healthy")), three);
         assertEquals(names, SweepTable.names(three));
     }
@@ -163,7 +163,7 @@ class SweepTableTest {
     void fromTrialOnAFolderWithoutResultsIsAnIOException() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("hiddenSize-2"));
         IOException e = assertThrows(IOException.class,
-                () -> SweepTable.fromTrial(0, "hiddenSize-2", Map.of("hiddenSize", "2"), empty));
+                () -> SweepTable.fromTrial(1, "hiddenSize-2", Map.of("hiddenSize", "2"), empty));
         assertTrue(e.getMessage().contains("hiddenSize-2"), e.getMessage());
     }
 

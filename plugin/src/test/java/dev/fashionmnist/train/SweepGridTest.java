@@ -41,7 +41,7 @@ class SweepGridTest {
                 {"32", "10000"}};
         for (int t = 0; t < 6; t++) {
             SweepGrid.Trial trial = trials.get(t);
-            assertEquals(t, trial.index());
+            assertEquals(t + 1, trial.number(), "trials are numbered from 1");
             assertEquals(List.of("hiddenSize", "trainSize"), new ArrayList<>(trial.values().keySet()),
                     "values keep the grid's parameter order");
             assertEquals(expected[t][0], trial.values().get("hiddenSize"), "trial " + t);
@@ -146,15 +146,15 @@ class SweepGridTest {
                 SweepGrid.Shard.parse("3/3"));
         int[] counts = new int[7];
         for (SweepGrid.Shard shard : shards) {
-            List<Integer> mine = trials.stream().filter(shard::includes).map(SweepGrid.Trial::index).toList();
+            List<Integer> mine = trials.stream().filter(shard::includes).map(SweepGrid.Trial::number).toList();
             assertFalse(mine.isEmpty(), "shard " + shard + " gets work");
-            mine.forEach(i -> counts[i]++);
+            mine.forEach(n -> counts[n - 1]++);
         }
         for (int t = 0; t < 7; t++) {
-            assertEquals(1, counts[t], "trial " + t + " runs in exactly one shard");
+            assertEquals(1, counts[t], "trial " + (t + 1) + " runs in exactly one shard");
         }
-        assertEquals(List.of(0, 3, 6),
-                trials.stream().filter(shards.get(0)::includes).map(SweepGrid.Trial::index).toList());
+        assertEquals(List.of(1, 4, 7),
+                trials.stream().filter(shards.get(0)::includes).map(SweepGrid.Trial::number).toList());
         SweepGrid.Shard whole = SweepGrid.Shard.parse(null);
         assertTrue(trials.stream().allMatch(whole::includes));
     }
