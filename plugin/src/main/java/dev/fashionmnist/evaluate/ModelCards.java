@@ -22,6 +22,14 @@ public final class ModelCards {
     /** The card of {@code dir}, checked field by field; a missing directory or card says how to get a model. */
     public static ModelCard read(Path dir) {
         Path file = dir.resolve(ModelCard.FILE);
+        if (Files.isRegularFile(dir)) {
+            throw new ModelException(dir + " is a file, expected a model directory (holding " + ModelCard.FILE
+                    + " and the parameters file, as the train goal writes it)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ModelException(file + " is a directory, expected the model card file " + ModelCard.FILE
+                    + " that the train goal writes; retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ModelException("No trained model in " + dir + " (" + ModelCard.FILE + " is missing): run "
                     + "'mvn fashionmnist:train' first or bind the train goal before evaluate, or point "
@@ -61,10 +69,7 @@ public final class ModelCards {
     /** The parameters file must be exactly the one the card describes: a truncated or bit-flipped file is refused. */
     public static void checkParameters(Path dir, ModelCard card) {
         Path params = ModelParameters.file(dir, ModelCard.PARAMETERS_NAME);
-        if (!Files.isRegularFile(params)) {
-            throw new ModelException(params + " does not exist: the model directory is incomplete; retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
-        }
+        ModelParameters.requireFile(params);
         String actual;
         try {
             actual = Digests.sha256(params);

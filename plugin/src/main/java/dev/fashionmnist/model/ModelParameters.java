@@ -34,10 +34,7 @@ public final class ModelParameters {
      */
     public static void load(Model model, ModelSpec spec, Path dir, String name) {
         Path file = file(dir, name);
-        if (!Files.isRegularFile(file)) {
-            throw new ModelException(file + " does not exist: the model directory holds no parameters for this "
-                    + "model; train one with 'mvn fashionmnist:train'");
-        }
+        requireFile(file);
         checkMagic(file);
         Map<String, Shape> expected = expectedShapes(spec);
         Block block = model.getBlock();
@@ -55,6 +52,22 @@ public final class ModelParameters {
                         + p.getKey() + " has shape " + got + ", the network needs " + want
                         + "; the file belongs to another configuration");
             }
+        }
+    }
+
+    /**
+     * The parameters file must be a file: a missing one and a directory in its place are each one message saying
+     * what is there and what is expected.
+     */
+    public static void requireFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ModelException(file + " is a directory, expected the parameters file " + file.getFileName()
+                    + " that the train goal writes next to " + ModelCard.FILE + "; retrain with "
+                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(file + " does not exist: the model directory holds no parameters file for this "
+                    + "model; retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
         }
     }
 

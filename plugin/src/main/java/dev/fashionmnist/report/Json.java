@@ -8,8 +8,10 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.fashionmnist.data.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** JSON for model cards, checkpoints and the training fork's job: pretty, with paths as strings. */
@@ -36,20 +38,31 @@ public final class Json {
         AtomicFiles.writeString(file, write(value) + "\n");
     }
 
-    /** Reads a JSON file; a missing or malformed file is an {@link IOException} whose message names it. */
+    /**
+     * Reads a JSON file; a missing or malformed file is an {@link IOException} whose message names it and says what
+     * is wrong where (line and column), in words rather than Gson's exception classes.
+     */
     public static <T> T readFile(Path file, Class<T> type) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
         try {
-            T value = GSON.fromJson(text, type);
-            if (value == null) {
-                throw new IOException(file + " is empty");
-            }
-            return value;
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not valid JSON (it is not UTF-8 text)");
+        }
+        T value;
+        try {
+            value = GSON.fromJson(text, type);
         } catch (RuntimeException e) {
             // JsonParseException, IllegalStateException, and Gson's RuntimeException when a record's constructor
             // rejects what the file holds (e.g. a missing list that the constructor copies)
-            throw new IOException(file + " is not valid JSON for a " + type.getSimpleName() + ": " + e.getMessage());
+            throw new IOException(file + " " + JsonProblem.describe(e, type));
         }
+        if (value == null) {
+            throw new IOException(file + " is empty");
+        }
+        return value;
     }
 
     private static final class PathAdapter extends TypeAdapter<Path> {

@@ -1,6 +1,7 @@
 package dev.fashionmnist.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,26 @@ class ModelEvaluatorTest {
         Path dir = copy();
         Files.delete(params(dir));
         assertFails(dir, params(dir).toString(), "does not exist");
+    }
+
+    @Test
+    void aDirectoryInThePlaceOfTheParametersFileIsNotCalledMissing() throws Exception {
+        Path dir = copy();
+        Files.delete(params(dir));
+        Files.createDirectory(params(dir));
+        String m = assertFails(dir, params(dir).toString(), "is a directory, expected the parameters file "
+                + params(dir).getFileName());
+        assertFalse(m.contains("does not exist"), m);
+    }
+
+    @Test
+    void aDirectoryInThePlaceOfTheCardOrAFileInThePlaceOfTheModelDirectory() throws Exception {
+        Path dir = copy();
+        Files.delete(dir.resolve(ModelCard.FILE));
+        Files.createDirectory(dir.resolve(ModelCard.FILE));
+        assertFails(dir, dir.resolve(ModelCard.FILE).toString(), "is a directory, expected the model card file");
+        Path file = Files.writeString(work.resolve("not-a-directory"), "x");
+        assertFails(file, file.toString(), "is a file, expected a model directory");
     }
 
     @Test

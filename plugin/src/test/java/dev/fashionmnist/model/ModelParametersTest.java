@@ -118,6 +118,13 @@ class ModelParametersTest {
     }
 
     @Test
+    void aDirectoryInsteadOfTheFileIsNamedAsSuch() throws Exception {
+        Path file = Files.createDirectory(ModelParameters.file(dir, NAME));
+        assertLoadFails(mlp(128), dir, file.toString(), "is a directory, expected the parameters file "
+                + file.getFileName());
+    }
+
+    @Test
     void missingFile() {
         assertLoadFails(mlp(128), dir, ModelParameters.file(dir, NAME).toString(), "does not exist",
                 "fashionmnist:train");
