@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,9 @@ public final class ModelArchive {
     public static Path unzip(Path zip, Path target, Limits limits) throws IOException {
         String card = MODEL + ModelCard.FILE;
         String parameters = MODEL + ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME);
-        Map<String, Long> caps = Map.of(card, limits.maxCardBytes(), parameters, limits.maxParametersBytes());
+        Map<String, Long> caps = new LinkedHashMap<>();
+        caps.put(card, limits.maxCardBytes());
+        caps.put(parameters, limits.maxParametersBytes());
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
             Path model = Files.createDirectory(temp.resolve("model"));
@@ -131,7 +134,8 @@ public final class ModelArchive {
                 written += n;
                 if (written > cap) {
                     throw new IOException("entry '" + name + "' is refused: it inflates to more than " + cap
-                            + " bytes, the limit for this file");
+                            + " bytes" + (cap % (1 << 20) == 0 ? " (" + (cap >> 20) + " MiB)" : "")
+                            + ", the limit for this file");
                 }
                 out.write(buffer, 0, n);
             }
