@@ -101,28 +101,53 @@ class ForkLifetimeTest {
         assertTrue(parent.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the parent should end too");
     }
 
-    @Test
-    void realForkStopsMidTrainingWithoutReplacingTheModel() throws Exception {
-        Path out = tmp.resolve("out");
+    /** A model from an earlier build, and a job that would train for a long time and then replace it. */
+    private Path longTrainingJob(Path out) throws IOException {
         Path oldModel = out.resolve("model");
         Files.createDirectories(oldModel);
         Files.writeString(oldModel.resolve("model.json"), "the old model");
         TrainJob job = TrainingTest.job(out, "mlp", null, 1000, 500, 1000, false, 42);
         Path jobFile = tmp.resolve("job.json");
         Json.writeFile(jobFile, job);
-        Process fork = java("1g", ForkMain.class.getName(), ForkMain.TRAIN, jobFile.toString());
-        BufferedReader lines = output(fork);
-        awaitLine(lines, "epoch 1/1000:");
-        fork.getOutputStream().close(); // what the fork sees when the Maven JVM dies
-        assertTrue(fork.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the fork should stop when its input ends");
-        assertEquals(ParentWatch.PARENT_GONE, fork.exitValue());
+        return jobFile;
+    }
+
+    private static void assertStoppedMidTrainingWithTheOldModel(Path out) throws IOException {
+        Path oldModel = out.resolve("model");
         assertEquals(List.of("model.json"), list(oldModel), "the old model stays, untouched");
         assertEquals("the old model", Files.readString(oldModel.resolve("model.json")));
-        assertTrue(MetricsCsv.read(out.resolve("metrics.csv")).size() < 1000, "stopped mid-training");
+        int epochs = MetricsCsv.read(out.resolve("metrics.csv")).size();
+        assertTrue(epochs >= 1 && epochs < 1000, "stopped mid-training, after " + epochs + " epochs");
         try (var s = Files.list(out)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".model.")),
                     "no temporary model directory left");
         }
+    }
+
+    @Test
+    void realForkStopsMidTrainingWhenItsInputEnds() throws Exception {
+        Path out = tmp.resolve("out");
+        Process fork = java("1g", ForkMain.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
+        awaitLine(output(fork), "epoch 1/1000:");
+        fork.getOutputStream().close(); // what the fork sees when the Maven JVM dies
+        assertTrue(fork.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the fork should stop when its input ends");
+        assertEquals(ParentWatch.PARENT_GONE, fork.exitValue());
+        assertStoppedMidTrainingWithTheOldModel(out);
+    }
+
+    @Test
+    void realForkStopsMidTrainingWhenMavenIsKilled() throws Exception {
+        Path out = tmp.resolve("out");
+        Process parent = java("64m", ForkParent.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
+        awaitLine(output(parent), "epoch 1/1000:");
+        List<ProcessHandle> children = parent.toHandle().children().toList();
+        assertEquals(1, children.size(), "one training fork: " + children);
+        ProcessHandle fork = children.get(0);
+        forks.add(fork);
+        parent.destroyForcibly();
+        parent.waitFor();
+        assertEnds(fork, "the training fork should stop when Maven is killed");
+        assertStoppedMidTrainingWithTheOldModel(out);
     }
 
     private static List<String> list(Path dir) throws IOException {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plays the Maven JVM for {@link ForkLifetimeTest}: runs {@link StubFork} (mode: the first argument) through
- * {@link ForkLauncher}, printing the fork's log lines to standard output.
+ * Plays the Maven JVM for {@link ForkLifetimeTest}: runs {@link StubFork} (args: its mode), or the real
+ * {@link ForkMain} (args: train JOB.json), through {@link ForkLauncher}, printing the fork's log to standard output.
  */
 public final class ForkParent {
     private ForkParent() {
@@ -24,8 +24,12 @@ public final class ForkParent {
             }
         }
         try {
-            ForkLauncher.run(new ForkLauncher.Request(classpath, List.of("-Xmx32m"), Map.of(),
-                    StubFork.class.getName(), List.of(args[0])), BuildLog.console(), p -> { });
+            ForkLauncher.Request request = args[0].equals(ForkMain.TRAIN)
+                    ? new ForkLauncher.Request(classpath, List.of("-Xmx1g"), Map.of(), ForkMain.class.getName(),
+                    List.of(args))
+                    : new ForkLauncher.Request(classpath, List.of("-Xmx32m"), Map.of(), StubFork.class.getName(),
+                    List.of(args[0]));
+            ForkLauncher.run(request, BuildLog.console(), p -> { });
             System.out.println("fork ended");
         } catch (ModelException e) {
             System.out.println("fork failed: " + e.getMessage());
