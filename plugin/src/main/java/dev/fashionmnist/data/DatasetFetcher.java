@@ -47,7 +47,8 @@ public final class DatasetFetcher {
         List<DataSource> sources = sources(spec);
         Map<DatasetFile, Path> paths = new EnumMap<>(DatasetFile.class);
         Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
-        try (CacheLock lock = CacheLock.acquire(dir, log)) {
+        try (FolderLock lock = FolderLock.acquire(dir, null,
+                holder -> log.info("Waiting for " + holder + " to finish downloading into " + dir))) {
             for (DatasetFile file : DatasetFile.values()) {
                 sha.put(file, ensure(spec, file, dir, sources));
                 paths.put(file, dir.resolve(file.fileName()));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,7 +50,11 @@ public final class ForkLauncher {
         return cmd;
     }
 
-    /** Runs the fork to its end; throws {@link ModelException} with the fork's reason when it fails. */
+    /**
+     * Runs the fork to its end; throws {@link ModelException} with the fork's reason when it fails. The fork never
+     * outlives this JVM: its standard input stays an open pipe from here, whose end tells it that this JVM is gone
+     * (even after kill -9), and a shutdown hook (Ctrl-C, SIGTERM) stops it while this JVM shuts down.
+     */
     public static void run(Request request, BuildLog log, Consumer<String> progress) {
         List<String> cmd = command(request);
         log.debug("Forking: " + String.join(" ", cmd));
@@ -59,6 +64,26 @@ public final class ForkLauncher {
         } catch (IOException e) {
             throw new ModelException("Cannot start the training JVM (" + cmd.get(0) + "): " + e.getMessage());
         }
+        ForkStopper stopper = new ForkStopper(process);
+        Thread hook = new Thread(stopper, "fashionmnist-fork-stopper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            readToEnd(process, log, progress, stopper);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // this JVM is shutting down: the hook is stopping the fork
+            }
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                log.debug("closing the training JVM's input: " + e);
+            }
+        }
+    }
+
+    private static void readToEnd(Process process, BuildLog log, Consumer<String> progress, ForkStopper stopper) {
         Deque<String> tail = new ArrayDeque<>();
         List<String> errors = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -86,6 +111,10 @@ public final class ForkLauncher {
             }
             int exit = process.waitFor();
             progress.accept(null);
+            if (stopper.stopped()) {
+                throw new ModelException("Stopped the training JVM because Maven is shutting down (Ctrl-C or a"
+                        + " signal); no new model was written");
+            }
             if (!errors.isEmpty()) {
                 throw new ModelException(String.join("\n", errors));
             }
@@ -96,12 +125,47 @@ public final class ForkLauncher {
                         + "\nGive it more memory with -Dfashionmnist.jvmArgs=-Xmx4g, or run with -X for its whole output");
             }
         } catch (IOException e) {
-            process.destroyForcibly();
+            stopper.run();
             throw new ModelException("Lost the connection to the training JVM: " + e.getMessage());
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stopper.run();
             Thread.currentThread().interrupt();
             throw new ModelException("Interrupted while training");
+        }
+    }
+
+    /**
+     * Stops the fork: SIGTERM first (its JVM then cancels the training, so no model is renamed into place), after
+     * {@link #GRACE_SECONDS} a forcible kill.
+     */
+    private static final class ForkStopper implements Runnable {
+        private static final int GRACE_SECONDS = 10;
+        private final Process process;
+        private volatile boolean stopped;
+
+        ForkStopper(Process process) {
+            this.process = process;
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        @Override
+        public void run() {
+            if (!process.isAlive()) {
+                return;
+            }
+            stopped = true;
+            process.destroy();
+            try {
+                if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.train.Cancellation;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainSettings;
@@ -28,7 +29,8 @@ import java.util.Map;
 /**
  * The engine fork's entry point: {@code train JOB.json} trains, {@code evaluate JOB.json} evaluates a model,
  * {@code predict JOB.json} classifies images; results go to the job's result file, progress and errors through
- * {@link ForkProtocol} lines.
+ * {@link ForkProtocol} lines. It stops, writing no model, as soon as the Maven JVM that started it is gone
+ * ({@link ParentWatch}).
  */
 public final class ForkMain {
     /** The first argument: what the fork does. */
@@ -49,14 +51,16 @@ public final class ForkMain {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         BuildLog log = new ProtocolLog(out);
+        Cancellation cancellation = new Cancellation();
+        ParentWatch.start(cancellation, System.in);
         int exit;
         try {
             if (args.length == 2 && args[0].equals(TRAIN)) {
-                train(Json.readFile(Path.of(args[1]), TrainJob.class), log, out);
+                train(Json.readFile(Path.of(args[1]), TrainJob.class), log, out, cancellation);
             } else if (args.length == 2 && args[0].equals(EVALUATE)) {
                 evaluate(Json.readFile(Path.of(args[1]), EvaluateJob.class), log);
             } else if (args.length == 2 && args[0].equals(SWEEP)) {
-                sweep(Json.readFile(Path.of(args[1]), SweepJob.class), log, out);
+                sweep(Json.readFile(Path.of(args[1]), SweepJob.class), log, out, cancellation);
             } else if (args.length == 2 && args[0].equals(PREDICT)) {
                 PredictJob job = Json.readFile(Path.of(args[1]), PredictJob.class);
                 Json.writeFile(job.resultFile(), new Predictions(Predictor.predict(job.modelDirectory(), job.images(),
@@ -84,10 +88,11 @@ public final class ForkMain {
         System.exit(exit);
     }
 
-    private static void train(TrainJob job, BuildLog log, PrintStream out) throws java.io.IOException {
+    private static void train(TrainJob job, BuildLog log, PrintStream out, Cancellation cancellation)
+            throws java.io.IOException {
         useThreads(job.settings());
         LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
-        new Training(job, log, progress(out, job.interactive())).run(data);
+        new Training(job, log, progress(out, job.interactive()), cancellation).run(data);
     }
 
     private static void evaluate(EvaluateJob job, BuildLog log) throws java.io.IOException {
@@ -97,14 +102,15 @@ public final class ForkMain {
     }
 
     /** Trains and evaluates each trial on data loaded once. */
-    private static void sweep(SweepJob job, BuildLog log, PrintStream out) throws java.io.IOException {
+    private static void sweep(SweepJob job, BuildLog log, PrintStream out, Cancellation cancellation)
+            throws java.io.IOException {
         TrainJob first = job.trials().get(0);
         useThreads(first.settings());
         LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
         for (int i = 0; i < job.trials().size(); i++) {
             TrainJob trial = job.trials().get(i);
             log.info("Trial " + job.labels().get(i));
-            new Training(trial, log, progress(out, trial.interactive())).run(data);
+            new Training(trial, log, progress(out, trial.interactive()), cancellation).run(data);
             EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
             EvaluationReports.write(result, trial.outputDirectory());
         }

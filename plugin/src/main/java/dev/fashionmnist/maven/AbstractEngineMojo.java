@@ -1,10 +1,12 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.engine.GpuProbe;
 import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.engine.OutputFolderLock;
 import dev.fashionmnist.engine.Platform;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
@@ -37,6 +39,10 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
     @Parameter(property = "fashionmnist.jvmArgs")
     String jvmArgs;
 
+    /** Seconds to wait while another build uses the same outputDirectory; then fail. 0: fail at once. */
+    @Parameter(property = "fashionmnist.lockTimeout", defaultValue = "600")
+    int lockTimeout;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -54,6 +60,12 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
 
     @Component
     RepositorySystem repositorySystem;
+
+    /** One goal at a time in the output folder: a second build waits, at most lockTimeout seconds. */
+    @Override
+    FolderLock lockOutputDirectory(BuildLog log) {
+        return OutputFolderLock.acquire(outputDirectory.toPath(), lockTimeout, log);
+    }
 
     EngineChoice engineChoice() {
         return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());

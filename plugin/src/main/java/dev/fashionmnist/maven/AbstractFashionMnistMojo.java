@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetException;
+import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
@@ -26,11 +27,17 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
             getLog().info("Skipping: fashionmnist.skip is set");
             return;
         }
-        try {
-            run(new MavenBuildLog(getLog()));
+        BuildLog log = new MavenBuildLog(getLog());
+        try (FolderLock lock = lockOutputDirectory(log)) {
+            run(log);
         } catch (DatasetException | ModelException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /** The goals that write into the output folder take it for their run; {@code null}: this goal does not. */
+    FolderLock lockOutputDirectory(BuildLog log) {
+        return null;
     }
 
     abstract void run(BuildLog log) throws MojoExecutionException, MojoFailureException;

@@ -46,11 +46,18 @@ public final class Training {
     private final TrainJob job;
     private final BuildLog log;
     private final TrainingProgress progress;
+    private final Cancellation cancellation;
 
     public Training(TrainJob job, BuildLog log, TrainingProgress progress) {
+        this(job, log, progress, new Cancellation());
+    }
+
+    /** A training that stops at the next batch, and never puts a model in place, once {@code cancellation} is set. */
+    public Training(TrainJob job, BuildLog log, TrainingProgress progress, Cancellation cancellation) {
         this.job = job;
         this.log = log;
         this.progress = progress;
+        this.cancellation = cancellation;
     }
 
     public ModelCard run(LoadedDataset data) throws IOException {
@@ -194,6 +201,7 @@ public final class Training {
         long done = 0;
         long start = System.nanoTime();
         for (int from = 0; from < order.length; from += batchSize) {
+            cancellation.check();
             int to = Math.min(order.length, from + batchSize);
             try (NDManager batch = parent.newSubManager()) {
                 long[] idx = new long[to - from];
@@ -322,16 +330,15 @@ public final class Training {
             ModelCard complete = card.withParametersSha256(
                     Digests.sha256(ModelParameters.file(temp, ModelCard.PARAMETERS_NAME)));
             complete.write(temp);
-            Path old = null;
-            if (Files.exists(target)) {
-                old = AtomicFiles.tempDirectoryFor(target);
-                Files.delete(old);
-                Files.move(target, old);
-            }
-            AtomicFiles.move(temp, target);
-            if (old != null) {
-                AtomicFiles.deleteTree(old);
-            }
+            Path old = AtomicFiles.tempDirectoryFor(target);
+            Files.delete(old);
+            cancellation.commit(() -> {
+                if (Files.exists(target)) {
+                    Files.move(target, old);
+                }
+                AtomicFiles.move(temp, target);
+            });
+            AtomicFiles.deleteTree(old);
             return complete;
         } finally {
             AtomicFiles.deleteTree(temp);
