@@ -84,8 +84,8 @@ final class HttpDownloader {
                 copyBody(conn, target);
                 return;
             } catch (SocketTimeoutException e) {
-                throw new Retryable("no answer within the timeout (connectTimeout " + connectTimeout.toSeconds()
-                        + " s, readTimeout " + readTimeout.toSeconds() + " s)");
+                throw new Retryable("no answer within the timeout (connectTimeout " + describe(connectTimeout)
+                        + ", readTimeout " + describe(readTimeout) + ")");
             } catch (UnknownHostException e) {
                 throw FetchFailure.failed("unknown host " + e.getMessage());
             } catch (ConnectException e) {
@@ -118,6 +118,12 @@ final class HttpDownloader {
     private static String message(HttpURLConnection conn) throws IOException {
         String m = conn.getResponseMessage();
         return m == null ? "" : m;
+    }
+
+    /** A timeout as the user would write it: whole seconds as "30 s", anything else in milliseconds ("400 ms"). */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static int millis(Duration d) {
