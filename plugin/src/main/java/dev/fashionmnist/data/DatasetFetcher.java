@@ -47,8 +47,8 @@ public final class DatasetFetcher {
         try (CacheLock lock = CacheLock.acquire(dir, log)) {
             return fetchLocked(spec, dir, sources);
         } catch (FileWriteException e) {
-            throw new DatasetException("Parameter 'dataDirectory': " + e.getMessage() + ". Free space or fix the "
-                    + "folder, or choose another one with -Dfashionmnist.dataDirectory=...");
+            throw new DatasetException("Parameter 'dataDirectory': " + e.getMessage() + ". Make room or fix that "
+                    + "path, or choose another cache folder with -Dfashionmnist.dataDirectory=...");
         } catch (AccessDeniedException e) {
             throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " is not writable ("
                     + e.getFile() + "): choose a folder you can write, e.g. -Dfashionmnist.dataDirectory=/tmp/data");
@@ -118,9 +118,10 @@ public final class DatasetFetcher {
                 }
             }
             throw new DatasetException("Dataset '" + spec.name() + "' is inconsistent: " + e.getMessage()
-                    + ". Nothing of it was stored in the cache"
-                    + (removed.isEmpty() ? "" : " (removed from it, to be fetched again: " + String.join(", ", removed)
-                    + ")") + "; fix the source and run again.");
+                    + ". Nothing new was stored in the cache"
+                    + (removed.isEmpty() ? "" : "; cached files verified only by their recorded checksum were removed, "
+                    + "so that the next run fetches them again: " + String.join(", ", removed))
+                    + ". Fix the source and run again.");
         }
     }
 

@@ -3,7 +3,9 @@ package dev.fashionmnist.data;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -26,7 +28,7 @@ public final class FileWriteException extends IOException {
         if (cause instanceof FileWriteException f) {
             return f;
         }
-        return new FileWriteException(file, reason(cause), cause);
+        return new FileWriteException(file, reason(cause, file), cause);
     }
 
     /** The file that could not be written. */
@@ -36,11 +38,27 @@ public final class FileWriteException extends IOException {
 
     /** What went wrong, in words: the operating system's reason and the path it concerns. */
     static String reason(IOException e) {
+        return reason(e, null);
+    }
+
+    /**
+     * Like {@link #reason(IOException)}, leaving out the path when it is {@code target} or its temporary file (the
+     * message names the target already).
+     */
+    private static String reason(IOException e, Path target) {
+        if (e instanceof FileSystemException f && f.getReason() != null && concerns(f.getFile(), target)) {
+            return f.getReason();
+        }
         if (e instanceof AccessDeniedException a) {
             return "permission denied (" + a.getFile() + ")";
         }
         if (e instanceof NoSuchFileException n) {
             return "no such file or folder (" + n.getFile() + ")";
+        }
+        if (e instanceof FileAlreadyExistsException x) {
+            return x.getFile() != null && Files.isRegularFile(Path.of(x.getFile()))
+                    ? x.getFile() + " is a file, not a folder"
+                    : x.getFile() + " already exists";
         }
         if (e instanceof DirectoryNotEmptyException d) {
             return "a folder of that name is in the way (" + d.getFile() + ")";
@@ -49,9 +67,20 @@ public final class FileWriteException extends IOException {
             return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
         if (e instanceof FileSystemException f) {
-            return "cannot write " + f.getFile();
+            return "file system error (" + f.getFile() + ")";
         }
         return e.getMessage() == null || e.getMessage().isBlank() ? "input/output error" : e.getMessage();
+    }
+
+    private static boolean concerns(String file, Path target) {
+        if (file == null || target == null) {
+            return false;
+        }
+        Path p = Path.of(file).toAbsolutePath();
+        Path t = target.toAbsolutePath();
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return p.equals(t) || (p.getParent() != null && p.getParent().equals(t.getParent())
+                && name.startsWith("." + t.getFileName() + ".") && name.endsWith(".part"));
     }
 
     @Override
