@@ -61,27 +61,36 @@ public final class DatasetFetcher {
     /**
      * Finds each file in the cache or stages it from a source, checks the four files against each other, and only
      * then commits the staged ones to the cache. When the check fails, nothing staged is kept, and cached files
-     * whose only proof is their recorded checksum are removed, so that the next run fetches them afresh.
+     * whose only proof is their recorded checksum are removed, so that the next run fetches them afresh. When a
+     * file cannot be fetched at all, the staged files that match a published checksum are kept (they are right
+     * whatever the others hold, and need no second download).
      */
     private DatasetFiles fetchLocked(DatasetSpec spec, Path dir, List<DataSource> sources) throws IOException {
         Map<DatasetFile, Candidate> candidates = new EnumMap<>(DatasetFile.class);
         try {
             for (DatasetFile file : DatasetFile.values()) {
-                candidates.put(file, ensure(spec, file, dir, sources));
+                try {
+                    candidates.put(file, ensure(spec, file, dir, sources));
+                } catch (DatasetException e) {
+                    for (Candidate c : candidates.values()) {
+                        if (c.staged() && spec.isPinned(c.file())) {
+                            commit(c, dir); // matches a published checksum: right whatever the other files hold
+                        }
+                    }
+                    throw e;
+                }
             }
             crossCheck(spec, candidates);
             Map<DatasetFile, Path> paths = new EnumMap<>(DatasetFile.class);
             Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
             for (Candidate c : candidates.values()) {
-                Path target = dir.resolve(c.file().fileName());
                 if (c.staged()) {
-                    AtomicFiles.move(c.path(), target);
-                    AtomicFiles.writeString(sidecar(target), c.sha256() + "  " + c.file().fileName() + "\n");
+                    commit(c, dir);
                     log.info(c.file().fileName() + ": verified, from " + c.source());
                 } else {
                     log.info(c.file().fileName() + ": verified, from the cache");
                 }
-                paths.put(c.file(), target);
+                paths.put(c.file(), dir.resolve(c.file().fileName()));
                 sha.put(c.file(), c.sha256());
             }
             return new DatasetFiles(spec, dir, paths, sha);
@@ -92,6 +101,13 @@ public final class DatasetFetcher {
                 }
             }
         }
+    }
+
+    /** Renames a staged file into the cache and records its checksum beside it. */
+    private static void commit(Candidate staged, Path dir) throws FileWriteException {
+        Path target = dir.resolve(staged.file().fileName());
+        AtomicFiles.move(staged.path(), target);
+        AtomicFiles.writeString(sidecar(target), staged.sha256() + "  " + staged.file().fileName() + "\n");
     }
 
     /** One file ready for the dataset: a verified copy in the cache, or a verified download staged beside it. */

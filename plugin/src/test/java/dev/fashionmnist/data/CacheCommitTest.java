@@ -118,6 +118,32 @@ class CacheCommitTest {
     }
 
     @Test
+    void filesWithPublishedChecksumsAreKeptWhenALaterFileCannotBeFetched() throws IOException {
+        URI mirror = serve("m");
+        byte[] testImages = IdxFixtures.gzip(raw.get(DatasetFile.TEST_IMAGES));
+        server.remove("m/" + DatasetFile.TEST_IMAGES.gzipName());
+        DatasetSpec pinned = new DatasetSpec("tiny", false, CLASSES, List.of(), IdxFixtures.sha256(raw), Map.of(),
+                List.of());
+        FetchSettings settings = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, false,
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ofMillis(10));
+        assertThrows(DatasetException.class, () -> new DatasetFetcher(settings, log).fetch(pinned));
+        assertEquals(List.of(".lock", "train-images-idx3-ubyte", "train-images-idx3-ubyte.sha256",
+                "train-labels-idx1-ubyte", "train-labels-idx1-ubyte.sha256"), cacheContent());
+
+        server.file("m/" + DatasetFile.TEST_IMAGES.gzipName(), testImages);
+        assertComplete(new DatasetFetcher(settings, log).fetch(pinned));
+        assertEquals(1, server.requests("m/" + DatasetFile.TRAIN_IMAGES.gzipName()), "not downloaded twice");
+    }
+
+    @Test
+    void filesWithoutPublishedChecksumsAreNotKeptWhenALaterFileCannotBeFetched() throws IOException {
+        URI mirror = serve("m");
+        server.remove("m/" + DatasetFile.TEST_IMAGES.gzipName());
+        assertThrows(DatasetException.class, () -> fetch(mirror));
+        assertEquals(List.of(".lock"), cacheContent());
+    }
+
+    @Test
     void aFailedWriteIntoTheCacheNamesTheFileAndTheReason() throws IOException {
         URI mirror = serve("m");
         Path inTheWay = tmp.resolve("cache/tiny/" + DatasetFile.TRAIN_IMAGES.fileName());

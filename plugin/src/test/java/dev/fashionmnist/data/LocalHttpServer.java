@@ -72,6 +72,12 @@ final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Stops serving {@code path}: it answers 404 from now on. */
+    LocalHttpServer remove(String path) {
+        files.remove(path);
+        return this;
+    }
+
     LocalHttpServer behave(String path, Behaviour behaviour) {
         behaviours.put(path, behaviour);
         return this;
