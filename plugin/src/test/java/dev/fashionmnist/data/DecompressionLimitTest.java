@@ -110,4 +110,17 @@ class DecompressionLimitTest {
         assertTrue(m.contains(folder.resolve(DatasetFile.TRAIN_IMAGES.gzipName()).toString()), m);
         assertNothingLargerThan(0);
     }
+
+    @Test
+    void anAnswerAnnouncingMoreThanAnyIdxFileIsRefusedBeforeDownloading() throws IOException {
+        raw.forEach((f, bytes) -> server.file("m/" + f.gzipName(), IdxFixtures.gzip(bytes)));
+        server.behave("m/" + DatasetFile.TRAIN_IMAGES.gzipName(), (ex, body, n) -> {
+            ex.sendResponseHeaders(200, 3L << 30); // announces 3 GiB, sends nothing
+            ex.getResponseBody().flush();
+        });
+        DatasetException e = assertThrows(DatasetException.class, () -> fetch(server.base("m")));
+        assertTrue(e.getMessage().contains("the answer announces " + (3L << 30) + " bytes, more than the "
+                + HttpDownloader.MAX_BODY_BYTES + " bytes any IDX file (or its .gz) can have"), e.getMessage());
+        assertNothingLargerThan(0);
+    }
 }
