@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,15 +26,70 @@ public final class AtomicFiles {
 
     /**
      * A new, empty temporary file beside {@code target} (same folder, so the final rename is atomic), named after
-     * it, with the permissions an ordinary new file gets.
+     * it, with the permissions an ordinary new file gets. A failure is a {@link FileWriteException} naming
+     * {@code target}.
      */
-    public static Path tempFileFor(Path target) throws IOException {
-        return Files.createFile(tempPathFor(target));
+    public static Path tempFileFor(Path target) throws FileWriteException {
+        try {
+            return Files.createFile(tempPathFor(target));
+        } catch (IOException e) {
+            throw FileWriteException.of(target, e);
+        }
     }
 
     /** A new, empty temporary folder beside {@code target}, named after it. */
-    public static Path tempDirectoryFor(Path target) throws IOException {
-        return Files.createDirectory(tempPathFor(target));
+    public static Path tempDirectoryFor(Path target) throws FileWriteException {
+        try {
+            return Files.createDirectory(tempPathFor(target));
+        } catch (IOException e) {
+            throw FileWriteException.of(target, e);
+        }
+    }
+
+    /**
+     * Opens {@code file} for writing (created or emptied); every failure to write, flush or close it is a
+     * {@link FileWriteException} naming {@code shownAs}, the file the user knows (the target of a temporary file).
+     */
+    public static OutputStream newOutputStream(Path file, Path shownAs) throws FileWriteException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(file);
+        } catch (IOException e) {
+            throw FileWriteException.of(shownAs, e);
+        }
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw FileWriteException.of(shownAs, e);
+                }
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw FileWriteException.of(shownAs, e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    throw FileWriteException.of(shownAs, e);
+                }
+            }
+        };
     }
 
     private static Path tempPathFor(Path target) throws IOException {
@@ -42,28 +98,45 @@ public final class AtomicFiles {
         return dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     }
 
-    public static void write(Path target, Content content) throws IOException {
+    /**
+     * Writes {@code target} atomically. Any failure, of the file system or of {@code content}, is a
+     * {@link FileWriteException} naming {@code target} and the reason; the target keeps its old content.
+     */
+    public static void write(Path target, Content content) throws FileWriteException {
         Path temp = tempFileFor(target);
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = newOutputStream(temp, target)) {
                 content.writeTo(out);
             }
             move(temp, target);
+        } catch (IOException e) {
+            throw FileWriteException.of(target, e);
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // the temporary file stays; the write itself already succeeded or reports its own failure
+            }
         }
     }
 
-    public static void writeString(Path target, String text) throws IOException {
+    public static void writeString(Path target, String text) throws FileWriteException {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Renames {@code source} to {@code target}, atomically where the file system allows, replacing it. */
-    public static void move(Path source, Path target) throws IOException {
+    /**
+     * Renames {@code source} to {@code target}, atomically where the file system allows, replacing it. A failure is a
+     * {@link FileWriteException} naming {@code target}.
+     */
+    public static void move(Path source, Path target) throws FileWriteException {
         try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw FileWriteException.of(target, e);
         }
     }
 

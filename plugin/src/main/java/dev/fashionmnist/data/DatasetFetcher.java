@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,25 +44,102 @@ public final class DatasetFetcher {
         checkVerifiable(spec);
         Path dir = cacheDirectory(spec);
         List<DataSource> sources = sources(spec);
-        Map<DatasetFile, Path> paths = new EnumMap<>(DatasetFile.class);
-        Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
         try (FolderLock lock = FolderLock.acquire(dir, null,
                 holder -> log.info("Waiting for " + holder + " to finish downloading into " + dir))) {
-            for (DatasetFile file : DatasetFile.values()) {
-                sha.put(file, ensure(spec, file, dir, sources));
-                paths.put(file, dir.resolve(file.fileName()));
-            }
+            return fetchLocked(spec, dir, sources);
+        } catch (FileWriteException e) {
+            throw new DatasetException("Parameter 'dataDirectory': " + e.getMessage() + ". Make room or fix that "
+                    + "path, or choose another cache folder with -Dfashionmnist.dataDirectory=...");
         } catch (AccessDeniedException e) {
             throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " is not writable ("
                     + e.getFile() + "): choose a folder you can write, e.g. -Dfashionmnist.dataDirectory=/tmp/data");
-        } catch (FileSystemException e) {
-            throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " cannot be used: "
-                    + e.getMessage() + ". Choose a writable folder with -Dfashionmnist.dataDirectory=...");
         } catch (IOException e) {
-            throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " cannot be used: " + e
-                    + ". Choose a writable folder with -Dfashionmnist.dataDirectory=...");
+            throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " cannot be used: "
+                    + FileWriteException.reason(e) + ". Choose a writable folder with -Dfashionmnist.dataDirectory=...");
         }
-        return new DatasetFiles(spec, dir, paths, sha);
+    }
+
+    /**
+     * Finds each file in the cache or stages it from a source, checks the four files against each other, and only
+     * then commits the staged ones to the cache. When the check fails, nothing staged is kept, and cached files
+     * whose only proof is their recorded checksum are removed, so that the next run fetches them afresh. When a
+     * file cannot be fetched at all, the staged files that match a published checksum are kept (they are right
+     * whatever the others hold, and need no second download).
+     */
+    private DatasetFiles fetchLocked(DatasetSpec spec, Path dir, List<DataSource> sources) throws IOException {
+        Map<DatasetFile, Candidate> candidates = new EnumMap<>(DatasetFile.class);
+        try {
+            for (DatasetFile file : DatasetFile.values()) {
+                try {
+                    candidates.put(file, ensure(spec, file, dir, sources));
+                } catch (DatasetException e) {
+                    for (Candidate c : candidates.values()) {
+                        if (c.staged() && spec.isPinned(c.file())) {
+                            commit(c, dir); // matches a published checksum: right whatever the other files hold
+                        }
+                    }
+                    throw e;
+                }
+            }
+            crossCheck(spec, candidates);
+            Map<DatasetFile, Path> paths = new EnumMap<>(DatasetFile.class);
+            Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
+            for (Candidate c : candidates.values()) {
+                if (c.staged()) {
+                    commit(c, dir);
+                    log.info(c.file().fileName() + ": verified, from " + c.source());
+                } else {
+                    log.info(c.file().fileName() + ": verified, from the cache");
+                }
+                paths.put(c.file(), dir.resolve(c.file().fileName()));
+                sha.put(c.file(), c.sha256());
+            }
+            return new DatasetFiles(spec, dir, paths, sha);
+        } finally {
+            for (Candidate c : candidates.values()) {
+                if (c.staged()) {
+                    Files.deleteIfExists(c.path());
+                }
+            }
+        }
+    }
+
+    /** Renames a staged file into the cache and records its checksum beside it. */
+    private static void commit(Candidate staged, Path dir) throws FileWriteException {
+        Path target = dir.resolve(staged.file().fileName());
+        AtomicFiles.move(staged.path(), target);
+        AtomicFiles.writeString(sidecar(target), staged.sha256() + "  " + staged.file().fileName() + "\n");
+    }
+
+    /** One file ready for the dataset: a verified copy in the cache, or a verified download staged beside it. */
+    private record Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin,
+                             DataSource source) {
+    }
+
+    private void crossCheck(DatasetSpec spec, Map<DatasetFile, Candidate> candidates) throws IOException {
+        Map<DatasetFile, int[]> dims = new EnumMap<>(DatasetFile.class);
+        Map<DatasetFile, String> names = new EnumMap<>(DatasetFile.class);
+        for (Candidate c : candidates.values()) {
+            dims.put(c.file(), IdxDecoder.readHeader(c.path(), c.file().isImages() ? 3 : 1).dims());
+            names.put(c.file(), c.origin());
+        }
+        try {
+            DatasetConsistency.check(dims, names);
+        } catch (IdxFormatException e) {
+            List<String> removed = new ArrayList<>();
+            for (Candidate c : candidates.values()) {
+                if (!c.staged() && !spec.isPinned(c.file())) {
+                    Files.deleteIfExists(sidecar(c.path()));
+                    Files.deleteIfExists(c.path());
+                    removed.add(c.file().fileName());
+                }
+            }
+            throw new DatasetException("Dataset '" + spec.name() + "' is inconsistent: " + e.getMessage()
+                    + ". Nothing new was stored in the cache"
+                    + (removed.isEmpty() ? "" : "; cached files verified only by their recorded checksum were removed, "
+                    + "so that the next run fetches them again: " + String.join(", ", removed))
+                    + ". Fix the source and run again.");
+        }
     }
 
     /** The sources for {@code spec}, in the order they are tried after the cache. */
@@ -99,12 +175,12 @@ public final class DatasetFetcher {
         }
     }
 
-    private String ensure(DatasetSpec spec, DatasetFile file, Path dir, List<DataSource> sources) throws IOException {
+    private Candidate ensure(DatasetSpec spec, DatasetFile file, Path dir, List<DataSource> sources)
+            throws IOException {
         Path target = dir.resolve(file.fileName());
         String cached = verifiedCacheHit(spec, file, target);
         if (cached != null) {
-            log.info(file.fileName() + ": verified, from the cache");
-            return cached;
+            return new Candidate(file, target, cached, false, target + " (in the cache)", null);
         }
         List<String> failures = new ArrayList<>();
         for (DataSource source : sources) {
@@ -113,9 +189,7 @@ public final class DatasetFetcher {
                 continue;
             }
             try {
-                String sha = fetchFrom(source, spec, file, target);
-                log.info(file.fileName() + ": verified, from " + source);
-                return sha;
+                return fetchFrom(source, spec, file, target);
             } catch (FetchFailure f) {
                 failures.add(source + ": " + f.getMessage());
                 if (f.isNotFound()) {
@@ -182,14 +256,16 @@ public final class DatasetFetcher {
         return target.resolveSibling(target.getFileName() + ".sha256");
     }
 
-    private String fetchFrom(DataSource source, DatasetSpec spec, DatasetFile file, Path target)
+    /** Fetches, decodes and verifies {@code file} from {@code source} into a staged file beside {@code target}. */
+    private Candidate fetchFrom(DataSource source, DatasetSpec spec, DatasetFile file, Path target)
             throws FetchFailure, IOException {
         Path download = AtomicFiles.tempFileFor(target);
         Path payload = AtomicFiles.tempFileFor(target);
+        boolean staged = false;
         try {
-            Path fetched = fetchAny(source, file, download);
-            String archiveMd5 = Digests.md5(fetched);
-            String sha = decodeInto(fetched, payload);
+            Fetched fetched = fetchAny(source, file, download, target);
+            String archiveMd5 = Digests.md5(fetched.path());
+            String sha = decodeInto(fetched, file, payload, target);
             verify(spec, file, sha, archiveMd5);
             try {
                 if (file.isImages()) {
@@ -199,19 +275,25 @@ public final class DatasetFetcher {
                 }
             } catch (IdxFormatException e) {
                 throw FetchFailure.failed("not a valid IDX file: "
-                        + e.getMessage().replace(payload.toString(), file.fileName()));
+                        + e.getMessage().replace(payload.toString(), fetched.name()));
             }
-            AtomicFiles.move(payload, target);
-            AtomicFiles.writeString(sidecar(target), sha + "  " + file.fileName() + "\n");
-            return sha;
+            staged = true;
+            return new Candidate(file, payload, sha, true, fetched.name(), source);
         } finally {
             Files.deleteIfExists(download);
-            Files.deleteIfExists(payload);
+            if (!staged) {
+                Files.deleteIfExists(payload);
+            }
         }
     }
 
+    /** The bytes of one file as fetched: where they are now, and the URL or path they came from. */
+    private record Fetched(Path path, String name) {
+    }
+
     /** Fetches {@code name.gz} or else {@code name}; returns the local file holding the bytes. */
-    private Path fetchAny(DataSource source, DatasetFile file, Path download) throws FetchFailure {
+    private Fetched fetchAny(DataSource source, DatasetFile file, Path download, Path target)
+            throws FetchFailure, FileWriteException {
         List<String> missing = new ArrayList<>();
         for (String name : List.of(file.gzipName(), file.fileName())) {
             URI uri = source.resolve(name);
@@ -221,13 +303,13 @@ public final class DatasetFetcher {
                     if (!Files.isReadable(local)) {
                         throw FetchFailure.failed(local + " is not readable");
                     }
-                    return local;
+                    return new Fetched(local, local.toString());
                 }
                 missing.add(name);
             } else {
                 try {
-                    http.download(uri, download);
-                    return download;
+                    http.download(uri, download, target);
+                    return new Fetched(download, uri.toString());
                 } catch (FetchFailure f) {
                     if (!f.isNotFound()) {
                         throw FetchFailure.failed(name + ": " + f.getMessage());
@@ -239,20 +321,50 @@ public final class DatasetFetcher {
         throw FetchFailure.notFound("not found: " + String.join(", ", missing));
     }
 
-    /** Writes the decoded (gunzipped if needed) bytes of {@code fetched} to {@code payload}; returns their SHA-256. */
-    private static String decodeInto(Path fetched, Path payload) throws IOException, FetchFailure {
+    /**
+     * Writes the decoded (gunzipped if needed) bytes of {@code fetched} to {@code payload}; returns their SHA-256.
+     * The IDX header is read first and says how many bytes the file must decode to; decoding stops as soon as more
+     * arrive (a gzip bomb never fills the disk), and a header that promises more than {@link
+     * IdxDecoder#MAX_DATA_BYTES} is refused before anything is written.
+     */
+    private static String decodeInto(Fetched fetched, DatasetFile file, Path payload, Path target)
+            throws IOException, FetchFailure {
         MessageDigest sha = Digests.sha256();
-        boolean gzip = IdxDecoder.isGzip(fetched);
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream raw = Files.newInputStream(fetched);
-             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-             OutputStream out = Files.newOutputStream(payload)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+        boolean gzip = IdxDecoder.isGzip(fetched.path());
+        String decodes = gzip ? "inflates" : "is longer";
+        try (InputStream raw = Files.newInputStream(fetched.path());
+             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            IdxHeader header;
+            try {
+                header = IdxDecoder.readHeader(in, fetched.name(), file.isImages() ? 3 : 1);
+            } catch (IdxFormatException e) {
+                throw FetchFailure.failed("not a valid IDX file: " + e.getMessage());
+            }
+            try (OutputStream out = AtomicFiles.newOutputStream(payload, target)) {
+                byte[] head = header.bytes();
+                sha.update(head);
+                out.write(head);
+                long left = header.dataBytes();
+                byte[] buffer = new byte[1 << 16];
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        throw FetchFailure.failed(fetched.name() + " is truncated: it decodes to "
+                                + (header.fileBytes() - left) + " bytes, but its IDX header (" + header.shape()
+                                + ") promises " + header.fileBytes());
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+            if (in.read() >= 0) {
+                throw FetchFailure.failed(fetched.name() + " " + decodes + " past the " + header.fileBytes()
+                        + " bytes its IDX header (" + header.shape() + ") promises; a valid file decodes to exactly "
+                        + "its header plus one byte per element. Decoding stopped there and nothing was kept");
             }
         } catch (ZipException | EOFException e) {
-            throw FetchFailure.failed("corrupt or truncated gzip data (" + e.getMessage() + ")");
+            throw FetchFailure.failed(fetched.name() + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
         }
         return Digests.hex(sha);
     }

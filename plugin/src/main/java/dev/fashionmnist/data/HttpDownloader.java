@@ -9,7 +9,6 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -35,11 +34,20 @@ final class HttpDownloader {
         this.log = log;
     }
 
-    /** Downloads {@code uri} into {@code target}, replacing its content. */
-    void download(URI uri, Path target) throws FetchFailure {
+    /**
+     * The most bytes one download may bring: an IDX file of {@link IdxDecoder#MAX_DATA_BYTES} data bytes, with room
+     * for its header and for gzip's overhead on data that does not compress.
+     */
+    static final long MAX_BODY_BYTES = (long) IdxDecoder.MAX_DATA_BYTES + (IdxDecoder.MAX_DATA_BYTES >> 8) + (1 << 20);
+
+    /**
+     * Downloads {@code uri} into {@code file}, replacing its content; {@code shownAs} is the file named when writing
+     * fails (a {@link FileWriteException}, not retried: another source would fail the same way).
+     */
+    void download(URI uri, Path file, Path shownAs) throws FetchFailure, FileWriteException {
         for (int attempt = 0; ; attempt++) {
             try {
-                fetchOnce(uri, target);
+                fetchOnce(uri, file, shownAs);
                 return;
             } catch (Retryable e) {
                 if (attempt >= retries) {
@@ -54,7 +62,7 @@ final class HttpDownloader {
         }
     }
 
-    private void fetchOnce(URI start, Path target) throws Retryable, FetchFailure {
+    private void fetchOnce(URI start, Path target, Path shownAs) throws Retryable, FetchFailure, FileWriteException {
         URI uri = start;
         for (int redirects = 0; ; redirects++) {
             HttpURLConnection conn = null;
@@ -81,11 +89,13 @@ final class HttpDownloader {
                 if (code != 200) {
                     throw FetchFailure.failed("HTTP " + code + " " + message(conn));
                 }
-                copyBody(conn, target);
+                copyBody(conn, target, shownAs);
                 return;
             } catch (SocketTimeoutException e) {
-                throw new Retryable("no answer within the timeout (connectTimeout " + connectTimeout.toSeconds()
-                        + " s, readTimeout " + readTimeout.toSeconds() + " s)");
+                throw new Retryable("no answer within the timeout (connectTimeout " + describe(connectTimeout)
+                        + ", readTimeout " + describe(readTimeout) + ")");
+            } catch (FileWriteException e) {
+                throw e;
             } catch (UnknownHostException e) {
                 throw FetchFailure.failed("unknown host " + e.getMessage());
             } catch (ConnectException e) {
@@ -100,14 +110,23 @@ final class HttpDownloader {
         }
     }
 
-    private static void copyBody(HttpURLConnection conn, Path target) throws IOException, Retryable {
+    private static void copyBody(HttpURLConnection conn, Path target, Path shownAs)
+            throws IOException, Retryable, FetchFailure {
         long expected = conn.getContentLengthLong();
+        if (expected > MAX_BODY_BYTES) {
+            throw FetchFailure.failed("the answer announces " + expected + " bytes, more than the " + MAX_BODY_BYTES
+                    + " bytes any IDX file (or its .gz) can have");
+        }
         long copied = 0;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = conn.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = conn.getInputStream(); OutputStream out = AtomicFiles.newOutputStream(target, shownAs)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
-                out.write(buffer, 0, n);
                 copied += n;
+                if (copied > MAX_BODY_BYTES) {
+                    throw FetchFailure.failed("the answer goes on past " + MAX_BODY_BYTES
+                            + " bytes, more than any IDX file (or its .gz) can have; download stopped there");
+                }
+                out.write(buffer, 0, n);
             }
         }
         if (expected >= 0 && copied != expected) {
@@ -118,6 +137,12 @@ final class HttpDownloader {
     private static String message(HttpURLConnection conn) throws IOException {
         String m = conn.getResponseMessage();
         return m == null ? "" : m;
+    }
+
+    /** A timeout as the user would write it: whole seconds as "30 s", anything else in milliseconds ("400 ms"). */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private static int millis(Duration d) {

@@ -21,7 +21,8 @@ public final class IdxDecoder {
     static final int LABELS_MAGIC = 0x00000801;
     static final int IMAGES_MAGIC = 0x00000803;
     private static final int UNSIGNED_BYTE = 0x08;
-    private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 64;
+    /** The most data bytes (pixels or labels) one IDX file may hold: 2 GiB less 65 bytes (the largest Java array). */
+    public static final int MAX_DATA_BYTES = Integer.MAX_VALUE - 64;
     private static final int CHUNK = 1 << 20;
 
     private IdxDecoder() {
@@ -76,34 +77,63 @@ public final class IdxDecoder {
     }
 
     private static Decoded decode(InputStream in, long fileSize, Path file, int expectedDims) throws IOException {
+        IdxHeader header = readHeader(in, file.toString(), expectedDims);
+        int[] dims = header.dims();
+        if (fileSize >= 0) {
+            long present = fileSize - header.headerBytes();
+            if (present != header.dataBytes()) {
+                throw mismatch(file, dims, header.dataBytes(), present);
+            }
+        }
+        byte[] data = readPromised(in, (int) header.dataBytes(), file, dims);
+        return new Decoded(dims, data);
+    }
+
+    /** Reads and checks the header of an uncompressed IDX file with {@code expectedDims} dimensions. */
+    public static IdxHeader readHeader(Path file, int expectedDims) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readHeader(in, file.toString(), expectedDims);
+        } catch (NoSuchFileException e) {
+            throw new IdxFormatException(file + ": file does not exist");
+        } catch (IOException e) {
+            throw new IdxFormatException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and checks an IDX header from {@code in} (already decompressed): magic number, element type, number of
+     * dimensions, each dimension at least 1, and at most {@link #MAX_DATA_BYTES} data bytes promised. Messages
+     * start with {@code name}. Reads nothing beyond the header.
+     */
+    static IdxHeader readHeader(InputStream in, String name, int expectedDims) throws IOException {
         String kind = expectedDims == 1 ? "labels" : "images";
         int expectedMagic = expectedDims == 1 ? LABELS_MAGIC : IMAGES_MAGIC;
         byte[] head = new byte[4];
         int got = readFully(in, head, 0, 4);
         if (got < 4) {
-            throw new IdxFormatException(file + ": too short for an IDX file (" + got
+            throw new IdxFormatException(name + ": too short for an IDX file (" + got
                     + " bytes); expected an IDX " + kind + " file starting with magic number "
                     + hex(expectedMagic));
         }
         int magic = toInt(head, 0);
         if (head[0] != 0 || head[1] != 0) {
-            throw new IdxFormatException(file + ": not an IDX file: magic number " + hex(magic)
+            throw new IdxFormatException(name + ": not an IDX file: magic number " + hex(magic)
                     + ", expected " + hex(expectedMagic) + " (IDX " + kind + ")");
         }
         if ((head[2] & 0xFF) != UNSIGNED_BYTE) {
-            throw new IdxFormatException(file + ": IDX element type 0x" + String.format("%02X", head[2] & 0xFF)
+            throw new IdxFormatException(name + ": IDX element type 0x" + String.format("%02X", head[2] & 0xFF)
                     + " is not supported; expected 0x08 (unsigned byte), magic number " + hex(expectedMagic));
         }
         int dimCount = head[3] & 0xFF;
         if (dimCount != expectedDims) {
-            throw new IdxFormatException(file + ": has " + dimCount + " dimension(s) (magic number " + hex(magic)
+            throw new IdxFormatException(name + ": has " + dimCount + " dimension(s) (magic number " + hex(magic)
                     + "), expected " + expectedDims + " for IDX " + kind + " (magic number "
                     + hex(expectedMagic) + ")");
         }
         byte[] dimBytes = new byte[4 * dimCount];
         got = readFully(in, dimBytes, 0, dimBytes.length);
         if (got < dimBytes.length) {
-            throw new IdxFormatException(file + ": header is truncated: " + dimCount
+            throw new IdxFormatException(name + ": header is truncated: " + dimCount
                     + " dimension sizes promised, file ends after " + (4 + got) + " bytes");
         }
         int[] dims = new int[dimCount];
@@ -111,24 +141,17 @@ public final class IdxDecoder {
         for (int i = 0; i < dimCount; i++) {
             dims[i] = toInt(dimBytes, 4 * i);
             if (dims[i] <= 0) {
-                throw new IdxFormatException(file + ": dimension " + (i + 1) + " is " + Integer.toUnsignedLong(dims[i])
+                throw new IdxFormatException(name + ": dimension " + (i + 1) + " is " + Integer.toUnsignedLong(dims[i])
                         + (dims[i] < 0 ? " (negative as a signed int)" : "") + "; every dimension must be at least 1");
             }
             elements *= dims[i];
-            if (elements > MAX_ELEMENTS) {
-                throw new IdxFormatException(file + ": header dimensions " + describe(dims, i + 1)
-                        + " promise more than " + MAX_ELEMENTS + " bytes of data, which no IDX dataset file holds");
+            if (elements > MAX_DATA_BYTES) {
+                throw new IdxFormatException(name + ": header dimensions " + describe(dims, i + 1)
+                        + " promise more than " + MAX_DATA_BYTES + " bytes of data, which no IDX dataset file holds "
+                        + "(the limit is " + MAX_DATA_BYTES + " data bytes per file)");
             }
         }
-        long headerBytes = 4L + dimBytes.length;
-        if (fileSize >= 0) {
-            long present = fileSize - headerBytes;
-            if (present != elements) {
-                throw mismatch(file, dims, elements, present);
-            }
-        }
-        byte[] data = readPromised(in, (int) elements, file, dims);
-        return new Decoded(dims, data);
+        return new IdxHeader(dims);
     }
 
     /** Reads exactly {@code promised} bytes, growing the buffer only as data arrives. */
@@ -168,7 +191,7 @@ public final class IdxDecoder {
                 + ") promises " + promised + " data bytes, the file holds " + present);
     }
 
-    private static String describe(int[] dims, int upTo) {
+    static String describe(int[] dims, int upTo) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < upTo; i++) {
             if (i > 0) {

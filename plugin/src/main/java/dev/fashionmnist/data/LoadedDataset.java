@@ -1,6 +1,7 @@
 package dev.fashionmnist.data;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +19,14 @@ public record LoadedDataset(DatasetSpec spec, IdxImages trainImages, IdxLabels t
         IdxLabels trainLabels = IdxDecoder.readLabels(paths.get(DatasetFile.TRAIN_LABELS), classes);
         IdxImages testImages = IdxDecoder.readImages(paths.get(DatasetFile.TEST_IMAGES));
         IdxLabels testLabels = IdxDecoder.readLabels(paths.get(DatasetFile.TEST_LABELS), classes);
-        checkCounts(paths, DatasetFile.TRAIN_IMAGES, trainImages, DatasetFile.TRAIN_LABELS, trainLabels);
-        checkCounts(paths, DatasetFile.TEST_IMAGES, testImages, DatasetFile.TEST_LABELS, testLabels);
-        if (trainImages.rows() != testImages.rows() || trainImages.columns() != testImages.columns()) {
-            throw new IdxFormatException(paths.get(DatasetFile.TEST_IMAGES) + ": test images are "
-                    + testImages.rows() + "x" + testImages.columns() + " pixels but training images ("
-                    + paths.get(DatasetFile.TRAIN_IMAGES) + ") are " + trainImages.rows() + "x"
-                    + trainImages.columns() + "; both sets need the same image size");
-        }
+        Map<DatasetFile, int[]> dims = new EnumMap<>(DatasetFile.class);
+        dims.put(DatasetFile.TRAIN_IMAGES, new int[] {trainImages.count(), trainImages.rows(), trainImages.columns()});
+        dims.put(DatasetFile.TRAIN_LABELS, new int[] {trainLabels.count()});
+        dims.put(DatasetFile.TEST_IMAGES, new int[] {testImages.count(), testImages.rows(), testImages.columns()});
+        dims.put(DatasetFile.TEST_LABELS, new int[] {testLabels.count()});
+        Map<DatasetFile, String> names = new EnumMap<>(DatasetFile.class);
+        paths.forEach((f, p) -> names.put(f, p.toString()));
+        DatasetConsistency.check(dims, names);
         return new LoadedDataset(spec, trainImages, trainLabels, testImages, testLabels);
-    }
-
-    private static void checkCounts(Map<DatasetFile, Path> paths, DatasetFile imagesFile, IdxImages images,
-                                    DatasetFile labelsFile, IdxLabels labels) {
-        if (images.count() != labels.count()) {
-            throw new IdxFormatException(paths.get(labelsFile) + ": holds " + labels.count() + " labels but "
-                    + paths.get(imagesFile) + " holds " + images.count() + " images; each image needs exactly one label");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkLauncher;
@@ -97,7 +98,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress::show);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + jobFile + ": " + e.getMessage());
+            throw new MojoExecutionException("Cannot start the engine: " + FileWriteException.of(jobFile, e).getMessage());
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

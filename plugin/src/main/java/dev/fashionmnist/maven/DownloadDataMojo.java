@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.DatasetOverview;
@@ -32,7 +33,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
         try {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': cannot write " + png + ": " + e
+            throw new MojoExecutionException("Parameter 'outputDirectory': " + FileWriteException.of(png, e).getMessage()
                     + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
         }
         log.info("Training examples: " + png);

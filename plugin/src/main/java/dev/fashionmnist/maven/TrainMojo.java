@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
@@ -216,7 +217,8 @@ public class TrainMojo extends AbstractEngineMojo {
         try {
             ModelArchive.zip(modelDir, zip.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + zip + ": " + e.getMessage());
+            throw new MojoExecutionException("Cannot attach the model: "
+                    + FileWriteException.of(zip.toPath(), e).getMessage());
         }
         projectHelper.attachArtifact(project, "zip", "model", zip);
         log.info("Model: " + modelDir + ", attached as " + zip.getName() + " (classifier model)");

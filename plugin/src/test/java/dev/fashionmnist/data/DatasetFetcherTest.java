@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,9 +56,12 @@ class DatasetFetcherTest {
         return new DatasetSpec("tiny", false, CLASSES, List.of(official), sha, Map.of(), List.of());
     }
 
+    /** Timeouts that only bound a wait for a local server that works, never decide a test's outcome. */
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
     private FetchSettings settings(boolean offline, URI... mirrors) {
         return new FetchSettings(tmp.resolve("cache"), List.of(mirrors), offline, true, false,
-                Duration.ofSeconds(2), Duration.ofMillis(400), 2, Duration.ofMillis(10));
+                GENEROUS, GENEROUS, 2, Duration.ofMillis(10));
     }
 
     private DatasetFiles fetch(DatasetSpec spec, FetchSettings settings) {
@@ -150,32 +153,41 @@ class DatasetFetcherTest {
     }
 
     @Test
-    void responseSlowerThanTheTimeoutFallsThrough() throws IOException {
-        URI slow = serve("slow");
-        URI good = serve("good");
-        server.behave("slow/train-labels-idx1-ubyte.gz", LocalHttpServer.slow(1500));
-        FetchSettings quick = new FetchSettings(tmp.resolve("cache"), List.of(slow, good), false, true, false,
-                Duration.ofSeconds(2), Duration.ofMillis(300), 1, Duration.ofMillis(10));
+    void serverThatNeverAnswersTimesOutAndTheNextSourceIsUsed() throws IOException {
+        // only the silent request meets the short read timeout: the silent mirror has no other file (404), and the
+        // good source is a folder
+        URI silent = server.base("silent");
+        server.behave("silent/train-labels-idx1-ubyte.gz", new LocalHttpServer.Gate()); // never opened
+        Path folder = tmp.resolve("good");
+        IdxFixtures.write(folder, raw, true);
+        URI good = folder.toUri();
+        FetchSettings quick = new FetchSettings(tmp.resolve("cache"), List.of(silent, good), false, true, false,
+                GENEROUS, Duration.ofSeconds(2), 1, Duration.ofMillis(10));
         DatasetFiles files = fetch(pinned(), quick);
         assertComplete(files);
-        assertEquals(2, server.requests("slow/train-labels-idx1-ubyte.gz"), "a timeout is retried");
-        assertTrue(log.warned("timeout"), log.warnings.toString());
+        assertEquals(2, server.requests("silent/train-labels-idx1-ubyte.gz"), "a timeout is retried");
+        assertTrue(log.warned("no answer within the timeout (connectTimeout 60 s, readTimeout 2 s)"),
+                log.warnings.toString());
     }
 
     @Test
     void concurrentFetchesIntoOneCacheDownloadEachFileOnce() throws Exception {
         URI mirror = serve("m");
-        server.behave("m/train-images-idx3-ubyte.gz", LocalHttpServer.slow(300));
+        LocalHttpServer.Gate gate = new LocalHttpServer.Gate();
+        server.behave("m/train-images-idx3-ubyte.gz", gate);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<DatasetFiles> job = () -> new DatasetFetcher(settings(false, mirror), new RecordingLog())
-                    .fetch(pinned());
-            List<Future<DatasetFiles>> results = new ArrayList<>();
-            results.add(pool.submit(job));
-            results.add(pool.submit(job));
-            for (Future<DatasetFiles> r : results) {
-                assertComplete(r.get());
-            }
+            RecordingLog secondLog = new RecordingLog();
+            Future<DatasetFiles> first = pool.submit(() -> fetch(pinned(), settings(false, mirror)));
+            server.awaitRequests("m/train-images-idx3-ubyte.gz", 1); // the first fetch holds the cache
+            Future<DatasetFiles> second = pool.submit(() -> new DatasetFetcher(settings(false, mirror), secondLog)
+                    .fetch(pinned()));
+            secondLog.awaitInfo("Waiting for another goal of this build");
+            gate.open();
+            assertComplete(first.get(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            assertComplete(second.get(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(secondLog.infos.stream().filter(i -> i.contains("verified, from the cache")).count() == 4,
+                    "the second fetch finds all four files in the cache: " + secondLog.infos);
         } finally {
             pool.shutdownNow();
         }
@@ -187,17 +199,27 @@ class DatasetFetcherTest {
     @Test
     void concurrentProcessesShareOneCache() throws Exception {
         URI mirror = serve("m");
-        server.behave("m/train-images-idx3-ubyte.gz", LocalHttpServer.slow(1000));
+        LocalHttpServer.Gate gate = new LocalHttpServer.Gate();
+        server.behave("m/train-images-idx3-ubyte.gz", gate);
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 FetchInOtherProcess.class.getName(), tmp.resolve("cache").toString(), mirror.toString()));
         raw.keySet().forEach(f -> command.add(f.fileName() + "=" + sha.get(f)));
-        Process other = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread.sleep(300);
-        DatasetFiles here = fetch(pinned(), settings(false, mirror));
-        String otherOutput = new String(other.getInputStream().readAllBytes());
-        assertEquals(0, other.waitFor(), otherOutput);
-        assertComplete(here);
+        Process other = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("other.log").toFile()).start();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            server.awaitRequests("m/train-images-idx3-ubyte.gz", 1); // the other process holds the cache
+            Future<DatasetFiles> here = pool.submit(() -> fetch(pinned(), settings(false, mirror)));
+            log.awaitInfo("Waiting for another build (pid");
+            gate.open();
+            assertComplete(here.get(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(other.waitFor(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS), "the other process ends");
+            assertEquals(0, other.exitValue(), Files.readString(tmp.resolve("other.log")));
+        } finally {
+            pool.shutdownNow();
+            other.destroyForcibly();
+        }
         for (DatasetFile f : DatasetFile.values()) {
             assertEquals(1, server.requests("m/" + f.gzipName()), f + " downloaded once across two processes");
         }
@@ -249,7 +271,7 @@ class DatasetFetcherTest {
         assertEquals(0, server.totalRequests());
 
         FetchSettings allow = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, true, true,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofMillis(10));
+                GENEROUS, GENEROUS, 0, Duration.ofMillis(10));
         assertComplete(fetch(unpinned, allow));
         int before = server.totalRequests();
         assertComplete(fetch(unpinned, allow));
@@ -320,7 +342,7 @@ class DatasetFetcherTest {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
         FetchSettings s = new FetchSettings(file.resolve("cache"), List.of(serve("m")), false, true, false,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofMillis(10));
+                GENEROUS, GENEROUS, 0, Duration.ofMillis(10));
         DatasetException e = assertThrows(DatasetException.class, () -> new DatasetFetcher(s, log).fetch(pinned()));
         assertTrue(e.getMessage().contains("'dataDirectory'"), e.getMessage());
     }

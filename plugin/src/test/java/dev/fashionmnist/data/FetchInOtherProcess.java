@@ -21,7 +21,7 @@ public final class FetchInOtherProcess {
         }
         DatasetSpec spec = new DatasetSpec("tiny", false, List.of("a", "b", "c"), List.of(), sha, Map.of(), List.of());
         FetchSettings settings = new FetchSettings(Path.of(args[0]), List.of(URI.create(args[1])), false, true, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ofMillis(10));
         new DatasetFetcher(settings, BuildLog.console()).fetch(spec);
     }
 }

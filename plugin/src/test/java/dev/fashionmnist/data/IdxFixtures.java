@@ -68,6 +68,29 @@ final class IdxFixtures {
         return gzip(raw, Deflater.DEFAULT_COMPRESSION);
     }
 
+    /**
+     * A gzip bomb: {@code header} (a valid IDX header) followed by {@code zeros} zero bytes, compressed as a stream
+     * (never held decoded in memory), so that a few hundred KB inflate to hundreds of MB.
+     */
+    static byte[] gzipBomb(byte[] header, long zeros) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 20];
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            gz.write(header);
+            for (long left = zeros; left > 0; left -= chunk.length) {
+                gz.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The header of an IDX images file: magic number and three dimensions, no data. */
+    static byte[] imagesHeader(int count, int rows, int columns) {
+        return idx(0x803, new int[] {count, rows, columns}, new byte[0]);
+    }
+
     /** The raw (decoded) bytes of each standard file of the tiny dataset. */
     static Map<DatasetFile, byte[]> dataset() {
         Map<DatasetFile, byte[]> files = new EnumMap<>(DatasetFile.class);

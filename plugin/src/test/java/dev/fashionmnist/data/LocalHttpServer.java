@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,18 +23,32 @@ final class LocalHttpServer implements AutoCloseable {
         void answer(HttpExchange exchange, byte[] body, int requestNumber) throws IOException;
     }
 
-    /** Serves the file after a pause of {@code millis}. */
-    static Behaviour slow(long millis) {
-        return (ex, body, n) -> {
+    /**
+     * Holds every answer back until the test calls {@link #open()}: the request has arrived (see
+     * {@link #awaitRequests}), the client waits for its answer. A gate never opened stands for a server that never
+     * answers; closing the server ends the wait.
+     */
+    static final class Gate implements Behaviour {
+        private final CountDownLatch open = new CountDownLatch(1);
+
+        void open() {
+            open.countDown();
+        }
+
+        @Override
+        public void answer(HttpExchange exchange, byte[] body, int requestNumber) throws IOException {
             try {
-                Thread.sleep(millis);
+                open.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            send(ex, 200, body);
-        };
+            send(exchange, 200, body);
+        }
     }
+
+    /** An upper bound for waiting on something that happens at once when nothing is broken. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -56,6 +72,12 @@ final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Stops serving {@code path}: it answers 404 from now on. */
+    LocalHttpServer remove(String path) {
+        files.remove(path);
+        return this;
+    }
+
     LocalHttpServer behave(String path, Behaviour behaviour) {
         behaviours.put(path, behaviour);
         return this;
@@ -66,13 +88,31 @@ final class LocalHttpServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Waits until {@code path} has been requested at least {@code count} times. */
+    void awaitRequests(String path, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        synchronized (requests) {
+            while (requests(path) < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no " + count + ". request for " + path + " within " + PATIENCE);
+                }
+                requests.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
     int totalRequests() {
         return requests.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().substring(1);
-        int n = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        int n;
+        synchronized (requests) {
+            n = requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            requests.notifyAll();
+        }
         try {
             byte[] body = files.get(path);
             Behaviour b = behaviours.get(path);

@@ -1,6 +1,7 @@
 package dev.fashionmnist.data;
 
 import dev.fashionmnist.report.BuildLog;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,21 @@ public final class RecordingLog implements BuildLog {
     @Override
     public void info(String message) {
         infos.add(message);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until an INFO line containing {@code part} was logged; fails after a generous upper bound. */
+    public synchronized void awaitInfo(String part) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (infos.stream().noneMatch(i -> i.contains(part))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no INFO line with '" + part + "' within 60 s: " + infos);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     @Override
