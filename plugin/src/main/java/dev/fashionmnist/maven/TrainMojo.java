@@ -146,10 +146,19 @@ public class TrainMojo extends AbstractEngineMojo {
         String fingerprint = Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize,
                 engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
         Path modelDir = out.resolve("model");
+        ModelCard existing = readCard(modelDir);
         if (!force && !resume && upToDate(modelDir, fingerprint)) {
             log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
+                    + (existing.resumed() && !fingerprint.equals(existing.fingerprint())
+                    ? ", continued by -Dfashionmnist.resume to epoch " + existing.epochsTrained() : "")
                     + "): nothing to train; -Dfashionmnist.force=true trains again");
         } else {
+            if (!resume && existing != null && existing.resumed()) {
+                log.warn("Replacing the model in " + modelDir + ", which -Dfashionmnist.resume trained on to epoch "
+                        + existing.epochsTrained() + ", by a new run from scratch: "
+                        + (force ? "force is set" : "the configuration differs from the run it continued")
+                        + "; to keep training that model instead, add -Dfashionmnist.resume");
+            }
             log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
             TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                     files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
@@ -198,13 +207,22 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
+    /**
+     * Whether the model in {@code modelDir} is that of the configured run ({@code fingerprint}), or that run
+     * continued by {@code -Dfashionmnist.resume} (which adds epochs but is still the configured run, trained on).
+     */
     static boolean upToDate(Path modelDir, String fingerprint) {
+        ModelCard card = readCard(modelDir);
+        return card != null && card.isFromRun(fingerprint)
+                && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+    }
+
+    /** The model card, or {@code null} when there is none or it cannot be read (then the model is retrained). */
+    private static ModelCard readCard(Path modelDir) {
         try {
-            ModelCard card = ModelCard.readIfPresent(modelDir);
-            return card != null && fingerprint.equals(card.fingerprint())
-                    && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+            return ModelCard.readIfPresent(modelDir);
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
