@@ -105,20 +105,27 @@ public final class ResumableOptimizer extends Optimizer {
     /** PyTorch's SGD with Nesterov momentum: g += wd w; b = m b + g; w -= lr (g + m b). */
     private void nesterovUpdate(NDArray buffer, NDArray weight, NDArray grad, float lr, float wd) {
         try (NDManager scope = weight.getManager().newSubManager()) {
-            NDArray g = grad.duplicate();
-            g.attach(scope);
-            if (rescaleGrad != 1f) {
-                g.muli(rescaleGrad);
-            }
+            NDArray g = scoped(grad.mul(rescaleGrad), scope);
             if (clipGrad > 0) {
                 g = g.clip(-clipGrad, clipGrad);
             }
             if (wd != 0f) {
-                g.addi(weight.mul(wd));
+                g.addi(scoped(weight.mul(wd), scope));
             }
             buffer.muli(momentum).addi(g);
-            weight.subi(g.addi(buffer.mul(momentum)).muli(lr));
+            weight.subi(g.addi(scoped(buffer.mul(momentum), scope)).muli(lr));
         }
+        // as the fused ops do: the parameter's gradient (not the copy handed in) is zeroed for the next batch, which
+        // PyTorch's backward pass would otherwise add to it
+        try (NDArray accumulated = weight.getGradient()) {
+            accumulated.muli(0f);
+        }
+    }
+
+    /** {@code array}, freed with {@code scope}: engine ops attach results to their input's manager. */
+    private static NDArray scoped(NDArray array, NDManager scope) {
+        array.attach(scope);
+        return array;
     }
 
     private NDArray[] slots(String name, NDArray weight, int count) {

@@ -38,8 +38,10 @@ import java.util.Random;
 
 /**
  * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, then
- * evaluate on the test set; append a row to metrics.csv, write a checkpoint, log the notebook's postfix line. At
- * the end the model directory (parameters and model.json) replaces the old one in one rename.
+ * evaluate on the test set; append a row to metrics.csv, write a checkpoint (everything the next epoch depends on,
+ * so that a resume is exact), log the notebook's postfix line. At the end the model directory (parameters and
+ * model.json) replaces the old one in one rename. run.json beside metrics.csv says which run metrics.csv belongs to
+ * and how it ended.
  */
 public final class Training {
     private static final int EVAL_BATCH = 500;

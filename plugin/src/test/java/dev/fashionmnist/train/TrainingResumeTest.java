@@ -31,9 +31,15 @@ class TrainingResumeTest {
 
     private static TrainJob job(Path out, OptimizerKind optimizer, double learningRate, double momentum,
                                 double weightDecay, LrSchedule schedule, int epochs, boolean resume) {
+        return job(out, optimizer, learningRate, momentum, false, weightDecay, schedule, epochs, resume);
+    }
+
+    private static TrainJob job(Path out, OptimizerKind optimizer, double learningRate, double momentum,
+                                boolean nesterov, double weightDecay, LrSchedule schedule, int epochs,
+                                boolean resume) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, optimizer, learningRate, momentum, false, weightDecay,
+        TrainSettings s = new TrainSettings(spec, epochs, 32, optimizer, learningRate, momentum, nesterov, weightDecay,
                 schedule, 480, true, 11, "cpu", 0, resume);
         return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 200, out,
                 -1, "fingerprint-" + epochs + "-" + resume, "test", false);
@@ -53,11 +59,17 @@ class TrainingResumeTest {
 
     private void assertResumeIsExact(OptimizerKind optimizer, double learningRate, double momentum,
                                      double weightDecay) throws Exception {
+        assertResumeIsExact(optimizer, learningRate, momentum, false, weightDecay);
+    }
+
+    private void assertResumeIsExact(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
+                                     double weightDecay) throws Exception {
         Path whole = out.resolve("whole");
         Path parts = out.resolve("parts");
-        train(job(whole, optimizer, learningRate, momentum, weightDecay, LrSchedule.CONSTANT, 4, false));
-        train(job(parts, optimizer, learningRate, momentum, weightDecay, LrSchedule.CONSTANT, 2, false));
-        ModelCard resumed = train(job(parts, optimizer, learningRate, momentum, weightDecay, LrSchedule.CONSTANT, 2,
+        LrSchedule constant = LrSchedule.CONSTANT;
+        train(job(whole, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 4, false));
+        train(job(parts, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 2, false));
+        ModelCard resumed = train(job(parts, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 2,
                 true));
 
         List<String> expected = deterministicColumns(whole);
@@ -75,6 +87,11 @@ class TrainingResumeTest {
     @Test
     void sgdWithMomentumResumesExactly() throws Exception {
         assertResumeIsExact(OptimizerKind.SGD, 0.05, 0.9, 0);
+    }
+
+    @Test
+    void sgdWithNesterovMomentumAndWeightDecayResumesExactly() throws Exception {
+        assertResumeIsExact(OptimizerKind.SGD, 0.01, 0.9, true, 0.001);
     }
 
     @Test
