@@ -30,19 +30,19 @@ public record LearningHistory(List<EpochMetrics> metrics, String note) {
             return new LearningHistory(csv, run == null || run.isComplete() || csv.isEmpty() ? null
                     : "There is no model: metrics.csv is from " + run.describe() + ".");
         }
-        boolean sameRun = run == null ? card.runId() == null : run.runId().equals(card.runId());
+        boolean sameRun = run == null ? card.runId() == null : java.util.Objects.equals(run.runId(), card.runId());
         if (sameRun) {
             return new LearningHistory(csv, null);
         }
         String from = run == null ? "a run that left no run.json" : run.describe();
         String model = card.runId() == null ? "an earlier run"
                 : "run " + card.runId().substring(0, Math.min(8, card.runId().length()));
+        String whose = "metrics.csv is not from the model: it is from " + from + "; the model is from " + model;
         if (card.history() != null && !card.history().isEmpty()) {
-            return new LearningHistory(card.history(), "metrics.csv is from " + from + ", not from the model, which "
-                    + model + " trained: the curves and the table show the model's own history from model.json.");
+            return new LearningHistory(card.history(), whose + ". The curves and the table show the model's own "
+                    + "history from model.json.");
         }
-        return new LearningHistory(csv, csv.isEmpty() ? null : "metrics.csv is from " + from + ", not from the "
-                + "model, which " + model + " trained (its model.json holds no history): the curves and the table "
-                + "show that other run, not the model.");
+        return new LearningHistory(csv, csv.isEmpty() ? null : whose + ", whose model.json holds no history: the "
+                + "curves and the table show that other run, not the model.");
     }
 }
