@@ -53,6 +53,10 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
                 images.put(name, Files.readAllBytes(png));
             }
         }
+        if (history.note() != null && !metrics.isEmpty()) {
+            // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
+            images.putAll(ownCurves(metrics));
+        }
         List<String> sweepNames = List.of();
         List<SweepTable.Row> sweepRows = List.of();
         Map<String, byte[]> sweepImages = new LinkedHashMap<>();
@@ -67,6 +71,17 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         }
         return new ReportContent(card, metrics, history.note(), Diagnosis.of(metrics), confusion, loss,
                 gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages);
+    }
+
+    private static Map<String, byte[]> ownCurves(List<EpochMetrics> metrics) throws IOException {
+        Path temp = Files.createTempDirectory("fashionmnist-curves");
+        try {
+            LearningCurves.write(metrics, temp);
+            return Map.of(LearningCurves.ACCURACY, Files.readAllBytes(temp.resolve(LearningCurves.ACCURACY)),
+                    LearningCurves.LOSS, Files.readAllBytes(temp.resolve(LearningCurves.LOSS)));
+        } finally {
+            dev.fashionmnist.data.AtomicFiles.deleteTree(temp);
+        }
     }
 
     private static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {

@@ -37,10 +37,16 @@ class TrainingResumeTest {
     private static TrainJob job(Path out, OptimizerKind optimizer, double learningRate, double momentum,
                                 boolean nesterov, double weightDecay, LrSchedule schedule, int epochs,
                                 boolean resume) {
+        return job(out, optimizer, learningRate, momentum, nesterov, weightDecay, schedule, epochs, resume, 0, false);
+    }
+
+    private static TrainJob job(Path out, OptimizerKind optimizer, double learningRate, double momentum,
+                                boolean nesterov, double weightDecay, LrSchedule schedule, int epochs,
+                                boolean resume, int patience, boolean augment) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
         TrainSettings s = new TrainSettings(spec, epochs, 32, optimizer, learningRate, momentum, nesterov, weightDecay,
-                schedule, 480, true, 11, "cpu", 0, resume);
+                schedule, 480, true, 11, "cpu", 0, resume, patience, augment);
         return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 200, out,
                 -1, "fingerprint-" + epochs + "-" + resume, "test", false);
     }
@@ -64,13 +70,20 @@ class TrainingResumeTest {
 
     private void assertResumeIsExact(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
                                      double weightDecay) throws Exception {
+        assertResumeIsExact(optimizer, learningRate, momentum, nesterov, weightDecay, 0, false);
+    }
+
+    private void assertResumeIsExact(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
+                                     double weightDecay, int patience, boolean augment) throws Exception {
         Path whole = out.resolve("whole");
         Path parts = out.resolve("parts");
         LrSchedule constant = LrSchedule.CONSTANT;
-        train(job(whole, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 4, false));
-        train(job(parts, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 2, false));
+        train(job(whole, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 4, false, patience,
+                augment));
+        train(job(parts, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 2, false, patience,
+                augment));
         ModelCard resumed = train(job(parts, optimizer, learningRate, momentum, nesterov, weightDecay, constant, 2,
-                true));
+                true, patience, augment));
 
         List<String> expected = deterministicColumns(whole);
         assertEquals(5, expected.size(), "header and 4 epochs: " + expected);
@@ -100,8 +113,9 @@ class TrainingResumeTest {
     }
 
     @Test
-    void adamWResumesExactly() throws Exception {
-        assertResumeIsExact(OptimizerKind.ADAMW, 0.002, 0, 0.05);
+    void adamWResumesExactlyWithAugmentationAndEarlyStopping() throws Exception {
+        // augmentation draws from the epoch's generator; early stopping's best epoch comes back from the checkpoint
+        assertResumeIsExact(OptimizerKind.ADAMW, 0.002, 0, false, 0.05, 3, true);
     }
 
     @Test
