@@ -95,8 +95,9 @@ public final class ResumableOptimizer extends Optimizer {
                 double coef1 = 1.0 - Math.pow(BETA1, t);
                 double coef2 = 1.0 - Math.pow(BETA2, t);
                 float biasCorrected = (float) (lr * Math.sqrt(coef2) / coef1);
+                boolean decoupled = kind == OptimizerKind.ADAMW;
                 weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, moments[0], moments[1]), weights, lr,
-                        biasCorrected, wd, rescaleGrad, clipGrad, BETA1, BETA2, EPSILON, true, kind == OptimizerKind.ADAMW);
+                        biasCorrected, wd, rescaleGrad, clipGrad, BETA1, BETA2, EPSILON, true, decoupled);
             }
             default -> throw new IllegalStateException(kind.id());
         }
@@ -172,8 +173,8 @@ public final class ResumableOptimizer extends Optimizer {
     public void load(Snapshot snapshot, InputStream in, NDManager manager, Block block, String file) {
         if (!kind.id().equals(snapshot.optimizer())) {
             throw new ModelException(file + " holds the state of optimizer " + snapshot.optimizer()
-                    + ", but the configuration asks for " + kind.id() + ": resume with optimizer=" + snapshot.optimizer()
-                    + ", or train from scratch without -Dfashionmnist.resume");
+                    + ", but the configuration asks for " + kind.id() + ": resume with optimizer="
+                    + snapshot.optimizer() + ", or train from scratch without -Dfashionmnist.resume");
         }
         Map<String, NDArray> byName = new HashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {

@@ -3,10 +3,12 @@ package dev.fashionmnist.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
@@ -132,6 +134,24 @@ class TrainingResumeTest {
         List<String> b = deterministicColumns(parts);
         assertEquals(a.subList(0, 3), b.subList(0, 3));
         assertNotEquals(a.get(3), b.get(3), "epoch 3 with a fresh Adam differs");
+    }
+
+    @Test
+    void resumingWithAnotherOptimizerOrADamagedStateIsAClearError() throws Exception {
+        train(job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, false));
+        ModelException other = assertThrows(ModelException.class,
+                () -> train(job(out, OptimizerKind.SGD, 0.05, 0.9, 0, LrSchedule.CONSTANT, 1, true)));
+        assertTrue(other.getMessage().contains("optimizer.ndlist holds the state of optimizer adam, but the "
+                + "configuration asks for sgd: resume with optimizer=adam"), other.getMessage());
+
+        Path state = out.resolve("checkpoints/epoch-0001").resolve(Checkpoints.OPTIMIZER);
+        byte[] bytes = Files.readAllBytes(state);
+        Files.write(state, Arrays.copyOf(bytes, bytes.length / 2));
+        ModelException damaged = assertThrows(ModelException.class,
+                () -> train(job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, true)));
+        assertTrue(damaged.getMessage().startsWith(state + " cannot be read as optimizer state")
+                && damaged.getMessage().endsWith("train from scratch without -Dfashionmnist.resume"),
+                damaged.getMessage());
     }
 
     @Test
