@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.data.RecordingLog;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelSpec;
@@ -152,6 +155,29 @@ class TrainingResumeTest {
         assertTrue(damaged.getMessage().startsWith(state + " cannot be read as optimizer state")
                 && damaged.getMessage().endsWith("train from scratch without -Dfashionmnist.resume"),
                 damaged.getMessage());
+    }
+
+    @Test
+    void aCheckpointOfAnOlderPluginResumesWithAFreshOptimizerAndAWarning() throws Exception {
+        train(job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, false));
+        Path checkpoint = out.resolve("checkpoints/epoch-0001");
+        JsonObject info = JsonParser.parseString(Files.readString(checkpoint.resolve("checkpoint.json")))
+                .getAsJsonObject();
+        for (String newer : List.of("optimizer", "lrSchedule", "plannedEpochs", "history", "startFingerprint",
+                "resumedAfter")) {
+            info.remove(newer);
+        }
+        Files.writeString(checkpoint.resolve("checkpoint.json"), info.toString());
+        Files.delete(checkpoint.resolve(Checkpoints.OPTIMIZER));
+
+        RecordingLog log = new RecordingLog();
+        TrainJob resume = job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, true);
+        ModelCard card = new Training(resume, log, TrainingProgress.NONE).run(RealData.load());
+        assertTrue(log.warned("holds no optimizer state (an older plugin wrote it)"), log.warnings.toString());
+        assertEquals(List.of(1, 2), MetricsCsv.read(out.resolve("metrics.csv")).stream().map(EpochMetrics::epoch)
+                .toList(), "epoch 1's row comes from metrics.csv");
+        assertEquals(List.of(1), card.resumedAfter());
+        assertEquals(resume.fingerprint(), card.startFingerprint(), "unknown start: this run's own fingerprint");
     }
 
     @Test
