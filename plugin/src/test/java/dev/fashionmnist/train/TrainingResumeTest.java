@@ -48,10 +48,17 @@ class TrainingResumeTest {
     private static TrainJob job(Path out, OptimizerKind optimizer, double learningRate, double momentum,
                                 boolean nesterov, double weightDecay, LrSchedule schedule, int epochs,
                                 boolean resume, int patience, boolean augment) {
+        return job("mlp", 480, out, optimizer, learningRate, momentum, nesterov, weightDecay, schedule, epochs, resume,
+                patience, augment);
+    }
+
+    private static TrainJob job(String architecture, int trainSize, Path out, OptimizerKind optimizer,
+                                double learningRate, double momentum, boolean nesterov, double weightDecay,
+                                LrSchedule schedule, int epochs, boolean resume, int patience, boolean augment) {
         DatasetFiles files = RealData.files();
-        ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
+        ModelSpec spec = ModelSpec.of(architecture, 64, null, null, 28, 28, 10);
         TrainSettings s = new TrainSettings(spec, epochs, 32, optimizer, learningRate, momentum, nesterov, weightDecay,
-                schedule, 480, true, 11, "cpu", 0, resume, patience, augment);
+                schedule, trainSize, true, 11, "cpu", 0, resume, patience, augment);
         return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 200, out,
                 -1, "fingerprint-" + epochs + "-" + resume, "test", false);
     }
@@ -121,6 +128,20 @@ class TrainingResumeTest {
     void adamWResumesExactlyWithAugmentationAndEarlyStopping() throws Exception {
         // augmentation draws from the epoch's generator; early stopping's best epoch comes back from the checkpoint
         assertResumeIsExact(OptimizerKind.ADAMW, 0.002, 0, false, 0.05, 3, true);
+    }
+
+    @Test
+    void aCnnWithBatchNormResumesExactly() throws Exception {
+        // BatchNorm's running mean and variance travel with the parameters
+        Path whole = out.resolve("whole");
+        Path parts = out.resolve("parts");
+        LrSchedule c = LrSchedule.CONSTANT;
+        train(job("amelie-cnn", 192, whole, OptimizerKind.SGD, 0.05, 0.9, false, 0, c, 4, false, 0, false));
+        train(job("amelie-cnn", 192, parts, OptimizerKind.SGD, 0.05, 0.9, false, 0, c, 2, false, 0, false));
+        train(job("amelie-cnn", 192, parts, OptimizerKind.SGD, 0.05, 0.9, false, 0, c, 2, true, 0, false));
+        assertEquals(deterministicColumns(whole), deterministicColumns(parts));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("model/fashionmnist-0000.params")),
+                Files.readAllBytes(parts.resolve("model/fashionmnist-0000.params")));
     }
 
     @Test
