@@ -10,6 +10,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
+import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -147,7 +149,10 @@ public class TrainMojo extends AbstractEngineMojo {
                 engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
         Path modelDir = out.resolve("model");
         ModelCard existing = readCard(modelDir);
-        if (!force && !resume && upToDate(modelDir, fingerprint)) {
+        String chainStart = exactChainStart(settings, existing, s -> Fingerprint.of(s, files.spec().name(),
+                files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu", plugin.getVersion()));
+        if (!force && !resume && (upToDate(modelDir, fingerprint)
+                || chainStart != null && upToDate(modelDir, chainStart))) {
             log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
                     + (existing.resumed() && !fingerprint.equals(existing.fingerprint())
                     ? ", continued by -Dfashionmnist.resume to epoch " + existing.epochsTrained() : "")
@@ -215,6 +220,21 @@ public class TrainMojo extends AbstractEngineMojo {
         ModelCard card = readCard(modelDir);
         return card != null && card.isFromRun(fingerprint)
                 && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+    }
+
+    /**
+     * The fingerprint of the run from scratch that began the resumed chain of {@code card}'s model, when that chain
+     * is exactly the configured run: the same settings but for the epochs, which add up to the configured ones, with a
+     * constant schedule (then resume is exact; step and cosine depend on the run's length). {@code null} otherwise.
+     */
+    static String exactChainStart(TrainSettings configured, ModelCard card,
+                                  Function<TrainSettings, String> fingerprint) {
+        if (card == null || !card.resumed() || card.startFingerprint() == null
+                || configured.lrSchedule() != LrSchedule.CONSTANT || configured.epochs() != card.epochsTrained()) {
+            return null;
+        }
+        String start = fingerprint.apply(configured.fromScratch(card.resumedAfter().get(0)));
+        return start.equals(card.startFingerprint()) ? start : null;
     }
 
     /** The model card, or {@code null} when there is none or it cannot be read (then the model is retrained). */
