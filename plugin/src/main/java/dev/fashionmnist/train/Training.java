@@ -91,8 +91,8 @@ public final class Training {
         int lastEpoch = firstEpoch + s.epochs() - 1;
         RunStatus run = RunStatus.start(firstEpoch, lastEpoch);
         try {
-            ModelCard card = run(data, resumeFrom, checkpoints, norm, used, trainIndex, testCount, testIndex, engine,
-                    device, run);
+            ModelCard card = train(data, resumeFrom, checkpoints, norm, used, trainIndex, testCount, testIndex,
+                    engine, device, run);
             run.complete().write(job.outputDirectory());
             return card;
         } catch (RuntimeException | IOException | Error e) {
@@ -107,9 +107,10 @@ public final class Training {
         }
     }
 
-    private ModelCard run(LoadedDataset data, Checkpoints.Info resumeFrom, Checkpoints checkpoints,
-                          Normalization norm, int used, int[] trainIndex, int testCount, int[] testIndex, Engine engine,
-                          Device device, RunStatus run) throws IOException {
+    /** Trains the epochs of {@code run}, from scratch or from {@code resumeFrom}; writes the model. */
+    private ModelCard train(LoadedDataset data, Checkpoints.Info resumeFrom, Checkpoints checkpoints,
+                            Normalization norm, int used, int[] trainIndex, int testCount, int[] testIndex,
+                            Engine engine, Device device, RunStatus run) throws IOException {
         TrainSettings s = job.settings();
         ModelSpec spec = s.model();
         long started = System.nanoTime();
