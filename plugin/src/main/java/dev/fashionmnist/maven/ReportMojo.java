@@ -9,7 +9,7 @@ import dev.fashionmnist.report.ConfusionHeatmap;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.HtmlReport;
 import dev.fashionmnist.report.LearningCurves;
-import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.report.LearningHistory;
 import dev.fashionmnist.report.MistakesGrid;
 import dev.fashionmnist.report.ReportContent;
 import dev.fashionmnist.train.Diagnosis;
@@ -32,9 +32,12 @@ public class ReportMojo extends AbstractDataMojo {
     void run(BuildLog log) throws MojoExecutionException {
         Path out = outputDirectory.toPath();
         try {
-            Path metrics = out.resolve("metrics.csv");
-            if (Files.isRegularFile(metrics)) {
-                LearningCurves.write(MetricsCsv.read(metrics), out);
+            LearningHistory history = LearningHistory.of(out);
+            if (!history.metrics().isEmpty()) {
+                LearningCurves.write(history.metrics(), out);
+            }
+            if (history.note() != null) {
+                log.warn(history.note());
             }
             Path confusion = out.resolve(EvaluationReports.CONFUSION);
             if (Files.isRegularFile(confusion)) {

@@ -11,6 +11,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
+import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -147,10 +149,22 @@ public class TrainMojo extends AbstractEngineMojo {
         String fingerprint = Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize,
                 engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
         Path modelDir = out.resolve("model");
-        if (!force && !resume && upToDate(modelDir, fingerprint)) {
+        ModelCard existing = readCard(modelDir);
+        String chainStart = exactChainStart(settings, existing, s -> Fingerprint.of(s, files.spec().name(),
+                files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu", plugin.getVersion()));
+        if (!force && !resume && (upToDate(modelDir, fingerprint)
+                || chainStart != null && upToDate(modelDir, chainStart))) {
             log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
+                    + (existing.resumed() && !fingerprint.equals(existing.fingerprint())
+                    ? ", continued by -Dfashionmnist.resume to epoch " + existing.epochsTrained() : "")
                     + "): nothing to train; -Dfashionmnist.force=true trains again");
         } else {
+            if (!resume && existing != null && existing.resumed()) {
+                log.warn("Replacing the model in " + modelDir + ", which -Dfashionmnist.resume trained on to epoch "
+                        + existing.epochsTrained() + ", by a new run from scratch: "
+                        + (force ? "force is set" : "the configuration differs from the run it continued")
+                        + "; to keep training that model instead, add -Dfashionmnist.resume");
+            }
             log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
             TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                     files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
@@ -199,13 +213,37 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
+    /**
+     * Whether the model in {@code modelDir} is that of the configured run ({@code fingerprint}), or that run
+     * continued by {@code -Dfashionmnist.resume} (which adds epochs but is still the configured run, trained on).
+     */
     static boolean upToDate(Path modelDir, String fingerprint) {
+        ModelCard card = readCard(modelDir);
+        return card != null && card.isFromRun(fingerprint)
+                && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+    }
+
+    /**
+     * The fingerprint of the run from scratch that began the resumed chain of {@code card}'s model, when that chain
+     * is exactly the configured run: the same settings but for the epochs, which add up to the configured ones, with a
+     * constant schedule (then resume is exact; step and cosine depend on the run's length). {@code null} otherwise.
+     */
+    static String exactChainStart(TrainSettings configured, ModelCard card,
+                                  Function<TrainSettings, String> fingerprint) {
+        if (card == null || !card.resumed() || card.startFingerprint() == null
+                || configured.lrSchedule() != LrSchedule.CONSTANT || configured.epochs() != card.epochsTrained()) {
+            return null;
+        }
+        String start = fingerprint.apply(configured.fromScratch(card.resumedAfter().get(0)));
+        return start.equals(card.startFingerprint()) ? start : null;
+    }
+
+    /** The model card, or {@code null} when there is none or it cannot be read (then the model is retrained). */
+    private static ModelCard readCard(Path modelDir) {
         try {
-            ModelCard card = ModelCard.readIfPresent(modelDir);
-            return card != null && fingerprint.equals(card.fingerprint())
-                    && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+            return ModelCard.readIfPresent(modelDir);
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 

@@ -16,13 +16,20 @@ import java.util.Map;
  * checksums, normalisation, the kept epoch's metrics ({@code bestEpoch}: the epoch whose parameters these are;
  * with early stopping the one with the lowest test loss), trainable parameters, device, time, versions, and the fingerprint of
  * all inputs that decides whether the model is up to date.
+ *
+ * <p>How it came about: {@code runId} names the training run that wrote it (also in run.json beside metrics.csv),
+ * {@code history} holds every epoch's metrics up to {@code epochsTrained}, {@code startFingerprint} is the
+ * fingerprint of the run from scratch that a chain of resumes continued, and {@code resumedAfter} the epochs after
+ * which a resumed run took over (empty for a single run). Cards written before these fields existed have them
+ * {@code null}.
  */
 public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
                         int trainImages, int testImages, Normalization normalization, EpochMetrics finalMetrics,
                         int epochsTrained, int bestEpoch, long trainableParameters, String device, double trainingSeconds,
                         String parametersFile, String parametersSha256, Versions versions, String fingerprint,
-                        String createdAt) {
+                        String createdAt, String runId, List<EpochMetrics> history, String startFingerprint,
+                        List<Integer> resumedAfter) {
 
     public static final String FILE = "model.json";
     public static final String PARAMETERS_NAME = "fashionmnist";
@@ -37,7 +44,21 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
         return new ModelCard(formatVersion, architecture, model, hyperparameters, dataset, classNames, dataSha256,
                 trainImages, testImages, normalization, finalMetrics, epochsTrained, bestEpoch, trainableParameters,
                 device,
-                trainingSeconds, parametersFile, sha256, versions, fingerprint, createdAt);
+                trainingSeconds, parametersFile, sha256, versions, fingerprint, createdAt, runId, history,
+                startFingerprint, resumedAfter);
+    }
+
+    /** Whether the model was resumed at least once. */
+    public boolean resumed() {
+        return resumedAfter != null && !resumedAfter.isEmpty();
+    }
+
+    /**
+     * Whether this is the model of the run with {@code wanted}, or that run continued by resumes (as
+     * {@code -Dfashionmnist.resume} leaves it).
+     */
+    public boolean isFromRun(String wanted) {
+        return wanted.equals(fingerprint) || resumed() && wanted.equals(startFingerprint);
     }
 
     public void write(Path modelDirectory) throws IOException {

@@ -73,7 +73,11 @@ public final class HtmlReport {
             h.append("</table>\n");
         }
         if (!c.metrics().isEmpty()) {
-            h.append("<h2 id=\"metrics\">Metrics per epoch</h2>\n<table><tr><th>epoch</th><th>train loss</th>"
+            h.append("<h2 id=\"metrics\">Metrics per epoch</h2>\n");
+            if (c.metricsNote() != null) {
+                h.append("<div class=\"finding\">").append(esc(c.metricsNote())).append("</div>\n");
+            }
+            h.append("<table><tr><th>epoch</th><th>train loss</th>"
                     + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>learning rate</th>"
                     + "<th>seconds</th><th>images/s</th></tr>\n");
             for (EpochMetrics m : c.metrics()) {

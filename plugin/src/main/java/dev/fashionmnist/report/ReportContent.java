@@ -17,9 +17,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * Everything the HTML report shows, read from what train and evaluate left in the output folder; each part may be
- * missing (e.g. no evaluation yet).
+ * missing (e.g. no evaluation yet). {@code metrics} are the model's (see {@link LearningHistory}); {@code metricsNote}
+ * says where they come from when that is not simply metrics.csv.
  */
-public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Diagnosis.Finding> diagnosis,
+public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String metricsNote,
+                            List<Diagnosis.Finding> diagnosis,
                             ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
                             Map<String, byte[]> images, List<String> sweepNames, List<SweepTable.Row> sweepRows,
                             Map<String, byte[]> sweepImages) {
@@ -37,8 +39,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
 
     public static ReportContent collect(Path dir) throws IOException {
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
-        Path metricsFile = dir.resolve("metrics.csv");
-        List<EpochMetrics> metrics = Files.isRegularFile(metricsFile) ? MetricsCsv.read(metricsFile) : List.of();
+        LearningHistory history = LearningHistory.of(dir);
+        List<EpochMetrics> metrics = history.metrics();
         Path confusionFile = dir.resolve(EvaluationReports.CONFUSION);
         ConfusionMatrix confusion = Files.isRegularFile(confusionFile)
                 ? EvaluationReports.readConfusion(confusionFile) : null;
@@ -50,6 +52,10 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
             if (Files.isRegularFile(png)) {
                 images.put(name, Files.readAllBytes(png));
             }
+        }
+        if (history.note() != null && !metrics.isEmpty()) {
+            // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
+            images.putAll(ownCurves(metrics));
         }
         List<String> sweepNames = List.of();
         List<SweepTable.Row> sweepRows = List.of();
@@ -63,8 +69,19 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, List<Dia
             }
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
-        return new ReportContent(card, metrics, Diagnosis.of(metrics), confusion, loss,
+        return new ReportContent(card, metrics, history.note(), Diagnosis.of(metrics), confusion, loss,
                 gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages);
+    }
+
+    private static Map<String, byte[]> ownCurves(List<EpochMetrics> metrics) throws IOException {
+        Path temp = Files.createTempDirectory("fashionmnist-curves");
+        try {
+            LearningCurves.write(metrics, temp);
+            return Map.of(LearningCurves.ACCURACY, Files.readAllBytes(temp.resolve(LearningCurves.ACCURACY)),
+                    LearningCurves.LOSS, Files.readAllBytes(temp.resolve(LearningCurves.LOSS)));
+        } finally {
+            dev.fashionmnist.data.AtomicFiles.deleteTree(temp);
+        }
     }
 
     private static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {

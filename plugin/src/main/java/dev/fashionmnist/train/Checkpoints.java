@@ -5,19 +5,27 @@ import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.Json;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A checkpoint after every epoch: {@code checkpoints/epoch-NNNN/} with the parameters and {@code checkpoint.json}.
- * The newest {@value #KEEP} are kept. Each is written into a temporary folder first and renamed into place.
+ * A checkpoint after every epoch: {@code checkpoints/epoch-NNNN/} with everything the next epoch depends on: the
+ * parameters (BatchNorm's running statistics included), the optimizer's state ({@value #OPTIMIZER}: momentum
+ * buffers or Adam's moments, their update counts in {@code checkpoint.json}), and in {@code checkpoint.json} the
+ * normalisation, the learning-rate schedule's plan and every epoch's metrics so far (early stopping's state and the
+ * rows of metrics.csv). The shuffle, augmentation and PyTorch generators are seeded per epoch from the seed and the
+ * epoch, so they need no state. The newest {@value #KEEP} are kept. Each is written into a temporary folder first
+ * and renamed into place.
  */
 public final class Checkpoints {
     static final int KEEP = 3;
     private static final String INFO = "checkpoint.json";
+    static final String OPTIMIZER = "optimizer.ndlist";
 
     private final Path root;
 
@@ -25,18 +33,42 @@ public final class Checkpoints {
         this.root = root;
     }
 
-    /** What a checkpoint holds besides the parameters. */
-    public record Info(int epoch, ModelSpec model, Normalization normalization, Path directory) {
+    /**
+     * What a checkpoint holds besides the parameters. Checkpoints of plugin versions before exact resume lack
+     * {@code optimizer}, {@code lrSchedule}, {@code plannedEpochs} and {@code history} (null / 0).
+     *
+     * @param plannedEpochs the last epoch of the run that wrote it (the schedule's plan then)
+     * @param history       the metrics of every epoch up to this one
+     * @param startFingerprint the fingerprint of the run from scratch that this chain of runs began with
+     * @param resumedAfter  the epochs after which a resumed run took over
+     */
+    public record Info(int epoch, ModelSpec model, Normalization normalization, Path directory,
+                       ResumableOptimizer.Snapshot optimizer, String lrSchedule, int plannedEpochs,
+                       List<EpochMetrics> history, String startFingerprint, List<Integer> resumedAfter) {
+
+        /** The optimizer state file, or {@code null} when the checkpoint has none (an older plugin wrote it). */
+        public Path optimizerFile() {
+            Path file = directory.resolve(OPTIMIZER);
+            return optimizer != null && Files.isRegularFile(file) ? file : null;
+        }
     }
 
-    public void save(Model model, int epoch, ModelSpec spec, Normalization norm) throws IOException {
+    /** The checkpoint after {@code epoch}: what {@code info} says (its directory is ignored) plus the state files. */
+    public void save(Model model, ResumableOptimizer optimizer, Info info) throws IOException {
         Files.createDirectories(root);
+        int epoch = info.epoch();
         Path target = root.resolve(String.format("epoch-%04d", epoch));
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
             model.setProperty("Epoch", "0");
             model.save(temp, ModelCard.PARAMETERS_NAME);
-            Json.writeFile(temp.resolve(INFO), new Info(epoch, spec, norm, null));
+            ResumableOptimizer.Snapshot snapshot;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp.resolve(OPTIMIZER)))) {
+                snapshot = optimizer.save(out);
+            }
+            Json.writeFile(temp.resolve(INFO), new Info(epoch, info.model(), info.normalization(), null, snapshot,
+                    info.lrSchedule(), info.plannedEpochs(), info.history(), info.startFingerprint(),
+                    info.resumedAfter()));
             AtomicFiles.deleteTree(target);
             Files.move(temp, target);
         } finally {
@@ -85,7 +117,9 @@ public final class Checkpoints {
             Path info = all.get(i).resolve(INFO);
             if (Files.isRegularFile(info)) {
                 Info read = Json.readFile(info, Info.class);
-                return new Info(read.epoch(), read.model(), read.normalization(), all.get(i));
+                return new Info(read.epoch(), read.model(), read.normalization(), all.get(i), read.optimizer(),
+                        read.lrSchedule(), read.plannedEpochs(), read.history(), read.startFingerprint(),
+                        read.resumedAfter());
             }
         }
         return null;

@@ -68,6 +68,12 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         }
     }
 
+    /** These settings for a run of {@code n} epochs from scratch. */
+    public TrainSettings fromScratch(int n) {
+        return new TrainSettings(model, n, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
+                lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment);
+    }
+
     /** Checks the settings against the training set's size; returns the number of images used. */
     public int imagesUsed(int available, int classCount) {
         if (trainSize > available) {

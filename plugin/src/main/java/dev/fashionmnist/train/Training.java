@@ -13,7 +13,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.DatasetCatalog;
@@ -27,7 +26,9 @@ import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.LearningCurves;
 import dev.fashionmnist.report.MetricsCsv;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,8 +38,10 @@ import java.util.Random;
 
 /**
  * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, then
- * evaluate on the test set; append a row to metrics.csv, write a checkpoint, log the notebook's postfix line. At
- * the end the model directory (parameters and model.json) replaces the old one in one rename.
+ * evaluate on the test set; append a row to metrics.csv, write a checkpoint (everything the next epoch depends on,
+ * so that a resume is exact), log the notebook's postfix line. At the end the model directory (parameters and
+ * model.json) replaces the old one in one rename. run.json beside metrics.csv says which run metrics.csv belongs to
+ * and how it ended.
  */
 public final class Training {
     private static final int EVAL_BATCH = 500;
@@ -47,6 +50,8 @@ public final class Training {
     private final BuildLog log;
     private final TrainingProgress progress;
     private final Cancellation cancellation;
+    /** Whether this run has taken over metrics.csv (and run.json says so). */
+    private boolean metricsStarted;
 
     public Training(TrainJob job, BuildLog log, TrainingProgress progress) {
         this(job, log, progress, new Cancellation());
@@ -89,32 +94,79 @@ public final class Training {
         Engine engine = Engine.getEngine("PyTorch");
         Device device = device(engine);
         engine.setRandomSeed((int) s.seed());
+        int firstEpoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
+        int lastEpoch = firstEpoch + s.epochs() - 1;
+        RunStatus run = RunStatus.start(firstEpoch, lastEpoch);
+        try {
+            ModelCard card = train(data, resumeFrom, checkpoints, norm, used, trainIndex, testCount, testIndex,
+                    engine, device, run);
+            run.complete().write(job.outputDirectory());
+            return card;
+        } catch (RuntimeException | IOException | Error e) {
+            if (metricsStarted) {
+                try {
+                    run.failed(e.getMessage()).write(job.outputDirectory());
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Trains the epochs of {@code run}, from scratch or from {@code resumeFrom}; writes the model. */
+    private ModelCard train(LoadedDataset data, Checkpoints.Info resumeFrom, Checkpoints checkpoints,
+                            Normalization norm, int used, int[] trainIndex, int testCount, int[] testIndex,
+                            Engine engine, Device device, RunStatus run) throws IOException {
+        TrainSettings s = job.settings();
+        ModelSpec spec = s.model();
         long started = System.nanoTime();
         try (Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch")) {
             Block block = Networks.build(spec);
             model.setBlock(block);
             EpochRate rate = new EpochRate(s.learningRate());
-            int firstEpoch = 1;
+            int firstEpoch = run.firstEpoch();
+            int lastEpoch = run.lastEpoch();
             List<EpochMetrics> history = new ArrayList<>();
+            String startFingerprint = job.fingerprint();
+            List<Integer> resumedAfter = new ArrayList<>();
             if (resumeFrom != null) {
                 // parameters must be in place before the trainer takes its view of them
                 block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, s.batchSize()));
                 ModelParameters.load(model, spec, resumeFrom.directory(), ModelCard.PARAMETERS_NAME);
                 log.info("Resuming from " + resumeFrom.directory() + " (epoch " + resumeFrom.epoch() + ")");
-                firstEpoch = resumeFrom.epoch() + 1;
-                history.addAll(previousMetrics(resumeFrom.epoch()));
+                history.addAll(resumeFrom.history() != null ? resumeFrom.history()
+                        : previousMetrics(resumeFrom.epoch()));
+                if (resumeFrom.startFingerprint() != null) {
+                    startFingerprint = resumeFrom.startFingerprint();
+                }
+                if (resumeFrom.resumedAfter() != null) {
+                    resumedAfter.addAll(resumeFrom.resumedAfter());
+                }
+                resumedAfter.add(resumeFrom.epoch());
+                if (s.lrSchedule() != LrSchedule.CONSTANT) {
+                    log.info("lrSchedule " + s.lrSchedule().id() + " depends on the run's length: epochs "
+                            + firstEpoch + "-" + lastEpoch + " follow it as planned for " + lastEpoch
+                            + " epochs in all; the epochs before followed the plan of their run ("
+                            + (resumeFrom.plannedEpochs() > 0 ? resumeFrom.plannedEpochs() + " epochs" : "unknown")
+                            + ")");
+                }
             } else {
                 checkpoints.clear();
             }
+            run.write(job.outputDirectory());
+            metricsStarted = true;
             MetricsCsv.start(job.metricsFile(), history);
+            ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer(s, rate))
+                    .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
-            int lastEpoch = firstEpoch + s.epochs() - 1;
             try (Trainer trainer = model.newTrainer(config);
                  NDManager dataManager = model.getNDManager().newSubManager(device)) {
                 if (resumeFrom == null) {
                     trainer.initialize(Networks.inputShape(spec, s.batchSize()));
+                } else {
+                    restoreOptimizer(optimizer, resumeFrom, model.getNDManager(), block);
                 }
                 long params = Networks.trainableParameters(block);
                 log.info("Network " + spec.describe() + ": " + String.format("%,d", params)
@@ -141,8 +193,11 @@ public final class Training {
                 EpochMetrics last = null;
                 int trained = firstEpoch - 1;
                 for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-                    double lr = s.lrSchedule().rate(s.learningRate(), epoch - firstEpoch, s.epochs());
+                    // the schedule's position is the epoch itself: a resumed run continues where the last stopped
+                    double lr = s.lrSchedule().rate(s.learningRate(), epoch - 1, lastEpoch);
                     rate.value = (float) lr;
+                    // dropout and other engine randomness depend on the seed and the epoch only, not on the process
+                    engine.setRandomSeed(epochSeed(s.seed(), epoch));
                     last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter);
                     history.add(last);
                     MetricsCsv.append(job.metricsFile(), last);
@@ -152,7 +207,9 @@ public final class Training {
                         throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
                                 + "; no model was written");
                     });
-                    checkpoints.save(model, epoch, spec, norm);
+                    checkpoints.save(model, optimizer, new Checkpoints.Info(epoch, spec, norm, null, null,
+                            s.lrSchedule().id(), lastEpoch, List.copyOf(history), startFingerprint,
+                            List.copyOf(resumedAfter)));
                     trained = epoch;
                     if (stopping.record(last) && stopping.enabled()) {
                         best = checkpoints.keepBest(epoch);
@@ -184,7 +241,8 @@ public final class Training {
                         job.classNames(), job.dataSha256(), used, testCount, norm, kept, trained, kept.epoch(),
                         params, deviceName(device), seconds, ModelParameters.file(Path.of(""),
                         ModelCard.PARAMETERS_NAME).toString(), null, versions(engine), job.fingerprint(),
-                        Instant.now().toString());
+                        Instant.now().toString(), run.runId(), List.copyOf(history), startFingerprint,
+                        List.copyOf(resumedAfter));
                 return writeModel(model, card, best);
             }
         }
@@ -289,17 +347,23 @@ public final class Training {
         return Device.gpu(job.gpuIndex());
     }
 
-    private static Optimizer optimizer(TrainSettings s, EpochRate rate) {
-        float wd = (float) s.weightDecay();
-        return switch (s.optimizer()) {
-            case SGD -> s.nesterov()
-                    ? Optimizer.nag().setLearningRateTracker(rate).setMomentum((float) s.momentum())
-                    .optWeightDecays(wd).build()
-                    : Optimizer.sgd().setLearningRateTracker(rate).optMomentum((float) s.momentum())
-                    .optWeightDecays(wd).build();
-            case ADAM -> Optimizer.adam().optLearningRateTracker(rate).optWeightDecays(wd).build();
-            case ADAMW -> Optimizer.adamW().optLearningRateTracker(rate).optWeightDecays(wd).build();
-        };
+    /** Puts the checkpoint's optimizer state back; a checkpoint of an older plugin has none (a warning). */
+    private void restoreOptimizer(ResumableOptimizer optimizer, Checkpoints.Info from, NDManager manager,
+                                  Block block) throws IOException {
+        Path file = from.optimizerFile();
+        if (file == null) {
+            log.warn(from.directory() + " holds no optimizer state (an older plugin wrote it): the optimizer starts "
+                    + "afresh, so the resumed run is not exactly the longer run it continues");
+            return;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            optimizer.load(from.optimizer(), in, manager, block, file.toString());
+        }
+    }
+
+    /** The engine's seed for {@code epoch}: a function of the run's seed and the epoch only. */
+    static int epochSeed(long seed, int epoch) {
+        return Long.hashCode(seed * 0x9E3779B97F4A7C15L + epoch);
     }
 
     private List<EpochMetrics> previousMetrics(int upToEpoch) throws IOException {
