@@ -373,6 +373,27 @@ else
   "$python" - "$work" "$networks" "$scaling_batches" <<'PY'
 import csv, os, sys
 work, networks, batches = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
+import statistics
+
+
+def steady(values):
+    """Median train images/s over the epochs after the first (the first warms up), or the first if it is alone."""
+    return statistics.median(values[1:] if len(values) > 1 else values)
+
+
+print("train images/s by batch size: median over epochs 2.. of one run per tool (epoch 1 warms up); ratio = plugin / notebook")
+print("| network | batch | plugin | notebook | ratio |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for spec in networks:
+    arch = spec.split(":")[0]
+    for b in batches:
+        p = [float(r["train_images_per_second"]) for r in
+             csv.DictReader(open(os.path.join(work, f"scaling-plugin-{arch}-{b}.metrics.csv")))]
+        lines = open(os.path.join(work, f"scaling-notebook-{arch}-{b}.csv")).read().splitlines()
+        n = [float(r["train_images_per_second"]) for r in
+             csv.DictReader([lines[0]] + [l for l in lines[1:] if l and l[0].isdigit()])]
+        print(f"| {arch} | {b} | {steady(p):.0f} | {steady(n):.0f} | {steady(p) / steady(n):.2f} |")
+print()
 print("one run per tool, network and batch size (no medians); train images/s per epoch; RSS (MiB) at the end of"
       " each epoch: the plugin's training JVM (VmRSS read when its metrics.csv row appears), the reference's own VmRSS")
 print("| network | batch | tool | epoch | train images/s | RSS MiB | RSS / epoch 1 |")
