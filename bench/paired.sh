@@ -134,8 +134,18 @@ if [[ -z $work ]]; then
 else
   mkdir -p "$work"
 fi
-cleanup() { if [[ $keep != true ]]; then rm -rf "$work"; fi; }
+mvn_pid=""
+cleanup() {
+  # A background job of a script ignores Ctrl-C: stop a running Maven (its shutdown hook stops the training JVM).
+  if [[ -n $mvn_pid ]] && kill -0 "$mvn_pid" 2>/dev/null; then
+    kill -TERM "$mvn_pid" 2>/dev/null || true
+    wait "$mvn_pid" 2>/dev/null || true
+  fi
+  if [[ $keep != true ]]; then rm -rf "$work"; fi
+}
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 mvn_cmd=(mvn -B -q)
 [[ -n $repo_local ]] && mvn_cmd+=("-Dmaven.repo.local=$repo_local")
@@ -227,6 +237,7 @@ run_plugin() {
       -Dfashionmnist.learningRate="$lr" -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="$seed" \
       -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.attach=false) >"$work/$name.log" 2>&1 &
   pid=$!
+  mvn_pid=$pid
   # VmHWM is the fork's high-water mark: the last value read before it exits is its peak (up to the last 0.2 s).
   while kill -0 "$pid" 2>/dev/null; do
     if [[ -z $fork ]]; then
@@ -249,6 +260,7 @@ run_plugin() {
     keep=true
     die "the plugin run $name failed (log above; whole log in $work/$name.log, kept)"
   fi
+  mvn_pid=""
   end=$(now)
   [[ -f $metrics ]] || die "the plugin run $name wrote no $metrics"
   [[ -n $fork ]] || echo "paired.sh: warning: did not see the training JVM of $name; its peak RSS is unknown" >&2
