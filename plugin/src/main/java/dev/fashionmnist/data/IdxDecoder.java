@@ -85,7 +85,8 @@ public final class IdxDecoder {
                 throw mismatch(file, dims, header.dataBytes(), present);
             }
         }
-        byte[] data = readPromised(in, (int) header.dataBytes(), file, dims);
+        // a raw file's size was just checked against the header: its data is read into one array of that size
+        byte[] data = readPromised(in, (int) header.dataBytes(), fileSize >= 0, file, dims);
         return new Decoded(dims, data);
     }
 
@@ -154,9 +155,13 @@ public final class IdxDecoder {
         return new IdxHeader(dims);
     }
 
-    /** Reads exactly {@code promised} bytes, growing the buffer only as data arrives. */
-    private static byte[] readPromised(InputStream in, int promised, Path file, int[] dims) throws IOException {
-        byte[] data = new byte[Math.min(promised, CHUNK)];
+    /**
+     * Reads exactly {@code promised} bytes; unless the size is {@code known} to be present, the buffer grows only as
+     * data arrives (a header can lie about a compressed stream).
+     */
+    private static byte[] readPromised(InputStream in, int promised, boolean known, Path file, int[] dims)
+            throws IOException {
+        byte[] data = new byte[known ? promised : Math.min(promised, CHUNK)];
         int filled = 0;
         try {
             while (filled < promised) {

@@ -68,6 +68,8 @@ public final class ForkMain {
             } else {
                 throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict|sweep JOB.json");
             }
+            ResidentMemory.peakKiB().ifPresent(kib -> log.info(String.format(java.util.Locale.ROOT,
+                    "Peak memory of the engine JVM: %,d MiB resident (PyTorch and Java together)", kib / 1024)));
             exit = 0;
         } catch (ModelException | DatasetException e) {
             out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, e.getMessage()));

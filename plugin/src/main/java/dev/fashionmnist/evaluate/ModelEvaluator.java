@@ -26,7 +26,6 @@ import java.util.List;
  * mode), and counts the confusion matrix and the mean cross-entropy loss.
  */
 public final class ModelEvaluator {
-    private static final int BATCH = 500;
 
     private ModelEvaluator() {
     }
@@ -84,13 +83,11 @@ public final class ModelEvaluator {
                 DeviceTensors test = DeviceTensors.of(manager, data.testImages(), data.testLabels(), all,
                         card.normalization());
                 ParameterStore store = new ParameterStore(manager, false);
-                for (int from = 0; from < n; from += BATCH) {
-                    int to = Math.min(n, from + BATCH);
+                for (int from = 0; from < n; from += DeviceTensors.EVALUATION_BATCH) {
+                    int to = Math.min(n, from + DeviceTensors.EVALUATION_BATCH);
                     try (NDManager batch = manager.newSubManager()) {
-                        NDArray x = test.images().get(from + ":" + to);
-                        NDArray y = test.labels().get(from + ":" + to);
-                        x.attach(batch);
-                        y.attach(batch);
+                        NDArray x = test.images(batch, from, to);
+                        NDArray y = test.labels(batch, from, to);
                         NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
                         logits.attach(batch);
                         lossSum += (double) loss.evaluate(new NDList(y), new NDList(logits)).getFloat() * (to - from);

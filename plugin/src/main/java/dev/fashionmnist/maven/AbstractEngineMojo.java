@@ -3,6 +3,7 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.engine.EngineJvm;
 import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.engine.GpuProbe;
@@ -79,7 +80,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         List<Path> classpath = new ArrayList<>();
         classpath.add(plugin.getPluginArtifact().getFile().toPath());
         for (Artifact a : pluginArtifacts) {
-            if (a.getFile() != null) {
+            if (a.getFile() != null && EngineJvm.needs(a.getGroupId(), a.getArtifactId())) {
                 classpath.add(a.getFile().toPath());
             }
         }
@@ -93,8 +94,8 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             props.put("ai.djl.offline", "true");
             props.put("java.awt.headless", "true");
             props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            List<String> args = jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                    : Arrays.asList(jvmArgs.trim().split("\\s+"));
+            List<String> args = EngineJvm.arguments(job, jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                    : Arrays.asList(jvmArgs.trim().split("\\s+")));
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress::show);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -44,7 +45,8 @@ import java.util.Random;
  * and how it ended.
  */
 public final class Training {
-    private static final int EVAL_BATCH = 500;
+    /** Batches between two reads of the running loss sum (a host synchronisation) to catch a diverging loss. */
+    private static final int SYNC_BATCHES = 32;
 
     private final TrainJob job;
     private final BuildLog log;
@@ -198,7 +200,7 @@ public final class Training {
                     rate.value = (float) lr;
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     engine.setRandomSeed(epochSeed(s.seed(), epoch));
-                    last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter);
+                    last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter, dataManager);
                     history.add(last);
                     MetricsCsv.append(job.metricsFile(), last);
                     log.info(last.logLine(lastEpoch));
@@ -249,48 +251,68 @@ public final class Training {
     }
 
     private EpochMetrics epoch(Trainer trainer, DeviceTensors train, DeviceTensors test, int epoch, int lastEpoch,
-                               double learningRate, BatchAugmenter augmenter) {
+                               double learningRate, BatchAugmenter augmenter, NDManager dataManager) {
         int batchSize = job.settings().batchSize();
         Random random = new Random(job.settings().seed() * 1_000_003L + epoch);
         int[] order = shuffled(train.count(), random);
-        NDManager parent = train.images().getManager();
-        double lossSum = 0;
-        long correct = 0;
-        long done = 0;
         long start = System.nanoTime();
-        for (int from = 0; from < order.length; from += batchSize) {
-            cancellation.check();
-            int to = Math.min(order.length, from + batchSize);
-            try (NDManager batch = parent.newSubManager()) {
-                long[] idx = new long[to - from];
-                for (int i = from; i < to; i++) {
-                    idx[i - from] = order[i];
-                }
-                NDArray index = batch.create(idx);
-                NDArray x = augmenter == null ? train.images().get(index)
-                        : batch.create(augmenter.batch(order, from, to, random), new Shape(to - from, 1,
-                        train.images().getShape().get(2), train.images().getShape().get(3)));
-                NDArray y = train.labels().get(index);
-                x.attach(batch);
-                y.attach(batch);
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                    collector.backward(loss);
-                    float value = loss.getFloat();
-                    if (!Float.isFinite(value)) {
-                        throw new ModelException("Training diverged in epoch " + epoch + ": the loss became " + value
-                                + ". Lower 'learningRate' (now " + job.settings().learningRate()
-                                + "), e.g. by a factor of 10; no model was written");
+        long done = 0;
+        double lossSum;
+        long correct;
+        try (NDManager epochManager = dataManager.newSubManager();
+             DeviceTensors shuffled = train.reordered(epochManager, order)) {
+            // running sums stay on the device: reading them is a synchronisation, done every SYNC_BATCHES batches
+            NDArray lossTotal = epochManager.zeros(new Shape(), DataType.FLOAT32);
+            NDArray correctTotal = epochManager.zeros(new Shape(), DataType.INT64);
+            int batches = 0;
+            NDManager chunkManager = null;
+            NDArray chunk = null;
+            int chunkFrom = 0;
+            int chunkTo = 0;
+            for (int from = 0; from < order.length; from += batchSize) {
+                cancellation.check();
+                int to = Math.min(order.length, from + batchSize);
+                if (augmenter == null && to > chunkTo) {
+                    // normalised a chunk of batches at a time: fewer calls per batch, little memory
+                    if (chunkManager != null) {
+                        chunkManager.close();
                     }
-                    lossSum += (double) value * (to - from);
-                    correct += logits.argMax(1).eq(y).countNonzero().getLong();
+                    chunkManager = epochManager.newSubManager();
+                    chunkFrom = from;
+                    chunkTo = Math.min(order.length, from + SYNC_BATCHES * batchSize);
+                    chunk = shuffled.images(chunkManager, chunkFrom, chunkTo);
                 }
-                trainer.step();
+                try (NDManager batch = epochManager.newSubManager()) {
+                    NDArray x;
+                    if (augmenter == null) {
+                        x = chunk.get(new NDIndex().addSliceDim(from - chunkFrom, to - chunkFrom));
+                        x.attach(batch);
+                    } else {
+                        x = batch.create(augmenter.batch(order, from, to, random), new Shape(to - from, 1,
+                                train.imageShape().get(0), train.imageShape().get(1)));
+                    }
+                    NDArray y = shuffled.labels(batch, from, to);
+                    NDArray logits;
+                    NDArray loss;
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                        collector.backward(loss);
+                    }
+                    // outside the collector: the sums must not join the autograd graph
+                    lossTotal.addi(loss.mul(to - from));
+                    correctTotal.addi(logits.argMax(1).eq(y).countNonzero());
+                    trainer.step();
+                }
+                done = to;
+                if (++batches % SYNC_BATCHES == 0 || done == order.length) {
+                    checkFinite(lossTotal.getFloat(), epoch);
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9));
             }
-            done = to;
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9));
+            lossSum = lossTotal.getFloat();
+            correct = correctTotal.getLong();
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         double[] testResult = evaluate(trainer, test);
@@ -299,18 +321,23 @@ public final class Training {
                 learningRate, epochSeconds, done / Math.max(trainSeconds, 1e-9));
     }
 
+    private void checkFinite(float lossSum, int epoch) {
+        if (!Float.isFinite(lossSum)) {
+            throw new ModelException("Training diverged in epoch " + epoch + ": the loss became " + lossSum
+                    + ". Lower 'learningRate' (now " + job.settings().learningRate()
+                    + "), e.g. by a factor of 10; no model was written");
+        }
+    }
+
     /** {loss, accuracy} on {@code set}, without recording gradients. */
     static double[] evaluate(Trainer trainer, DeviceTensors set) {
-        NDManager parent = set.images().getManager();
         double lossSum = 0;
         long correct = 0;
-        for (int from = 0; from < set.count(); from += EVAL_BATCH) {
-            int to = Math.min(set.count(), from + EVAL_BATCH);
-            try (NDManager batch = parent.newSubManager()) {
-                NDArray x = set.images().get(from + ":" + to);
-                NDArray y = set.labels().get(from + ":" + to);
-                x.attach(batch);
-                y.attach(batch);
+        for (int from = 0; from < set.count(); from += DeviceTensors.EVALUATION_BATCH) {
+            int to = Math.min(set.count(), from + DeviceTensors.EVALUATION_BATCH);
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDArray x = set.images(batch, from, to);
+                NDArray y = set.labels(batch, from, to);
                 NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
                 lossSum += (double) trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat()
                         * (to - from);

@@ -1,0 +1,90 @@
+package dev.fashionmnist.engine;
+
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.train.SweepJob;
+import dev.fashionmnist.train.TrainJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the engine JVM is started: which of the plugin's artifacts it needs on its class path (the engine and what
+ * training, evaluation and plots use: 12 jars, not Maven's own dozens), and its default memory settings: the serial
+ * collector and a heap sized to the job's data, starting small, so that the JVM's share of the resident memory
+ * follows what the job holds instead of growing towards a quarter of the machine. The user's {@code jvmArgs} come
+ * after the defaults and win (a later {@code -Xmx} replaces ours; a collector of their own replaces the serial one).
+ */
+public final class EngineJvm {
+    /** groupId:artifactId of every artifact the engine JVM needs. */
+    static final Set<String> NEEDED = Set.of(
+            "ai.djl:api", "ai.djl.pytorch:pytorch-engine", "ai.djl.pytorch:pytorch-jni", "net.java.dev.jna:jna",
+            "org.apache.commons:commons-compress", "com.google.code.gson:gson", "org.apache.commons:commons-csv",
+            "commons-io:commons-io", "commons-codec:commons-codec", "org.jfree:jfreechart", "org.slf4j:slf4j-api",
+            "org.slf4j:slf4j-simple");
+
+    private static final long MIB = 1L << 20;
+    /** Heap besides the data: the engine's Java side, model cards, CSVs and plots. */
+    private static final long BASE_HEAP = 96 * MIB;
+
+    private EngineJvm() {
+    }
+
+    /** Whether the engine JVM needs the plugin dependency {@code groupId:artifactId}. */
+    public static boolean needs(String groupId, String artifactId) {
+        return NEEDED.contains(groupId + ":" + artifactId);
+    }
+
+    /** The engine JVM's arguments for {@code job}: the defaults, then the user's {@code jvmArgs}. */
+    public static List<String> arguments(Object job, List<String> userArgs) {
+        List<String> args = new ArrayList<>();
+        boolean ownCollector = userArgs.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w*GC"));
+        if (!ownCollector) {
+            args.add("-XX:+UseSerialGC");
+        }
+        args.add("-Xms16m");
+        args.add("-Xmx" + heapBytes(job) / MIB + "m");
+        args.addAll(userArgs);
+        return args;
+    }
+
+    /**
+     * The heap a job needs: room for its data files three times over (the decoded files, the chosen images copied
+     * for the device, and garbage between collections), and for augmentation the training images as floats.
+     */
+    static long heapBytes(Object job) {
+        long heap = BASE_HEAP;
+        if (job instanceof TrainJob train) {
+            heap += trainHeap(train);
+        } else if (job instanceof SweepJob sweep) {
+            heap += sweep.trials().stream().mapToLong(EngineJvm::trainHeap).max().orElse(0);
+        } else if (job instanceof EvaluateJob evaluate) {
+            heap += 3 * bytes(evaluate.dataFiles());
+        }
+        return (heap + MIB - 1) / MIB * MIB;
+    }
+
+    private static long trainHeap(TrainJob job) {
+        long heap = 3 * bytes(job.dataFiles());
+        if (job.settings().augment()) {
+            heap += 4 * size(job.dataFiles().get(DatasetFile.TRAIN_IMAGES));
+        }
+        return heap;
+    }
+
+    private static long bytes(Map<DatasetFile, Path> files) {
+        return files.values().stream().mapToLong(EngineJvm::size).sum();
+    }
+
+    private static long size(Path file) {
+        try {
+            return file == null ? 0 : Files.size(file);
+        } catch (IOException e) {
+            return 0; // the fork reports a missing file itself
+        }
+    }
+}
