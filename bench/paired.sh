@@ -147,7 +147,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mvn_cmd=(mvn -B -q)
+mvn_cmd=(mvn -B)
 [[ -n $repo_local ]] && mvn_cmd+=("-Dmaven.repo.local=$repo_local")
 # shellcheck disable=SC2206
 [[ -n $mvn_args ]] && mvn_cmd+=($mvn_args)
@@ -266,6 +266,11 @@ run_plugin() {
   [[ -n $fork ]] || echo "paired.sh: warning: did not see the training JVM of $name; its peak RSS is unknown" >&2
   cp "$metrics" "$work/$name.metrics.csv"
   run_wall=$(elapsed "$start" "$end")
+  # the engine JVM logs its own peak (VmHWM at its end): exact, where sampling may miss the last 0.2 s
+  v=$(sed -n 's/.*Peak memory of the engine JVM: \([0-9,]*\) MiB.*/\1/p' "$work/$name.log" | tail -1 | tr -d ,)
+  if [[ -n $v ]]; then
+    hwm=$((v * 1024))
+  fi
   run_hwm=$hwm
 }
 

@@ -51,7 +51,7 @@ public final class Networks {
         return new SequentialBlock()
                 .add(conv(32, 3, 1, 0, true)).add(Activation.reluBlock())
                 .add(conv(64, 3, 1, 0, true)).add(Activation.reluBlock())
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(new MaxPool2x2())
                 .add(Blocks.batchFlattenBlock())
                 .add(linear(128)).add(Activation.reluBlock())
                 .add(linear(spec.classCount()));
@@ -63,7 +63,7 @@ public final class Networks {
             net.add(conv(channels, 3, 1, 1, true))
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock())
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+                    .add(new MaxPool2x2());
         }
         return net.add(Blocks.batchFlattenBlock()).add(linear(spec.classCount()));
     }
