@@ -43,9 +43,9 @@ class CacheCommitTest {
         server.close();
     }
 
+    /** Serves the tiny dataset as .gz files under {@code /folder/}. */
     private URI serve(String folder) {
-        raw.forEach((f, bytes) -> server.file(folder + "/" + f.gzipName(), IdxFixtures.gzip(bytes)));
-        return server.base(folder);
+        return server.serveGzipped(folder, raw);
     }
 
     private DatasetFiles fetch(URI mirror) {

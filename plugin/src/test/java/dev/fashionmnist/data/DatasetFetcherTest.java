@@ -48,8 +48,7 @@ class DatasetFetcherTest {
 
     /** Serves the tiny dataset as .gz files under {@code /folder/}. */
     private URI serve(String folder) {
-        raw.forEach((f, bytes) -> server.file(folder + "/" + f.gzipName(), IdxFixtures.gzip(bytes)));
-        return server.base(folder);
+        return server.serveGzipped(folder, raw);
     }
 
     private DatasetSpec pinned(URI... official) {

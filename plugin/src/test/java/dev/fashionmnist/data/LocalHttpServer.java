@@ -67,6 +67,12 @@ final class LocalHttpServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + folder + "/");
     }
 
+    /** Serves a dataset's four files gzipped under {@code /folder/}; returns the folder's base URL. */
+    URI serveGzipped(String folder, Map<DatasetFile, byte[]> raw) {
+        raw.forEach((f, bytes) -> file(folder + "/" + f.gzipName(), IdxFixtures.gzip(bytes)));
+        return base(folder);
+    }
+
     LocalHttpServer file(String path, byte[] body) {
         files.put(path, body);
         return this;

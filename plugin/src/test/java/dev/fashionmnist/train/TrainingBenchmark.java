@@ -3,10 +3,10 @@ package dev.fashionmnist.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fashionmnist.data.DatasetFiles;
+import dev.fashionmnist.engine.ResidentMemory;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +34,8 @@ class TrainingBenchmark {
                 -1, "benchmark", "benchmark", false);
     }
 
-    private static long residentKiB() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
+    private static long residentKiB() {
+        return ResidentMemory.currentKiB().orElse(-1);
     }
 
     @Test
