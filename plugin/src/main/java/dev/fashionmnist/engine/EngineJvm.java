@@ -34,6 +34,24 @@ public final class EngineJvm {
     private EngineJvm() {
     }
 
+    /**
+     * glibc's allocator settings for the engine JVM, the ones {@code environment} does not set already. PyTorch
+     * allocates and frees every batch's activations and gradients; by default glibc serves large blocks with fresh
+     * mappings or trims the freed top of its heap, and each batch then pays page faults on memory it just had
+     * (measured, 2 cores: amelie-cnn 2,270 against 2,900-3,000 images/s, mlp epoch 1 about +5%; peak memory +20
+     * MiB). With these, freed blocks are kept for the next batch: no mappings below 256 MiB, no trimming below
+     * 256 MiB, the heap grown 16 MiB at a time, two arenas (one per core rather than eight).
+     */
+    public static Map<String, String> allocator(Map<String, String> environment) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("MALLOC_MMAP_THRESHOLD_", String.valueOf(256 * MIB));
+        settings.put("MALLOC_TRIM_THRESHOLD_", String.valueOf(256 * MIB));
+        settings.put("MALLOC_TOP_PAD_", String.valueOf(16 * MIB));
+        settings.put("MALLOC_ARENA_MAX", "2");
+        settings.keySet().removeAll(environment.keySet());
+        return settings;
+    }
+
     /** Whether the engine JVM needs the plugin dependency {@code groupId:artifactId}. */
     public static boolean needs(String groupId, String artifactId) {
         return NEEDED.contains(groupId + ":" + artifactId);

@@ -60,7 +60,9 @@ public final class ForkLauncher {
         log.debug("Forking: " + String.join(" ", cmd));
         Process process;
         try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+            builder.environment().putAll(EngineJvm.allocator(builder.environment()));
+            process = builder.start();
         } catch (IOException e) {
             throw new ModelException("Cannot start the training JVM (" + cmd.get(0) + "): " + e.getMessage());
         }

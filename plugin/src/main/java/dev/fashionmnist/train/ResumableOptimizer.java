@@ -40,6 +40,8 @@ public final class ResumableOptimizer extends Optimizer {
     private final Map<String, String> names = new HashMap<>();
     /** Per parameter name: the momentum buffer (sgd) or the first and second moments (adam, adamw). */
     private final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    /** The parameters that {@link #step} updates, in the block's order (found on the first step). */
+    private List<Parameter> trainable;
     /** Per parameter name: the updates done so far. */
     private final Map<String, Integer> steps = new TreeMap<>();
 
@@ -52,6 +54,28 @@ public final class ResumableOptimizer extends Optimizer {
         this.learningRate = learningRate;
         for (Pair<String, Parameter> p : block.getParameters()) {
             names.put(p.getValue().getId(), p.getKey());
+        }
+    }
+
+    /**
+     * Updates every trainable parameter of {@code block} from its gradient, one fused op each. This is what DJL's
+     * {@code Trainer.step()} does on one device, without its parameter server's per-parameter copy of the gradient
+     * and bookkeeping, which made up most of an mlp step (measured with StepProfile: 55-60% of a batch).
+     */
+    public void step(Block block) {
+        if (trainable == null) {
+            trainable = new ArrayList<>();
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    trainable.add(p.getValue());
+                }
+            }
+        }
+        for (Parameter parameter : trainable) {
+            NDArray weight = parameter.getArray();
+            try (NDArray grad = weight.getGradient()) {
+                update(parameter.getId(), weight, grad);
+            }
         }
     }
 

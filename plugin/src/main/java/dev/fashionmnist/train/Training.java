@@ -200,7 +200,8 @@ public final class Training {
                     rate.value = (float) lr;
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     engine.setRandomSeed(epochSeed(s.seed(), epoch));
-                    last = epoch(trainer, train, test, epoch, lastEpoch, lr, augmenter, dataManager);
+                    last = epoch(trainer, optimizer, block, train, test, epoch, lastEpoch, lr, augmenter,
+                            dataManager);
                     history.add(last);
                     MetricsCsv.append(job.metricsFile(), last);
                     log.info(last.logLine(lastEpoch));
@@ -250,8 +251,9 @@ public final class Training {
         }
     }
 
-    private EpochMetrics epoch(Trainer trainer, DeviceTensors train, DeviceTensors test, int epoch, int lastEpoch,
-                               double learningRate, BatchAugmenter augmenter, NDManager dataManager) {
+    private EpochMetrics epoch(Trainer trainer, ResumableOptimizer optimizer, Block block, DeviceTensors train,
+                               DeviceTensors test, int epoch, int lastEpoch, double learningRate,
+                               BatchAugmenter augmenter, NDManager dataManager) {
         int batchSize = job.settings().batchSize();
         Random random = new Random(job.settings().seed() * 1_000_003L + epoch);
         int[] order = shuffled(train.count(), random);
@@ -302,7 +304,7 @@ public final class Training {
                     // outside the collector: the sums must not join the autograd graph
                     lossTotal.addi(loss.mul(to - from));
                     correctTotal.addi(logits.argMax(1).eq(y).countNonzero());
-                    trainer.step();
+                    optimizer.step(block);
                 }
                 done = to;
                 if (++batches % SYNC_BATCHES == 0 || done == order.length) {

@@ -72,6 +72,16 @@ class EngineJvmTest {
     }
 
     @Test
+    void allocatorSettingsKeepFreedMemoryButLeaveWhatTheUserSet() {
+        Map<String, String> settings = EngineJvm.allocator(Map.of("MALLOC_ARENA_MAX", "8"));
+        assertEquals(String.valueOf(256 * MIB), settings.get("MALLOC_MMAP_THRESHOLD_"));
+        assertEquals(String.valueOf(256 * MIB), settings.get("MALLOC_TRIM_THRESHOLD_"));
+        assertEquals(String.valueOf(16 * MIB), settings.get("MALLOC_TOP_PAD_"));
+        assertFalse(settings.containsKey("MALLOC_ARENA_MAX"), "the user's own value stays: " + settings);
+        assertEquals("2", EngineJvm.allocator(Map.of()).get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
     void theClassPathHoldsTheEngineAndWhatPlotsAndCsvNeedButNotMaven() {
         assertTrue(EngineJvm.needs("ai.djl.pytorch", "pytorch-engine"));
         assertTrue(EngineJvm.needs("org.jfree", "jfreechart"));

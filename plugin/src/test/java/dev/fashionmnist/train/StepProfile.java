@@ -41,8 +41,9 @@ public final class StepProfile {
             Block block = Networks.build(spec);
             model.setBlock(block);
             Training.EpochRate rate = new Training.EpochRate(0.001);
+            ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(ResumableOptimizer.of(s, rate, block)).optDevices(new Device[] {Device.cpu()});
+                    .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config); NDManager dm = model.getNDManager().newSubManager()) {
                 trainer.initialize(Networks.inputShape(spec, 64));
                 DeviceTensors train = DeviceTensors.of(dm, data.trainImages(), data.trainLabels(), index, norm);
@@ -72,7 +73,7 @@ public final class StepProfile {
                                 t[4] += f - e;
                             }
                             long g = System.nanoTime();
-                            trainer.step();
+                            optimizer.step(block);
                             t[5] += System.nanoTime() - g;
                         }
                     }
