@@ -2,6 +2,7 @@ package dev.fashionmnist.engine;
 
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import java.io.IOException;
@@ -30,6 +31,8 @@ public final class EngineJvm {
     private static final long MIB = 1L << 20;
     /** Heap besides the data: the engine's Java side, model cards, CSVs and plots. */
     private static final long BASE_HEAP = 96 * MIB;
+    /** Heap per pixel of an image to classify: up to 4 characters of JSON, 2 bytes each, read and parsed. */
+    private static final long PREDICT_BYTES_PER_PIXEL = 16;
 
     private EngineJvm() {
     }
@@ -86,6 +89,9 @@ public final class EngineJvm {
             heap += sweep.trials().stream().mapToLong(EngineJvm::trainHeap).max().orElse(0);
         } else if (job instanceof EvaluateJob evaluate) {
             heap += 3 * bytes(evaluate.dataFiles());
+        } else if (job instanceof PredictJob predict) {
+            // the job file holds each image's pixels as JSON numbers: read as text, then parsed
+            heap += predict.images().stream().mapToLong(i -> PREDICT_BYTES_PER_PIXEL * i.pixels().length).sum();
         }
         return (heap + MIB - 1) / MIB * MIB;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.ImageInput;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.train.LrSchedule;
@@ -57,6 +58,10 @@ class EngineJvmTest {
         assertEquals(plain, EngineJvm.heapBytes(new EvaluateJob(Path.of("m"), "fashion-mnist", List.of(), files,
                 Map.of(), -1, Path.of("r"))));
         assertEquals(96 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), List.of(), -1, Path.of("r"))));
+        List<ImageInput.Prepared> images = java.util.Collections.nCopies(1024,
+                new ImageInput.Prepared(Path.of("a.png"), new byte[784], false));
+        assertEquals(109 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), images, -1, Path.of("r"))),
+                "predict: 16 bytes per pixel for the images as JSON (12.25 MiB), rounded up to whole MiB");
     }
 
     @Test
