@@ -140,6 +140,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Puts the complete folder {@code complete} in the place of {@code target} (a folder or nothing): the old one is
+     * first renamed aside, then {@code complete} renamed into place, then the old one deleted, so that at no moment
+     * does {@code target} hold a mixture of both.
+     */
+    public static void replaceDirectory(Path complete, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            old = tempPathFor(target);
+            Files.move(target, old);
+        }
+        move(complete, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
     /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
     public static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,9 @@ import java.util.Set;
  * How the engine JVM is started: which of the plugin's artifacts it needs on its class path (the engine and what
  * training, evaluation and plots use: 12 jars, not Maven's own dozens), and its defaults: the serial collector and a
  * heap sized to the job's data, starting small, so that the JVM's share of the resident memory follows what the job
- * holds instead of growing towards a quarter of the machine; and the JIT's quick tier only. The user's {@code jvmArgs} come
- * after the defaults and win (a later {@code -Xmx} replaces ours; a collector of their own replaces the serial one).
+ * holds instead of growing towards a quarter of the machine; the JIT's quick tier only; glibc's allocator keeping
+ * freed memory. The user's {@code jvmArgs} come after the defaults and win (a later {@code -Xmx} replaces ours; a
+ * collector of their own replaces the serial one).
  */
 public final class EngineJvm {
     /** groupId:artifactId of every artifact the engine JVM needs. */
@@ -46,7 +48,7 @@ public final class EngineJvm {
      * 256 MiB, the heap grown 16 MiB at a time, two arenas (one per core rather than eight).
      */
     public static Map<String, String> allocator(Map<String, String> environment) {
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("MALLOC_MMAP_THRESHOLD_", String.valueOf(256 * MIB));
         settings.put("MALLOC_TRIM_THRESHOLD_", String.valueOf(256 * MIB));
         settings.put("MALLOC_TOP_PAD_", String.valueOf(16 * MIB));

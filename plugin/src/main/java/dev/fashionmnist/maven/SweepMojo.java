@@ -9,7 +9,6 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.SweepTable;
-import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.SweepGrid;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
@@ -109,11 +108,6 @@ public class SweepMojo extends TrainMojo {
         } catch (IOException e) {
             throw new ModelException("Cannot write the sweep results into " + out + ": " + e.getMessage());
         }
-    }
-
-    private String fingerprint(TrainSettings settings, DatasetFiles files, EngineChoice engine) {
-        return Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu",
-                plugin.getVersion());
     }
 
     /** The fingerprint of a trial this run does not train; null when its settings do not fit the data. */

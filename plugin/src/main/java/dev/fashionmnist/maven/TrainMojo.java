@@ -8,7 +8,6 @@ import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -146,12 +144,10 @@ public class TrainMojo extends AbstractEngineMojo {
             throw new ModelException("Parameter 'testSize' is " + testSize + ": use 0 for the whole test set, or up to "
                     + data.testImages().count());
         }
-        String fingerprint = Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize,
-                engine.gpu() ? "gpu" : "cpu", plugin.getVersion());
+        String fingerprint = fingerprint(settings, files, engine);
         Path modelDir = out.resolve("model");
         ModelCard existing = readCard(modelDir);
-        String chainStart = exactChainStart(settings, existing, s -> Fingerprint.of(s, files.spec().name(),
-                files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu", plugin.getVersion()));
+        String chainStart = exactChainStart(settings, existing, s -> fingerprint(s, files, engine));
         if (!force && !resume && (upToDate(modelDir, fingerprint)
                 || chainStart != null && upToDate(modelDir, chainStart))) {
             log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
@@ -213,14 +209,18 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
+    /** What decides whether a model trained with {@code settings} on {@code files} is up to date. */
+    String fingerprint(TrainSettings settings, DatasetFiles files, EngineChoice engine) {
+        return Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu",
+                plugin.getVersion());
+    }
+
     /**
      * Whether the model in {@code modelDir} is that of the configured run ({@code fingerprint}), or that run
      * continued by {@code -Dfashionmnist.resume} (which adds epochs but is still the configured run, trained on).
      */
     static boolean upToDate(Path modelDir, String fingerprint) {
-        ModelCard card = readCard(modelDir);
-        return card != null && card.isFromRun(fingerprint)
-                && Files.isRegularFile(ModelParameters.file(modelDir, ModelCard.PARAMETERS_NAME));
+        return ModelCard.upToDate(modelDir, fingerprint);
     }
 
     /**

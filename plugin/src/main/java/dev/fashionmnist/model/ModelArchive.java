@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -103,7 +102,7 @@ public final class ModelArchive {
                     }
                 }
             }
-            replace(temp, target);
+            AtomicFiles.replaceDirectory(temp, target);
             return target.resolve("model");
         } finally {
             AtomicFiles.deleteTree(temp);
@@ -139,20 +138,6 @@ public final class ModelArchive {
                 }
                 out.write(buffer, 0, n);
             }
-        }
-    }
-
-    /** Puts the complete folder {@code temp} in the place of {@code target}, removing what was there. */
-    private static void replace(Path temp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            old = AtomicFiles.tempDirectoryFor(target);
-            Files.delete(old);
-            Files.move(target, old);
-        }
-        AtomicFiles.move(temp, target);
-        if (old != null) {
-            AtomicFiles.deleteTree(old);
         }
     }
 }

@@ -65,6 +65,20 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
         Json.writeFile(modelDirectory.resolve(FILE), this);
     }
 
+    /**
+     * Whether {@code modelDirectory} holds a complete model (its card and parameters file) of the run with
+     * {@code fingerprint}, or of that run continued by resumes; {@code false} when its card cannot be read.
+     */
+    public static boolean upToDate(Path modelDirectory, String fingerprint) {
+        try {
+            ModelCard card = readIfPresent(modelDirectory);
+            return card != null && card.isFromRun(fingerprint)
+                    && Files.isRegularFile(ModelParameters.file(modelDirectory, PARAMETERS_NAME));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads the card of a model directory; {@code null} when there is none. */
     public static ModelCard readIfPresent(Path modelDirectory) throws IOException {
         Path file = modelDirectory.resolve(FILE);

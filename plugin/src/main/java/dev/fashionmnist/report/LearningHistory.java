@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The per-epoch metrics a report draws, and whose they are. metrics.csv belongs to the last training run
@@ -30,7 +31,7 @@ public record LearningHistory(List<EpochMetrics> metrics, String note) {
             return new LearningHistory(csv, run == null || run.isComplete() || csv.isEmpty() ? null
                     : "There is no model: metrics.csv is from " + run.describe() + ".");
         }
-        boolean sameRun = run == null ? card.runId() == null : java.util.Objects.equals(run.runId(), card.runId());
+        boolean sameRun = run == null ? card.runId() == null : Objects.equals(run.runId(), card.runId());
         if (sameRun) {
             return new LearningHistory(csv, null);
         }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.train.Diagnosis;
@@ -80,7 +81,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
             return Map.of(LearningCurves.ACCURACY, Files.readAllBytes(temp.resolve(LearningCurves.ACCURACY)),
                     LearningCurves.LOSS, Files.readAllBytes(temp.resolve(LearningCurves.LOSS)));
         } finally {
-            dev.fashionmnist.data.AtomicFiles.deleteTree(temp);
+            AtomicFiles.deleteTree(temp);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.SweepGrid;
 import java.io.IOException;
@@ -34,15 +33,8 @@ public final class SweepResults {
      * (the same settings, data, device and plugin), its parameters file, and its evaluation.
      */
     public static boolean finished(Path trialDirectory, String fingerprint) {
-        Path model = trialDirectory.resolve("model");
-        try {
-            ModelCard card = ModelCard.readIfPresent(model);
-            return card != null && fingerprint.equals(card.fingerprint())
-                    && Files.isRegularFile(ModelParameters.file(model, ModelCard.PARAMETERS_NAME))
-                    && Files.isRegularFile(trialDirectory.resolve(EvaluationReports.EVALUATION));
-        } catch (IOException e) {
-            return false;
-        }
+        return ModelCard.upToDate(trialDirectory.resolve("model"), fingerprint)
+                && Files.isRegularFile(trialDirectory.resolve(EvaluationReports.EVALUATION));
     }
 
     /** The results of {@code trials} (in grid order), read from their folders under {@code out}. */

@@ -28,12 +28,12 @@ public final class DeviceTensors implements AutoCloseable {
     private final float scale;
     private final float shift;
 
-    private DeviceTensors(NDArray images, NDArray labels, int count, Normalization normalization) {
+    private DeviceTensors(NDArray images, NDArray labels, int count, float scale, float shift) {
         this.images = images;
         this.labels = labels;
         this.count = count;
-        this.scale = (float) (1.0 / (255.0 * normalization.std()));
-        this.shift = (float) (normalization.mean() / normalization.std());
+        this.scale = scale;
+        this.shift = shift;
     }
 
     /** The chosen images (in the given order) and their labels, as arrays of {@code manager}. */
@@ -49,7 +49,7 @@ public final class DeviceTensors implements AutoCloseable {
         NDArray x = manager.create(ByteBuffer.wrap(pixels), new Shape(chosen.length, 1, images.rows(),
                 images.columns()), DataType.UINT8);
         NDArray y = manager.create(classes);
-        return new DeviceTensors(x, y, chosen.length, normalization);
+        return new DeviceTensors(x, y, chosen.length, normalization.scale(), normalization.shift());
     }
 
     public int count() {
@@ -77,14 +77,6 @@ public final class DeviceTensors implements AutoCloseable {
         y.attach(manager);
         index.close();
         return new DeviceTensors(x, y, order.length, scale, shift);
-    }
-
-    private DeviceTensors(NDArray images, NDArray labels, int count, float scale, float shift) {
-        this.images = images;
-        this.labels = labels;
-        this.count = count;
-        this.scale = scale;
-        this.shift = shift;
     }
 
     /** Images {@code from} (inclusive) to {@code to} (exclusive), normalised float32, as arrays of {@code batch}. */

@@ -25,12 +25,21 @@ public record Normalization(double mean, double std) {
         return new Normalization(mean, std);
     }
 
+    /** What a grey value (0..255) is multiplied by: a normalised pixel is {@code value * scale() - shift()}. */
+    public float scale() {
+        return (float) (1.0 / (255.0 * std));
+    }
+
+    /** What is subtracted after {@link #scale()}. */
+    public float shift() {
+        return (float) (mean / std);
+    }
+
     /** The normalised floats of the chosen images, one after the other. */
     public float[] apply(byte[] pixels, int pixelsPerImage, int[] images) {
         float[] out = new float[images.length * pixelsPerImage];
-        float m = (float) mean;
-        float scale = (float) (1.0 / (255.0 * std));
-        float shift = (float) (mean / std);
+        float scale = scale();
+        float shift = shift();
         int k = 0;
         for (int image : images) {
             int base = image * pixelsPerImage;

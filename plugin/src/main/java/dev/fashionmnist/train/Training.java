@@ -356,7 +356,7 @@ public final class Training {
                 + (flip ? " and horizontal flips" : " (no flips: " + job.datasetName() + " is not flip-invariant)"));
         float[] host = norm.apply(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
         return new BatchAugmenter(host, data.trainImages().rows(), data.trainImages().columns(), flip,
-                (float) (-norm.mean() / norm.std()));
+                -norm.shift());
     }
 
     private static String deviceName(Device device) {
@@ -423,15 +423,7 @@ public final class Training {
             ModelCard complete = card.withParametersSha256(
                     Digests.sha256(ModelParameters.file(temp, ModelCard.PARAMETERS_NAME)));
             complete.write(temp);
-            Path old = AtomicFiles.tempDirectoryFor(target);
-            Files.delete(old);
-            cancellation.commit(() -> {
-                if (Files.exists(target)) {
-                    Files.move(target, old);
-                }
-                AtomicFiles.move(temp, target);
-            });
-            AtomicFiles.deleteTree(old);
+            cancellation.commit(() -> AtomicFiles.replaceDirectory(temp, target));
             return complete;
         } finally {
             AtomicFiles.deleteTree(temp);
