@@ -153,10 +153,16 @@ public class EvaluateMojo extends AbstractModelMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Parameter 'outputDirectory': cannot clean " + out + ": " + e);
         }
+        if (junitCopy == null) {
+            return;
+        }
+        Path folder = junitCopy.getParent();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ModelException("Parameter 'junitReportDirectory' is " + folder + ", which is a file, not a "
+                    + "folder: use a folder, e.g. ${project.build.directory}/surefire-reports");
+        }
         try {
-            if (junitCopy != null) {
-                Files.deleteIfExists(junitCopy);
-            }
+            Files.deleteIfExists(junitCopy);
         } catch (IOException e) {
             throw new MojoExecutionException("Parameter 'junitReportDirectory': cannot delete the old " + junitCopy
                     + ": " + e);

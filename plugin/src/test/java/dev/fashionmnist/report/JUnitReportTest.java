@@ -141,36 +141,40 @@ class JUnitReportTest {
 
         Map<String, String> p = JUnitReport.properties(card, gates, new EvaluationResult(m, 0.41234), "cpu (1 core)");
 
-        assertEquals("mnist", p.get("fashionmnist.dataset"));
-        assertEquals("mlp", p.get("fashionmnist.architecture"));
-        assertEquals("128", p.get("fashionmnist.hiddenLayers"));
+        String expected = """
+                fashionmnist.dataset=mnist
+                fashionmnist.architecture=mlp
+                fashionmnist.hiddenLayers=128
+                fashionmnist.epochs=2
+                fashionmnist.batchSize=32
+                fashionmnist.optimizer=sgd
+                fashionmnist.learningRate=0.01
+                fashionmnist.nesterov=true
+                fashionmnist.trainSize=600
+                fashionmnist.trainSubset=first
+                fashionmnist.seed=7
+                fashionmnist.augment=true
+                fashionmnist.device=auto
+                fashionmnist.minAccuracy=0.7
+                fashionmnist.maxLoss=0.5
+                model.network=mlp 784-128-3
+                model.trainableParameters=101770
+                model.epochsTrained=2
+                model.bestEpoch=1
+                model.trainImages=600
+                model.device=cpu
+                model.runId=run-1
+                model.parametersSha256=beef
+                model.djlVersion=0.29.0
+                evaluation.testImages=4
+                evaluation.accuracy=0.7500
+                evaluation.loss=0.4123
+                evaluation.device=cpu (1 core)
+                """;
+        expected.lines().map(line -> line.split("=", 2))
+                .forEach(kv -> assertEquals(kv[1], p.get(kv[0]), kv[0]));
         assertNull(p.get("fashionmnist.resnetBlocks"), "only the parameters of the model's architecture");
-        assertEquals("2", p.get("fashionmnist.epochs"));
-        assertEquals("32", p.get("fashionmnist.batchSize"));
-        assertEquals("sgd", p.get("fashionmnist.optimizer"));
-        assertEquals("0.01", p.get("fashionmnist.learningRate"));
-        assertEquals("true", p.get("fashionmnist.nesterov"));
-        assertEquals("600", p.get("fashionmnist.trainSize"));
-        assertEquals("first", p.get("fashionmnist.trainSubset"));
-        assertEquals("7", p.get("fashionmnist.seed"));
-        assertEquals("true", p.get("fashionmnist.augment"));
-        assertEquals("auto", p.get("fashionmnist.device"));
-        assertEquals("0.7", p.get("fashionmnist.minAccuracy"));
         assertFalse(p.containsKey("fashionmnist.minClassAccuracy"), "a gate that is not configured is left out");
-        assertEquals("0.5", p.get("fashionmnist.maxLoss"));
-        assertEquals("mlp 784-128-3", p.get("model.network"));
-        assertEquals("101770", p.get("model.trainableParameters"));
-        assertEquals("2", p.get("model.epochsTrained"));
-        assertEquals("1", p.get("model.bestEpoch"));
-        assertEquals("600", p.get("model.trainImages"));
-        assertEquals("cpu", p.get("model.device"));
-        assertEquals("run-1", p.get("model.runId"));
-        assertEquals("beef", p.get("model.parametersSha256"));
-        assertEquals("0.29.0", p.get("model.djlVersion"));
-        assertEquals("4", p.get("evaluation.testImages"));
-        assertEquals("0.7500", p.get("evaluation.accuracy"));
-        assertEquals("0.4123", p.get("evaluation.loss"));
-        assertEquals("cpu (1 core)", p.get("evaluation.device"));
         assertEquals("fashionmnist.dataset", p.keySet().iterator().next(), "the configuration comes first");
     }
 
