@@ -23,21 +23,36 @@ public final class HtmlReport {
             + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
             + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}.fail{color:#b00020;font-weight:bold}"
             + ".pass{color:#1b7f1b;font-weight:bold}img{max-width:100%;border:1px solid #eee}"
+            + ".progress{width:600px;height:18px;background:#e8e8e8;border:1px solid #999;margin:0.5em 0}"
+            + ".progress div{height:100%;background:#0072b2}"
             + ".finding{background:#fff4e5;border-left:4px solid #ff9800;padding:0.5em 1em;margin:0.5em 0}";
 
     private HtmlReport() {
     }
 
     public static void write(ReportContent content, Path file) throws IOException {
-        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Fashion-MNIST model report"
-                + "</title><style>" + STYLE + "</style></head><body>\n" + body(content) + "</body></html>\n";
+        write(content, "", "", file);
+    }
+
+    /**
+     * The page with {@code head} added to its head (e.g. a refresh) and {@code status}, HTML, right under its
+     * heading; written atomically, so that a browser reloading it never sees half a page.
+     */
+    static void write(ReportContent content, String head, String status, Path file) throws IOException {
+        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">" + head
+                + "<title>Fashion-MNIST model report</title><style>" + STYLE + "</style></head><body>\n"
+                + body(content, status) + "</body></html>\n";
         AtomicFiles.writeString(file, page);
     }
 
     /** The report's sections as HTML, for the standalone page and the Maven site. */
     public static String body(ReportContent c) {
+        return body(c, "");
+    }
+
+    private static String body(ReportContent c, String status) {
         StringBuilder h = new StringBuilder();
-        h.append("<h1>Fashion-MNIST model report</h1>\n");
+        h.append("<h1>Fashion-MNIST model report</h1>\n").append(status);
         ModelCard card = c.card();
         if (card != null) {
             h.append("<h2 id=\"configuration\">Configuration</h2>\n<table>");
@@ -157,8 +172,7 @@ public final class HtmlReport {
             }
             h.append("</ul>\n");
             for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
-                image(h, img.getKey().equals(SweepPlots.CURVES) ? "Test accuracy per epoch, all trials"
-                        : "Test accuracy by " + img.getKey().substring(6, img.getKey().length() - 4), img.getValue());
+                image(h, SweepPlots.caption(img.getKey()), img.getValue());
             }
         }
         return h.toString();

@@ -1,21 +1,22 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.train.EpochMetrics;
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The notebook's two plots: accuracy per epoch and loss per epoch, train vs test. */
+/**
+ * The notebook's two plots: accuracy per epoch and loss per epoch, train vs test. Every point has a marker (one epoch
+ * is a visible point), the epoch axis has whole-number ticks, and epochs may be fractional (evaluations within an
+ * epoch).
+ */
 public final class LearningCurves {
     public static final String ACCURACY = "accuracy.png";
     public static final String LOSS = "loss.png";
@@ -26,37 +27,43 @@ public final class LearningCurves {
     }
 
     public static void write(List<EpochMetrics> epochs, Path directory) throws IOException {
-        Charts.writePng(chart("Accuracy per epoch", "accuracy", epochs, EpochMetrics::trainAccuracy,
-                EpochMetrics::testAccuracy), directory.resolve(ACCURACY), WIDTH, HEIGHT);
+        Charts.writePng(accuracyChart("Accuracy per epoch", epochs), directory.resolve(ACCURACY), WIDTH, HEIGHT);
         Charts.writePng(chart("Loss per epoch", "loss (cross entropy)", epochs, EpochMetrics::trainLoss,
                 EpochMetrics::testLoss), directory.resolve(LOSS), WIDTH, HEIGHT);
+    }
+
+    static JFreeChart accuracyChart(String title, List<EpochMetrics> epochs) {
+        return chart(title, "accuracy", epochs, EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy);
     }
 
     static JFreeChart chart(String title, String yLabel, List<EpochMetrics> epochs,
                             ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> test) {
         XYSeries trainSeries = new XYSeries("train");
         XYSeries testSeries = new XYSeries("test");
+        double first = Double.MAX_VALUE;
+        double last = -Double.MAX_VALUE;
         for (EpochMetrics e : epochs) {
-            trainSeries.add(e.epoch(), train.applyAsDouble(e));
-            testSeries.add(e.epoch(), test.applyAsDouble(e));
+            double epoch = e.epoch();
+            first = Math.min(first, epoch);
+            last = Math.max(last, epoch);
+            trainSeries.add(epoch, train.applyAsDouble(e));
+            testSeries.add(epoch, test.applyAsDouble(e));
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(trainSeries);
         data.addSeries(testSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", yLabel, data, PlotOrientation.VERTICAL,
-                true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis values = new NumberAxis(yLabel);
+        values.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, Charts.TRAIN);
         renderer.setSeriesPaint(1, Charts.TEST);
-        renderer.setSeriesStroke(0, new BasicStroke(2f));
-        renderer.setSeriesStroke(1, new BasicStroke(2f));
-        plot.setRenderer(renderer);
-        return chart;
+        renderer.setSeriesShape(0, Charts.SHAPES[0]);
+        renderer.setSeriesShape(1, Charts.SHAPES[1]);
+        renderer.setSeriesStroke(0, Charts.LINE);
+        renderer.setSeriesStroke(1, Charts.LINE);
+        XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1) : Charts.epochAxis(first, last),
+                values, renderer);
+        Charts.plain(plot);
+        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
 }

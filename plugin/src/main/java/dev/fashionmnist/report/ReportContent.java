@@ -65,6 +65,9 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         if (Files.isRegularFile(sweep)) {
             sweepNames = SweepTable.names(sweep);
             sweepRows = SweepTable.read(sweep);
+            if (sweepNames.size() >= 2) {
+                addImage(sweepImages, dir, SweepPlots.HEATMAP);
+            }
             for (String name : sweepNames) {
                 addImage(sweepImages, dir, SweepPlots.parameterPlot(name));
             }

@@ -1,29 +1,35 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.train.EpochMetrics;
+import java.awt.Color;
+import java.awt.Shape;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The sweep's plots: test accuracy against each varied parameter (one line per combination of the others), and the
- * test accuracy curves of all trials overlaid; plus the summary of what moved accuracy.
+ * The sweep's plots: a heat map of test accuracy over the first two varied parameters; test and train accuracy
+ * against each varied parameter (one pair of lines per combination of the others, on a log axis where the values grow
+ * by factors); the learning curves of all trials as small multiples; plus the summary of what moved accuracy.
  */
 public final class SweepPlots {
     public static final String CURVES = "sweep-curves.png";
+    public static final String HEATMAP = "sweep-heatmap.png";
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 500;
 
     private SweepPlots() {
     }
@@ -32,35 +38,139 @@ public final class SweepPlots {
         return "sweep-" + name + ".png";
     }
 
+    /** What the report says above the plot in {@code file}. */
+    public static String caption(String file) {
+        if (file.equals(CURVES)) {
+            return "Accuracy per epoch, one panel per trial";
+        }
+        if (file.equals(HEATMAP)) {
+            return "Test accuracy over two parameters at once";
+        }
+        return "Test and train accuracy by " + file.substring("sweep-".length(), file.length() - ".png".length());
+    }
+
     public static void write(List<String> names, List<SweepTable.Row> rows, Map<String, List<EpochMetrics>> curves,
                              Path dir) throws IOException {
         for (String name : names) {
-            DefaultCategoryDataset data = new DefaultCategoryDataset();
-            for (SweepTable.Row r : rows) {
-                data.addValue(r.finalTestAccuracy(), others(names, name, r), r.values().get(name));
-            }
-            JFreeChart chart = ChartFactory.createLineChart("Test accuracy by " + name, name, "test accuracy", data,
-                    PlotOrientation.VERTICAL, true, false, false);
-            CategoryPlot plot = chart.getCategoryPlot();
-            plot.setBackgroundPaint(java.awt.Color.WHITE);
-            plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-            ((LineAndShapeRenderer) plot.getRenderer()).setDefaultShapesVisible(true);
-            Charts.writePng(chart, dir.resolve(parameterPlot(name)), 800, 500);
+            Charts.writePng(parameterChart(name, names, rows, curves), dir.resolve(parameterPlot(name)), WIDTH,
+                    HEIGHT);
+        }
+        Path heatmap = dir.resolve(HEATMAP);
+        if (names.size() >= 2) {
+            Charts.writePng(heatmapChart(names, rows), heatmap, WIDTH, HEIGHT);
+        } else {
+            Files.deleteIfExists(heatmap);
         }
         if (!curves.isEmpty()) {
-            XYSeriesCollection data = new XYSeriesCollection();
-            curves.forEach((id, epochs) -> {
-                XYSeries s = new XYSeries(id);
-                epochs.forEach(e -> s.add(e.epoch(), e.testAccuracy()));
-                data.addSeries(s);
-            });
-            JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy per epoch, all trials", "epoch",
-                    "test accuracy", data, PlotOrientation.VERTICAL, true, false, false);
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(java.awt.Color.WHITE);
-            plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
-            Charts.writePng(chart, dir.resolve(CURVES), 900, 560);
+            Charts.writePng(TrialCurves.draw(curves), dir.resolve(CURVES));
         }
+    }
+
+    /** Test accuracy (solid) and train accuracy of the last epoch (dashed) against {@code name}. */
+    static JFreeChart parameterChart(String name, List<String> names, List<SweepTable.Row> rows,
+                                     Map<String, List<EpochMetrics>> curves) {
+        ParameterAxis axis = ParameterAxis.of(rows.stream().map(r -> r.values().get(name)).toList());
+        Map<String, List<SweepTable.Row>> groups = new LinkedHashMap<>();
+        for (SweepTable.Row r : rows) {
+            groups.computeIfAbsent(others(names, name, r), k -> new ArrayList<>()).add(r);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        int k = 0;
+        for (Map.Entry<String, List<SweepTable.Row>> group : groups.entrySet()) {
+            String suffix = group.getKey().isEmpty() ? "" : ", " + group.getKey();
+            XYSeries test = new XYSeries("test" + suffix);
+            XYSeries train = new XYSeries("train" + suffix);
+            for (SweepTable.Row r : group.getValue()) {
+                double x = axis.position(r.values().get(name));
+                test.add(x, r.finalTestAccuracy());
+                List<EpochMetrics> epochs = curves.get(r.id());
+                if (epochs != null && !epochs.isEmpty()) {
+                    train.add(x, epochs.get(epochs.size() - 1).trainAccuracy());
+                }
+            }
+            int s = data.getSeriesCount();
+            data.addSeries(test);
+            data.addSeries(train);
+            boolean single = groups.size() == 1;
+            Color colour = single ? Charts.TEST : Charts.PALETTE[k % Charts.PALETTE.length];
+            Shape shape = Charts.SHAPES[(single ? 1 : k / Charts.PALETTE.length) % Charts.SHAPES.length];
+            renderer.setSeriesPaint(s, colour);
+            renderer.setSeriesStroke(s, Charts.LINE);
+            renderer.setSeriesShape(s, shape);
+            renderer.setSeriesPaint(s + 1, single ? Charts.TRAIN : colour);
+            renderer.setSeriesStroke(s + 1, Charts.DASHED);
+            renderer.setSeriesShape(s + 1, single ? Charts.SHAPES[0] : shape);
+            renderer.setSeriesShapesFilled(s + 1, false);
+            k++;
+        }
+        NumberAxis accuracy = new NumberAxis("accuracy");
+        accuracy.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, axis.axis(name), accuracy, renderer);
+        Charts.plain(plot);
+        JFreeChart chart = new JFreeChart("Test and train accuracy by " + name, JFreeChart.DEFAULT_TITLE_FONT, plot,
+                true);
+        chart.addSubtitle(new TextTitle("test solid, train dashed: train far above test is overfitting, "
+                + "both low is underfitting", new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12)));
+        return chart;
+    }
+
+    /**
+     * Test accuracy over the first two parameters: rows the first, columns the second, the mean over any further
+     * parameters in each cell, the best cell framed.
+     */
+    static JFreeChart heatmapChart(List<String> names, List<SweepTable.Row> rows) {
+        String down = names.get(0);
+        String across = names.get(1);
+        ParameterAxis rowAxis = ParameterAxis.of(rows.stream().map(r -> r.values().get(down)).toList());
+        ParameterAxis columnAxis = ParameterAxis.of(rows.stream().map(r -> r.values().get(across)).toList());
+        int height = rowAxis.values().size();
+        int width = columnAxis.values().size();
+        double[][] sums = new double[height][width];
+        int[][] counts = new int[height][width];
+        for (SweepTable.Row r : rows) {
+            int i = rowAxis.values().indexOf(r.values().get(down));
+            int j = columnAxis.values().indexOf(r.values().get(across));
+            sums[i][j] += r.finalTestAccuracy();
+            counts[i][j]++;
+        }
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        int bestRow = 0;
+        int bestColumn = 0;
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                if (counts[i][j] > 0) {
+                    double mean = sums[i][j] / counts[i][j];
+                    min = Math.min(min, mean);
+                    if (mean > max) {
+                        max = mean;
+                        bestRow = i;
+                        bestColumn = j;
+                    }
+                }
+            }
+        }
+        double[][] shades = new double[height][width];
+        String[][] texts = new String[height][width];
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                if (counts[i][j] == 0) {
+                    shades[i][j] = Double.NaN;
+                    continue;
+                }
+                double mean = sums[i][j] / counts[i][j];
+                // the worst cell pale blue, the best deep blue: every cell visibly filled
+                shades[i][j] = max > min ? 0.15 + 0.85 * (mean - min) / (max - min) : 0.6;
+                texts[i][j] = String.format(Locale.ROOT, "%.1f%%", 100 * mean)
+                        + (i == bestRow && j == bestColumn ? " best" : "");
+            }
+        }
+        List<String> further = names.subList(2, names.size());
+        String title = "Test accuracy by " + down + " and " + across
+                + (further.isEmpty() ? "" : " (mean over " + String.join(", ", further) + ")");
+        return new HeatmapChart(columnAxis.cellsLabel(across), columnAxis.values(), rowAxis.cellsLabel(down),
+                rowAxis.values(), shades, texts, 14).mark(bestRow, bestColumn).chart(title);
     }
 
     private static String others(List<String> names, String name, SweepTable.Row r) {
@@ -70,13 +180,13 @@ public final class SweepPlots {
                 parts.add(n + "=" + r.values().get(n));
             }
         }
-        return parts.isEmpty() ? "test accuracy" : String.join(", ", parts);
+        return String.join(", ", parts);
     }
 
     /** The log summary: the best trial, and how far each parameter moved the mean accuracy. */
     public static List<String> summary(List<String> names, List<SweepTable.Row> rows) {
         List<String> lines = new ArrayList<>();
-        SweepTable.Row best = rows.stream().max(java.util.Comparator.comparingDouble(SweepTable.Row::finalTestAccuracy))
+        SweepTable.Row best = rows.stream().max(Comparator.comparingDouble(SweepTable.Row::finalTestAccuracy))
                 .orElseThrow();
         lines.add(String.format(Locale.ROOT, "Best trial: %s with test accuracy %.2f%% (%s)", best.id(),
                 100 * best.finalTestAccuracy(), best.diagnosis()));

@@ -25,7 +25,7 @@ import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.LearningCurves;
+import dev.fashionmnist.report.LiveReport;
 import dev.fashionmnist.report.MetricsCsv;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -103,11 +103,13 @@ public final class Training {
             ModelCard card = train(data, resumeFrom, checkpoints, norm, used, trainIndex, testCount, testIndex,
                     engine, device, run);
             run.complete().write(job.outputDirectory());
+            LiveReport.finish(job.outputDirectory(), run.complete(), card);
             return card;
         } catch (RuntimeException | IOException | Error e) {
             if (metricsStarted) {
                 try {
                     run.failed(e.getMessage()).write(job.outputDirectory());
+                    LiveReport.finish(job.outputDirectory(), run.failed(e.getMessage()), null);
                 } catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
@@ -159,6 +161,7 @@ public final class Training {
             run.write(job.outputDirectory());
             metricsStarted = true;
             MetricsCsv.start(job.metricsFile(), history);
+            LiveReport.start(job.outputDirectory(), run, history, log);
             ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer)
@@ -205,7 +208,7 @@ public final class Training {
                     history.add(last);
                     MetricsCsv.append(job.metricsFile(), last);
                     log.info(last.logLine(lastEpoch));
-                    LearningCurves.write(history, job.outputDirectory());
+                    LiveReport.epochDone(job.outputDirectory(), run, history);
                     Diagnosis.diverging(history).ifPresent(f -> {
                         throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
                                 + "; no model was written");

@@ -201,8 +201,10 @@ class SweepTableTest {
         }
         BufferedImage img = readPng(dir.resolve(SweepPlots.CURVES));
         assertEquals("sweep-curves.png", SweepPlots.CURVES);
-        assertEquals(900, img.getWidth());
-        assertEquals(560, img.getHeight());
+        // four trials: small multiples, four panels in a row
+        assertEquals(4 * TrialCurves.PANEL_WIDTH, img.getWidth());
+        assertEquals(TrialCurves.HEADER + TrialCurves.PANEL_HEIGHT, img.getHeight());
+        assertTrue(Files.isRegularFile(dir.resolve(SweepPlots.HEATMAP)), "two parameters: a heat map");
         assertTrue(colours(img) > 10, "curves plot is not blank: " + colours(img) + " colours");
     }
 

@@ -1,0 +1,125 @@
+package dev.fashionmnist.report;
+
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.train.Diagnosis;
+import dev.fashionmnist.train.EpochMetrics;
+import dev.fashionmnist.train.RunStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html} while {@code train} runs: written when the run starts and after every epoch, with the learning
+ * curves so far, the current epoch and the progress, and a refresh every {@value #REFRESH_SECONDS} s so that an open
+ * browser follows the training; when the run ends (complete or failed) the page is final and no longer refreshes.
+ * Every version replaces the last in one rename.
+ */
+public final class LiveReport {
+    public static final int REFRESH_SECONDS = 10;
+    /** What the page's head holds while the run goes on, and only then. */
+    public static final String REFRESH = "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">";
+
+    private LiveReport() {
+    }
+
+    /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
+    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log)
+            throws IOException {
+        if (!history.isEmpty()) {
+            LearningCurves.write(history, outputDirectory);
+        }
+        Path file = write(outputDirectory, run, null, history);
+        log.info("Report, updated after every epoch (open it in a browser, it reloads itself every " + REFRESH_SECONDS
+                + " s): " + file);
+    }
+
+    /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
+    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history) throws IOException {
+        LearningCurves.write(history, outputDirectory);
+        write(outputDirectory, run, null, history);
+    }
+
+    /**
+     * The final page of a run that {@code ended} (complete, with its model's {@code card}, or failed, with none): the
+     * epochs in metrics.csv, no refresh.
+     */
+    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card) throws IOException {
+        Path csv = outputDirectory.resolve("metrics.csv");
+        write(outputDirectory, ended, card, Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of());
+    }
+
+    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history)
+            throws IOException {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        if (!history.isEmpty()) {
+            for (String name : List.of(LearningCurves.ACCURACY, LearningCurves.LOSS)) {
+                Path png = dir.resolve(name);
+                if (Files.isRegularFile(png)) {
+                    images.put(name, Files.readAllBytes(png));
+                }
+            }
+        }
+        ReportContent content = new ReportContent(card, history, null, Diagnosis.of(history), null, null, List.of(),
+                images, List.of(), List.of(), Map.of());
+        Path file = dir.resolve(HtmlReport.FILE);
+        boolean running = RunStatus.RUNNING.equals(run.state());
+        HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now()), file);
+        return file;
+    }
+
+    /** The block under the page's heading: how far the run has come, or how it ended. */
+    static String status(RunStatus run, List<EpochMetrics> history, Instant now) {
+        int planned = run.lastEpoch() - run.firstEpoch() + 1;
+        double reached = history.stream().mapToDouble(e -> (double) e.epoch()).max().orElse(0);
+        double done = Math.max(0, Math.min(planned, reached - (run.firstEpoch() - 1)));
+        double percent = 100 * done / planned;
+        StringBuilder h = new StringBuilder("<div id=\"training\" class=\"finding\">");
+        String elapsed = elapsed(run, now);
+        switch (run.state()) {
+            case RunStatus.RUNNING -> {
+                int current = (int) Math.min(run.lastEpoch(), Math.floor(run.firstEpoch() + done));
+                h.append(String.format(Locale.ROOT, "<b>Training: epoch %d of %d running</b>; %s of %d epochs of this "
+                        + "run done (%.0f%%)", current, run.lastEpoch(), number(done), planned, percent));
+                if (elapsed != null) {
+                    h.append(", ").append(elapsed).append(" so far");
+                }
+                h.append(".<br>This page reloads itself every ").append(REFRESH_SECONDS)
+                        .append(" s until the training ends.");
+            }
+            case RunStatus.COMPLETE -> {
+                h.append("<b class=\"pass\">Training complete</b>: ").append(number(done)).append(" of ")
+                        .append(planned).append(" planned epochs").append(done < planned ? " (stopped early)" : "");
+                if (elapsed != null) {
+                    h.append(" in ").append(elapsed);
+                }
+                h.append(". <code>mvn fashionmnist:evaluate fashionmnist:report</code> adds the evaluation.");
+            }
+            default -> h.append("<b class=\"fail\">Training failed</b> after ").append(number(done)).append(" of ")
+                    .append(planned).append(" epochs: ").append(HtmlReport.esc(String.valueOf(run.message())));
+        }
+        h.append(String.format(Locale.ROOT, "<div class=\"progress\" title=\"%.0f%%\"><div style=\"width:%.1f%%\">"
+                + "</div></div></div>\n", percent, percent));
+        return h.toString();
+    }
+
+    private static String elapsed(RunStatus run, Instant now) {
+        try {
+            long seconds = Math.max(0, Duration.between(Instant.parse(run.startedAt()), now).toSeconds());
+            return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static String number(double epochs) {
+        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs)
+                : String.format(Locale.ROOT, "%.1f", epochs);
+    }
+}

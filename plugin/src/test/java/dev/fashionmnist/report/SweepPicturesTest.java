@@ -1,0 +1,269 @@
+package dev.fashionmnist.report;
+
+import static dev.fashionmnist.report.PlotPixels.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.train.EpochMetrics;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pictures that answer "what does quality depend on?" checked by their pixels: the heat map's cells, values and
+ * best cell; the per-parameter plot's series and its log axis; the small multiples of 1-epoch trials; whole-number
+ * epoch ticks and single-epoch markers in the learning curves.
+ */
+class SweepPicturesTest {
+    private static final List<String> HIDDEN = List.of("2", "8", "32", "128");
+    private static final List<String> TRAIN = List.of("1000", "10000");
+
+    @TempDir
+    Path dir;
+
+    /** hiddenSize x trainSize, 4 x 2; accuracy grows with both, the best is hiddenSize 32 with 10000 images. */
+    private static List<SweepTable.Row> grid() {
+        List<SweepTable.Row> rows = new ArrayList<>();
+        double[][] accuracy = {{0.61, 0.66}, {0.72, 0.78}, {0.80, 0.86}, {0.79, 0.84}};
+        for (int h = 0; h < HIDDEN.size(); h++) {
+            for (int t = 0; t < TRAIN.size(); t++) {
+                Map<String, String> values = new LinkedHashMap<>();
+                values.put("trainSize", TRAIN.get(t));
+                values.put("hiddenSize", HIDDEN.get(h));
+                rows.add(new SweepTable.Row(rows.size() + 1, "trainSize-" + TRAIN.get(t) + "_hiddenSize-"
+                        + HIDDEN.get(h), values, accuracy[h][t], accuracy[h][t], 0.5, 1000, 3.0, "healthy"));
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(r -> r.values().get("trainSize").length()));
+        return rows;
+    }
+
+    private static List<EpochMetrics> epochs(double... at) {
+        List<EpochMetrics> list = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) {
+            list.add(new EpochMetrics((int) Math.round(at[i]), 0.9 - 0.1 * i, 0.70 + 0.04 * i, 0.8 - 0.05 * i,
+                    0.68 + 0.03 * i, 0.01, 1.0, 1000));
+        }
+        return list;
+    }
+
+    private static Map<String, List<EpochMetrics>> oneEpochCurves(List<SweepTable.Row> rows) {
+        Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
+        for (SweepTable.Row r : rows) {
+            curves.put(r.id(), List.of(new EpochMetrics(1, 0.5, r.finalTestAccuracy() + 0.05, 0.6,
+                    r.finalTestAccuracy(), 0.01, 1.0, 1000)));
+        }
+        return curves;
+    }
+
+    /** Copies the pictures to target/pictures when -Dpictures.keep is set, to look at them. */
+    private void keep(String... names) throws Exception {
+        if (System.getProperty("pictures.keep") != null) {
+            Path to = Files.createDirectories(Path.of("target/pictures"));
+            for (String name : names) {
+                Files.copy(dir.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static Color centre(BufferedImage img, Rectangle cell) {
+        // a little off the centre, where the value's text is
+        return new Color(img.getRGB(cell.x + cell.width / 8, cell.y + cell.height / 8));
+    }
+
+    @Test
+    void heatmapShowsEveryCellItsValueAndFramesTheBest() throws Exception {
+        List<String> names = List.of("hiddenSize", "trainSize");
+        SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir);
+        keep(SweepPlots.HEATMAP, SweepPlots.CURVES);
+        BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.HEATMAP));
+        assertEquals(SweepPlots.WIDTH, img.getWidth());
+        assertEquals(SweepPlots.HEIGHT, img.getHeight());
+        Rectangle area = PlotPixels.plotArea(SweepPlots.heatmapChart(names, grid()), SweepPlots.WIDTH,
+                SweepPlots.HEIGHT);
+        int rows = HIDDEN.size();
+        int columns = TRAIN.size();
+        List<Color> fills = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                Rectangle cell = new Rectangle(area.x + c * area.width / columns, area.y + r * area.height / rows,
+                        area.width / columns, area.height / rows);
+                Color fill = centre(img, cell);
+                assertFalse(fill.equals(Color.WHITE), "cell " + r + "," + c + " is filled");
+                assertTrue(fill.getBlue() > fill.getRed(), "cell " + r + "," + c + " is a shade of blue: " + fill);
+                fills.add(fill);
+                Rectangle middle = new Rectangle(cell.x + cell.width / 4, cell.y + cell.height / 3, cell.width / 2,
+                        cell.height / 3);
+                long text = middle.width * (long) middle.height - count(img, middle, fill, 8);
+                assertTrue(text > 40, "cell " + r + "," + c + " shows its value: " + text + " text pixels");
+                long frame = count(img, cell, Charts.BEST, 10);
+                if (r == 2 && c == 1) {
+                    assertTrue(frame > 500, "the best cell (hiddenSize 32, trainSize 10000) is framed: " + frame);
+                } else {
+                    assertEquals(0, frame, "cell " + r + "," + c + " is not framed");
+                }
+            }
+        }
+        assertEquals(fills.size(), fills.stream().distinct().count(), "eight accuracies, eight shades: " + fills);
+        // the darkest cell is the best one, the palest the worst (hiddenSize 2, trainSize 1000)
+        Color best = fills.get(2 * columns + 1);
+        Color worst = fills.get(0);
+        assertTrue(best.getRed() + best.getGreen() < worst.getRed() + worst.getGreen(), best + " vs " + worst);
+        // rows are hiddenSize in ascending order, whatever order the grid ran in
+        List<PlotPixels.Label> columnLabels = PlotPixels.tickLabels(img, area, 14);
+        assertEquals(2, columnLabels.size(), "two column labels: " + columnLabels);
+        PlotPixels.assertDistinct(columnLabels, "heat map columns");
+    }
+
+    @Test
+    void heatmapOnlyForTwoOrMoreParametersAndAStaleOneGoes() throws Exception {
+        SweepPlots.write(List.of("hiddenSize", "trainSize"), grid(), Map.of(), dir);
+        assertTrue(Files.isRegularFile(dir.resolve(SweepPlots.HEATMAP)));
+        SweepPlots.write(List.of("hiddenSize"), grid(), Map.of(), dir);
+        assertFalse(Files.exists(dir.resolve(SweepPlots.HEATMAP)), "a one-parameter sweep has no heat map");
+    }
+
+    @Test
+    void heatmapAxesSayTheStepsAreFactors() {
+        assertEquals("hiddenSize (\u00d74 per step)", ParameterAxis.of(HIDDEN).cellsLabel("hiddenSize"));
+        assertEquals("trainSize (\u00d710, \u00d76)", ParameterAxis.of(List.of("1000", "10000", "60000"))
+                .cellsLabel("trainSize"));
+        assertEquals("architecture", ParameterAxis.of(List.of("mlp", "net")).cellsLabel("architecture"));
+    }
+
+    @Test
+    void valuesThatGrowByFactorsGoOnALogAxis() {
+        assertEquals(ParameterAxis.Scale.LOG, ParameterAxis.of(List.of("128", "2", "32", "8")).scale());
+        assertEquals(List.of("2", "8", "32", "128"), ParameterAxis.of(List.of("128", "2", "32", "8")).values());
+        assertEquals(ParameterAxis.Scale.LOG, ParameterAxis.of(List.of("0.001", "0.01", "0.1")).scale());
+        assertEquals(ParameterAxis.Scale.LINEAR, ParameterAxis.of(List.of("100", "200", "300")).scale());
+        assertEquals(ParameterAxis.Scale.LINEAR, ParameterAxis.of(List.of("0", "10", "100")).scale());
+        assertEquals(ParameterAxis.Scale.LINEAR, ParameterAxis.of(List.of("2", "3")).scale());
+        assertEquals(ParameterAxis.Scale.CATEGORIES, ParameterAxis.of(List.of("mlp", "net", "resnet")).scale());
+        assertEquals(List.of("net", "mlp"), ParameterAxis.of(List.of("net", "mlp", "net")).values());
+    }
+
+    @Test
+    void parameterPlotDrawsTestAndTrainOnALogAxisLabelledWithTheValues() throws Exception {
+        List<String> names = List.of("hiddenSize");
+        List<SweepTable.Row> rows = grid().stream().filter(r -> r.values().get("trainSize").equals("1000")).toList();
+        SweepPlots.write(names, rows, oneEpochCurves(rows), dir);
+        keep(SweepPlots.parameterPlot("hiddenSize"));
+        BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.parameterPlot("hiddenSize")));
+        Rectangle area = PlotPixels.plotArea(SweepPlots.parameterChart("hiddenSize", names, rows,
+                oneEpochCurves(rows)), SweepPlots.WIDTH, SweepPlots.HEIGHT);
+        assertTrue(count(img, area, Charts.TEST, 0) > 200, "test line: " + count(img, area, Charts.TEST, 0));
+        assertTrue(count(img, area, Charts.TRAIN, 0) > 100, "train line: " + count(img, area, Charts.TRAIN, 0));
+        List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
+        assertEquals(4, labels.size(), "a tick per value: " + labels);
+        PlotPixels.assertDistinct(labels, "hiddenSize axis");
+        // 2, 8, 32, 128 grow by 4 each: on a log axis their ticks are evenly spaced
+        double first = labels.get(1).centre() - labels.get(0).centre();
+        for (int i = 2; i < labels.size(); i++) {
+            assertEquals(first, labels.get(i).centre() - labels.get(i - 1).centre(), 4.0, "even spacing " + labels);
+        }
+    }
+
+    @Test
+    void logAxisSpacesUnevenFactorsByTheirLogarithm() throws Exception {
+        List<SweepTable.Row> rows = new ArrayList<>();
+        for (String size : List.of("1000", "10000", "60000")) {
+            rows.add(new SweepTable.Row(rows.size() + 1, "trainSize-" + size, Map.of("trainSize", size),
+                    0.7 + rows.size() * 0.05, 0.8, 0.5, 1000, 3.0, "healthy"));
+        }
+        SweepPlots.write(List.of("trainSize"), rows, Map.of(), dir);
+        BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.parameterPlot("trainSize")));
+        Rectangle area = PlotPixels.plotArea(SweepPlots.parameterChart("trainSize", List.of("trainSize"), rows,
+                Map.of()), SweepPlots.WIDTH, SweepPlots.HEIGHT);
+        List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
+        assertEquals(3, labels.size(), labels.toString());
+        double ratio = (labels.get(2).centre() - labels.get(1).centre())
+                / (labels.get(1).centre() - labels.get(0).centre());
+        // log10(6) = 0.778 on a log axis; 50000/9000 = 5.6 on a linear one
+        assertEquals(Math.log10(6), ratio, 0.05, labels.toString());
+        assertTrue(count(img, area, Charts.TEST, 0) > 200, "test line");
+    }
+
+    @Test
+    void oneEpochTrialsAreSmallMultiplesWithVisiblePoints() throws Exception {
+        List<SweepTable.Row> rows = grid();
+        SweepPlots.write(List.of("hiddenSize", "trainSize"), rows, oneEpochCurves(rows), dir);
+        BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.CURVES));
+        assertEquals(TrialCurves.MAX_COLUMNS * TrialCurves.PANEL_WIDTH, img.getWidth());
+        assertEquals(TrialCurves.HEADER + 2 * TrialCurves.PANEL_HEIGHT, img.getHeight());
+        List<List<String>> titles = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Rectangle panel = TrialCurves.panel(i, rows.size());
+            assertTrue(count(img, panel, Charts.TRAIN, 0) > 20, "panel " + i + " shows its train point: "
+                    + count(img, panel, Charts.TRAIN, 0));
+            assertTrue(count(img, panel, Charts.TEST, 0) > 20, "panel " + i + " shows its test point: "
+                    + count(img, panel, Charts.TEST, 0));
+            Rectangle title = new Rectangle(panel.x, panel.y, panel.width, 22);
+            List<String> ink = new ArrayList<>();
+            for (int y = title.y; y < title.y + title.height; y++) {
+                StringBuilder line = new StringBuilder();
+                for (int x = title.x; x < title.x + title.width; x++) {
+                    line.append((img.getRGB(x, y) & 0xFF) < 128 ? '#' : '.');
+                }
+                ink.add(line.toString());
+            }
+            assertTrue(PlotPixels.ink(img, title) > 50, "panel " + i + " has a title");
+            titles.add(ink);
+        }
+        assertEquals(titles.size(), titles.stream().distinct().count(), "each panel is titled by its own trial");
+    }
+
+    @Test
+    void learningCurvesTickWholeEpochsAndShowASingleEpoch() throws Exception {
+        for (double[] at : List.of(new double[] {1}, new double[] {1, 2, 3, 4})) {
+            List<EpochMetrics> epochs = epochs(at);
+            LearningCurves.write(epochs, dir);
+            BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));
+            Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", epochs),
+                    LearningCurves.WIDTH, LearningCurves.HEIGHT);
+            assertTrue(count(img, area, Charts.TRAIN, 0) > 20, at.length + " epoch(s): train point(s) drawn");
+            assertTrue(count(img, area, Charts.TEST, 0) > 20, at.length + " epoch(s): test point(s) drawn");
+            List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
+            assertEquals(at.length, labels.size(), at.length + " epoch(s): a tick per whole epoch " + labels);
+            PlotPixels.assertDistinct(labels, "epoch axis");
+        }
+    }
+
+    @Test
+    void fractionalEpochsAreDrawnWithTicksAtWholeEpochs() throws Exception {
+        XYFixture fixture = new XYFixture();
+        List<PlotPixels.Label> labels = fixture.labels(new double[] {0.5, 1, 1.5, 2, 2.5, 3});
+        assertEquals(3, labels.size(), "ticks 1, 2, 3 only: " + labels);
+        PlotPixels.assertDistinct(labels, "fractional epochs");
+    }
+
+    /** The accuracy chart of epochs at fractional positions, rendered at the fixed size. */
+    private static final class XYFixture {
+        List<PlotPixels.Label> labels(double[] at) {
+            List<EpochMetrics> epochs = epochs(at.length == 0 ? new double[0] : new double[] {1});
+            org.jfree.chart.JFreeChart chart = LearningCurves.accuracyChart("fractional", epochs);
+            org.jfree.data.xy.XYSeriesCollection data = (org.jfree.data.xy.XYSeriesCollection)
+                    chart.getXYPlot().getDataset();
+            data.removeAllSeries();
+            org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries("test");
+            for (int i = 0; i < at.length; i++) {
+                s.add(at[i], 0.6 + 0.02 * i);
+            }
+            data.addSeries(s);
+            chart.getXYPlot().setDomainAxis(Charts.epochAxis(at[0], at[at.length - 1]));
+            BufferedImage img = chart.createBufferedImage(LearningCurves.WIDTH, LearningCurves.HEIGHT);
+            Rectangle area = PlotPixels.plotArea(chart, LearningCurves.WIDTH, LearningCurves.HEIGHT);
+            assertTrue(count(img, area, Charts.TRAIN, 0) > 100, "the fractional points are drawn");
+            return PlotPixels.tickLabels(img, area, 14);
+        }
+    }
+}
