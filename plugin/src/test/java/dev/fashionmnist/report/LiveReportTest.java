@@ -1,0 +1,97 @@
+package dev.fashionmnist.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.train.EpochMetrics;
+import dev.fashionmnist.train.RunStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html during a training: refreshing with the progress while the run goes on, final when it ends. */
+class LiveReportTest {
+    @TempDir
+    Path out;
+
+    private static EpochMetrics epoch(int n) {
+        return new EpochMetrics(n, 1.0 / n, 0.6 + 0.05 * n, 1.1 / n, 0.58 + 0.04 * n, 0.01, 2.0, 1000);
+    }
+
+    private String page() throws Exception {
+        return Files.readString(out.resolve(HtmlReport.FILE), StandardCharsets.UTF_8);
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void refreshesWithTheProgressUntilTheRunEnds() throws Exception {
+        RecordingLog log = new RecordingLog();
+        RunStatus run = RunStatus.start(1, 4);
+        List<EpochMetrics> history = new ArrayList<>();
+        LiveReport.start(out, run, history, log);
+        assertTrue(log.infos.stream().anyMatch(l -> l.contains("reloads itself every 10 s")
+                && l.endsWith(out.resolve(HtmlReport.FILE).toString())), "the log says where the page is: " + log.infos);
+        String start = page();
+        assertTrue(start.contains("<meta http-equiv=\"refresh\" content=\"10\">"), start);
+        assertTrue(start.contains("epoch 1 of 4 running</b>; 0 of 4 epochs of this run done (0%)"), start);
+        assertFalse(start.contains("<img"), "no curves before the first epoch");
+        assertEquals(List.of("report.html"), files(), "nothing else, no temporary file");
+
+        history.add(epoch(1));
+        LiveReport.epochDone(out, run, history);
+        String one = page();
+        assertTrue(one.contains("<meta http-equiv=\"refresh\" content=\"10\">"), one);
+        assertTrue(one.contains("epoch 2 of 4 running</b>; 1 of 4 epochs of this run done (25%)"), one);
+        assertEquals(2, one.split("<img ", -1).length - 1, "accuracy and loss curves so far");
+        assertTrue(one.contains("width:25.0%"), "the progress bar a quarter full");
+        assertEquals(List.of("accuracy.png", "loss.png", "report.html"), files());
+
+        history.add(epoch(2));
+        LiveReport.epochDone(out, run, history);
+        MetricsCsv.start(out.resolve("metrics.csv"), history);
+        LiveReport.finish(out, run.complete(), null);
+        String end = page();
+        assertFalse(end.contains("http-equiv=\"refresh\""), "the final page no longer refreshes");
+        assertTrue(end.contains("Training complete</b>: 2 of 4 planned epochs (stopped early)"), end);
+        assertEquals(2, end.split("<img ", -1).length - 1);
+        assertTrue(end.contains("<td>2</td>"), "the metrics table holds epoch 2");
+    }
+
+    @Test
+    void aFailedRunEndsThePageWithItsMessage() throws Exception {
+        RunStatus run = RunStatus.start(3, 5);
+        List<EpochMetrics> history = new ArrayList<>(List.of(epoch(1), epoch(2)));
+        LiveReport.start(out, run, history, new RecordingLog());
+        String start = page();
+        assertTrue(start.contains("epoch 3 of 5 running</b>; 0 of 3 epochs of this run done"), start);
+        assertEquals(2, start.split("<img ", -1).length - 1, "a resumed run shows the epochs it continues");
+        MetricsCsv.start(out.resolve("metrics.csv"), history);
+        LiveReport.finish(out, run.failed("Training diverged in epoch 3: the loss became NaN <x>"), null);
+        String end = page();
+        assertFalse(end.contains("http-equiv=\"refresh\""), end);
+        assertTrue(end.contains("Training failed</b> after 0 of 3 epochs: Training diverged in epoch 3: the loss "
+                + "became NaN &lt;x&gt;"), end);
+    }
+
+    @Test
+    void progressSaysHowLongTheRunHasTaken() {
+        RunStatus run = new RunStatus("r", RunStatus.RUNNING, 1, 2, Instant.now().minusSeconds(75).toString(), null);
+        EpochMetrics first = epoch(1);
+        String status = LiveReport.status(run, List.of(first), Instant.now());
+        assertTrue(status.contains("epoch 2 of 2 running</b>; 1 of 2 epochs of this run done (50%), 1 min 15 s so far"),
+                status);
+    }
+}
