@@ -35,6 +35,8 @@ public final class Charts {
         new Color(0x56, 0xb4, 0xe9), BEST, Color.BLACK};
     static final Shape[] SHAPES = {new Ellipse2D.Double(-4, -4, 8, 8), new Rectangle2D.Double(-4, -4, 8, 8),
         triangle(), new Rectangle2D.Double(-2, -5, 4, 10)};
+    /** The test series' marker: a square larger than the train series' circle, so that equal values show both. */
+    static final Shape TEST_MARKER = new Rectangle2D.Double(-6, -6, 12, 12);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     static final BasicStroke LINE = new BasicStroke(2f);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -58,7 +58,7 @@ public final class LearningCurves {
         renderer.setSeriesPaint(0, Charts.TRAIN);
         renderer.setSeriesPaint(1, Charts.TEST);
         renderer.setSeriesShape(0, Charts.SHAPES[0]);
-        renderer.setSeriesShape(1, Charts.SHAPES[1]);
+        renderer.setSeriesShape(1, Charts.TEST_MARKER);
         renderer.setSeriesStroke(0, Charts.LINE);
         renderer.setSeriesStroke(1, Charts.LINE);
         XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1) : Charts.epochAxis(first, last),

@@ -94,7 +94,8 @@ public final class SweepPlots {
             data.addSeries(train);
             boolean single = groups.size() == 1;
             Color colour = single ? Charts.TEST : Charts.PALETTE[k % Charts.PALETTE.length];
-            Shape shape = Charts.SHAPES[(single ? 1 : k / Charts.PALETTE.length) % Charts.SHAPES.length];
+            Shape shape = single ? Charts.TEST_MARKER
+                    : Charts.SHAPES[k / Charts.PALETTE.length % Charts.SHAPES.length];
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesStroke(s, Charts.LINE);
             renderer.setSeriesShape(s, shape);
@@ -161,7 +162,7 @@ public final class SweepPlots {
                 }
                 double mean = sums[i][j] / counts[i][j];
                 // the worst cell pale blue, the best deep blue: every cell visibly filled
-                shades[i][j] = max > min ? 0.15 + 0.85 * (mean - min) / (max - min) : 0.6;
+                shades[i][j] = max > min ? 0.2 + 0.8 * (mean - min) / (max - min) : 0.6;
                 texts[i][j] = String.format(Locale.ROOT, "%.1f%%", 100 * mean)
                         + (i == bestRow && j == bestColumn ? " best" : "");
             }
