@@ -11,6 +11,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
+import dev.fashionmnist.train.ModelCache;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
@@ -120,6 +121,18 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
 
+    /** Keep trained models in the model cache across clean builds; restore one there instead of training again. */
+    @Parameter(property = "fashionmnist.modelCache", defaultValue = "true")
+    boolean modelCache;
+
+    /** The model cache folder; default: {@code models} in dataDirectory. */
+    @Parameter(property = "fashionmnist.modelCacheDirectory")
+    File modelCacheDirectory;
+
+    /** How many models the model cache keeps; the ones stored or restored longest ago are evicted. */
+    @Parameter(property = "fashionmnist.modelCacheSize", defaultValue = "20")
+    int modelCacheSize;
+
 
     /** Attach the zipped model to the project with classifier 'model', so install/deploy archive it. */
     @Parameter(property = "fashionmnist.attach", defaultValue = "true")
@@ -132,6 +145,7 @@ public class TrainMojo extends AbstractEngineMojo {
     void run(BuildLog log) throws MojoExecutionException {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
+        ModelCache cache = modelCache(log);
         EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
         checkWritable(out);
@@ -161,15 +175,29 @@ public class TrainMojo extends AbstractEngineMojo {
                         + (force ? "force is set" : "the configuration differs from the run it continued")
                         + "; to keep training that model instead, add -Dfashionmnist.resume");
             }
-            log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
-            TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
-                    files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                    plugin.getVersion(), interactive());
-            fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
+            if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
+                log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+                TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
+                        files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
+                        plugin.getVersion(), interactive());
+                fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
+                if (cache != null && !resume) {
+                    cache.store(fingerprint, out);
+                }
+            }
         }
         if (attach) {
             attachModel(log, modelDir, out);
         }
+    }
+
+    /** The model cache as configured; {@code null} when it is switched off. */
+    ModelCache modelCache(BuildLog log) {
+        if (!modelCache) {
+            return null;
+        }
+        File root = modelCacheDirectory != null ? modelCacheDirectory : new File(dataDirectory, "models");
+        return new ModelCache(root.toPath(), modelCacheSize, log);
     }
 
     TrainSettings settings(int rows, int columns, int classes) {
