@@ -10,23 +10,20 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dataset files this plugin has verified since its classes were loaded. Maven loads a plugin once per build and
- * shares it between its goals, so download-data, train, evaluate and report hash each file once, not once per goal.
- * A file counts as verified while it is the same file as when its SHA-256 was computed: the same size, modification
- * time and, where the file system has one, identity (the inode); any write or replacement changes one of these, and
- * the file is hashed again.
+ * The dataset files verified so far in one build, shared by its goals, so that download-data, train, evaluate and
+ * report hash each file once, not once per goal. A file counts as verified while it is the same file as when its
+ * SHA-256 was computed: the same size, modification time and, where the file system has one, identity (the inode).
+ * Replacing the file (as every fetch does, by a rename) or writing to it in a later clock tick changes one of these,
+ * and the file is hashed again. Safe for the threads of a parallel build.
  */
 public final class VerifiedFiles {
-    private static final Map<Path, Verified> VERIFIED = new ConcurrentHashMap<>();
+    private final Map<Path, Verified> verified = new ConcurrentHashMap<>();
 
     /** What identifies one version of a file without reading it. */
     public record State(long size, FileTime modified, Object identity) {
     }
 
     private record Verified(State state, String sha256) {
-    }
-
-    private VerifiedFiles() {
     }
 
     /**
@@ -39,13 +36,13 @@ public final class VerifiedFiles {
     }
 
     /** Records that {@code file}, as it was in {@code state}, has the SHA-256 {@code sha256}. */
-    public static void remember(Path file, State state, String sha256) {
-        VERIFIED.put(key(file), new Verified(state, sha256));
+    public void remember(Path file, State state, String sha256) {
+        verified.put(key(file), new Verified(state, sha256));
     }
 
     /** Whether {@code file} was verified earlier to have the SHA-256 {@code sha256} and is unchanged since. */
-    public static boolean verifiedBefore(Path file, String sha256) throws IOException {
-        Verified v = VERIFIED.get(key(file));
+    public boolean verifiedBefore(Path file, String sha256) throws IOException {
+        Verified v = verified.get(key(file));
         return v != null && v.sha256().equals(sha256) && Objects.equals(v.state(), stateOf(file));
     }
 
