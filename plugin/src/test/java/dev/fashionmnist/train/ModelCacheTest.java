@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.engine.ProcessOutput;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
@@ -19,8 +20,6 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -77,16 +76,7 @@ class ModelCacheTest {
     /** A copy of the trained output folder, as the run with {@code fingerprint} would leave it. */
     private Path output(String name, String fingerprint) throws IOException {
         Path out = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(trained)) {
-            for (Path p : s.toList()) {
-                Path target = out.resolve(trained.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        copyTree(trained, out);
         Path card = out.resolve("model").resolve(ModelCard.FILE);
         Files.writeString(card, Files.readString(card).replace(A, fingerprint));
         return out;
@@ -269,30 +259,18 @@ class ModelCacheTest {
                         "-Xmx64m", "-cp", System.getProperty("java.class.path"), StoreInCache.class.getName(),
                         root.toString(), A, output(name, A).toString()).redirectErrorStream(true).start();
                 started.add(p);
-                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8));
+                BufferedReader out = ProcessOutput.of(p);
                 outputs.add(out);
-                String waiting = awaitLine(out, "[INFO] Waiting for ");
+                String waiting = ProcessOutput.awaitLine(out, "[INFO] Waiting for ");
                 assertTrue(waiting.contains("another build (pid " + ProcessHandle.current().pid() + ")"), waiting);
             }
         }
         for (int i = 0; i < 2; i++) {
-            awaitLine(outputs.get(i), "[INFO] Model stored in the model cache");
+            ProcessOutput.awaitLine(outputs.get(i), "[INFO] Model stored in the model cache");
             assertTrue(started.get(i).waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
             assertEquals(0, started.get(i).exitValue());
         }
         assertCompleteEntryOnly(root);
-    }
-
-    private static String awaitLine(BufferedReader out, String start) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith(start)) {
-                return line;
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("no line starting with '" + start + "' before the end of the output:\n" + seen);
     }
 
     /** The cache holds the entry of {@link #A}, complete and restorable, and nothing half-written beside it. */
