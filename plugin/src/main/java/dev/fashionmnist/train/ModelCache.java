@@ -6,11 +6,10 @@ import dev.fashionmnist.evaluate.ModelCards;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.LearningCurves;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -136,7 +135,8 @@ public final class ModelCache {
             for (String name : RUN_FILES) {
                 Files.copy(out.resolve(name), staged.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
-            Json.writeFile(staged.resolve(ENTRY), new Entry(fingerprint, host(), Instant.now().toString()));
+            Json.writeFile(staged.resolve(ENTRY), new Entry(fingerprint, JUnitReport.hostname(),
+                    Instant.now().toString()));
             try (FolderLock lock = lock()) {
                 AtomicFiles.replaceDirectory(staged, target);
                 touch(target);
@@ -287,28 +287,6 @@ public final class ModelCache {
             AtomicFiles.deleteTree(p);
         } catch (IOException e) {
             // left for the next eviction, which removes staging folders of killed builds
-        }
-    }
-
-    /** This machine's name as people know it; the environment first, since a name lookup may wait on DNS. */
-    static String host() {
-        for (String variable : List.of("HOSTNAME", "COMPUTERNAME")) {
-            String name = System.getenv(variable);
-            if (name != null && !name.isBlank()) {
-                return name.trim();
-            }
-        }
-        try {
-            Path etc = Path.of("/etc/hostname");
-            if (Files.isReadable(etc)) {
-                String name = Files.readString(etc, StandardCharsets.UTF_8).trim();
-                if (!name.isEmpty()) {
-                    return name;
-                }
-            }
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException | RuntimeException e) {
-            return "an unknown host";
         }
     }
 }

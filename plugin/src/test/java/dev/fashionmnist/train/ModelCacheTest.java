@@ -17,6 +17,7 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class ModelCacheTest {
         assertTrue(Files.isRegularFile(entry.resolve("model").resolve(ModelCard.FILE)), "stored: " + log.infos);
         ModelCache.Entry record = Json.readFile(entry.resolve(ModelCache.ENTRY), ModelCache.Entry.class);
         assertEquals(A, record.fingerprint());
-        assertEquals(ModelCache.host(), record.host());
+        assertEquals(JUnitReport.hostname(), record.host());
 
         // a clean build's output folder, or one with another run's model and checkpoints
         Path out = tmp.resolve("clean");
@@ -125,7 +126,7 @@ class ModelCacheTest {
         String restored = log.infos.stream().filter(i -> i.startsWith("Model restored from the model cache"))
                 .findFirst().orElseThrow(() -> new AssertionError(log.infos.toString()));
         assertTrue(restored.contains("fingerprint " + A.substring(0, 12)), restored);
-        assertTrue(restored.contains("trained " + card.createdAt() + " on " + ModelCache.host()), restored);
+        assertTrue(restored.contains("trained " + card.createdAt() + " on " + JUnitReport.hostname()), restored);
         assertTrue(restored.matches(".*test accuracy \\d+\\.\\d\\d%.*"), restored);
         assertTrue(restored.contains(entry.toString()), restored);
     }
