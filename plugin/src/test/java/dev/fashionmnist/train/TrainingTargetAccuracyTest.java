@@ -32,10 +32,15 @@ class TrainingTargetAccuracyTest {
 
     private static TrainJob job(Path out, int trainSize, int testSize, int epochs, LrSchedule schedule, Double target,
                                 int evaluationsPerEpoch, double labelSmoothing) {
+        return job(out, trainSize, testSize, epochs, schedule, target, evaluationsPerEpoch, labelSmoothing, false);
+    }
+
+    private static TrainJob job(Path out, int trainSize, int testSize, int epochs, LrSchedule schedule, Double target,
+                                int evaluationsPerEpoch, double labelSmoothing, boolean resume) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
         TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.ADAM, LEARNING_RATE, 0.9, false, 0,
-                schedule, trainSize, true, 7, "cpu", 0, false, 0, false, target, evaluationsPerEpoch,
+                schedule, trainSize, true, 7, "cpu", 0, resume, 0, false, target, evaluationsPerEpoch,
                 labelSmoothing);
         return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), testSize,
                 out, -1, "test-fingerprint", "test", false);
@@ -142,5 +147,27 @@ class TrainingTargetAccuracyTest {
         List<String> once1 = Files.readAllLines(out.resolve("once/metrics.csv"));
         assertEquals(2, once1.size());
         assertTrue(once1.get(1).startsWith("1,"), "one evaluation per epoch: the rows of before " + once1);
+    }
+
+    @Test
+    void fractionalRowsSurviveAResume() throws Exception {
+        ModelCard whole = train(job(out.resolve("whole"), 600, 300, 2, LrSchedule.CONSTANT, null, 2, 0.1),
+                BuildLog.console());
+        Path split = out.resolve("split");
+        train(job(split, 600, 300, 1, LrSchedule.CONSTANT, null, 2, 0.1), BuildLog.console());
+        ModelCard resumed = train(job(split, 600, 300, 1, LrSchedule.CONSTANT, null, 2, 0.1, true),
+                BuildLog.console());
+        List<EpochMetrics> a = MetricsCsv.read(out.resolve("whole/metrics.csv"));
+        List<EpochMetrics> b = MetricsCsv.read(split.resolve("metrics.csv"));
+        assertEquals(List.of(0.5, 1.0, 1.5, 2.0), b.stream().map(EpochMetrics::at).toList());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(a.get(i).at(), b.get(i).at(), 0.0);
+            assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss(), 0.0, "row " + i);
+            assertEquals(a.get(i).testLoss(), b.get(i).testLoss(), 0.0, "row " + i);
+            assertEquals(a.get(i).testAccuracy(), b.get(i).testAccuracy(), 0.0, "row " + i);
+        }
+        assertEquals(whole.parametersSha256(), resumed.parametersSha256(), "the resume is exact");
+        assertEquals(4, resumed.history().size(), "the model's history keeps the rows within epochs");
+        assertEquals(2, resumed.epochsTrained());
     }
 }
