@@ -96,4 +96,14 @@ class MetricsCsvTest {
         IOException e = assertThrows(IOException.class, () -> MetricsCsv.read(file));
         assertTrue(e.getMessage().contains("metrics.csv") && e.getMessage().contains("epoch"), e.getMessage());
     }
+
+    @Test
+    void curvesAndTheReportTableShowFractionalEpochs() {
+        List<EpochMetrics> rows = List.of(row(0.5, 0.9), row(1, 0.8), row(1.5, 0.7));
+        org.jfree.data.xy.XYDataset data = LearningCurves.chart("Accuracy per epoch", "accuracy", rows,
+                EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy).getXYPlot().getDataset();
+        assertEquals(List.of(0.5, 1.0, 1.5), List.of(data.getXValue(1, 0), data.getXValue(1, 1), data.getXValue(1, 2)));
+        assertEquals(rows.get(2).testAccuracy(), data.getYValue(1, 2), 0.0);
+        assertEquals(List.of("0.5", "1", "1.5"), rows.stream().map(EpochMetrics::atLabel).toList());
+    }
 }
