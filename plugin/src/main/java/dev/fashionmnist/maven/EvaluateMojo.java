@@ -18,9 +18,11 @@ import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.EvaluationSummary;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -51,10 +53,19 @@ public class EvaluateMojo extends AbstractModelMojo {
     @Parameter(property = "fashionmnist.haltOnFailure", defaultValue = "true")
     boolean haltOnFailure;
 
+    /**
+     * A second folder for the gates' JUnit XML, besides outputDirectory:
+     * {@code ${project.build.directory}/surefire-reports} (or {@code failsafe-reports}) is where Surefire's reporters
+     * and CI templates already look.
+     */
+    @Parameter(property = "fashionmnist.junitReportDirectory")
+    File junitReportDirectory;
+
     @Override
     void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
         Path out = outputDirectory.toPath();
-        deleteOldReports(out);
+        Path junitCopy = junitReportDirectory == null ? null : junitReportDirectory.toPath().resolve(JUnitReport.FILE);
+        deleteOldReports(out, junitCopy);
         Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
         Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);
@@ -66,6 +77,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
                 files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
         long start = System.nanoTime();
+        LocalDateTime started = LocalDateTime.now();
         EvaluationResult result;
         try {
             fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), new ProgressBar());
@@ -75,15 +87,27 @@ public class EvaluateMojo extends AbstractModelMojo {
             throw new MojoExecutionException("The evaluation produced no readable result: " + e.getMessage());
         }
         List<Gates.GateOutcome> outcomes = gates.check(result);
+        JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),
+                (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
+                EvaluationSummary.headline(result));
         try {
             EvaluationReports.write(result, out);
             ConfusionHeatmap.write(result.confusion(), out.resolve(ConfusionHeatmap.FILE));
             MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
                     files.spec().classNames(), out.resolve(MistakesGrid.FILE));
-            JUnitReport.write(out.resolve(JUnitReport.FILE), outcomes, EvaluationSummary.headline(result),
-                    (System.nanoTime() - start) / 1e9);
+            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes);
         } catch (IOException e) {
             throw new ModelException("Parameter 'outputDirectory': cannot write the reports into " + out + ": " + e);
+        }
+        if (junitCopy != null) {
+            try {
+                JUnitReport.write(junitCopy, junitRun, outcomes);
+            } catch (IOException e) {
+                throw new ModelException("Parameter 'junitReportDirectory': cannot write " + JUnitReport.FILE
+                        + " into " + junitReportDirectory + ": " + e + "; use a writable folder, e.g. "
+                        + "${project.build.directory}/surefire-reports");
+            }
+            log.info("JUnit report of the gates: " + junitCopy);
         }
         for (String line : EvaluationSummary.table(result)) {
             log.info(line);
@@ -119,7 +143,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         }
     }
 
-    private static void deleteOldReports(Path out) throws MojoExecutionException {
+    private static void deleteOldReports(Path out, Path junitCopy) throws MojoExecutionException {
         try {
             for (String name : List.of(EvaluationReports.EVALUATION, EvaluationReports.PER_CLASS,
                     EvaluationReports.CONFUSION, EvaluationReports.MISTAKES, JUnitReport.FILE, ConfusionHeatmap.FILE,
@@ -128,6 +152,20 @@ public class EvaluateMojo extends AbstractModelMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("Parameter 'outputDirectory': cannot clean " + out + ": " + e);
+        }
+        if (junitCopy == null) {
+            return;
+        }
+        Path folder = junitCopy.getParent();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ModelException("Parameter 'junitReportDirectory' is " + folder + ", which is a file, not a "
+                    + "folder: use a folder, e.g. ${project.build.directory}/surefire-reports");
+        }
+        try {
+            Files.deleteIfExists(junitCopy);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Parameter 'junitReportDirectory': cannot delete the old " + junitCopy
+                    + ": " + e);
         }
     }
 }

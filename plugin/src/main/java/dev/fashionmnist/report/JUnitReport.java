@@ -1,43 +1,138 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
+import dev.fashionmnist.model.ModelCard;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The gates as a JUnit XML report in Surefire's shape ({@code testsuite/testcase/failure}), so CI test reporters
- * show a violated gate like a failed test: one test case per configured gate.
+ * The gates as a JUnit XML report in Surefire's format, so that CI test reporters (Maven's surefire-report plugin,
+ * Jenkins' JUnit plugin, GitLab's and GitHub's test reports) show a violated gate like a failed test: one test case
+ * per configured gate, all of class {@link #CLASS_NAME}, which is also the suite's name (reporters index suites by
+ * it). The suite carries {@code tests}/{@code errors}/{@code skipped}/{@code failures} counts, its {@code time} in
+ * seconds, the {@code timestamp} (local time, as JUnit's and Ant's XML give it) and {@code hostname} of the run, and
+ * as {@code <properties>} the configuration that produced the result.
  */
 public final class JUnitReport {
     public static final String FILE = "TEST-fashionmnist-evaluation.xml";
+    /** The test class of every gate and the name of the suite. */
+    public static final String CLASS_NAME = "fashionmnist.evaluation";
+
+    /**
+     * The evaluation run behind a report.
+     *
+     * @param timestamp  when the evaluation began, local time without zone, to the second
+     * @param hostname   the machine that ran it
+     * @param seconds    how long it took
+     * @param properties the configuration and measurements that produced the result, by name
+     * @param summary    one line on the result; each gate's standard output
+     */
+    public record Run(LocalDateTime timestamp, String hostname, double seconds, Map<String, String> properties,
+                      String summary) {
+        public Run {
+            timestamp = timestamp.truncatedTo(ChronoUnit.SECONDS);
+            properties = new LinkedHashMap<>(properties);
+        }
+    }
 
     private JUnitReport() {
     }
 
-    public static void write(Path file, List<Gates.GateOutcome> outcomes, String summary, double seconds)
-            throws IOException {
+    public static void write(Path file, Run run, List<Gates.GateOutcome> outcomes) throws IOException {
         long failures = outcomes.stream().filter(o -> !o.passed()).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append(String.format(Locale.ROOT,
-                "<testsuite name=\"fashionmnist-evaluation\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" "
-                        + "time=\"%.3f\">\n", outcomes.size(), failures, seconds));
+        xml.append("<testsuite name=\"").append(CLASS_NAME).append("\" time=\"").append(seconds(run.seconds()))
+                .append("\" tests=\"").append(outcomes.size()).append("\" errors=\"0\" skipped=\"0\" failures=\"")
+                .append(failures).append("\" timestamp=\"")
+                .append(run.timestamp().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\" hostname=\"")
+                .append(escape(run.hostname())).append("\">\n");
+        xml.append("  <properties>\n");
+        run.properties().forEach((name, value) -> xml.append("    <property name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\"/>\n"));
+        xml.append("  </properties>\n");
         for (Gates.GateOutcome o : outcomes) {
-            xml.append("  <testcase classname=\"fashionmnist.evaluation\" name=\"").append(escape(o.gate()))
-                    .append("\" time=\"0\"");
-            if (o.passed()) {
-                xml.append("/>\n");
-            } else {
-                xml.append(">\n    <failure type=\"QualityGate\" message=\"").append(escape(o.message()))
-                        .append("\">").append(escape(String.join("\n", o.details()))).append("</failure>\n")
-                        .append("  </testcase>\n");
+            xml.append("  <testcase name=\"").append(escape(o.gate())).append("\" classname=\"").append(CLASS_NAME)
+                    .append("\" time=\"0\">\n");
+            if (!o.passed()) {
+                xml.append("    <failure message=\"").append(escape(o.message())).append("\" type=\"QualityGate\">")
+                        .append(escape(String.join("\n", o.details()))).append("</failure>\n");
             }
+            xml.append("    <system-out>").append(escape(run.summary())).append("</system-out>\n");
+            xml.append("  </testcase>\n");
         }
-        xml.append("  <system-out>").append(escape(summary)).append("</system-out>\n");
         xml.append("</testsuite>\n");
         AtomicFiles.writeString(file, xml.toString());
+    }
+
+    /**
+     * What produced {@code result}: the dataset and training parameters under their user property names
+     * ({@code fashionmnist.epochs}, ...), the configured gates likewise, facts of the trained model as
+     * {@code model.*} and the measurements as {@code evaluation.*}.
+     */
+    public static Map<String, String> properties(ModelCard card, Gates gates, EvaluationResult result,
+                                                 String evaluationDevice) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("fashionmnist.dataset", card.dataset());
+        card.hyperparameters().parameters().forEach((name, value) -> p.put("fashionmnist." + name, value));
+        putIfSet(p, "fashionmnist.minAccuracy", gates.minAccuracy());
+        putIfSet(p, "fashionmnist.minClassAccuracy", gates.minClassAccuracy());
+        putIfSet(p, "fashionmnist.maxLoss", gates.maxLoss());
+        p.put("model.network", card.model().describe());
+        p.put("model.trainableParameters", String.valueOf(card.trainableParameters()));
+        p.put("model.epochsTrained", String.valueOf(card.epochsTrained()));
+        p.put("model.bestEpoch", String.valueOf(card.bestEpoch()));
+        p.put("model.trainImages", String.valueOf(card.trainImages()));
+        p.put("model.testImages", String.valueOf(card.testImages()));
+        p.put("model.device", card.device());
+        p.put("model.trainingSeconds", String.format(Locale.ROOT, "%.3f", card.trainingSeconds()));
+        putIfSet(p, "model.createdAt", card.createdAt());
+        putIfSet(p, "model.runId", card.runId());
+        putIfSet(p, "model.fingerprint", card.fingerprint());
+        putIfSet(p, "model.parametersSha256", card.parametersSha256());
+        if (card.versions() != null) {
+            putIfSet(p, "model.pluginVersion", card.versions().plugin());
+            putIfSet(p, "model.djlVersion", card.versions().djl());
+            putIfSet(p, "model.pytorchVersion", card.versions().pytorch());
+            putIfSet(p, "model.javaVersion", card.versions().java());
+        }
+        p.put("evaluation.testImages", String.valueOf(result.confusion().total()));
+        p.put("evaluation.accuracy", String.format(Locale.ROOT, "%.4f", result.accuracy()));
+        p.put("evaluation.loss", String.format(Locale.ROOT, "%.4f", result.loss()));
+        p.put("evaluation.device", evaluationDevice);
+        return p;
+    }
+
+    /** This machine's name as JUnit's XML gives it; {@code localhost} when it cannot be found. */
+    public static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            return "localhost";
+        }
+    }
+
+    private static void putIfSet(Map<String, String> p, String name, Object value) {
+        if (value != null) {
+            p.put(name, String.valueOf(value));
+        }
+    }
+
+    /** Seconds as Surefire writes them: at most three decimals, no grouping, no exponent. */
+    static String seconds(double seconds) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.3f", Math.max(0, seconds)))
+                .stripTrailingZeros().toPlainString();
     }
 
     static String escape(String s) {

@@ -2,6 +2,10 @@ package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything that decides how a model is trained, validated before any work starts. A run trains
@@ -114,6 +118,41 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         return new TrainSettings(model, n, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
                 lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment,
                 targetAccuracy, evaluationsPerEpoch, labelSmoothing);
+    }
+
+    /**
+     * These settings as the training parameters that give them, by parameter name in {@link TrainParameters#NAMES}
+     * order (the inverse of {@link TrainParameters#settings}): {@code hiddenLayers} for mlp, {@code resnetBlocks} for
+     * resnet, then {@code device}.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("architecture", model.architecture().id());
+        if (!model.hiddenLayers().isEmpty()) {
+            p.put("hiddenLayers", joined(model.hiddenLayers()));
+        }
+        if (!model.resnetBlocks().isEmpty()) {
+            p.put("resnetBlocks", joined(model.resnetBlocks()));
+        }
+        p.put("epochs", String.valueOf(epochs));
+        p.put("batchSize", String.valueOf(batchSize));
+        p.put("optimizer", optimizer.id());
+        p.put("learningRate", String.valueOf(learningRate));
+        p.put("momentum", String.valueOf(momentum));
+        p.put("nesterov", String.valueOf(nesterov));
+        p.put("weightDecay", String.valueOf(weightDecay));
+        p.put("lrSchedule", lrSchedule.id());
+        p.put("trainSize", String.valueOf(trainSize));
+        p.put("trainSubset", stratified ? "stratified" : "first");
+        p.put("seed", String.valueOf(seed));
+        p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
+        p.put("augment", String.valueOf(augment));
+        p.put("device", device);
+        return p;
+    }
+
+    private static String joined(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** Checks the settings against the training set's size; returns the number of images used. */

@@ -55,9 +55,9 @@ class HtmlReportTest {
         mistakes = List.of(new EvaluationResult.Mistake(3, 0, 1), new EvaluationResult.Mistake(17, 4, 5),
                 new EvaluationResult.Mistake(42, 9, 0));
         EvaluationReports.write(new EvaluationResult(matrix, 0.5, mistakes), out);
-        JUnitReport.write(out.resolve(JUnitReport.FILE), List.of(
+        JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 50.00%", 0.1), List.of(
                 new Gates.GateOutcome("maxLoss", true, List.of("loss 0.5000 meets the required maximum of 1.0000")),
-                new Gates.GateOutcome("minAccuracy", false, List.of(FAILING))), "accuracy 50.00%", 0.1);
+                new Gates.GateOutcome("minAccuracy", false, List.of(FAILING))));
     }
 
     private static String report(ReportContent content, Path file) throws Exception {
@@ -128,8 +128,8 @@ class HtmlReportTest {
         m.add(0, 0);
         m.add(1, 0);
         EvaluationReports.write(new EvaluationResult(m, 0.7), work);
-        JUnitReport.write(work.resolve(JUnitReport.FILE), List.of(new Gates.GateOutcome("minClassAccuracy", false,
-                List.of("class '" + evil + "' accuracy 0.00% < 50.00%"))), "x", 0);
+        JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0), List.of(new Gates.GateOutcome(
+                "minClassAccuracy", false, List.of("class '" + evil + "' accuracy 0.00% < 50.00%"))));
         ReportContent content = ReportContent.collect(work);
         assertEquals(List.of(evil, "Dog \"2\""), content.confusion().classNames(), "the CSV keeps the names");
         String html = report(content, work.resolve(HtmlReport.FILE));
@@ -158,8 +158,8 @@ class HtmlReportTest {
 
     @Test
     void gatesAloneDoNotMakeAReport() throws Exception {
-        JUnitReport.write(work.resolve(JUnitReport.FILE), List.of(new Gates.GateOutcome("minAccuracy", true,
-                List.of("ok"))), "x", 0);
+        JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0),
+                List.of(new Gates.GateOutcome("minAccuracy", true, List.of("ok"))));
         ReportContent content = ReportContent.collect(work);
         assertEquals(1, content.gates().size());
         assertTrue(content.isEmpty(), "no model, metrics or evaluation");

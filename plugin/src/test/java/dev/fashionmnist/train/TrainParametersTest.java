@@ -39,6 +39,26 @@ class TrainParametersTest {
         return p.settings(28, 28, 10, "cpu", 2, false);
     }
 
+    @Test
+    void settingsGiveBackTheParametersThatMakeThem() {
+        for (String arch : List.of("mlp", "resnet", "amelie-cnn")) {
+            Map<String, String> m = base();
+            m.put("architecture", arch);
+            m.put("hiddenLayers", "256,64");
+            m.put("resnetBlocks", "1,2,1");
+            TrainSettings s = settings(new TrainParameters(m));
+            Map<String, String> back = s.parameters();
+            assertEquals("cpu", back.get("device"));
+            assertEquals("first", back.get("trainSubset"));
+            assertEquals("true", back.get("augment"), "normalised as parsed");
+            assertEquals(arch.equals("mlp") ? "256,64" : null, back.get("hiddenLayers"));
+            assertEquals(arch.equals("resnet") ? "1,2,1" : null, back.get("resnetBlocks"));
+            assertEquals(s, settings(new TrainParameters(back)), arch + ": the same settings again");
+            List<String> order = TrainParameters.NAMES.stream().filter(back::containsKey).toList();
+            assertEquals(order, back.keySet().stream().filter(k -> !k.equals("device")).toList());
+        }
+    }
+
     private static void assertBad(String name, String value) {
         TrainParameters p = new TrainParameters(base()).with(name, value);
         ModelException e = assertThrows(ModelException.class, () -> settings(p), name + "=" + value);
