@@ -123,7 +123,7 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
     /**
      * These settings as the training parameters that give them, by parameter name in {@link TrainParameters#NAMES}
      * order (the inverse of {@link TrainParameters#settings}): {@code hiddenLayers} for mlp, {@code resnetBlocks} for
-     * resnet, then {@code device}.
+     * resnet, {@code targetAccuracy} (a fraction) when there is one, then {@code device}.
      */
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -147,6 +147,11 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         p.put("seed", String.valueOf(seed));
         p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
         p.put("augment", String.valueOf(augment));
+        if (targetAccuracy != null) {
+            p.put("targetAccuracy", String.valueOf(targetAccuracy));
+        }
+        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("labelSmoothing", String.valueOf(labelSmoothing));
         p.put("device", device);
         return p;
     }

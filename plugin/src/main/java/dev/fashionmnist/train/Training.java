@@ -40,9 +40,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, then
- * evaluate on the test set; append a row to metrics.csv, write a checkpoint (everything the next epoch depends on,
- * so that a resume is exact), log the notebook's postfix line. At the end the model directory (parameters and
+ * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, evaluating
+ * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end), each evaluation appending a row to
+ * metrics.csv and logging the notebook's postfix line; stop at the first evaluation that reaches
+ * {@code targetAccuracy}; after each whole epoch write a checkpoint (everything the next epoch depends on, so that a
+ * resume is exact). At the end the model directory (parameters and
  * model.json) replaces the old one in one rename. run.json beside metrics.csv says which run metrics.csv belongs to
  * and how it ended.
  */

@@ -54,6 +54,11 @@ class TrainParametersTest {
             assertEquals(arch.equals("mlp") ? "256,64" : null, back.get("hiddenLayers"));
             assertEquals(arch.equals("resnet") ? "1,2,1" : null, back.get("resnetBlocks"));
             assertEquals(s, settings(new TrainParameters(back)), arch + ": the same settings again");
+            assertEquals(null, back.get("targetAccuracy"), "no target");
+            TrainSettings targeted = settings(new TrainParameters(m).with("targetAccuracy", "90%")
+                    .with("evaluationsPerEpoch", "4").with("labelSmoothing", "0.1"));
+            assertEquals(targeted, settings(new TrainParameters(targeted.parameters())), arch + ": with a target");
+            assertEquals("0.9", targeted.parameters().get("targetAccuracy"));
             List<String> order = TrainParameters.NAMES.stream().filter(back::containsKey).toList();
             assertEquals(order, back.keySet().stream().filter(k -> !k.equals("device")).toList());
         }
