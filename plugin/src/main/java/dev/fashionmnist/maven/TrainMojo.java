@@ -80,9 +80,13 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.weightDecay", defaultValue = "0")
     double weightDecay;
 
-    /** constant, cosine or step. */
+    /** constant, cosine or step (per epoch), or onecycle (per batch: warm-up, then cosine annealing). */
     @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
     String lrSchedule;
+
+    /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */
+    @Parameter(property = "fashionmnist.labelSmoothing", defaultValue = "0")
+    double labelSmoothing;
 
     /** Training images to use; 0 = all. */
     @Parameter(property = "fashionmnist.trainSize", defaultValue = "0")
@@ -116,6 +120,17 @@ public class TrainMojo extends AbstractEngineMojo {
     /** Augment training images: random crops with padding, horizontal flips for Fashion-MNIST only. */
     @Parameter(property = "fashionmnist.augment", defaultValue = "false")
     boolean augment;
+
+    /**
+     * Stop after the first evaluation whose test accuracy reaches this (0.90 or 90%) and keep that model; epochs stay
+     * the upper bound. Empty: no target.
+     */
+    @Parameter(property = "fashionmnist.targetAccuracy")
+    String targetAccuracy;
+
+    /** Test evaluations per epoch at evenly spaced batches, the last at the epoch's end; each adds a metrics row. */
+    @Parameter(property = "fashionmnist.evaluationsPerEpoch", defaultValue = "1")
+    int evaluationsPerEpoch;
 
     /** Train even when model.json's fingerprint says the model is up to date. */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
@@ -224,6 +239,9 @@ public class TrainMojo extends AbstractEngineMojo {
         p.put("seed", String.valueOf(seed));
         p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
         p.put("augment", String.valueOf(augment));
+        p.put("targetAccuracy", targetAccuracy == null ? "" : targetAccuracy);
+        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("labelSmoothing", String.valueOf(labelSmoothing));
         return new TrainParameters(p);
     }
 

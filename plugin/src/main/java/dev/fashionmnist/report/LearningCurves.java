@@ -15,7 +15,10 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The notebook's two plots: accuracy per epoch and loss per epoch, train vs test. */
+/**
+ * The notebook's two plots: accuracy per epoch and loss per epoch, train vs test; with several evaluations per epoch a
+ * point per evaluation at its fractional epoch.
+ */
 public final class LearningCurves {
     public static final String ACCURACY = "accuracy.png";
     public static final String LOSS = "loss.png";
@@ -37,8 +40,8 @@ public final class LearningCurves {
         XYSeries trainSeries = new XYSeries("train");
         XYSeries testSeries = new XYSeries("test");
         for (EpochMetrics e : epochs) {
-            trainSeries.add(e.epoch(), train.applyAsDouble(e));
-            testSeries.add(e.epoch(), test.applyAsDouble(e));
+            trainSeries.add(e.at(), train.applyAsDouble(e));
+            testSeries.add(e.at(), test.applyAsDouble(e));
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(trainSeries);

@@ -51,7 +51,7 @@ public final class SweepPlots {
             XYSeriesCollection data = new XYSeriesCollection();
             curves.forEach((id, epochs) -> {
                 XYSeries s = new XYSeries(id);
-                epochs.forEach(e -> s.add(e.epoch(), e.testAccuracy()));
+                epochs.forEach(e -> s.add(e.at(), e.testAccuracy()));
                 data.addSeries(s);
             });
             JFreeChart chart = ChartFactory.createXYLineChart("Test accuracy per epoch, all trials", "epoch",
