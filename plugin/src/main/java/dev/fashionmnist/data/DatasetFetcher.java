@@ -28,11 +28,19 @@ public final class DatasetFetcher {
     private final FetchSettings settings;
     private final BuildLog log;
     private final HttpDownloader http;
+    private final VerifiedFiles verified;
 
+    /** A fetcher that hashes every cached file it uses. */
     public DatasetFetcher(FetchSettings settings, BuildLog log) {
+        this(settings, log, new VerifiedFiles());
+    }
+
+    /** A fetcher that skips hashing the cached files {@code verified} knows as verified and unchanged. */
+    public DatasetFetcher(FetchSettings settings, BuildLog log, VerifiedFiles verified) {
         this.settings = settings;
         this.log = log;
         this.http = new HttpDownloader(settings, log);
+        this.verified = verified;
     }
 
     /** The folder of the cache that holds {@code spec}'s files. */
@@ -88,6 +96,8 @@ public final class DatasetFetcher {
                 if (c.staged()) {
                     commit(c, dir);
                     log.info(c.file().fileName() + ": verified, from " + c.source());
+                } else if (c.verifiedBefore()) {
+                    log.debug(c.file().fileName() + ": verified earlier in this build, unchanged since");
                 } else {
                     log.info(c.file().fileName() + ": verified, from the cache");
                 }
@@ -105,15 +115,26 @@ public final class DatasetFetcher {
     }
 
     /** Renames a staged file into the cache and records its checksum beside it. */
-    private static void commit(Candidate staged, Path dir) throws FileWriteException {
+    private void commit(Candidate staged, Path dir) throws FileWriteException {
         Path target = dir.resolve(staged.file().fileName());
         AtomicFiles.move(staged.path(), target);
+        try {
+            verified.remember(target, VerifiedFiles.stateOf(target), staged.sha256());
+        } catch (IOException e) {
+            // not remembered: the next goal hashes it again
+        }
         AtomicFiles.writeString(sidecar(target), staged.sha256() + "  " + staged.file().fileName() + "\n");
     }
 
-    /** One file ready for the dataset: a verified copy in the cache, or a verified download staged beside it. */
+    /**
+     * One file ready for the dataset: a verified copy in the cache (hashed now, or {@code verifiedBefore} by an
+     * earlier goal of this build), or a verified download staged beside it.
+     */
     private record Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin,
-                             DataSource source) {
+                             DataSource source, boolean verifiedBefore) {
+        Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin, DataSource source) {
+            this(file, path, sha256, staged, origin, source, false);
+        }
     }
 
     private void crossCheck(DatasetSpec spec, Map<DatasetFile, Candidate> candidates) throws IOException {
@@ -178,9 +199,9 @@ public final class DatasetFetcher {
     private Candidate ensure(DatasetSpec spec, DatasetFile file, Path dir, List<DataSource> sources)
             throws IOException {
         Path target = dir.resolve(file.fileName());
-        String cached = verifiedCacheHit(spec, file, target);
+        Candidate cached = verifiedCacheHit(spec, file, target);
         if (cached != null) {
-            return new Candidate(file, target, cached, false, target + " (in the cache)", null);
+            return cached;
         }
         List<String> failures = new ArrayList<>();
         for (DataSource source : sources) {
@@ -228,8 +249,8 @@ public final class DatasetFetcher {
         return m.toString();
     }
 
-    /** The decoded file's SHA-256 when the cache holds a copy that verifies, else {@code null}. */
-    private String verifiedCacheHit(DatasetSpec spec, DatasetFile file, Path target) throws IOException {
+    /** The cache's copy when it verifies (or was verified earlier in this build and is unchanged), else {@code null}. */
+    private Candidate verifiedCacheHit(DatasetSpec spec, DatasetFile file, Path target) throws IOException {
         if (!Files.isRegularFile(target)) {
             return null;
         }
@@ -243,9 +264,15 @@ public final class DatasetFetcher {
             log.info(target + " has no recorded checksum; fetching it again");
             return null;
         }
+        String origin = target + " (in the cache)";
+        if (verified.verifiedBefore(target, expected)) {
+            return new Candidate(file, target, expected, false, origin, null, true);
+        }
+        VerifiedFiles.State state = VerifiedFiles.stateOf(target);
         String actual = Digests.sha256(target);
         if (actual.equals(expected)) {
-            return actual;
+            verified.remember(target, state, actual);
+            return new Candidate(file, target, actual, false, origin, null);
         }
         log.warn(target + " in the cache fails verification (SHA-256 " + actual + ", expected " + expected
                 + "); fetching it again");

@@ -6,6 +6,7 @@ import dev.fashionmnist.data.DatasetFetcher;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.DatasetSpec;
 import dev.fashionmnist.data.FetchSettings;
+import dev.fashionmnist.data.VerifiedFiles;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.SessionData;
 
 /** The data parameters that every goal needing a dataset shares. */
 abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
@@ -80,7 +82,21 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
 
     DatasetFiles fetchDataset(BuildLog log) {
         DatasetSpec spec = datasetSpec();
-        return new DatasetFetcher(fetchSettings(), log).fetch(spec);
+        return new DatasetFetcher(fetchSettings(), log, verifiedFiles()).fetch(spec);
+    }
+
+    /** The dataset files verified in this build, shared by all goals of the build (kept in its session). */
+    VerifiedFiles verifiedFiles() {
+        if (session == null || session.getRepositorySession() == null) {
+            return new VerifiedFiles();
+        }
+        SessionData data = session.getRepositorySession().getData();
+        Object known = data.get(VerifiedFiles.class);
+        if (known instanceof VerifiedFiles v) {
+            return v;
+        }
+        VerifiedFiles fresh = new VerifiedFiles();
+        return data.set(VerifiedFiles.class, null, fresh) ? fresh : (VerifiedFiles) data.get(VerifiedFiles.class);
     }
 
     private static List<String> splitCommas(List<String> values) {

@@ -11,6 +11,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
+import dev.fashionmnist.train.ModelCache;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainParameters;
 import dev.fashionmnist.train.TrainSettings;
@@ -79,9 +80,13 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.weightDecay", defaultValue = "0")
     double weightDecay;
 
-    /** constant, cosine or step. */
+    /** constant, cosine or step (per epoch), or onecycle (per batch: warm-up, then cosine annealing). */
     @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
     String lrSchedule;
+
+    /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */
+    @Parameter(property = "fashionmnist.labelSmoothing", defaultValue = "0")
+    double labelSmoothing;
 
     /** Training images to use; 0 = all. */
     @Parameter(property = "fashionmnist.trainSize", defaultValue = "0")
@@ -116,9 +121,32 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.augment", defaultValue = "false")
     boolean augment;
 
+    /**
+     * Stop after the first evaluation whose test accuracy reaches this (0.90 or 90%) and keep that model; epochs stay
+     * the upper bound. Empty: no target.
+     */
+    @Parameter(property = "fashionmnist.targetAccuracy")
+    String targetAccuracy;
+
+    /** Test evaluations per epoch at evenly spaced batches, the last at the epoch's end; each adds a metrics row. */
+    @Parameter(property = "fashionmnist.evaluationsPerEpoch", defaultValue = "1")
+    int evaluationsPerEpoch;
+
     /** Train even when model.json's fingerprint says the model is up to date. */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
+
+    /** Keep trained models in the model cache across clean builds; restore one there instead of training again. */
+    @Parameter(property = "fashionmnist.modelCache", defaultValue = "true")
+    boolean modelCache;
+
+    /** The model cache folder; default: {@code models} in dataDirectory. */
+    @Parameter(property = "fashionmnist.modelCacheDirectory")
+    File modelCacheDirectory;
+
+    /** How many models the model cache keeps; the ones stored or restored longest ago are evicted. */
+    @Parameter(property = "fashionmnist.modelCacheSize", defaultValue = "20")
+    int modelCacheSize;
 
 
     /** Attach the zipped model to the project with classifier 'model', so install/deploy archive it. */
@@ -132,6 +160,7 @@ public class TrainMojo extends AbstractEngineMojo {
     void run(BuildLog log) throws MojoExecutionException {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
+        ModelCache cache = modelCache(log);
         EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
         checkWritable(out);
@@ -161,15 +190,29 @@ public class TrainMojo extends AbstractEngineMojo {
                         + (force ? "force is set" : "the configuration differs from the run it continued")
                         + "; to keep training that model instead, add -Dfashionmnist.resume");
             }
-            log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
-            TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
-                    files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                    plugin.getVersion(), interactive());
-            fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
+            if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
+                log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+                TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
+                        files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
+                        plugin.getVersion(), interactive());
+                fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
+                if (cache != null && !resume) {
+                    cache.store(fingerprint, out);
+                }
+            }
         }
         if (attach) {
             attachModel(log, modelDir, out);
         }
+    }
+
+    /** The model cache as configured; {@code null} when it is switched off. */
+    ModelCache modelCache(BuildLog log) {
+        if (!modelCache) {
+            return null;
+        }
+        File root = modelCacheDirectory != null ? modelCacheDirectory : new File(dataDirectory, "models");
+        return new ModelCache(root.toPath(), modelCacheSize, log);
     }
 
     TrainSettings settings(int rows, int columns, int classes) {
@@ -196,6 +239,9 @@ public class TrainMojo extends AbstractEngineMojo {
         p.put("seed", String.valueOf(seed));
         p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
         p.put("augment", String.valueOf(augment));
+        p.put("targetAccuracy", targetAccuracy == null ? "" : targetAccuracy);
+        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("labelSmoothing", String.valueOf(labelSmoothing));
         return new TrainParameters(p);
     }
 

@@ -60,7 +60,9 @@ public final class Networks {
     private static Block amelieCnn(ModelSpec spec) {
         SequentialBlock net = new SequentialBlock();
         for (int channels : new int[] {32, 64, 128}) {
-            net.add(conv(channels, 3, 1, 1, true))
+            // the first block's output goes channels-last, and the rest of the network stays so
+            Conv2d.Builder builder = channels == 32 ? ChannelsLastConv2d.channelsLastBuilder() : Conv2d.builder();
+            net.add(conv(builder, channels, 3, 1, 1, true))
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock())
                     .add(new MaxPool2x2());
@@ -103,7 +105,11 @@ public final class Networks {
     }
 
     private static Block conv(int filters, int kernel, int stride, int padding, boolean bias) {
-        return Conv2d.builder()
+        return conv(Conv2d.builder(), filters, kernel, stride, padding, bias);
+    }
+
+    private static Block conv(Conv2d.Builder builder, int filters, int kernel, int stride, int padding, boolean bias) {
+        return builder
                 .setFilters(filters)
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))

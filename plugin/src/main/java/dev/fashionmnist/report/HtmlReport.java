@@ -68,6 +68,12 @@ public final class HtmlReport {
             row(h, "early stopping patience", s.earlyStoppingPatience() == 0 ? "off"
                     : String.valueOf(s.earlyStoppingPatience()));
             row(h, "augmentation", s.augment() ? "on" : "off");
+            row(h, "label smoothing", s.labelSmoothing() == 0 ? "off" : String.valueOf(s.labelSmoothing()));
+            row(h, "target accuracy", s.targetAccuracy() == null ? "none"
+                    : GateThreshold.percent(s.targetAccuracy()) + " (reached: " + (card.finalMetrics() != null
+                    && card.finalMetrics().testAccuracy() >= s.targetAccuracy() ? "yes, at epoch "
+                    + card.finalMetrics().atLabel() : "no") + ")");
+            row(h, "evaluations per epoch", String.valueOf(s.evaluationsPerEpoch()));
             row(h, "seed", String.valueOf(s.seed()));
             row(h, "device", card.device());
             row(h, "training time", String.format(Locale.ROOT, "%.1f s", card.trainingSeconds()));
@@ -96,8 +102,8 @@ public final class HtmlReport {
                     + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>learning rate</th>"
                     + "<th>seconds</th><th>images/s</th></tr>\n");
             for (EpochMetrics m : c.metrics()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.4f</td><td>%.2f%%</td><td>%.4f</td>"
-                                + "<td>%.2f%%</td><td>%.3g</td><td>%.1f</td><td>%.0f</td></tr>\n", m.epoch(),
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.2f%%</td><td>%.4f</td>"
+                                + "<td>%.2f%%</td><td>%.3g</td><td>%.1f</td><td>%.0f</td></tr>\n", m.atLabel(),
                         m.trainLoss(), 100 * m.trainAccuracy(), m.testLoss(), 100 * m.testAccuracy(),
                         m.learningRate(), m.epochSeconds(), m.trainImagesPerSecond()));
             }

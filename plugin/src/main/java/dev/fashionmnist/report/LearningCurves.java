@@ -43,7 +43,7 @@ public final class LearningCurves {
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
         for (EpochMetrics e : epochs) {
-            double epoch = e.epoch();
+            double epoch = e.at();
             first = Math.min(first, epoch);
             last = Math.max(last, epoch);
             trainSeries.add(epoch, train.applyAsDouble(e));

@@ -77,7 +77,7 @@ public final class LiveReport {
     /** The block under the page's heading: how far the run has come, or how it ended. */
     static String status(RunStatus run, List<EpochMetrics> history, Instant now) {
         int planned = run.lastEpoch() - run.firstEpoch() + 1;
-        double reached = history.stream().mapToDouble(e -> (double) e.epoch()).max().orElse(0);
+        double reached = history.stream().mapToDouble(EpochMetrics::at).max().orElse(0);
         double done = Math.max(0, Math.min(planned, reached - (run.firstEpoch() - 1)));
         double percent = 100 * done / planned;
         StringBuilder h = new StringBuilder("<div id=\"training\" class=\"finding\">");

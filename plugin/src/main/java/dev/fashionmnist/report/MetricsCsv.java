@@ -16,7 +16,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-/** {@code metrics.csv}: one row per epoch, appended and flushed as each epoch ends. */
+/**
+ * {@code metrics.csv}: one row per evaluation, appended and flushed as it is made: per epoch by default; with
+ * several evaluations per epoch the {@code epoch} column is fractional (0.25, 0.5, 0.75, 1, 1.25, ...).
+ */
 public final class MetricsCsv {
     public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
         "learning_rate", "epoch_seconds", "train_images_per_second"};
@@ -53,7 +56,7 @@ public final class MetricsCsv {
              CSVParser parser = CSVParser.parse(r, READ)) {
             for (CSVRecord rec : parser) {
                 try {
-                    rows.add(new EpochMetrics(Integer.parseInt(rec.get("epoch")), d(rec, "train_loss"),
+                    rows.add(EpochMetrics.at(epoch(rec), d(rec, "train_loss"),
                             d(rec, "train_accuracy"), d(rec, "test_loss"), d(rec, "test_accuracy"),
                             d(rec, "learning_rate"), d(rec, "epoch_seconds"), d(rec, "train_images_per_second")));
                 } catch (IllegalArgumentException e) {
@@ -66,12 +69,20 @@ public final class MetricsCsv {
         return rows;
     }
 
+    private static double epoch(CSVRecord rec) {
+        double at = d(rec, "epoch");
+        if (!(at > 0) || Double.isInfinite(at)) {
+            throw new IllegalArgumentException("epoch is '" + rec.get("epoch") + "', not a positive number");
+        }
+        return at;
+    }
+
     private static double d(CSVRecord rec, String column) {
         return Double.parseDouble(rec.get(column));
     }
 
     private static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
-        printer.printRecord(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
+        printer.printRecord(m.atLabel(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
                 m.learningRate(), round(m.epochSeconds()), round(m.trainImagesPerSecond()));
         printer.flush();
     }

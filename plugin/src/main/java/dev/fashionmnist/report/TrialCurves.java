@@ -47,7 +47,7 @@ final class TrialCurves {
         double high = -Double.MAX_VALUE;
         for (List<EpochMetrics> epochs : curves.values()) {
             for (EpochMetrics e : epochs) {
-                double epoch = e.epoch();
+                double epoch = e.at();
                 first = Math.min(first, epoch);
                 last = Math.max(last, epoch);
                 low = Math.min(low, Math.min(e.trainAccuracy(), e.testAccuracy()));

@@ -58,7 +58,9 @@ public final class Diagnosis {
         return findings.isEmpty() ? "healthy" : findings.get(0).kind().label();
     }
 
-    public static List<Finding> of(List<EpochMetrics> epochs) {
+    /** The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs). */
+    public static List<Finding> of(List<EpochMetrics> rows) {
+        List<EpochMetrics> epochs = EpochMetrics.epochEnds(rows);
         List<Finding> findings = new ArrayList<>();
         if (epochs.isEmpty()) {
             return findings;
@@ -76,7 +78,11 @@ public final class Diagnosis {
     }
 
     /** A NaN or infinite loss, or a train loss that has grown to more than twice its first value. */
-    static java.util.Optional<Finding> diverging(List<EpochMetrics> epochs) {
+    static java.util.Optional<Finding> diverging(List<EpochMetrics> rows) {
+        List<EpochMetrics> epochs = EpochMetrics.epochEnds(rows);
+        if (epochs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
         double first = epochs.get(0).trainLoss();
         for (EpochMetrics e : epochs) {
             if (!Double.isFinite(e.trainLoss()) || !Double.isFinite(e.testLoss())) {

@@ -13,8 +13,14 @@ public final class EarlyStopping {
         this.patience = patience;
     }
 
-    /** Records an epoch; true when it is the best so far (lowest test loss). */
+    /**
+     * Records an epoch; true when it is the best so far (lowest test loss). Rows made within an epoch (several
+     * evaluations per epoch) are ignored: patience counts epochs, and only epochs have checkpoints to go back to.
+     */
     public boolean record(EpochMetrics epoch) {
+        if (!epoch.epochEnd()) {
+            return false;
+        }
         if (best == null || epoch.testLoss() < best.testLoss()) {
             best = epoch;
             sinceBest = 0;

@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelSpec;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ public final class TrainParameters {
     /** The parameters a sweep may vary. */
     public static final List<String> NAMES = List.of("architecture", "hiddenSize", "hiddenLayers", "resnetBlocks",
             "epochs", "batchSize", "optimizer", "learningRate", "momentum", "nesterov", "weightDecay", "lrSchedule",
-            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment");
+            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment", "targetAccuracy", "evaluationsPerEpoch",
+            "labelSmoothing");
 
     private final Map<String, String> values;
 
@@ -52,7 +54,25 @@ public final class TrainParameters {
                 OptimizerKind.parse(values.get("optimizer")), number("learningRate"), number("momentum"),
                 bool("nesterov"), number("weightDecay"), LrSchedule.parse(values.get("lrSchedule")),
                 integer("trainSize"), subset.equals("stratified"), (long) integer("seed"), device, threads, resume,
-                integer("earlyStoppingPatience"), bool("augment"));
+                integer("earlyStoppingPatience"), bool("augment"), targetAccuracy(), evaluationsPerEpoch(),
+                number("labelSmoothing"));
+    }
+
+    /** The target as a fraction ({@code 0.90} or {@code 90%}, as a gate's threshold is written); null when empty. */
+    private Double targetAccuracy() {
+        Double target = GateThreshold.parse(values.get("targetAccuracy"), "targetAccuracy", false);
+        if (target != null && target == 0) {
+            throw TrainSettings.badTargetAccuracy(values.get("targetAccuracy"));
+        }
+        return target;
+    }
+
+    private int evaluationsPerEpoch() {
+        int n = values.containsKey("evaluationsPerEpoch") ? integer("evaluationsPerEpoch") : 1;
+        if (n < 1) {
+            throw TrainSettings.badEvaluationsPerEpoch(n);
+        }
+        return n;
     }
 
     private int integer(String name) {

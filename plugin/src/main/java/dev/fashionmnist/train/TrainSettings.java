@@ -17,11 +17,17 @@ import java.util.stream.Collectors;
  * @param threads     PyTorch intra-op threads on the CPU; 0 leaves PyTorch's default
  * @param earlyStoppingPatience epochs without a better test loss after which training stops; 0 = never
  * @param augment     random crops (and flips, where the classes allow) of the training images
+ * @param targetAccuracy the test accuracy (a fraction) at whose first evaluation training stops and keeps that
+ *                    model; {@code null} = no target
+ * @param evaluationsPerEpoch test evaluations per epoch at evenly spaced batches, the last at the epoch's end; 0 (a
+ *                    card or job written before this setting existed) means 1
+ * @param labelSmoothing the weight ε of the uniform target in the training loss; 0 = plain cross entropy
  */
 public record TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
                             double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
                             int trainSize, boolean stratified, long seed, String device, int threads,
-                            boolean resume, int earlyStoppingPatience, boolean augment) {
+                            boolean resume, int earlyStoppingPatience, boolean augment, Double targetAccuracy,
+                            int evaluationsPerEpoch, double labelSmoothing) {
 
     /** Settings without early stopping and augmentation. */
     public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
@@ -31,7 +37,29 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
                 trainSize, stratified, seed, device, threads, resume, 0, false);
     }
 
+    /** Settings without a target accuracy, with one evaluation per epoch and without label smoothing. */
+    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume,
+                         int earlyStoppingPatience, boolean augment) {
+        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
+                trainSize, stratified, seed, device, threads, resume, earlyStoppingPatience, augment, null, 1, 0);
+    }
+
     public TrainSettings {
+        if (evaluationsPerEpoch == 0) {
+            evaluationsPerEpoch = 1;
+        }
+        if (evaluationsPerEpoch < 0) {
+            throw badEvaluationsPerEpoch(evaluationsPerEpoch);
+        }
+        if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+            throw badTargetAccuracy(String.valueOf(targetAccuracy));
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new ModelException("Parameter 'labelSmoothing' is " + labelSmoothing + ": use a value from 0 (none) "
+                    + "to below 1, e.g. 0.1");
+        }
         if (earlyStoppingPatience < 0) {
             throw new ModelException("Parameter 'earlyStoppingPatience' is " + earlyStoppingPatience
                     + ": use 0 (no early stopping) or the number of epochs without improvement to wait, e.g. 3");
@@ -70,18 +98,32 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
             throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than trainSize "
                     + trainSize + ": use a batch size of at most " + trainSize);
         }
+        if (trainSize > 0) {
+            checkEvaluations(evaluationsPerEpoch, trainSize, batchSize);
+        }
+    }
+
+    static ModelException badEvaluationsPerEpoch(int n) {
+        return new ModelException("Parameter 'evaluationsPerEpoch' is " + n + ": use 1 (evaluate at the end of each "
+                + "epoch) or more, e.g. 4");
+    }
+
+    static ModelException badTargetAccuracy(String text) {
+        return new ModelException("Parameter 'targetAccuracy' is '" + text + "': use a fraction above 0 and at most 1 "
+                + "(e.g. 0.90) or a percentage (e.g. 90%), or leave it empty for no target");
     }
 
     /** These settings for a run of {@code n} epochs from scratch. */
     public TrainSettings fromScratch(int n) {
         return new TrainSettings(model, n, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
-                lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment);
+                lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment,
+                targetAccuracy, evaluationsPerEpoch, labelSmoothing);
     }
 
     /**
      * These settings as the training parameters that give them, by parameter name in {@link TrainParameters#NAMES}
      * order (the inverse of {@link TrainParameters#settings}): {@code hiddenLayers} for mlp, {@code resnetBlocks} for
-     * resnet, then {@code device}.
+     * resnet, {@code targetAccuracy} (a fraction) when there is one, then {@code device}.
      */
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
@@ -105,6 +147,11 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         p.put("seed", String.valueOf(seed));
         p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
         p.put("augment", String.valueOf(augment));
+        if (targetAccuracy != null) {
+            p.put("targetAccuracy", String.valueOf(targetAccuracy));
+        }
+        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("labelSmoothing", String.valueOf(labelSmoothing));
         p.put("device", device);
         return p;
     }
@@ -124,10 +171,29 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
             throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than the " + used
                     + " training images: use a batch size of at most " + used);
         }
+        checkEvaluations(evaluationsPerEpoch, used, batchSize);
         if (stratified && trainSize > 0 && trainSize < classCount) {
             throw new ModelException("Parameter 'trainSize' is " + trainSize + ": a stratified subset needs at "
                     + "least one image per class (" + classCount + "); use more, or trainSubset=first");
         }
         return used;
+    }
+
+    /** The batches of an epoch over {@code images} training images (the last one may be smaller). */
+    public int batchesPerEpoch(int images) {
+        return batches(images, batchSize);
+    }
+
+    private static int batches(int images, int batchSize) {
+        return (images + batchSize - 1) / batchSize;
+    }
+
+    private static void checkEvaluations(int evaluationsPerEpoch, int images, int batchSize) {
+        int batches = batches(images, batchSize);
+        if (evaluationsPerEpoch > batches) {
+            throw new ModelException("Parameter 'evaluationsPerEpoch' is " + evaluationsPerEpoch + ", but an epoch of "
+                    + images + " images in batches of " + batchSize + " has only " + batches + " batches: use at most "
+                    + batches);
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.model.ModelParameters;
@@ -35,18 +36,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, then
- * evaluate on the test set; append a row to metrics.csv, write a checkpoint (everything the next epoch depends on,
- * so that a resume is exact), log the notebook's postfix line. At the end the model directory (parameters and
+ * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, evaluating
+ * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end), each evaluation appending a row to
+ * metrics.csv and logging the notebook's postfix line; stop at the first evaluation that reaches
+ * {@code targetAccuracy}; after each whole epoch write a checkpoint (everything the next epoch depends on, so that a
+ * resume is exact). At the end the model directory (parameters and
  * model.json) replaces the old one in one rename. run.json beside metrics.csv says which run metrics.csv belongs to
  * and how it ended.
  */
 public final class Training {
     /** Batches between two reads of the running loss sum (a host synchronisation) to catch a diverging loss. */
     private static final int SYNC_BATCHES = 32;
+    /** The test loss: plain cross entropy, whatever the training loss (label smoothing) is. */
+    private static final Loss TEST_LOSS = Loss.softmaxCrossEntropyLoss();
 
     private final TrainJob job;
     private final BuildLog log;
@@ -163,7 +169,7 @@ public final class Training {
             MetricsCsv.start(job.metricsFile(), history);
             LiveReport.start(job.outputDirectory(), run, history, log);
             ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(SmoothedCrossEntropy.of(s.labelSmoothing()))
                     .optOptimizer(optimizer)
                     .optDevices(new Device[] {device});
             try (Trainer trainer = model.newTrainer(config);
@@ -189,7 +195,10 @@ public final class Training {
                 log.info("Training on " + used + " of " + data.trainImages().count() + " images"
                         + (used < data.trainImages().count() ? (s.stratified() ? " (seeded stratified subset)"
                         : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + deviceName(device)
-                        + ", " + s.epochs() + " epoch(s)");
+                        + ", " + s.epochs() + " epoch(s)" + (s.targetAccuracy() == null ? ""
+                        : " at most, until the test accuracy reaches " + GateThreshold.percent(s.targetAccuracy()))
+                        + (s.evaluationsPerEpoch() > 1 ? ", " + s.evaluationsPerEpoch() + " evaluations per epoch"
+                        : ""));
                 BatchAugmenter augmenter = s.augment() ? augmenter(data, trainIndex, norm) : null;
                 EarlyStopping stopping = new EarlyStopping(s.earlyStoppingPatience());
                 history.forEach(stopping::record);
@@ -197,6 +206,20 @@ public final class Training {
                         ? checkpoints.best(stopping.best().epoch()) : null;
                 EpochMetrics last = null;
                 int trained = firstEpoch - 1;
+                AccuracyTarget target = new AccuracyTarget(s.targetAccuracy());
+                boolean logChecks = s.evaluationsPerEpoch() > 1 || s.targetAccuracy() != null;
+                EvaluationListener listener = (row, checkSeconds) -> {
+                    history.add(row);
+                    MetricsCsv.append(job.metricsFile(), row);
+                    log.info(row.logLine(lastEpoch) + (logChecks
+                            ? String.format(Locale.ROOT, " (test check %.1f s)", checkSeconds) : ""));
+                    LiveReport.epochDone(job.outputDirectory(), run, history);
+                    Diagnosis.diverging(history).ifPresent(f -> {
+                        throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
+                                + "; no model was written");
+                    });
+                    return target.reached(row);
+                };
                 for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
                     // the schedule's position is the epoch itself: a resumed run continues where the last stopped
                     double lr = s.lrSchedule().rate(s.learningRate(), epoch - 1, lastEpoch);
@@ -204,21 +227,21 @@ public final class Training {
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     engine.setRandomSeed(epochSeed(s.seed(), epoch));
                     last = epoch(trainer, optimizer, block, train, test, epoch, lastEpoch, lr, augmenter,
-                            dataManager);
-                    history.add(last);
-                    MetricsCsv.append(job.metricsFile(), last);
-                    log.info(last.logLine(lastEpoch));
-                    LiveReport.epochDone(job.outputDirectory(), run, history);
-                    Diagnosis.diverging(history).ifPresent(f -> {
-                        throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
-                                + "; no model was written");
-                    });
+                            dataManager, rate, listener);
+                    if (!last.epochEnd()) {
+                        // the target was reached within the epoch: no checkpoint, as a resume continues whole epochs
+                        trained = epoch;
+                        break;
+                    }
                     checkpoints.save(model, optimizer, new Checkpoints.Info(epoch, spec, norm, null, null,
                             s.lrSchedule().id(), lastEpoch, List.copyOf(history), startFingerprint,
                             List.copyOf(resumedAfter)));
                     trained = epoch;
                     if (stopping.record(last) && stopping.enabled()) {
                         best = checkpoints.keepBest(epoch);
+                    }
+                    if (target.hit() != null) {
+                        break;
                     }
                     if (stopping.shouldStop()) {
                         log.info("Early stopping after epoch " + epoch + ": the test loss has not improved for "
@@ -228,7 +251,18 @@ public final class Training {
                     }
                 }
                 EpochMetrics kept = last;
-                if (stopping.enabled() && best != null && stopping.best().epoch() != trained) {
+                if (target.hit() != null) {
+                    log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " reached at epoch "
+                            + last.atLabel() + " (test accuracy " + GateThreshold.percent(last.testAccuracy())
+                            + "): stopping there and keeping that model");
+                    best = null;
+                } else if (s.targetAccuracy() != null) {
+                    EpochMetrics top = target.best();
+                    log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " not reached in "
+                            + (trained - firstEpoch + 1) + " epoch(s): the best test accuracy was "
+                            + GateThreshold.percent(top.testAccuracy()) + " at epoch " + top.atLabel());
+                }
+                if (target.hit() == null && stopping.enabled() && best != null && stopping.best().epoch() != trained) {
                     kept = stopping.best();
                     log.info("Keeping the model of epoch " + kept.epoch() + ", the one with the lowest test loss ("
                             + String.format(java.util.Locale.ROOT, "%.4f", kept.testLoss()) + ")");
@@ -254,16 +288,30 @@ public final class Training {
         }
     }
 
+    /** Told of each evaluation and what the test pass cost; true stops training there. */
+    interface EvaluationListener {
+        boolean evaluated(EpochMetrics row, double checkSeconds) throws IOException;
+    }
+
+    /**
+     * Trains epoch {@code epoch} and evaluates on the test set at the epoch's evaluation points (the last at its end),
+     * handing each row to {@code listener}; stops within the epoch when it says so. Returns the last row made.
+     */
     private EpochMetrics epoch(Trainer trainer, ResumableOptimizer optimizer, Block block, DeviceTensors train,
                                DeviceTensors test, int epoch, int lastEpoch, double learningRate,
-                               BatchAugmenter augmenter, NDManager dataManager) {
-        int batchSize = job.settings().batchSize();
-        Random random = new Random(job.settings().seed() * 1_000_003L + epoch);
+                               BatchAugmenter augmenter, NDManager dataManager, EpochRate rate,
+                               EvaluationListener listener) throws IOException {
+        TrainSettings s = job.settings();
+        int batchSize = s.batchSize();
+        Random random = new Random(s.seed() * 1_000_003L + epoch);
         int[] order = shuffled(train.count(), random);
+        int batchesPerEpoch = s.batchesPerEpoch(order.length);
+        int[] checks = evaluationPoints(batchesPerEpoch, s.evaluationsPerEpoch());
         long start = System.nanoTime();
+        long checkNanos = 0;
         long done = 0;
-        double lossSum;
-        long correct;
+        double lr = learningRate;
+        EpochMetrics row = null;
         try (NDManager epochManager = dataManager.newSubManager();
              DeviceTensors shuffled = train.reordered(epochManager, order)) {
             // running sums stay on the device: reading them is a synchronisation, done every SYNC_BATCHES batches
@@ -274,9 +322,16 @@ public final class Training {
             NDArray chunk = null;
             int chunkFrom = 0;
             int chunkTo = 0;
+            int nextCheck = 0;
             for (int from = 0; from < order.length; from += batchSize) {
                 cancellation.check();
                 int to = Math.min(order.length, from + batchSize);
+                if (s.lrSchedule().perBatch()) {
+                    // the position is the global step: a resumed run continues where the last stopped
+                    lr = s.lrSchedule().rate(s.learningRate(), (long) (epoch - 1) * batchesPerEpoch + batches,
+                            (long) lastEpoch * batchesPerEpoch);
+                    rate.value = (float) lr;
+                }
                 if (augmenter == null && to > chunkTo) {
                     // normalised a chunk of batches at a time: fewer calls per batch, little memory
                     if (chunkManager != null) {
@@ -313,17 +368,40 @@ public final class Training {
                 if (++batches % SYNC_BATCHES == 0 || done == order.length) {
                     checkFinite(lossTotal.getFloat(), epoch);
                 }
-                double elapsed = (System.nanoTime() - start) / 1e9;
+                double elapsed = (System.nanoTime() - start - checkNanos) / 1e9;
                 progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9));
+                if (batches == checks[nextCheck]) {
+                    // the train metrics, seconds and images/s of a row cover the epoch so far
+                    double lossSum = lossTotal.getFloat();
+                    long correct = correctTotal.getLong();
+                    long checkStart = System.nanoTime();
+                    double trainSeconds = (checkStart - start - checkNanos) / 1e9;
+                    double[] testResult = evaluate(trainer, test);
+                    long checkEnd = System.nanoTime();
+                    checkNanos += checkEnd - checkStart;
+                    nextCheck++;
+                    row = EpochMetrics.at(epoch - 1 + (double) nextCheck / checks.length, lossSum / done,
+                            (double) correct / done, testResult[0], testResult[1], lr, (checkEnd - start) / 1e9,
+                            done / Math.max(trainSeconds, 1e-9));
+                    if (listener.evaluated(row, (checkEnd - checkStart) / 1e9)) {
+                        break;
+                    }
+                }
             }
-            lossSum = lossTotal.getFloat();
-            correct = correctTotal.getLong();
         }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        double[] testResult = evaluate(trainer, test);
-        double epochSeconds = (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, lossSum / done, (double) correct / done, testResult[0], testResult[1],
-                learningRate, epochSeconds, done / Math.max(trainSeconds, 1e-9));
+        return row;
+    }
+
+    /**
+     * After which batches (1-based) of an epoch of {@code batches} the test set is evaluated: {@code perEpoch} evenly
+     * spaced points, the last at the epoch's end.
+     */
+    static int[] evaluationPoints(int batches, int perEpoch) {
+        int[] points = new int[perEpoch];
+        for (int k = 1; k <= perEpoch; k++) {
+            points[k - 1] = (int) ((long) k * batches / perEpoch);
+        }
+        return points;
     }
 
     private void checkFinite(float lossSum, int epoch) {
@@ -334,7 +412,7 @@ public final class Training {
         }
     }
 
-    /** {loss, accuracy} on {@code set}, without recording gradients. */
+    /** {loss, accuracy} on {@code set}, without recording gradients; the loss is plain cross entropy. */
     static double[] evaluate(Trainer trainer, DeviceTensors set) {
         double lossSum = 0;
         long correct = 0;
@@ -344,7 +422,7 @@ public final class Training {
                 NDArray x = set.images(batch, from, to);
                 NDArray y = set.labels(batch, from, to);
                 NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
-                lossSum += (double) trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat()
+                lossSum += (double) TEST_LOSS.evaluate(new NDList(y), new NDList(logits)).getFloat()
                         * (to - from);
                 correct += logits.argMax(1).eq(y).countNonzero().getLong();
             }

@@ -9,8 +9,6 @@ import dev.fashionmnist.data.RecordingLog;
 import dev.fashionmnist.model.ModelException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,39 +43,24 @@ class OutputFolderLockTest {
         return p;
     }
 
-    private static BufferedReader output(Process p) {
-        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    private static String awaitLine(BufferedReader out, String start) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith(start)) {
-                return line;
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("no line starting with '" + start + "' before the end of the output:\n" + seen);
-    }
-
     @Test
     void secondBuildWaitsForTheFirst() throws Exception {
         Path folder = tmp.resolve("target/fashionmnist");
         Process first = build(folder, 60);
-        BufferedReader firstOut = output(first);
-        awaitLine(firstOut, "locked");
+        BufferedReader firstOut = ProcessOutput.of(first);
+        ProcessOutput.awaitLine(firstOut, "locked");
         Process second = build(folder, 60);
-        BufferedReader secondOut = output(second);
-        String waiting = awaitLine(secondOut, "[INFO] Waiting for ");
+        BufferedReader secondOut = ProcessOutput.of(second);
+        String waiting = ProcessOutput.awaitLine(secondOut, "[INFO] Waiting for ");
         assertTrue(waiting.contains("another build (pid " + first.pid() + ")"), waiting);
         assertTrue(waiting.contains(folder.toAbsolutePath().toString()), waiting);
         assertTrue(waiting.contains("lockTimeout"), waiting);
         first.getOutputStream().close();
-        awaitLine(firstOut, "released");
+        ProcessOutput.awaitLine(firstOut, "released");
         assertEquals("locked", secondOut.readLine(), "the second takes the folder once the first released it");
         assertEquals("pid " + second.pid(), Files.readString(folder.resolve(FolderLock.FILE)).trim());
         second.getOutputStream().close();
-        awaitLine(secondOut, "released");
+        ProcessOutput.awaitLine(secondOut, "released");
         assertTrue(second.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
         assertEquals(0, second.exitValue());
         assertTrue(first.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
@@ -88,11 +71,11 @@ class OutputFolderLockTest {
     void secondBuildGivesUpAfterLockTimeout() throws Exception {
         Path folder = tmp.resolve("target/fashionmnist");
         Process first = build(folder, 60);
-        awaitLine(output(first), "locked");
+        ProcessOutput.awaitLine(ProcessOutput.of(first), "locked");
         Process second = build(folder, 1);
-        BufferedReader secondOut = output(second);
-        awaitLine(secondOut, "[INFO] Waiting for ");
-        String failed = awaitLine(secondOut, "failed: ");
+        BufferedReader secondOut = ProcessOutput.of(second);
+        ProcessOutput.awaitLine(secondOut, "[INFO] Waiting for ");
+        String failed = ProcessOutput.awaitLine(secondOut, "failed: ");
         assertTrue(second.waitFor(BOUND_SECONDS, TimeUnit.SECONDS));
         assertEquals(2, second.exitValue());
         assertTrue(failed.contains("Parameter 'outputDirectory': " + folder.toRealPath() + " is in use by another"

@@ -242,30 +242,18 @@ class SweepPicturesTest {
 
     @Test
     void fractionalEpochsAreDrawnWithTicksAtWholeEpochs() throws Exception {
-        XYFixture fixture = new XYFixture();
-        List<PlotPixels.Label> labels = fixture.labels(new double[] {0.5, 1, 1.5, 2, 2.5, 3});
+        List<EpochMetrics> rows = new ArrayList<>();
+        for (double at : new double[] {0.5, 1, 1.5, 2, 2.5, 3}) {
+            rows.add(EpochMetrics.at(at, 1 / at, 0.6 + 0.05 * at, 1.1 / at, 0.58 + 0.04 * at, 0.01, 1.0, 1000));
+        }
+        LearningCurves.write(rows, dir);
+        BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));
+        Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", rows),
+                LearningCurves.WIDTH, LearningCurves.HEIGHT);
+        assertTrue(count(img, area, Charts.TRAIN, 0) > 200, "six train points and their line");
+        assertTrue(count(img, area, Charts.TEST, 0) > 200, "six test points and their line");
+        List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
         assertEquals(3, labels.size(), "ticks 1, 2, 3 only: " + labels);
         PlotPixels.assertDistinct(labels, "fractional epochs");
-    }
-
-    /** The accuracy chart of epochs at fractional positions, rendered at the fixed size. */
-    private static final class XYFixture {
-        List<PlotPixels.Label> labels(double[] at) {
-            List<EpochMetrics> epochs = epochs(at.length == 0 ? new double[0] : new double[] {1});
-            org.jfree.chart.JFreeChart chart = LearningCurves.accuracyChart("fractional", epochs);
-            org.jfree.data.xy.XYSeriesCollection data = (org.jfree.data.xy.XYSeriesCollection)
-                    chart.getXYPlot().getDataset();
-            data.removeAllSeries();
-            org.jfree.data.xy.XYSeries s = new org.jfree.data.xy.XYSeries("test");
-            for (int i = 0; i < at.length; i++) {
-                s.add(at[i], 0.6 + 0.02 * i);
-            }
-            data.addSeries(s);
-            chart.getXYPlot().setDomainAxis(Charts.epochAxis(at[0], at[at.length - 1]));
-            BufferedImage img = chart.createBufferedImage(LearningCurves.WIDTH, LearningCurves.HEIGHT);
-            Rectangle area = PlotPixels.plotArea(chart, LearningCurves.WIDTH, LearningCurves.HEIGHT);
-            assertTrue(count(img, area, Charts.TRAIN, 0) > 100, "the fractional points are drawn");
-            return PlotPixels.tickLabels(img, area, 14);
-        }
     }
 }

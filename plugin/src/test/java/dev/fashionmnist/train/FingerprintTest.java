@@ -76,4 +76,27 @@ class FingerprintTest {
                 LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false);
         assertNotEquals(base(), Fingerprint.of(s, "fashion-mnist", checksums(), 10000, "cpu", "1.0.0"));
     }
+
+    @Test
+    void targetEvaluationsScheduleAndSmoothingChangeIt() {
+        TrainSettings plain = new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false, 0, false, null, 1, 0);
+        assertEquals(base(), print(plain), "the defaults are the settings without them");
+        List<String> prints = List.of(base(),
+                print(new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                        LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false, 0, false, 0.9, 1, 0)),
+                print(new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                        LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false, 0, false, 0.91, 1, 0)),
+                print(new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                        LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false, 0, false, null, 4, 0)),
+                print(new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                        LrSchedule.ONECYCLE, 0, true, 42, "auto", 0, false, 0, false, null, 1, 0)),
+                print(new TrainSettings(SPEC, 10, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0,
+                        LrSchedule.CONSTANT, 0, true, 42, "auto", 0, false, 0, false, null, 1, 0.1)));
+        assertEquals(prints.size(), new HashSet<>(prints).size(), "each changes the fingerprint: " + prints);
+    }
+
+    private static String print(TrainSettings s) {
+        return Fingerprint.of(s, "fashion-mnist", checksums(), 10000, "cpu", "1.0.0");
+    }
 }

@@ -54,6 +54,11 @@ class TrainParametersTest {
             assertEquals(arch.equals("mlp") ? "256,64" : null, back.get("hiddenLayers"));
             assertEquals(arch.equals("resnet") ? "1,2,1" : null, back.get("resnetBlocks"));
             assertEquals(s, settings(new TrainParameters(back)), arch + ": the same settings again");
+            assertEquals(null, back.get("targetAccuracy"), "no target");
+            TrainSettings targeted = settings(new TrainParameters(m).with("targetAccuracy", "90%")
+                    .with("evaluationsPerEpoch", "4").with("labelSmoothing", "0.1"));
+            assertEquals(targeted, settings(new TrainParameters(targeted.parameters())), arch + ": with a target");
+            assertEquals("0.9", targeted.parameters().get("targetAccuracy"));
             List<String> order = TrainParameters.NAMES.stream().filter(back::containsKey).toList();
             assertEquals(order, back.keySet().stream().filter(k -> !k.equals("device")).toList());
         }
@@ -137,5 +142,39 @@ class TrainParametersTest {
         ModelException e = assertThrows(ModelException.class,
                 () -> settings(new TrainParameters(base()).with("epochs", "0")));
         assertTrue(e.getMessage().contains("'epochs'"), e.getMessage());
+    }
+
+    @Test
+    void targetEvaluationsAndSmoothingByName() {
+        TrainSettings none = settings(new TrainParameters(base()));
+        assertEquals(null, none.targetAccuracy(), "no target unless given");
+        assertEquals(1, none.evaluationsPerEpoch(), "one evaluation per epoch unless given");
+        assertEquals(0.0, none.labelSmoothing(), 0.0);
+        TrainParameters p = new TrainParameters(base()).with("targetAccuracy", "90%").with("evaluationsPerEpoch", "4")
+                .with("labelSmoothing", "0.1").with("lrSchedule", "onecycle");
+        TrainSettings s = settings(p);
+        assertEquals(0.9, s.targetAccuracy(), 1e-12);
+        assertEquals(4, s.evaluationsPerEpoch());
+        assertEquals(0.1, s.labelSmoothing(), 0.0);
+        assertEquals(LrSchedule.ONECYCLE, s.lrSchedule());
+        assertEquals(0.875, settings(p.with("targetAccuracy", " 0.875 ")).targetAccuracy(), 0.0);
+        assertEquals(null, settings(p.with("targetAccuracy", "")).targetAccuracy());
+        assertTrue(TrainParameters.NAMES.containsAll(List.of("targetAccuracy", "evaluationsPerEpoch",
+                "labelSmoothing", "lrSchedule")), "a sweep may vary them");
+    }
+
+    @Test
+    void badTargetEvaluationsAndSmoothing() {
+        assertBad("targetAccuracy", "ninety");
+        assertBad("targetAccuracy", "120%");
+        assertBad("targetAccuracy", "0%");
+        assertBad("targetAccuracy", "-0.5");
+        assertBad("evaluationsPerEpoch", "0");
+        assertBad("evaluationsPerEpoch", "-1");
+        assertBad("evaluationsPerEpoch", "two");
+        assertBad("evaluationsPerEpoch", "17"); // 1000 images in batches of 64: 16 batches
+        assertBad("labelSmoothing", "1");
+        assertBad("labelSmoothing", "-0.2");
+        assertBad("lrSchedule", "triangle");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +146,9 @@ class TrainSettingsTest {
     void scheduleParse() {
         assertEquals(LrSchedule.COSINE, LrSchedule.parse("cosine"));
         assertEquals(LrSchedule.STEP, LrSchedule.parse(" Step"));
-        assertFails(() -> LrSchedule.parse("linear"), "'lrSchedule'", "'linear'", "constant", "cosine", "step");
+        assertEquals(LrSchedule.ONECYCLE, LrSchedule.parse("OneCycle"));
+        assertFails(() -> LrSchedule.parse("linear"), "'lrSchedule'", "'linear'", "constant", "cosine", "step",
+                "onecycle");
     }
 
     @Test
@@ -237,5 +240,86 @@ class TrainSettingsTest {
         assertEquals("amelie-cnn", ModelSpec.of("amelie-cnn", 0, null, null, 28, 28, 10).describe());
         assertEquals("resnet blocks [2,2,2]", ModelSpec.of("resnet", 0, null, null, 28, 28, 10).describe());
         assertEquals("resnet blocks [1,1,1]", ModelSpec.of("resnet", 0, null, "1,1,1", 28, 28, 10).describe());
+    }
+
+    @Test
+    void oneCycleWarmsUpLinearlyThenAnnealsByCosine() {
+        LrSchedule one = LrSchedule.ONECYCLE;
+        assertTrue(one.perBatch());
+        assertTrue(!LrSchedule.COSINE.perBatch() && !LrSchedule.STEP.perBatch() && !LrSchedule.CONSTANT.perBatch());
+        // 1000 steps: 300 warm-up steps from 0.1/25 = 0.004 to 0.1, then 699 steps of cosine down to 0.1/1e4
+        assertEquals(0.004, one.rate(0.1, 0, 1000), 1e-15);
+        assertEquals(0.004 + 0.096 * 150 / 300, one.rate(0.1, 150, 1000), 1e-15, "halfway up: linear");
+        assertEquals(0.004 + 0.096 * 299 / 300, one.rate(0.1, 299, 1000), 1e-15);
+        assertEquals(0.1, one.rate(0.1, 300, 1000), 1e-15, "the peak right after the warm-up");
+        double end = 0.1 / 1e4;
+        assertEquals(end + (0.1 - end) * 0.5 * (1 + Math.cos(Math.PI * 233 / 699.0)), one.rate(0.1, 533, 1000),
+                1e-15);
+        assertEquals(end, one.rate(0.1, 999, 1000), 1e-15, "the last step reaches rate/1e4");
+        double previous = 0;
+        for (int step = 0; step <= 300; step++) {
+            double r = one.rate(0.1, step, 1000);
+            assertTrue(r > previous, "rising during the warm-up, step " + step);
+            previous = r;
+        }
+        for (int step = 301; step < 1000; step++) {
+            double r = one.rate(0.1, step, 1000);
+            assertTrue(r < previous && r >= end, "falling after the peak, step " + step + ": " + r);
+            previous = r;
+        }
+    }
+
+    @Test
+    void oneCycleOfAFewSteps() {
+        // the warm-up takes at least one step; a single step runs at the start rate
+        assertEquals(0.04, LrSchedule.ONECYCLE.rate(1, 0, 1), 1e-15);
+        assertEquals(0.04, LrSchedule.ONECYCLE.rate(1, 0, 3), 1e-15);
+        assertEquals(1, LrSchedule.ONECYCLE.rate(1, 1, 3), 1e-15);
+        assertEquals(1e-4, LrSchedule.ONECYCLE.rate(1, 2, 3), 1e-15);
+    }
+
+    private static TrainSettings withNew(Double target, int evaluationsPerEpoch, double labelSmoothing,
+                                         int trainSize, int batchSize) {
+        return new TrainSettings(MLP, 1, batchSize, OptimizerKind.ADAM, 0.001, 0, false, 0, LrSchedule.ONECYCLE,
+                trainSize, true, 42, "cpu", 0, false, 0, false, target, evaluationsPerEpoch, labelSmoothing);
+    }
+
+    @Test
+    void targetEvaluationsAndSmoothingAreValidated() {
+        TrainSettings s = withNew(0.9, 4, 0.1, 0, 64);
+        assertEquals(0.9, s.targetAccuracy());
+        assertEquals(4, s.evaluationsPerEpoch());
+        assertEquals(0.1, s.labelSmoothing());
+        assertEquals(1, withNew(null, 0, 0, 0, 64).evaluationsPerEpoch(), "0 (a card from before) means 1");
+        assertEquals(1, valid().evaluationsPerEpoch());
+        assertEquals(null, valid().targetAccuracy());
+        assertEquals(0.0, valid().labelSmoothing());
+        assertFails(() -> withNew(null, -2, 0, 0, 64), "'evaluationsPerEpoch'", "-2", "1");
+        assertFails(() -> withNew(1.5, 1, 0, 0, 64), "'targetAccuracy'", "1.5", "90%");
+        assertFails(() -> withNew(0.0, 1, 0, 0, 64), "'targetAccuracy'", "0.0");
+        assertFails(() -> withNew(null, 1, 1, 0, 64), "'labelSmoothing'", "is 1.0", "below 1");
+        assertFails(() -> withNew(null, 1, -0.1, 0, 64), "'labelSmoothing'", "-0.1");
+        assertFails(() -> withNew(null, 1, Double.NaN, 0, 64), "'labelSmoothing'", "NaN");
+    }
+
+    @Test
+    void noMoreEvaluationsThanBatches() {
+        // 1000 images in batches of 64: 16 batches (the last of 40)
+        assertEquals(1000, withNew(null, 16, 0, 1000, 64).imagesUsed(60000, 10));
+        assertFails(() -> withNew(null, 17, 0, 1000, 64), "'evaluationsPerEpoch'", "17", "only 16 batches",
+                "at most 16");
+        // all images: checked against the data once it is known
+        assertEquals(100, withNew(null, 2, 0, 0, 64).imagesUsed(100, 10));
+        assertFails(() -> withNew(null, 3, 0, 0, 64).imagesUsed(100, 10), "'evaluationsPerEpoch'", "is 3",
+                "only 2 batches");
+    }
+
+    @Test
+    void evaluationPointsAreEvenlySpacedAndEndTheEpoch() {
+        assertArrayEquals(new int[] {32}, Training.evaluationPoints(32, 1));
+        assertArrayEquals(new int[] {8, 16, 24, 32},
+                Training.evaluationPoints(32, 4));
+        assertArrayEquals(new int[] {10, 21, 32}, Training.evaluationPoints(32, 3));
+        assertArrayEquals(new int[] {1, 2, 3}, Training.evaluationPoints(3, 3));
     }
 }

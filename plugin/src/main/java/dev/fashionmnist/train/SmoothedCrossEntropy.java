@@ -1,0 +1,46 @@
+package dev.fashionmnist.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.loss.Loss;
+
+/**
+ * Softmax cross entropy with label smoothing, for sparse labels and logits: per image
+ * {@code (1 - ε) · (-log softmax(x)[y]) + ε · mean over classes of (-log softmax(x))}, averaged over the batch. That is
+ * the cross entropy against a target that puts {@code 1 - ε + ε/K} on the true class and {@code ε/K} on each of the
+ * other {@code K - 1}. With ε = 0 it computes exactly what DJL's {@code softmaxCrossEntropyLoss()} computes.
+ */
+public final class SmoothedCrossEntropy extends Loss {
+    private final double epsilon;
+
+    public SmoothedCrossEntropy(double epsilon) {
+        super("SmoothedCrossEntropy");
+        if (!(epsilon >= 0 && epsilon < 1)) {
+            throw new IllegalArgumentException("label smoothing must lie in [0, 1), not " + epsilon);
+        }
+        this.epsilon = epsilon;
+    }
+
+    /** The loss to train with: plain softmax cross entropy for ε = 0, else the smoothed one. */
+    public static Loss of(double epsilon) {
+        return epsilon == 0 ? Loss.softmaxCrossEntropyLoss() : new SmoothedCrossEntropy(epsilon);
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        NDArray logProbabilities = predictions.singletonOrThrow().logSoftmax(-1);
+        int classAxis = logProbabilities.getShape().dimension() - 1;
+        NDArray trueClass = logProbabilities.get(new NDIndex().addAllDim(classAxis)
+                .addPickDim(labels.singletonOrThrow())).neg();
+        if (epsilon == 0) {
+            return trueClass.mean();
+        }
+        NDArray uniform = logProbabilities.mean(new int[] {classAxis}, true).neg();
+        return trueClass.mul(1 - epsilon).add(uniform.mul(epsilon)).mean();
+    }
+}

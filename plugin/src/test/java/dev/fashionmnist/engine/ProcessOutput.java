@@ -1,0 +1,28 @@
+package dev.fashionmnist.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Reads another JVM's output line by line: tests synchronise with other processes by what they print. */
+public final class ProcessOutput {
+    private ProcessOutput() {
+    }
+
+    public static BufferedReader of(Process p) {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Reads up to the first line starting with {@code start} and returns it; fails at the end of the output. */
+    public static String awaitLine(BufferedReader out, String start) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith(start)) {
+                return line;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("no line starting with '" + start + "' before the end of the output:\n" + seen);
+    }
+}
