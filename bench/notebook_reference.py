@@ -301,7 +301,12 @@ def main():
     p.add_argument("--workers", type=int, default=0, help="DataLoader num_workers (the notebook: 5)")
     p.add_argument("--eval-mode", action="store_true",
                    help="call model.eval() for the test pass (the notebook does not)")
+    p.add_argument("--target-accuracy", type=float, default=0.0,
+                   help="stop after the first epoch whose test accuracy reaches this fraction, e.g. 0.90 "
+                        "(bench/time-to-target.sh; 0 = run all epochs)")
     a = p.parse_args()
+    if not 0.0 <= a.target_accuracy <= 1.0:
+        sys.exit(f"notebook_reference.py: --target-accuracy {a.target_accuracy}: use a fraction from 0 to 1")
 
     if a.threads:
         torch.set_num_threads(a.threads)
@@ -384,6 +389,8 @@ def main():
               f"{test_loss_images / len(test_set):.6f},{test_acc / len(test_set):.6f},"
               f"{train_seconds:.3f},{test_seconds:.3f},{current_rss_kib()},"
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        if a.target_accuracy and test_acc / len(test_set) >= a.target_accuracy:
+            break
 
     print(f"peak_rss_kib,{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
     print(f"wall_seconds,{time.monotonic() - WALL_START:.3f}")

@@ -68,6 +68,12 @@ public final class EngineJvm {
         boolean ownCollector = userArgs.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w*GC"));
         if (!ownCollector) {
             args.add("-XX:+UseSerialGC");
+            // a small young generation and a heap that stays close to its live data: the Java side of a step makes
+            // little garbage, and every page the heap touches counts in the peak resident memory beside PyTorch's
+            // (amelie-cnn, 12,800 images: 462 -> 436 MiB peak, same images/s)
+            args.add("-Xmn8m");
+            args.add("-XX:MinHeapFreeRatio=10");
+            args.add("-XX:MaxHeapFreeRatio=20");
         }
         // the JIT's optimising tier compiles in threads that take the cores from PyTorch's for the whole first epoch
         // (2 cores: mlp 45,000 against 86,000 images/s in epoch 1), while the Java side of a step is glue around

@@ -376,6 +376,13 @@ public final class Training {
                     long correct = correctTotal.getLong();
                     long checkStart = System.nanoTime();
                     double trainSeconds = (checkStart - start - checkNanos) / 1e9;
+                    if (done == order.length) {
+                        // the epoch's shuffled images are done with: free them before the test pass needs memory
+                        if (chunkManager != null) {
+                            chunkManager.close();
+                        }
+                        shuffled.close();
+                    }
                     double[] testResult = evaluate(trainer, test);
                     long checkEnd = System.nanoTime();
                     checkNanos += checkEnd - checkStart;

@@ -68,11 +68,13 @@ class EngineJvmTest {
     void defaultsComeFirstAndTheUsersArgumentsWin() throws IOException {
         TrainJob job = train(files(MIB), false);
         List<String> args = EngineJvm.arguments(job, List.of("-Xmx4g"));
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms16m",
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+                "-XX:TieredStopAtLevel=1", "-Xms16m",
                 "-Xmx" + EngineJvm.heapBytes(job) / MIB + "m", "-Xmx4g"),
                 args, "a later -Xmx replaces the default");
         List<String> own = EngineJvm.arguments(job, List.of("-XX:+UseG1GC"));
         assertFalse(own.contains("-XX:+UseSerialGC"), "two collectors would stop the JVM: " + own);
+        assertFalse(own.contains("-Xmn8m"), "the young generation's size is the serial collector's setting: " + own);
         assertTrue(own.contains("-XX:+UseG1GC"));
     }
 
