@@ -101,82 +101,14 @@ for v in rounds epochs batch threads seed hidden_size test_size scaling_epochs; 
 done
 [[ $rounds -ge 1 ]] || die "--rounds must be at least 1"
 
-# ---- prerequisites -------------------------------------------------------------------------------------------
-apt_hint="apt-get update && apt-get install -y python3-torch python3-torchvision"
-if [[ -z $python ]]; then
-  for candidate in python3 /usr/bin/python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import torch, torchvision' >/dev/null 2>&1; then
-      python=$candidate; break
-    fi
-  done
-  [[ -n $python ]] || die "no Python with PyTorch and torchvision found (tried python3, /usr/bin/python3). Install them: $apt_hint (or set PYTHON=...)"
-else
-  "$python" -c 'import torch, torchvision' >/dev/null 2>&1 \
-    || die "$python cannot import torch and torchvision. Install them: $apt_hint"
-fi
-for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
-  [[ -f $data/$f || -f $data/$f.gz ]] \
-    || die "the Fashion-MNIST file $f(.gz) is not in $data. Install it: apt-get install dataset-fashion-mnist (or --data DIR)"
-done
-command -v mvn >/dev/null 2>&1 || die "mvn is not on the PATH"
-if [[ -z $plugin_version ]]; then
-  plugin_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
-  [[ -n $plugin_version ]] || die "cannot read the project version from $root/pom.xml; give --plugin-version"
-fi
-repo_dir=${repo_local:-$HOME/.m2/repository}
-plugin_jar=$repo_dir/dev/fashionmnist/fashionmnist-maven-plugin/$plugin_version/fashionmnist-maven-plugin-$plugin_version.jar
-[[ -f $plugin_jar ]] || die "the plugin $plugin_version is not installed in $repo_dir. Install it first:
-  (cd $root && mvn -B install -DskipTests -Dinvoker.skip${repo_local:+ -Dmaven.repo.local=$repo_local})"
+# ---- prerequisites, the consumer project (every benchmarked parameter left to -D) ----------------------------
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+find_python
+check_prerequisites
 [[ $optimizer =~ ^(sgd|adam|adamw)$ ]] || die "--optimizer must be sgd, adam or adamw, not '$optimizer'"
 
-if [[ -z $work ]]; then
-  work=$(mktemp -d "${TMPDIR:-/tmp}/fashionmnist-bench.XXXXXX")
-else
-  mkdir -p "$work"
-fi
-mvn_pid=""
-cleanup() {
-  # A background job of a script ignores Ctrl-C: stop a running Maven (its shutdown hook stops the training JVM).
-  if [[ -n $mvn_pid ]] && kill -0 "$mvn_pid" 2>/dev/null; then
-    kill -TERM "$mvn_pid" 2>/dev/null || true
-    wait "$mvn_pid" 2>/dev/null || true
-  fi
-  if [[ $keep != true ]]; then rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mvn_cmd=(mvn -B)
-[[ -n $repo_local ]] && mvn_cmd+=("-Dmaven.repo.local=$repo_local")
-# shellcheck disable=SC2206
-[[ -n $mvn_args ]] && mvn_cmd+=($mvn_args)
-
-# ---- the consumer project: the plugin declared, every benchmarked parameter left to -D ----------------------
-project=$work/consumer
-mkdir -p "$project"
-cat >"$project/pom.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>com.example</groupId>
-  <artifactId>fashionmnist-bench</artifactId>
-  <version>1.0.0-SNAPSHOT</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>dev.fashionmnist</groupId>
-        <artifactId>fashionmnist-maven-plugin</artifactId>
-        <version>$plugin_version</version>
-        <configuration>
-          <dataset>fashion-mnist</dataset>
-        </configuration>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-EOF
+prepare_consumer fashionmnist-bench
 
 echo "# paired benchmark: plugin $plugin_version (mvn fashionmnist:train) vs bench/notebook_reference.py"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
@@ -184,14 +116,8 @@ echo "# reference: $("$python" -c 'import sys, torch; print(f"Python {sys.versio
 echo "# common: epochs $epochs, batch $batch, $optimizer lr $lr, threads $threads, seed $seed, test images ${test_size/#0/all}, first N train images"
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"
 
-# Fill the plugin's data cache once, untimed, so that no run pays for the first copy.
-if ! (cd "$project" && "${mvn_cmd[@]}" fashionmnist:download-data >"$work/download-data.log" 2>&1); then
-  cat "$work/download-data.log" >&2
-  die "mvn fashionmnist:download-data failed (log above)"
-fi
+fill_data_cache
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 run_wall=0
 run_hwm=0
 
@@ -234,7 +160,8 @@ run_plugin() {
       -Dfashionmnist.architecture="$arch" -Dfashionmnist.hiddenSize="$hidden_size" \
       -Dfashionmnist.trainSize="$n" -Dfashionmnist.trainSubset=first -Dfashionmnist.testSize="$test_size" \
       -Dfashionmnist.epochs="$e" -Dfashionmnist.batchSize="$b" -Dfashionmnist.optimizer="$optimizer" \
-      -Dfashionmnist.learningRate="$lr" -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="$seed" \
+      -Dfashionmnist.learningRate="$lr" -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0 \
+      -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="$seed" \
       -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.attach=false) >"$work/$name.log" 2>&1 &
   pid=$!
   mvn_pid=$pid

@@ -88,81 +88,17 @@ for c in "${configs[@]}"; do
   [[ $c =~ ^[A-Za-z0-9_.-]+= ]] || die "--config '$c' is not NAME=ARGS (NAME of letters, digits, . _ -)"
 done
 
-apt_hint="apt-get update && apt-get install -y python3-torch python3-torchvision"
-if [[ -z $python ]]; then
-  for candidate in python3 /usr/bin/python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import torch, torchvision' >/dev/null 2>&1; then
-      python=$candidate; break
-    fi
-  done
-  [[ -n $python ]] || die "no Python with PyTorch and torchvision found. Install them: $apt_hint (or set PYTHON=...)"
-fi
-for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte; do
-  [[ -f $data/$f || -f $data/$f.gz ]] \
-    || die "the Fashion-MNIST file $f(.gz) is not in $data. Install it: apt-get install dataset-fashion-mnist (or --data DIR)"
-done
-command -v mvn >/dev/null 2>&1 || die "mvn is not on the PATH"
-if [[ -z $plugin_version ]]; then
-  plugin_version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
-fi
-repo_dir=${repo_local:-$HOME/.m2/repository}
-[[ -f $repo_dir/dev/fashionmnist/fashionmnist-maven-plugin/$plugin_version/fashionmnist-maven-plugin-$plugin_version.jar ]] \
-  || die "the plugin $plugin_version is not installed in $repo_dir. Install it first:
-  (cd $root && mvn -B install -DskipTests -Dinvoker.skip${repo_local:+ -Dmaven.repo.local=$repo_local})"
-
-if [[ -z $work ]]; then
-  work=$(mktemp -d "${TMPDIR:-/tmp}/fashionmnist-ttt.XXXXXX")
-else
-  mkdir -p "$work"
-fi
-mvn_pid=""
-cleanup() {
-  if [[ -n $mvn_pid ]] && kill -0 "$mvn_pid" 2>/dev/null; then
-    kill -TERM "$mvn_pid" 2>/dev/null || true
-    wait "$mvn_pid" 2>/dev/null || true
-  fi
-  if [[ $keep != true ]]; then rm -rf "$work"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mvn_cmd=(mvn -B)
-[[ -n $repo_local ]] && mvn_cmd+=("-Dmaven.repo.local=$repo_local")
-# shellcheck disable=SC2206
-[[ -n $mvn_args ]] && mvn_cmd+=($mvn_args)
-
-project=$work/consumer
-mkdir -p "$project"
-cat >"$project/pom.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>com.example</groupId>
-  <artifactId>fashionmnist-time-to-target</artifactId>
-  <version>1.0.0-SNAPSHOT</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>dev.fashionmnist</groupId>
-        <artifactId>fashionmnist-maven-plugin</artifactId>
-        <version>$plugin_version</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-EOF
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
+find_python
+check_prerequisites
+prepare_consumer fashionmnist-time-to-target
 
 echo "# time to test accuracy $target: plugin $plugin_version (whole mvn process) vs bench/notebook_reference.py (train + test seconds)"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); threads $threads, seed $seed, at most $max_epochs epochs, all 60,000/10,000 images"
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"
-if ! (cd "$project" && "${mvn_cmd[@]}" fashionmnist:download-data >"$work/download-data.log" 2>&1); then
-  cat "$work/download-data.log" >&2
-  die "mvn fashionmnist:download-data failed (log above)"
-fi
+fill_data_cache
 
-now() { date +%s.%N; }
 results=$work/results.csv
 echo "tool,config,round,seconds,reached_at,accuracy,train_seconds" >"$results"
 

@@ -64,8 +64,8 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.optimizer", defaultValue = "adam")
     String optimizer;
 
-    /** The (initial) learning rate. */
-    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.001")
+    /** The (initial, with onecycle the peak) learning rate. */
+    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.003")
     double learningRate;
 
     /** sgd: momentum (0 = plain SGD, as in the notebook). */
@@ -81,11 +81,11 @@ public class TrainMojo extends AbstractEngineMojo {
     double weightDecay;
 
     /** constant, cosine or step (per epoch), or onecycle (per batch: warm-up, then cosine annealing). */
-    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
+    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "onecycle")
     String lrSchedule;
 
     /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */
-    @Parameter(property = "fashionmnist.labelSmoothing", defaultValue = "0")
+    @Parameter(property = "fashionmnist.labelSmoothing", defaultValue = "0.1")
     double labelSmoothing;
 
     /** Training images to use; 0 = all. */

@@ -8,10 +8,7 @@ import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.MetricsCsv;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainingTest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,25 +47,9 @@ class ForkLifetimeTest {
         return p;
     }
 
-    /** Reads {@code process}'s output up to the first line containing {@code part}; fails at its end. */
-    private static String awaitLine(BufferedReader out, String part) throws IOException {
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.contains(part)) {
-                return line;
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("no line with '" + part + "' before the end of the output:\n" + seen);
-    }
-
-    private static BufferedReader output(Process p) {
-        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    }
-
     /** Starts {@link ForkParent} with a {@link StubFork} in {@code mode}; returns the fork once it is ready. */
     private ProcessHandle parentWithFork(Process parent) throws IOException {
-        String ready = awaitLine(output(parent), "ready ");
+        String ready = ProcessOutput.awaitLineWith(ProcessOutput.of(parent), "ready ");
         long pid = Long.parseLong(ready.substring(ready.indexOf("ready ") + 6).trim());
         Optional<ProcessHandle> fork = ProcessHandle.of(pid);
         assertTrue(fork.isPresent(), "the fork " + pid + " should be running once it said ready");
@@ -128,7 +109,7 @@ class ForkLifetimeTest {
     void realForkStopsMidTrainingWhenItsInputEnds() throws Exception {
         Path out = tmp.resolve("out");
         Process fork = java("1g", ForkMain.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
-        awaitLine(output(fork), "epoch 1/1000:");
+        ProcessOutput.awaitLineWith(ProcessOutput.of(fork), "epoch 1/1000:");
         fork.getOutputStream().close(); // what the fork sees when the Maven JVM dies
         assertTrue(fork.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the fork should stop when its input ends");
         assertEquals(ParentWatch.PARENT_GONE, fork.exitValue());
@@ -139,7 +120,7 @@ class ForkLifetimeTest {
     void realForkStopsMidTrainingWhenMavenIsKilled() throws Exception {
         Path out = tmp.resolve("out");
         Process parent = java("64m", ForkParent.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
-        awaitLine(output(parent), "epoch 1/1000:");
+        ProcessOutput.awaitLineWith(ProcessOutput.of(parent), "epoch 1/1000:");
         List<ProcessHandle> children = parent.toHandle().children().toList();
         assertEquals(1, children.size(), "one training fork: " + children);
         ProcessHandle fork = children.get(0);
