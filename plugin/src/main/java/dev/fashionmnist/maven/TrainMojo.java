@@ -65,7 +65,7 @@ public class TrainMojo extends AbstractEngineMojo {
     String optimizer;
 
     /** The (initial, with onecycle the peak) learning rate. */
-    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.003")
+    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.001")
     double learningRate;
 
     /** sgd: momentum (0 = plain SGD, as in the notebook). */
@@ -81,7 +81,7 @@ public class TrainMojo extends AbstractEngineMojo {
     double weightDecay;
 
     /** constant, cosine or step (per epoch), or onecycle (per batch: warm-up, then cosine annealing). */
-    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "onecycle")
+    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
     String lrSchedule;
 
     /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */

@@ -40,7 +40,8 @@ public final class SmoothedCrossEntropy extends Loss {
         if (epsilon == 0) {
             return trueClass.mean();
         }
-        NDArray uniform = logProbabilities.mean(new int[] {classAxis}, true).neg();
-        return trueClass.mul(1 - epsilon).add(uniform.mul(epsilon)).mean();
+        // both terms per image, shape (N): a (N) + (N, 1) sum would broadcast to (N, N)
+        NDArray uniform = logProbabilities.mean(new int[] {classAxis}).neg();
+        return trueClass.reshape(uniform.getShape()).mul(1 - epsilon).add(uniform.mul(epsilon)).mean();
     }
 }
