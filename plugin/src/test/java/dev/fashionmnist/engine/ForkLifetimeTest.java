@@ -109,7 +109,8 @@ class ForkLifetimeTest {
     void realForkStopsMidTrainingWhenItsInputEnds() throws Exception {
         Path out = tmp.resolve("out");
         Process fork = java("1g", ForkMain.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
-        ProcessOutput.awaitLineWith(ProcessOutput.of(fork), "epoch 1/1000:");
+        // the line that ends epoch 1 (metrics.csv has its row), not a progress line of the same epoch
+        ProcessOutput.awaitLineWith(ProcessOutput.of(fork), "epoch 1/1000: train_acc=");
         fork.getOutputStream().close(); // what the fork sees when the Maven JVM dies
         assertTrue(fork.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the fork should stop when its input ends");
         assertEquals(ParentWatch.PARENT_GONE, fork.exitValue());
@@ -120,7 +121,7 @@ class ForkLifetimeTest {
     void realForkStopsMidTrainingWhenMavenIsKilled() throws Exception {
         Path out = tmp.resolve("out");
         Process parent = java("64m", ForkParent.class.getName(), ForkMain.TRAIN, longTrainingJob(out).toString());
-        ProcessOutput.awaitLineWith(ProcessOutput.of(parent), "epoch 1/1000:");
+        ProcessOutput.awaitLineWith(ProcessOutput.of(parent), "epoch 1/1000: train_acc=");
         List<ProcessHandle> children = parent.toHandle().children().toList();
         assertEquals(1, children.size(), "one training fork: " + children);
         ProcessHandle fork = children.get(0);
