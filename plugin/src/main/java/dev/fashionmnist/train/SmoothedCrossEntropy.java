@@ -2,7 +2,6 @@ package dev.fashionmnist.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.loss.Loss;
 
 /**
@@ -35,13 +34,11 @@ public final class SmoothedCrossEntropy extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logProbabilities = predictions.singletonOrThrow().logSoftmax(-1);
         int classAxis = logProbabilities.getShape().dimension() - 1;
-        NDArray trueClass = logProbabilities.get(new NDIndex().addAllDim(classAxis)
-                .addPickDim(labels.singletonOrThrow())).neg();
-        if (epsilon == 0) {
-            return trueClass.mean();
-        }
-        // both terms per image, shape (N): a (N) + (N, 1) sum would broadcast to (N, N)
-        NDArray uniform = logProbabilities.mean(new int[] {classAxis}).neg();
-        return trueClass.reshape(uniform.getShape()).mul(1 - epsilon).add(uniform.mul(epsilon)).mean();
+        int classes = (int) logProbabilities.getShape().get(classAxis);
+        // the smoothed target as one array, (1 - ε + ε/K) on the true class and ε/K elsewhere, times the log
+        // probabilities: no gather, whose backward scatters into the same rows as the mean's (runs differed)
+        NDArray target = labels.singletonOrThrow().oneHot(classes, logProbabilities.getDataType())
+                .mul(1 - epsilon).add(epsilon / classes);
+        return logProbabilities.mul(target).sum(new int[] {classAxis}).neg().mean();
     }
 }
