@@ -52,9 +52,15 @@ public final class Charts {
     }
 
     public static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
+        byte[] bytes = png(chart, width, height);
+        AtomicFiles.write(png, out -> out.write(bytes));
+    }
+
+    /** {@code chart} in the plots' common style, encoded as a PNG of {@code width} x {@code height}. */
+    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE);
-        AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
     }
 
     static void writePng(BufferedImage image, Path png) throws IOException {

@@ -1,9 +1,12 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -26,10 +29,22 @@ public final class LearningCurves {
     private LearningCurves() {
     }
 
-    public static void write(List<EpochMetrics> epochs, Path directory) throws IOException {
-        Charts.writePng(accuracyChart("Accuracy per epoch", epochs), directory.resolve(ACCURACY), WIDTH, HEIGHT);
-        Charts.writePng(chart("Loss per epoch", "loss (cross entropy)", epochs, EpochMetrics::trainLoss,
-                EpochMetrics::testLoss), directory.resolve(LOSS), WIDTH, HEIGHT);
+    /** Writes {@link #ACCURACY} and {@link #LOSS} into {@code directory}; returns them as written, by file name. */
+    public static Map<String, byte[]> write(List<EpochMetrics> epochs, Path directory) throws IOException {
+        Map<String, byte[]> pngs = pngs(epochs);
+        for (Map.Entry<String, byte[]> png : pngs.entrySet()) {
+            AtomicFiles.write(directory.resolve(png.getKey()), out -> out.write(png.getValue()));
+        }
+        return pngs;
+    }
+
+    /** The two plots as PNG bytes, by file name ({@link #ACCURACY}, {@link #LOSS}), without writing files. */
+    public static Map<String, byte[]> pngs(List<EpochMetrics> epochs) throws IOException {
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        pngs.put(ACCURACY, Charts.png(accuracyChart("Accuracy per epoch", epochs), WIDTH, HEIGHT));
+        pngs.put(LOSS, Charts.png(chart("Loss per epoch", "loss (cross entropy)", epochs, EpochMetrics::trainLoss,
+                EpochMetrics::testLoss), WIDTH, HEIGHT));
+        return pngs;
     }
 
     static JFreeChart accuracyChart(String title, List<EpochMetrics> epochs) {

@@ -32,18 +32,15 @@ public final class LiveReport {
     /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
     public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log)
             throws IOException {
-        if (!history.isEmpty()) {
-            LearningCurves.write(history, outputDirectory);
-        }
-        Path file = write(outputDirectory, run, null, history);
+        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory);
+        Path file = write(outputDirectory, run, null, history, curves);
         log.info("Report, updated after every epoch (open it in a browser, it reloads itself every " + REFRESH_SECONDS
                 + " s): " + file);
     }
 
     /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
     public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history) throws IOException {
-        LearningCurves.write(history, outputDirectory);
-        write(outputDirectory, run, null, history);
+        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory));
     }
 
     /**
@@ -52,20 +49,19 @@ public final class LiveReport {
      */
     public static void finish(Path outputDirectory, RunStatus ended, ModelCard card) throws IOException {
         Path csv = outputDirectory.resolve("metrics.csv");
-        write(outputDirectory, ended, card, Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of());
-    }
-
-    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history)
-            throws IOException {
-        Map<String, byte[]> images = new LinkedHashMap<>();
+        List<EpochMetrics> history = Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of();
+        // the curves the last epoch drew
+        Map<String, byte[]> curves = new LinkedHashMap<>();
         if (!history.isEmpty()) {
             for (String name : List.of(LearningCurves.ACCURACY, LearningCurves.LOSS)) {
-                Path png = dir.resolve(name);
-                if (Files.isRegularFile(png)) {
-                    images.put(name, Files.readAllBytes(png));
-                }
+                ReportContent.addImage(curves, outputDirectory, name);
             }
         }
+        write(outputDirectory, ended, card, history, curves);
+    }
+
+    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history,
+                              Map<String, byte[]> images) throws IOException {
         ReportContent content = new ReportContent(card, history, null, Diagnosis.of(history), null, null, List.of(),
                 images, List.of(), List.of(), Map.of());
         Path file = dir.resolve(HtmlReport.FILE);

@@ -1,6 +1,5 @@
 package dev.fashionmnist.report;
 
-import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.train.Diagnosis;
@@ -49,14 +48,11 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         Double loss = Files.isRegularFile(evaluation) ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
         Map<String, byte[]> images = new LinkedHashMap<>();
         for (String name : PLOTS.keySet()) {
-            Path png = dir.resolve(name);
-            if (Files.isRegularFile(png)) {
-                images.put(name, Files.readAllBytes(png));
-            }
+            addImage(images, dir, name);
         }
         if (history.note() != null && !metrics.isEmpty()) {
             // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
-            images.putAll(ownCurves(metrics));
+            images.putAll(LearningCurves.pngs(metrics));
         }
         List<String> sweepNames = List.of();
         List<SweepTable.Row> sweepRows = List.of();
@@ -77,18 +73,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
                 gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages);
     }
 
-    private static Map<String, byte[]> ownCurves(List<EpochMetrics> metrics) throws IOException {
-        Path temp = Files.createTempDirectory("fashionmnist-curves");
-        try {
-            LearningCurves.write(metrics, temp);
-            return Map.of(LearningCurves.ACCURACY, Files.readAllBytes(temp.resolve(LearningCurves.ACCURACY)),
-                    LearningCurves.LOSS, Files.readAllBytes(temp.resolve(LearningCurves.LOSS)));
-        } finally {
-            AtomicFiles.deleteTree(temp);
-        }
-    }
-
-    private static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {
+    /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */
+    static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {
         Path png = dir.resolve(name);
         if (Files.isRegularFile(png)) {
             images.put(name, Files.readAllBytes(png));
