@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('Building user-property-warnings') }
-assert runs.size() == 2
+assert runs.size() == 4
 
 def ignoredEpochs = '[WARNING] -Dfashionmnist.epochs=2 is ignored: the POM\'s <configuration> sets epochs=1; move it to <properties> to let -D win'
 def ignoredDataset = '[WARNING] -Dfashionmnist.dataset=mnist is ignored: the POM\'s <configuration> sets dataset=fashion-mnist; move it to <properties> to let -D win'
@@ -30,4 +30,12 @@ def second = runs[1]
 assert second.contains('Skipping: fashionmnist.skip is set')
 assert second.count(unknownEpoch) == 1
 assert !second.contains('is ignored')
+
+// run 3: a switch that is neither true nor false fails before any work, instead of meaning false
+assert runs[2].contains("-Dfashionmnist.systemCopies=yes: parameter 'systemCopies' is true or false (-Dfashionmnist.systemCopies alone means true)")
+assert !runs[2].contains('verified')
+// run 4: a number that is none fails in Maven's own words, naming the parameter, before training
+assert runs[3].contains("for parameter learningRate: Cannot convert 'x' to double")
+assert !runs[3].contains('epoch 1/')
+assert !(log =~ /(?m)^\s+at (dev\.fashionmnist|org\.apache|ai\.djl)\./): 'no stack trace'
 return true

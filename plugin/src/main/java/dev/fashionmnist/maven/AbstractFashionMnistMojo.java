@@ -5,6 +5,7 @@ import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -37,14 +38,18 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         BuildLog log = new MavenBuildLog(getLog());
-        if (session != null && mojoExecution != null) {
+        Properties typed = session == null || mojoExecution == null ? null : session.getUserProperties();
+        if (typed != null) {
             // a skipped goal still names the unknown properties; what its configuration overrides does not matter
-            perBuild(UserPropertyCheck.class, UserPropertyCheck::new)
-                    .check(session.getUserProperties(), mojoExecution, !skip, log);
+            perBuild(UserPropertyCheck.class, UserPropertyCheck::new).check(typed, mojoExecution, !skip, log);
         }
         if (skip) {
             getLog().info("Skipping: fashionmnist.skip is set");
             return;
+        }
+        String invalid = typed == null ? null : UserPropertyCheck.invalidSwitch(typed, mojoExecution);
+        if (invalid != null) {
+            throw new MojoExecutionException(invalid);
         }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);

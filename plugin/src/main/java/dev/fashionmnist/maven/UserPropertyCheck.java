@@ -65,6 +65,28 @@ final class UserPropertyCheck {
         return warnings;
     }
 
+    /**
+     * The first user property for a true/false parameter of {@code execution} whose value is neither (Maven would
+     * take it as false without a word), as the message to fail with; {@code null} when all are fine. A property the
+     * POM's configuration overrides does not count: it is ignored anyway.
+     */
+    static String invalidSwitch(Properties userProperties, MojoExecution execution) {
+        List<Parameter> parameters = execution.getMojoDescriptor().getParameters();
+        Xpp3Dom configuration = execution.getConfiguration();
+        for (Parameter parameter : parameters == null ? List.<Parameter>of() : parameters) {
+            String property = property(parameter);
+            String typed = property == null ? null : userProperties.getProperty(property);
+            Xpp3Dom configured = configuration == null ? null : configuration.getChild(parameter.getName());
+            boolean isSwitch = "boolean".equals(parameter.getType()) || "java.lang.Boolean".equals(parameter.getType());
+            if (isSwitch && typed != null && !typed.trim().equalsIgnoreCase("true")
+                    && !typed.trim().equalsIgnoreCase("false") && (configured == null || !setByPom(configured, property))) {
+                return "-D" + property + "=" + typed + ": parameter '" + parameter.getName() + "' is true or false "
+                        + "(-D" + property + " alone means true)";
+            }
+        }
+        return null;
+    }
+
     /** The {@code fashionmnist.*} user properties that no goal of {@code plugin} knows, with the nearest name. */
     static List<String> unknown(Properties userProperties, PluginDescriptor plugin) {
         SortedSet<String> known = knownProperties(plugin);

@@ -149,4 +149,15 @@ class UserPropertyCheckTest {
                 execution("train", "<epochs>3</epochs>"), false, log);
         assertEquals(List.of("-Dfashionmnist.epoch: unknown; did you mean fashionmnist.epochs?"), log.warnings);
     }
+
+    @Test
+    void aSwitchTakesTrueOrFalseOnly() throws Exception {
+        MojoExecution train = execution("train", "");
+        assertEquals("-Dfashionmnist.resume=yes: parameter 'resume' is true or false (-Dfashionmnist.resume alone "
+                + "means true)", UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "yes"), train));
+        assertEquals(null, UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "true",
+                "fashionmnist.force", "FALSE", "fashionmnist.epochs", "2"), train));
+        assertEquals(null, UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "yes"),
+                execution("train", "<resume>false</resume>")), "ignored anyway, and said so");
+    }
 }
