@@ -6,6 +6,7 @@ import dev.fashionmnist.data.DatasetFetcher;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.DatasetSpec;
 import dev.fashionmnist.data.FetchSettings;
+import dev.fashionmnist.data.ProxySettings;
 import dev.fashionmnist.data.VerifiedFiles;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
@@ -16,7 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.SessionData;
 
 /** The data parameters that every goal needing a dataset shares. */
@@ -65,6 +68,10 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** Decrypts the proxy passwords of settings.xml ({@code mvn --encrypt-password}). */
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     DatasetSpec datasetSpec() {
         List<String> names = classNames == null ? List.of() : splitCommas(List.of(classNames));
         return DatasetCatalog.resolve(dataset, names, checksums);
@@ -77,7 +84,12 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
         }
         return new FetchSettings(dataDirectory.toPath(), bases, session != null && session.isOffline(), systemCopies,
                 allowUnverified, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), downloadRetries,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), proxies());
+    }
+
+    /** The active proxies of settings.xml; the downloads go through them as Maven's own would. */
+    ProxySettings proxies() {
+        return session == null ? ProxySettings.none() : SettingsProxies.from(session.getSettings(), settingsDecrypter);
     }
 
     DatasetFiles fetchDataset(BuildLog log) {
