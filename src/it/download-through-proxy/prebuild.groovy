@@ -1,6 +1,7 @@
 // Starts two loopback servers in the invoker's JVM for the build it forks: a plain HTTP server with the real
 // Fashion-MNIST files under /fashion/, and a forward proxy that wants Basic credentials (it-user / it-secret) and
-// writes one line per request to proxy.log. Then writes the IT's settings.xml with their ports.
+// writes one line per request to proxy.log. Then writes the IT's settings.xml with their ports, and a copy without
+// the proxy's credentials for the second run.
 import com.sun.net.httpserver.HttpServer
 
 def loopback = InetAddress.getLoopbackAddress()
@@ -69,10 +70,13 @@ context.servers = [data, proxy] // verify.groovy stops them
 def dead = new ServerSocket(0, 1, loopback)
 int deadPort = dead.localPort
 dead.close()
-new File(basedir, 'settings-proxy.xml').text = new File(basedir, 'settings-proxy.xml.template').text
+def settings = new File(basedir, 'settings-proxy.xml.template').text
         .replace('@PROXY_PORT@', proxy.localPort as String)
         .replace('@DATA_PORT@', data.address.port as String)
         .replace('@DEAD_PORT@', deadPort as String)
+new File(basedir, 'settings-proxy.xml').text = settings
+new File(basedir, 'settings-no-credentials.xml').text = settings.readLines()
+        .findAll { !it.contains('<username>') && !it.contains('<password>') }.join('\n')
 new File(basedir, 'ports.txt').text = "proxy=${proxy.localPort}\ndata=${data.address.port}\n"
 context.userProperties.put('settings.security', new File(basedir, 'settings-security.xml').absolutePath)
 return true
