@@ -77,24 +77,25 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
         return DatasetCatalog.resolve(dataset, names, checksums);
     }
 
-    FetchSettings fetchSettings() {
+    FetchSettings fetchSettings(BuildLog log) {
         List<URI> bases = new ArrayList<>();
         for (String mirror : splitCommas(mirrors)) {
             bases.add(DataSource.parseBase(mirror, "mirrors"));
         }
         return new FetchSettings(dataDirectory.toPath(), bases, session != null && session.isOffline(), systemCopies,
                 allowUnverified, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), downloadRetries,
-                Duration.ofSeconds(1), proxies());
+                Duration.ofSeconds(1), proxies(log));
     }
 
     /** The active proxies of settings.xml; the downloads go through them as Maven's own would. */
-    ProxySettings proxies() {
-        return session == null ? ProxySettings.none() : SettingsProxies.from(session.getSettings(), settingsDecrypter);
+    ProxySettings proxies(BuildLog log) {
+        return session == null ? ProxySettings.none()
+                : SettingsProxies.from(session.getSettings(), settingsDecrypter, log);
     }
 
     DatasetFiles fetchDataset(BuildLog log) {
         DatasetSpec spec = datasetSpec();
-        return new DatasetFetcher(fetchSettings(), log, verifiedFiles()).fetch(spec);
+        return new DatasetFetcher(fetchSettings(log), log, verifiedFiles()).fetch(spec);
     }
 
     /** The dataset files verified in this build, shared by all goals of the build (kept in its session). */

@@ -1,8 +1,8 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.DownloadProxy;
 import dev.fashionmnist.data.ProxySettings;
+import dev.fashionmnist.report.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.settings.Proxy;
@@ -17,14 +17,14 @@ final class SettingsProxies {
     private SettingsProxies() {
     }
 
-    static ProxySettings from(Settings settings, SettingsDecrypter decrypter) {
+    static ProxySettings from(Settings settings, SettingsDecrypter decrypter, BuildLog log) {
         if (settings == null || settings.getProxies() == null) {
             return ProxySettings.none();
         }
         List<DownloadProxy> proxies = new ArrayList<>();
         for (Proxy declared : settings.getProxies()) {
             if (declared.isActive()) {
-                Proxy proxy = decrypted(declared, decrypter);
+                Proxy proxy = decrypted(declared, decrypter, log);
                 proxies.add(new DownloadProxy(proxy.getId(), proxy.getProtocol(), proxy.getHost(), proxy.getPort(),
                         proxy.getUsername(), proxy.getPassword(), proxy.getNonProxyHosts()));
             }
@@ -32,16 +32,21 @@ final class SettingsProxies {
         return new ProxySettings(proxies);
     }
 
-    private static Proxy decrypted(Proxy proxy, SettingsDecrypter decrypter) {
+    /**
+     * The proxy with its password decrypted. A password that cannot be decrypted is warned about and used as written
+     * (as Maven does): the build fails only if a download needs the proxy and the proxy refuses it.
+     */
+    private static Proxy decrypted(Proxy proxy, SettingsDecrypter decrypter, BuildLog log) {
         if (decrypter == null) {
             return proxy;
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new DatasetException("settings.xml: the password of proxy '" + proxy.getId() + "' cannot be "
-                        + "decrypted: " + problem.getMessage() + ". Check ~/.m2/settings-security.xml (its master "
-                        + "password) or write the proxy's <password> in plain text");
+                log.warn("settings.xml: the password of proxy '" + proxy.getId() + "' cannot be decrypted: "
+                        + problem.getMessage() + "; it is used as written. Check the master password in "
+                        + "~/.m2/settings-security.xml, or write the proxy's <password> in plain text");
+                return proxy;
             }
         }
         return result.getProxy() == null ? proxy : result.getProxy();
