@@ -16,13 +16,15 @@ import java.util.List;
  * @param allowUnverified whether a custom set without checksums may be fetched over http(s)
  * @param retries         how often a timeout, a 5xx or a broken transfer is retried per URL
  * @param retryBackoff    the wait before the first retry; it doubles with each further one
+ * @param proxies         the HTTP proxies downloads go through (Maven's settings.xml proxies)
  */
 public record FetchSettings(Path dataDirectory, List<URI> mirrors, boolean offline, boolean useSystemCopies,
                             boolean allowUnverified, Duration connectTimeout, Duration readTimeout, int retries,
-                            Duration retryBackoff) {
+                            Duration retryBackoff, ProxySettings proxies) {
 
     public FetchSettings {
         mirrors = List.copyOf(mirrors);
+        proxies = proxies == null ? ProxySettings.none() : proxies;
         if (retries < 0) {
             throw new DatasetException("Parameter 'downloadRetries' is " + retries + ": use 0 or more");
         }
@@ -34,6 +36,14 @@ public record FetchSettings(Path dataDirectory, List<URI> mirrors, boolean offli
             throw new DatasetException("Parameter 'readTimeout' is " + readTimeout.toSeconds()
                     + " s: use at least 1 second");
         }
+    }
+
+    /** Settings without proxies. */
+    public FetchSettings(Path dataDirectory, List<URI> mirrors, boolean offline, boolean useSystemCopies,
+                         boolean allowUnverified, Duration connectTimeout, Duration readTimeout, int retries,
+                         Duration retryBackoff) {
+        this(dataDirectory, mirrors, offline, useSystemCopies, allowUnverified, connectTimeout, readTimeout, retries,
+                retryBackoff, ProxySettings.none());
     }
 
     /** Defaults for a cache folder: no mirrors, online, system copies on, 30 s / 60 s timeouts, 3 retries. */

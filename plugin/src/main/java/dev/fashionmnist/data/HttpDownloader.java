@@ -4,18 +4,24 @@ import dev.fashionmnist.report.BuildLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Authenticator;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.PasswordAuthentication;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Downloads one URL (http or https) into a file. Timeouts, 5xx answers and broken or truncated transfers are
  * retried with exponential backoff; 404 and 410 report "not found" at once; redirects are followed, also from
- * http to https.
+ * http to https. Each request goes through the proxy that {@link ProxySettings#forUri} picks for its URL, if any;
+ * without one it connects as the JVM's own proxy settings say.
  */
 final class HttpDownloader {
     private static final int MAX_REDIRECTS = 5;
@@ -25,6 +31,7 @@ final class HttpDownloader {
     private final int retries;
     private final Duration backoff;
     private final BuildLog log;
+    private final ProxySettings proxies;
 
     HttpDownloader(FetchSettings settings, BuildLog log) {
         this.connectTimeout = settings.connectTimeout();
@@ -32,6 +39,7 @@ final class HttpDownloader {
         this.retries = settings.retries();
         this.backoff = settings.retryBackoff();
         this.log = log;
+        this.proxies = settings.proxies();
     }
 
     /**
@@ -45,6 +53,7 @@ final class HttpDownloader {
      * fails (a {@link FileWriteException}, not retried: another source would fail the same way).
      */
     void download(URI uri, Path file, Path shownAs) throws FetchFailure, FileWriteException {
+        proxies.forUri(uri).ifPresent(p -> log.info("Downloading " + uri + " through " + p.describe()));
         for (int attempt = 0; ; attempt++) {
             try {
                 fetchOnce(uri, file, shownAs);
@@ -66,8 +75,9 @@ final class HttpDownloader {
         URI uri = start;
         for (int redirects = 0; ; redirects++) {
             HttpURLConnection conn = null;
+            Optional<DownloadProxy> proxy = proxies.forUri(uri);
             try {
-                conn = (HttpURLConnection) uri.toURL().openConnection();
+                conn = open(uri, proxy);
                 conn.setConnectTimeout(millis(connectTimeout));
                 conn.setReadTimeout(millis(readTimeout));
                 conn.setInstanceFollowRedirects(false);
@@ -78,16 +88,22 @@ final class HttpDownloader {
                         throw FetchFailure.failed("more than " + MAX_REDIRECTS + " redirects");
                     }
                     uri = uri.resolve(conn.getHeaderField("Location"));
+                    log.debug("Redirected to " + uri + proxies.forUri(uri).map(p -> " (through " + p.describe() + ")")
+                            .orElse(" (direct)"));
                     continue;
                 }
+                if (code == HttpURLConnection.HTTP_PROXY_AUTH && proxy.isPresent()) {
+                    throw FetchFailure.failed(proxyRefused(proxy.get(), uri, "HTTP 407 " + message(conn)));
+                }
+                String via = proxy.map(p -> " (through " + p.describe() + ")").orElse("");
                 if (code == 404 || code == 410) {
-                    throw FetchFailure.notFound("HTTP " + code + " " + message(conn));
+                    throw FetchFailure.notFound("HTTP " + code + " " + message(conn) + via);
                 }
                 if (code >= 500 || code == 408 || code == 429) {
-                    throw new Retryable("HTTP " + code + " " + message(conn));
+                    throw new Retryable("HTTP " + code + " " + message(conn) + via);
                 }
                 if (code != 200) {
-                    throw FetchFailure.failed("HTTP " + code + " " + message(conn));
+                    throw FetchFailure.failed("HTTP " + code + " " + message(conn) + via);
                 }
                 copyBody(conn, target, shownAs);
                 return;
@@ -97,9 +113,11 @@ final class HttpDownloader {
             } catch (FileWriteException e) {
                 throw e;
             } catch (UnknownHostException e) {
-                throw FetchFailure.failed("unknown host " + e.getMessage());
+                throw FetchFailure.failed(proxy.isPresent() ? unreachable(proxy.get(), "unknown host " + e.getMessage())
+                        : "unknown host " + e.getMessage());
             } catch (ConnectException e) {
-                throw FetchFailure.failed("cannot connect: " + e.getMessage());
+                throw FetchFailure.failed(proxy.isPresent() ? unreachable(proxy.get(), e.getMessage())
+                        : "cannot connect: " + e.getMessage());
             } catch (IOException e) {
                 throw new Retryable("transfer broke off: " + e.getMessage());
             } finally {
@@ -108,6 +126,70 @@ final class HttpDownloader {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a connection to {@code uri}, through {@code proxy} when there is one. Credentials go to the proxy at once
+     * as Basic authentication for http URLs (never into an https tunnel, where the target would see them), and
+     * once more on the proxy's request (407), which covers https tunnels and other schemes the JDK speaks.
+     */
+    private static HttpURLConnection open(URI uri, Optional<DownloadProxy> proxy) throws IOException {
+        if (proxy.isEmpty()) {
+            return (HttpURLConnection) uri.toURL().openConnection();
+        }
+        DownloadProxy p = proxy.get();
+        HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection(p.javaProxy());
+        conn.setAuthenticator(answeringOnce(p));
+        if (p.hasCredentials() && "http".equalsIgnoreCase(uri.getScheme())) {
+            conn.setRequestProperty("Proxy-Authorization", p.basicAuthorization());
+        }
+        return conn;
+    }
+
+    /**
+     * Gives the proxy's credentials to the JDK once per connection and nothing else: wrong credentials fail at
+     * once instead of being retried until the proxy locks the account, and no server ever gets them.
+     */
+    private static Authenticator answeringOnce(DownloadProxy proxy) {
+        AtomicBoolean given = new AtomicBoolean();
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.PROXY || !proxy.hasCredentials() || given.getAndSet(true)) {
+                    return null;
+                }
+                String password = proxy.password() == null ? "" : proxy.password();
+                return new PasswordAuthentication(proxy.username(), password.toCharArray());
+            }
+        };
+    }
+
+    /** Why {@code proxy} answered 407 for {@code uri}, and what to change in settings.xml. */
+    static String proxyRefused(DownloadProxy proxy, URI uri, String answer) {
+        String who = proxy.describe() + " from settings.xml";
+        if (!proxy.hasCredentials()) {
+            return who + " asks for credentials (" + answer.trim() + "): add <username> and <password> to the <proxy> "
+                    + "with <id>" + proxy.id() + "</id> in settings.xml";
+        }
+        if ("https".equalsIgnoreCase(uri.getScheme()) && basicDisabledForTunnels()) {
+            return who + " refused to open a tunnel for " + uri + " (" + answer.trim() + "). Java does not send Basic "
+                    + "proxy credentials for https URLs by default: add -Djdk.http.auth.tunneling.disabledSchemes= "
+                    + "to MAVEN_OPTS or to .mvn/jvm.config, or use an http:// mirror (-Dfashionmnist.mirrors=...)";
+        }
+        return who + " refused the credentials of user '" + proxy.username() + "' (" + answer.trim() + "): check "
+                + "<username> and <password> of the <proxy> with <id>" + proxy.id() + "</id> in settings.xml (an "
+                + "encrypted password needs the master password in ~/.m2/settings-security.xml)";
+    }
+
+    /** Whether the JDK leaves out Basic authentication when it opens a tunnel through a proxy (its default). */
+    private static boolean basicDisabledForTunnels() {
+        String schemes = System.getProperty("jdk.http.auth.tunneling.disabledSchemes");
+        return schemes == null || schemes.toLowerCase(Locale.ROOT).contains("basic");
+    }
+
+    private static String unreachable(DownloadProxy proxy, String reason) {
+        return "cannot connect to " + proxy.describe() + " from settings.xml: " + reason + ". Check <host> and <port> "
+                + "of the <proxy> with <id>" + proxy.id() + "</id>, or list this host in its <nonProxyHosts>";
     }
 
     private static void copyBody(HttpURLConnection conn, Path target, Path shownAs)

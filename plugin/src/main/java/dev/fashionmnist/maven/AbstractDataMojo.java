@@ -6,6 +6,7 @@ import dev.fashionmnist.data.DatasetFetcher;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.DatasetSpec;
 import dev.fashionmnist.data.FetchSettings;
+import dev.fashionmnist.data.ProxySettings;
 import dev.fashionmnist.data.VerifiedFiles;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The data parameters that every goal needing a dataset shares. */
 abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
@@ -60,24 +63,34 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
     @Parameter(property = "fashionmnist.downloadRetries", defaultValue = "3")
     int downloadRetries;
 
+    /** Decrypts the proxy passwords of settings.xml ({@code mvn --encrypt-password}). */
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     DatasetSpec datasetSpec() {
         List<String> names = classNames == null ? List.of() : splitCommas(List.of(classNames));
         return DatasetCatalog.resolve(dataset, names, checksums);
     }
 
-    FetchSettings fetchSettings() {
+    FetchSettings fetchSettings(BuildLog log) {
         List<URI> bases = new ArrayList<>();
         for (String mirror : splitCommas(mirrors)) {
             bases.add(DataSource.parseBase(mirror, "mirrors"));
         }
         return new FetchSettings(dataDirectory.toPath(), bases, session != null && session.isOffline(), systemCopies,
                 allowUnverified, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), downloadRetries,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), proxies(log));
+    }
+
+    /** The active proxies of settings.xml; the downloads go through them as Maven's own would. */
+    ProxySettings proxies(BuildLog log) {
+        return session == null ? ProxySettings.none()
+                : SettingsProxies.from(session.getSettings(), settingsDecrypter, log);
     }
 
     DatasetFiles fetchDataset(BuildLog log) {
         DatasetSpec spec = datasetSpec();
-        return new DatasetFetcher(fetchSettings(), log, verifiedFiles()).fetch(spec);
+        return new DatasetFetcher(fetchSettings(log), log, verifiedFiles()).fetch(spec);
     }
 
     /** The dataset files verified in this build, shared by all goals of the build (kept in its session). */
