@@ -72,11 +72,21 @@ class CiRecipesTest {
         Map<String, Object> verify = map(jobs.get("verify"), "verify");
         List<Map<String, Object>> steps = steps(verify);
         checkGithubSetup(steps);
-        checkGithubCache(step(steps, "actions/cache@"), "verify");
+        Map<String, Object> restore = step(steps, "actions/cache/restore@");
+        checkGithubCache(restore, "verify");
 
         List<String> runs = runs(steps);
         assertEquals(List.of("mvn -B verify"), runs, "the verify job runs exactly `mvn -B verify`");
         int mvn = indexOfRun(steps, "mvn -B verify");
+        assertTrue(steps.indexOf(restore) < mvn);
+
+        // saved also when a gate failed the build: the model it trained is restored by the next run
+        Map<String, Object> save = step(steps, "actions/cache/save@");
+        assertTrue(steps.indexOf(save) > mvn);
+        assertTrue(String.valueOf(save.get("if")).startsWith("always()"), "saved also after a failure: " + save);
+        Map<String, Object> saved = map(save.get("with"), "with");
+        assertEquals(lines(map(restore.get("with"), "with").get("path")), lines(saved.get("path")));
+        assertEquals("${{ steps." + restore.get("id") + ".outputs.cache-primary-key }}", saved.get("key"));
 
         String out = defaultOutputFolder("evaluate");
         Map<String, Object> junit = step(steps, "mikepenz/action-junit-report@");
@@ -171,6 +181,7 @@ class CiRecipesTest {
         Map<String, Object> variables = map(pipeline.get("variables"), "variables");
         Map<String, Object> cache = map(pipeline.get("cache"), "cache");
         assertEquals(List.of("pom.xml"), list(map(cache.get("key"), "cache.key").get("files"), "cache.key.files"));
+        assertEquals("always", cache.get("when"), "saved also when a gate failed: the next run restores the model");
         List<String> paths = lines(cache.get("paths"));
 
         // GitLab caches folders inside the project only: the local repository and DJL's folder are moved there
