@@ -249,16 +249,7 @@ class CiRecipesTest {
 
     @Test
     void everyMavenCommandUsesGoalsAndPropertiesThePluginHas() throws IOException {
-        List<String> commands = new ArrayList<>();
-        Map<String, Object> github = map(yaml("github-actions.yml").get("jobs"), "jobs");
-        for (Object job : github.values()) {
-            commands.addAll(runs(steps(map(job, "job"))));
-        }
-        for (Object job : yaml("gitlab-ci.yml").values()) {
-            if (job instanceof Map<?, ?> m && m.containsKey("script")) {
-                commands.addAll(lines(m.get("script")));
-            }
-        }
+        List<String> commands = commands();
         assertTrue(commands.size() >= 6, "" + commands);
         for (String command : commands) {
             MavenCommand mvn = MavenCommand.parse(command);
@@ -292,6 +283,27 @@ class CiRecipesTest {
             assertTrue(Files.isRegularFile(root.resolve("docs/ci").resolve(file)));
         }
         assertFalse(text.contains("```yaml"), "the recipes are linked, not copied (a copy would drift)");
+        List<String> commands = commands();
+        Matcher quoted = Pattern.compile("`(mvn [^`]+)`").matcher(text);
+        int count = 0;
+        for (; quoted.find(); count++) {
+            assertTrue(commands.contains(quoted.group(1)), "README quotes a command no recipe runs: " + quoted.group(1));
+        }
+        assertTrue(count >= 4, "README shows the recipes' commands: " + count);
+    }
+
+    /** Every command the two pipelines run. */
+    private static List<String> commands() throws IOException {
+        List<String> commands = new ArrayList<>();
+        for (Object job : map(yaml("github-actions.yml").get("jobs"), "jobs").values()) {
+            commands.addAll(runs(steps(map(job, "job"))));
+        }
+        for (Object job : yaml("gitlab-ci.yml").values()) {
+            if (job instanceof Map<?, ?> m && m.containsKey("script")) {
+                commands.addAll(lines(m.get("script")));
+            }
+        }
+        return commands;
     }
 
     // ---------------------------------------------------------------- the plugin's own facts
