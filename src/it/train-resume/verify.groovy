@@ -13,6 +13,7 @@ assert runs[2] =~ /Model is up to date \(.*continued by -Dfashionmnist\.resume t
 assert !runs[2].contains('epoch 1/2')
 // 4: 2 + 2 epochs with a constant schedule are exactly the 4 epochs now configured
 assert runs[3] =~ /Model is up to date \(.*continued by -Dfashionmnist\.resume to epoch 4\)/
+assert !log.contains('is ignored: the POM'): 'every -D of this scenario takes effect'
 // 5: another configuration warns that it replaces the resumed model, then diverges: no model written
 assert runs[4].contains('Replacing the model in ') && runs[4].contains('trained on to epoch 4')
 assert runs[4].contains('diverged')

@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.NearestName;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The built-in datasets (Fashion-MNIST, MNIST) and the rules for a custom set of four IDX files. */
@@ -74,6 +76,12 @@ public final class DatasetCatalog {
                     + "of the cache, so use letters, digits, '.', '_' and '-' only (or fashion-mnist, mnist)");
         }
         if (!hasClassNames) {
+            Optional<String> meant = NearestName.among(key, List.of(FASHION_MNIST, MNIST));
+            if (meant.isPresent()) {
+                throw new DatasetException("Parameter 'dataset' is '" + key + "': did you mean " + meant.get()
+                        + "? Any name other than fashion-mnist and mnist is a custom set of four IDX files, which "
+                        + "needs 'classNames'");
+            }
             throw new DatasetException("Parameter 'classNames' is missing: '" + key + "' is not a built-in dataset "
                     + "(fashion-mnist, mnist), so name its classes, comma-separated in label order, e.g. "
                     + "<classNames>cat,dog</classNames>");

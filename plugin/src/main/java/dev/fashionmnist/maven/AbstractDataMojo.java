@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.eclipse.aether.SessionData;
 
 /** The data parameters that every goal needing a dataset shares. */
 abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
@@ -62,9 +60,6 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
     @Parameter(property = "fashionmnist.downloadRetries", defaultValue = "3")
     int downloadRetries;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
-
     DatasetSpec datasetSpec() {
         List<String> names = classNames == null ? List.of() : splitCommas(List.of(classNames));
         return DatasetCatalog.resolve(dataset, names, checksums);
@@ -87,16 +82,7 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
 
     /** The dataset files verified in this build, shared by all goals of the build (kept in its session). */
     VerifiedFiles verifiedFiles() {
-        if (session == null || session.getRepositorySession() == null) {
-            return new VerifiedFiles();
-        }
-        SessionData data = session.getRepositorySession().getData();
-        Object known = data.get(VerifiedFiles.class);
-        if (known instanceof VerifiedFiles v) {
-            return v;
-        }
-        VerifiedFiles fresh = new VerifiedFiles();
-        return data.set(VerifiedFiles.class, null, fresh) ? fresh : (VerifiedFiles) data.get(VerifiedFiles.class);
+        return perBuild(VerifiedFiles.class, VerifiedFiles::new);
     }
 
     private static List<String> splitCommas(List<String> values) {

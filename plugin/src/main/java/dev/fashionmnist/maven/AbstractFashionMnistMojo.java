@@ -5,12 +5,20 @@ import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import java.io.File;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.SessionData;
 
-/** What every goal shares: {@code skip}, the output folder, and turning the core's errors into Maven's. */
+/**
+ * What every goal shares: {@code skip}, the output folder, the check of the {@code -Dfashionmnist.*} properties, and
+ * turning the core's errors into Maven's.
+ */
 abstract class AbstractFashionMnistMojo extends AbstractMojo {
 
     /** Skips every goal of this plugin. */
@@ -21,18 +29,50 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
     @Parameter(property = "fashionmnist.outputDirectory", defaultValue = "${project.build.directory}/fashionmnist")
     File outputDirectory;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        BuildLog log = new MavenBuildLog(getLog());
+        Properties typed = session == null || mojoExecution == null ? null : session.getUserProperties();
+        if (typed != null) {
+            // a skipped goal still names the unknown properties; what its configuration overrides does not matter
+            perBuild(UserPropertyCheck.class, UserPropertyCheck::new).check(typed, mojoExecution, !skip, log);
+        }
         if (skip) {
             getLog().info("Skipping: fashionmnist.skip is set");
             return;
         }
-        BuildLog log = new MavenBuildLog(getLog());
+        String invalid = typed == null ? null : UserPropertyCheck.invalidSwitch(typed, mojoExecution);
+        if (invalid != null) {
+            throw new MojoExecutionException(invalid);
+        }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);
         } catch (DatasetException | ModelException e) {
             throw new MojoExecutionException(e.getMessage());
         }
+    }
+
+    /**
+     * The one {@code type} of this build, shared by all goals of the build (kept in its session): made by
+     * {@code fresh} on first use; without a session, a fresh one each time.
+     */
+    <T> T perBuild(Class<T> type, Supplier<T> fresh) {
+        if (session == null || session.getRepositorySession() == null) {
+            return fresh.get();
+        }
+        SessionData data = session.getRepositorySession().getData();
+        Object known = data.get(type);
+        if (type.isInstance(known)) {
+            return type.cast(known);
+        }
+        T made = fresh.get();
+        return data.set(type, null, made) ? made : type.cast(data.get(type));
     }
 
     /** The goals that write into the output folder take it for their run; {@code null}: this goal does not. */

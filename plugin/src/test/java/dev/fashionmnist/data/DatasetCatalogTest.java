@@ -55,6 +55,10 @@ class DatasetCatalogTest {
     void badConfigurationNamesTheParameter() {
         assertTrue(error(() -> DatasetCatalog.resolve(" ", null, null)).contains("'dataset' is empty"));
         assertTrue(error(() -> DatasetCatalog.resolve("my-set", null, null)).contains("'classNames' is missing"));
+        assertTrue(error(() -> DatasetCatalog.resolve("fashion-mnst", null, null))
+                .startsWith("Parameter 'dataset' is 'fashion-mnst': did you mean fashion-mnist?"));
+        assertTrue(error(() -> DatasetCatalog.resolve("mnst", null, null)).contains("did you mean mnist?"));
+        assertTrue(error(() -> DatasetCatalog.resolve("my-set", null, null)).indexOf("did you mean") < 0);
         assertTrue(error(() -> DatasetCatalog.resolve("../etc", List.of("a", "b"), null)).contains("letters, digits"));
         assertTrue(error(() -> DatasetCatalog.resolve("s", List.of("a"), null)).contains("between 2 and 256"));
         assertTrue(error(() -> DatasetCatalog.resolve("s", List.of("a", "a"), null)).contains("twice"));
