@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('Building user-property-warnings') }
-assert runs.size() == 4
+assert runs.size() == 5
 
 def ignoredEpochs = '[WARNING] -Dfashionmnist.epochs=2 is ignored: the POM\'s <configuration> sets epochs=1; move it to <properties> to let -D win'
 def ignoredDataset = '[WARNING] -Dfashionmnist.dataset=mnist is ignored: the POM\'s <configuration> sets dataset=fashion-mnist; move it to <properties> to let -D win'
@@ -37,5 +37,9 @@ assert !runs[2].contains('verified')
 // run 4: a number that is none fails in Maven's own words, naming the parameter, before training
 assert runs[3].contains("for parameter learningRate: Cannot convert 'x' to double")
 assert !runs[3].contains('epoch 1/')
+// run 5: a gate that is no number stops train before training, not evaluate after it
+assert runs[4].contains("Parameter 'minAccuracy' is 'abc': use a fraction like 0.91 or a percentage like 91% (found before training")
+assert !runs[4].contains('Engine:')
+assert !runs[4].contains('epoch 1/')
 assert !(log =~ /(?m)^\s+at (dev\.fashionmnist|org\.apache|ai\.djl)\./): 'no stack trace'
 return true

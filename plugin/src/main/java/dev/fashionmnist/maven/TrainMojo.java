@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -160,6 +161,9 @@ public class TrainMojo extends AbstractEngineMojo {
     void run(BuildLog log) throws MojoExecutionException {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
+        if (session != null && mojoExecution != null) {
+            EvaluateGatesPreview.check(project, plugin, new PluginParameterExpressionEvaluator(session, mojoExecution));
+        }
         ModelCache cache = modelCache(log);
         EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
