@@ -73,8 +73,27 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
     }
 
+    /**
+     * Where the training progress goes: nowhere with {@code -q}, a bar on an interactive terminal, else log lines (with
+     * the module's name in a parallel build).
+     */
+    ProgressOutput progressOutput(BuildLog log) {
+        boolean parallel = session != null && session.isParallel();
+        return switch (ProgressOutput.choose(getLog().isInfoEnabled(), parallel, terminal())) {
+            case SILENT -> ProgressOutput.silent();
+            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS")));
+            case LINES -> ProgressOutput.lines(log, parallel ? project.getArtifactId() : null);
+        };
+    }
+
+    /** Whether a person watches: a console, Maven in interactive mode (not -B), and not a CI server. */
+    private boolean terminal() {
+        return System.console() != null && session != null && session.getRequest().isInteractiveMode()
+                && System.getenv("CI") == null;
+    }
+
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
-    void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressBar progress)
+    void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressOutput progress)
             throws MojoExecutionException {
         NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
         List<Path> classpath = new ArrayList<>();
@@ -97,7 +116,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             List<String> args = EngineJvm.arguments(job, jvmArgs == null || jvmArgs.isBlank() ? List.of()
                     : Arrays.asList(jvmArgs.trim().split("\\s+")));
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
-                    List.of(mode, jobFile.toString())), log, progress::show);
+                    List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the engine: " + FileWriteException.of(jobFile, e).getMessage());
         } finally {
