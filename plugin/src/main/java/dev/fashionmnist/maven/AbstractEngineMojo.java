@@ -8,6 +8,7 @@ import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.engine.GpuProbe;
 import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.engine.NativesFolder;
 import dev.fashionmnist.engine.OutputFolderLock;
 import dev.fashionmnist.engine.Platform;
 import dev.fashionmnist.report.BuildLog;
@@ -73,6 +74,17 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
     }
 
+    /** An environment variable of the fork, or else a system property that jvmArgs gives it, as DJL reads them. */
+    private static String forkSetting(String name, List<String> forkJvmArgs) {
+        String value = System.getenv(name);
+        for (String arg : forkJvmArgs) {
+            if (value == null && arg.startsWith("-D" + name + "=")) {
+                value = arg.substring(name.length() + 3);
+            }
+        }
+        return value;
+    }
+
     /**
      * Where the training progress goes: nowhere with {@code -q}, a bar on an interactive terminal, else log lines (with
      * the module's name in a parallel build).
@@ -103,7 +115,12 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                 classpath.add(a.getFile().toPath());
             }
         }
-        classpath.add(resolver.resolve(engine.natives()).toPath());
+        Path natives = resolver.resolve(engine.natives()).toPath();
+        classpath.add(natives);
+        List<String> forkJvmArgs = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        NativesFolder.firstUseNotice(natives, name -> forkSetting(name, forkJvmArgs),
+                Path.of(System.getProperty("user.home"))).ifPresent(log::info);
         if (engine.gpu()) {
             classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
         }
@@ -113,8 +130,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             props.put("ai.djl.offline", "true");
             props.put("java.awt.headless", "true");
             props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            List<String> args = EngineJvm.arguments(job, jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                    : Arrays.asList(jvmArgs.trim().split("\\s+")));
+            List<String> args = EngineJvm.arguments(job, forkJvmArgs);
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {

@@ -13,7 +13,7 @@ public final class ProgressText {
     private static final String[] EIGHTHS = {" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
     private static final String FULL = "█";
     /** The narrowest bar worth drawing; below it the line goes without a bar. */
-    private static final int MIN_BAR = 5;
+    private static final int MIN_BAR = 10;
 
     private ProgressText() {
     }
@@ -25,17 +25,22 @@ public final class ProgressText {
 
     /**
      * The progress as a bar line at most {@code width - 1} characters wide (the last column stays free, so that the
-     * terminal never wraps it); the bar takes what the numbers leave, and is left out on a very narrow terminal.
+     * terminal never wraps it). The bar takes what the numbers leave; where that is less than {@value #MIN_BAR} cells
+     * the image counts go first (the percentage stays), then images/s, then the bar itself.
      */
     public static String bar(EpochProgress p, int width) {
         String head = String.format(Locale.ROOT, "epoch %d/%d %3d%%", p.epoch(), p.lastEpoch(), percent(p));
-        String tail = numbers(p);
-        int cells = width - 1 - head.length() - tail.length() - 3;
-        if (cells < MIN_BAR) {
-            String plain = head + " " + tail;
-            return plain.length() <= width - 1 ? plain : plain.substring(0, Math.max(0, width - 1));
+        String minimal = String.format(Locale.ROOT, "[%s<%s, loss=%.3f, acc=%.3f]", time(p.seconds()), left(p),
+                p.loss(), p.accuracy());
+        String numbers = numbers(p);
+        for (String tail : new String[] {numbers, numbers.substring(numbers.indexOf('[')), minimal}) {
+            int cells = width - 1 - head.length() - tail.length() - 3;
+            if (cells >= MIN_BAR) {
+                return head + "|" + cells(p.fraction(), cells) + "| " + tail;
+            }
         }
-        return head + "|" + cells(p.fraction(), cells) + "| " + tail;
+        String plain = head + " " + minimal;
+        return plain.length() <= width - 1 ? plain : plain.substring(0, Math.max(0, width - 1));
     }
 
     /** {@code n} cells filled to {@code fraction} in eighths of a cell. */
@@ -54,10 +59,14 @@ public final class ProgressText {
     }
 
     private static String numbers(EpochProgress p) {
-        double left = p.secondsLeft();
         return String.format(Locale.ROOT, "%d/%d [%s<%s, %.0f img/s, loss=%.3f, acc=%.3f]", p.imagesDone(),
-                p.imagesTotal(), time(p.seconds()), left < 0 ? "?" : time(left), p.imagesPerSecond(), p.loss(),
-                p.accuracy());
+                p.imagesTotal(), time(p.seconds()), left(p), p.imagesPerSecond(), p.loss(), p.accuracy());
+    }
+
+    /** The time the epoch has left, {@code ?} while there is no rate yet. */
+    private static String left(EpochProgress p) {
+        double left = p.secondsLeft();
+        return left < 0 ? "?" : time(left);
     }
 
     /** {@code mm:ss}, or {@code h:mm:ss} from an hour on, as tqdm writes times. */
