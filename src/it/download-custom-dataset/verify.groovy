@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('train-images-idx3-ubyte: verified, from mirror ' + new File(basedir, 'shapes').canonicalPath)
+assert log.contains('shapes: 4 files verified from mirror ' + new File(basedir, 'shapes').canonicalPath + ' in ')
 assert log.contains('train images: 60x28x28, train labels: 60')
 assert log.contains('test images:  15x28x28, test labels:  15')
 assert log.contains('classes (3): 0 Square, 1 Disc, 2 Bar')

@@ -2,6 +2,7 @@ package dev.fashionmnist.engine;
 
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.train.EpochProgress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +14,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Runs a main class in a forked JVM (as Surefire forks tests): PyTorch's natives can be loaded by only one class
@@ -26,6 +26,25 @@ public final class ForkLauncher {
     /** What to run: class path, JVM arguments, system properties, main class and its arguments. */
     public record Request(List<Path> classpath, List<String> jvmArgs, Map<String, String> systemProperties,
                           String mainClass, List<String> args) {
+    }
+
+    /** Where the fork's progress goes: a bar, log lines, or nowhere. */
+    public interface Progress {
+        void show(EpochProgress progress);
+
+        /** Takes the progress off the screen before another line is written (a no-op for log lines). */
+        void clear();
+
+        /** Shows nothing. */
+        Progress NONE = new Progress() {
+            @Override
+            public void show(EpochProgress progress) {
+            }
+
+            @Override
+            public void clear() {
+            }
+        };
     }
 
     private ForkLauncher() {
@@ -55,7 +74,7 @@ public final class ForkLauncher {
      * outlives this JVM: its standard input stays an open pipe from here, whose end tells it that this JVM is gone
      * (even after kill -9), and a shutdown hook (Ctrl-C, SIGTERM) stops it while this JVM shuts down.
      */
-    public static void run(Request request, BuildLog log, Consumer<String> progress) {
+    public static void run(Request request, BuildLog log, Progress progress) {
         List<String> cmd = command(request);
         log.debug("Forking: " + String.join(" ", cmd));
         Process process;
@@ -85,7 +104,7 @@ public final class ForkLauncher {
         }
     }
 
-    private static void readToEnd(Process process, BuildLog log, Consumer<String> progress, ForkStopper stopper) {
+    private static void readToEnd(Process process, BuildLog log, Progress progress, ForkStopper stopper) {
         Deque<String> tail = new ArrayDeque<>();
         List<String> errors = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -101,18 +120,25 @@ public final class ForkLauncher {
                     continue;
                 }
                 if (m.kind() == ForkProtocol.Kind.INFO || m.kind() == ForkProtocol.Kind.WARN) {
-                    progress.accept(null);
+                    progress.clear();
                 }
                 switch (m.kind()) {
                     case INFO -> log.info(m.text());
                     case WARN -> log.warn(m.text());
                     case DEBUG -> log.debug(m.text());
-                    case PROGRESS -> progress.accept(m.text());
+                    case PROGRESS -> {
+                        EpochProgress p = ForkProtocol.progress(m.text());
+                        if (p != null) {
+                            progress.show(p);
+                        } else {
+                            log.debug("[fork] unreadable progress: " + m.text());
+                        }
+                    }
                     case ERROR -> errors.add(m.text());
                 }
             }
             int exit = process.waitFor();
-            progress.accept(null);
+            progress.clear();
             if (stopper.stopped()) {
                 throw new ModelException("Stopped the training JVM because Maven is shutting down (Ctrl-C or a"
                         + " signal); no new model was written");

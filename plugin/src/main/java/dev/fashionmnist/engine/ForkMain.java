@@ -15,6 +15,8 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.train.Cancellation;
+import dev.fashionmnist.train.EpochProgress;
+import dev.fashionmnist.train.ProgressCadence;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import dev.fashionmnist.train.TrainSettings;
@@ -41,8 +43,6 @@ public final class ForkMain {
 
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
-    private static final long BATCH_MODE_INTERVAL_NANOS = 10_000_000_000L;
-    private static final long TERMINAL_INTERVAL_NANOS = 200_000_000L;
 
     private ForkMain() {
     }
@@ -131,22 +131,18 @@ public final class ForkMain {
         return LoadedDataset.decode(spec, files);
     }
 
-    /** Progress as frequent PROGRESS lines for a terminal, or an INFO line every 10 s in batch mode. */
+    /**
+     * Progress as PROGRESS lines: frequent ones for a bar on a terminal ({@code interactive}), else at most three per
+     * epoch for log lines ({@link ProgressCadence}). The running loss and accuracy are read from the device only for
+     * the lines sent.
+     */
     private static TrainingProgress progress(PrintStream out, boolean interactive) {
-        long interval = interactive ? TERMINAL_INTERVAL_NANOS : BATCH_MODE_INTERVAL_NANOS;
-        long[] last = {System.nanoTime()};
-        return (epoch, lastEpoch, done, total, rate) -> {
-            long now = System.nanoTime();
-            if (now - last[0] < interval && done < total) {
-                return;
-            }
-            last[0] = now;
-            String text = String.format(java.util.Locale.ROOT, "epoch %d/%d: %3.0f%% (%d/%d images), %.0f images/s",
-                    epoch, lastEpoch, 100.0 * done / total, done, total, rate);
-            if (interactive) {
-                out.println(ForkProtocol.format(ForkProtocol.Kind.PROGRESS, text));
-            } else if (done < total) {
-                out.println(ForkProtocol.format(ForkProtocol.Kind.INFO, text));
+        ProgressCadence cadence = interactive ? ProgressCadence.bar(System::nanoTime)
+                : ProgressCadence.logLines(System::nanoTime);
+        return (epoch, lastEpoch, done, total, rate, running) -> {
+            if (cadence.due(epoch, done, total)) {
+                out.println(ForkProtocol.progress(new EpochProgress(epoch, lastEpoch, done, total,
+                        rate > 0 ? done / rate : 0, running.loss(), running.accuracy())));
             }
         };
     }

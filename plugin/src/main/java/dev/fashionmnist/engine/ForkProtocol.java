@@ -1,8 +1,12 @@
 package dev.fashionmnist.engine;
 
+import dev.fashionmnist.train.EpochProgress;
+import java.util.Locale;
+
 /**
  * The lines the training fork writes to its standard output for the Maven goal: {@code @@fashionmnist:KIND:text},
  * text with backslashes and line breaks escaped. Any other line (PyTorch's own warnings, say) is passed through.
+ * A PROGRESS line carries an {@link EpochProgress} as numbers; the Maven side decides how to show it.
  */
 public final class ForkProtocol {
     static final String PREFIX = "@@fashionmnist:";
@@ -21,6 +25,27 @@ public final class ForkProtocol {
 
     public static String format(Kind kind, String text) {
         return PREFIX + kind + ":" + text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /** The PROGRESS line of {@code p}. */
+    public static String progress(EpochProgress p) {
+        return format(Kind.PROGRESS, String.format(Locale.ROOT, "%d %d %d %d %.3f %.6f %.6f", p.epoch(), p.lastEpoch(),
+                p.imagesDone(), p.imagesTotal(), p.seconds(), p.loss(), p.accuracy()));
+    }
+
+    /** The progress a PROGRESS message's text carries, or {@code null} when it is not one. */
+    public static EpochProgress progress(String text) {
+        String[] f = text.trim().split(" ");
+        if (f.length != 7) {
+            return null;
+        }
+        try {
+            return new EpochProgress(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The message of a protocol line, or {@code null} for any other line. */

@@ -8,6 +8,7 @@ import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.engine.GpuProbe;
 import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.engine.NativesFolder;
 import dev.fashionmnist.engine.OutputFolderLock;
 import dev.fashionmnist.engine.Platform;
 import dev.fashionmnist.report.BuildLog;
@@ -73,8 +74,38 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
     }
 
+    /** An environment variable of the fork, or else a system property that jvmArgs gives it, as DJL reads them. */
+    private static String forkSetting(String name, List<String> forkJvmArgs) {
+        String value = System.getenv(name);
+        for (String arg : forkJvmArgs) {
+            if (value == null && arg.startsWith("-D" + name + "=")) {
+                value = arg.substring(name.length() + 3);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Where the training progress goes: nowhere with {@code -q}, a bar on an interactive terminal, else log lines (with
+     * the module's name in a parallel build).
+     */
+    ProgressOutput progressOutput(BuildLog log) {
+        boolean parallel = session != null && session.isParallel();
+        return switch (ProgressOutput.choose(getLog().isInfoEnabled(), parallel, terminal())) {
+            case SILENT -> ProgressOutput.silent();
+            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS")));
+            case LINES -> ProgressOutput.lines(log, parallel ? project.getArtifactId() : null);
+        };
+    }
+
+    /** Whether a person watches: a console, Maven in interactive mode (not -B), and not a CI server. */
+    private boolean terminal() {
+        return System.console() != null && session != null && session.getRequest().isInteractiveMode()
+                && System.getenv("CI") == null;
+    }
+
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
-    void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressBar progress)
+    void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressOutput progress)
             throws MojoExecutionException {
         NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
         List<Path> classpath = new ArrayList<>();
@@ -84,7 +115,12 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                 classpath.add(a.getFile().toPath());
             }
         }
-        classpath.add(resolver.resolve(engine.natives()).toPath());
+        Path natives = resolver.resolve(engine.natives()).toPath();
+        classpath.add(natives);
+        List<String> forkJvmArgs = jvmArgs == null || jvmArgs.isBlank() ? List.of()
+                : Arrays.asList(jvmArgs.trim().split("\\s+"));
+        NativesFolder.firstUseNotice(natives, name -> forkSetting(name, forkJvmArgs),
+                Path.of(System.getProperty("user.home"))).ifPresent(log::info);
         if (engine.gpu()) {
             classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
         }
@@ -94,10 +130,9 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             props.put("ai.djl.offline", "true");
             props.put("java.awt.headless", "true");
             props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            List<String> args = EngineJvm.arguments(job, jvmArgs == null || jvmArgs.isBlank() ? List.of()
-                    : Arrays.asList(jvmArgs.trim().split("\\s+")));
+            List<String> args = EngineJvm.arguments(job, forkJvmArgs);
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
-                    List.of(mode, jobFile.toString())), log, progress::show);
+                    List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the engine: " + FileWriteException.of(jobFile, e).getMessage());
         } finally {

@@ -21,11 +21,9 @@ public class DownloadDataMojo extends AbstractDataMojo {
 
     @Override
     void run(BuildLog log) throws MojoExecutionException {
-        long start = System.nanoTime();
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
-        log.info("Dataset " + files.spec().name() + " in " + files.directory() + String.format(" (verified in %.2f s)",
-                (System.nanoTime() - start) / 1e9));
+        log.info("Dataset " + files.spec().name() + " in " + files.directory());
         for (String line : DatasetOverview.lines(data)) {
             log.info("  " + line);
         }

@@ -80,7 +80,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         LocalDateTime started = LocalDateTime.now();
         EvaluationResult result;
         try {
-            fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), new ProgressBar());
+            fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), progressOutput(log));
             result = Json.readFile(resultFile, EvaluationResult.class);
             Files.deleteIfExists(resultFile);
         } catch (IOException e) {

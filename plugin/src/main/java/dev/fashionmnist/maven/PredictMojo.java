@@ -55,7 +55,7 @@ public class PredictMojo extends AbstractModelMojo {
             Files.createDirectories(out);
             Path resultFile = out.resolve(".predict-result.json").toAbsolutePath();
             fork(log, engine, ForkMain.PREDICT, new PredictJob(modelDir.toAbsolutePath(), prepared, engine.gpuIndex(),
-                    resultFile), out.resolve(".predict-job.json"), new ProgressBar());
+                    resultFile), out.resolve(".predict-job.json"), progressOutput(log));
             List<Prediction> predictions = Json.readFile(resultFile, Predictions.class).predictions();
             Files.deleteIfExists(resultFile);
             log.info("Predictions of " + card.model().describe() + " (" + card.dataset() + "):");

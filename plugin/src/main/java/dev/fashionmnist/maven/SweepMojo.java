@@ -60,6 +60,7 @@ public class SweepMojo extends TrainMojo {
         LoadedDataset data = files.load();
         log.info("Sweep over " + String.join(", ", grid.names()) + ": " + grid.trials().size() + " trials"
                 + (part.count() > 1 ? ", shard " + part.index() + "/" + part.count() + " runs " + trials.size() : ""));
+        ProgressOutput progress = progressOutput(log);
         List<TrainJob> toRun = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<SweepGrid.Trial> reported = new ArrayList<>();
@@ -87,13 +88,13 @@ public class SweepMojo extends TrainMojo {
             }
             toRun.add(new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                     files.sha256(), testSize, dir.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                    plugin.getVersion(), interactive()));
+                    plugin.getVersion(), progress.drawsBar()));
             labels.add(label);
         }
         if (!toRun.isEmpty()) {
             log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
             fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
-                    new ProgressBar());
+                    progress);
         }
         try {
             SweepResults.Results results = SweepResults.read(out, reported);

@@ -196,10 +196,11 @@ public class TrainMojo extends AbstractEngineMojo {
             }
             if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
                 log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+                ProgressOutput progress = progressOutput(log);
                 TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                         files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                        plugin.getVersion(), interactive());
-                fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), new ProgressBar());
+                        plugin.getVersion(), progress.drawsBar());
+                fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), progress);
                 if (cache != null && !resume) {
                     cache.store(fingerprint, out);
                 }
@@ -310,10 +311,5 @@ public class TrainMojo extends AbstractEngineMojo {
         }
         projectHelper.attachArtifact(project, "zip", "model", zip);
         log.info("Model: " + modelDir + ", attached as " + zip.getName() + " (classifier model)");
-    }
-
-    boolean interactive() {
-        return System.console() != null && session != null && session.getRequest().isInteractiveMode()
-                && System.getenv("CI") == null;
     }
 }

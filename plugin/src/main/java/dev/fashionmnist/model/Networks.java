@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -150,9 +151,35 @@ public final class Networks {
                     params += p.getValue().getArray().size();
                 }
             }
-            lines.add(String.format("%-22s %-20s %,12d", child.getKey(), shapes[0], params));
+            lines.add(String.format("%-22s %-20s %,12d", child.getKey().substring(0, 2) + " "
+                    + layerName(child.getValue()), shapes[0], params));
         }
         return lines;
+    }
+
+    /**
+     * What a layer of these networks is, as PyTorch names it: {@code Flatten}, {@code ReLU}, {@code MaxPool 2x2},
+     * {@code Residual}; DJL's own name would be {@code LambdaBlock} for the first three.
+     */
+    static String layerName(Block block) {
+        if (block instanceof MaxPool2x2) {
+            return "MaxPool 2x2";
+        }
+        if (block instanceof Conv2d) {
+            return "Conv2d"; // also the channels-last one: the same layer to the user
+        }
+        if (block instanceof ParallelBlock) {
+            return "Residual";
+        }
+        if (block instanceof LambdaBlock lambda) {
+            return switch (lambda.getName()) {
+                case "batchFlatten" -> "Flatten";
+                case "ReLU", "relu" -> "ReLU";
+                case "globalAvgPool2d" -> "GlobalAvgPool";
+                default -> lambda.getName();
+            };
+        }
+        return block.getClass().getSimpleName();
     }
 
     /** One line per parameter: name, shape, count, whether it is trained. */

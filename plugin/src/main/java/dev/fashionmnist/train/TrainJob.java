@@ -12,7 +12,8 @@ import java.util.Map;
  * @param testSize     how many test images to evaluate on (0 = all)
  * @param gpuIndex     the GPU to train on, or -1 for the CPU
  * @param fingerprint  SHA-256 over configuration, data checksums and plugin version
- * @param interactive  whether a terminal is attached (progress bar) or not (periodic progress lines)
+ * @param interactive  whether the goal draws a progress bar on a terminal (frequent progress) or not (progress log
+ *                     lines, at most three per epoch)
  */
 public record TrainJob(TrainSettings settings, String datasetName, List<String> classNames,
                        Map<DatasetFile, Path> dataFiles, Map<DatasetFile, String> dataSha256, int testSize,

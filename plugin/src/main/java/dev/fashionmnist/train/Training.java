@@ -315,6 +315,7 @@ public final class Training {
         try (NDManager epochManager = dataManager.newSubManager();
              DeviceTensors shuffled = train.reordered(epochManager, order)) {
             // running sums stay on the device: reading them is a synchronisation, done every SYNC_BATCHES batches
+            // and when a progress report is shown
             NDArray lossTotal = epochManager.zeros(new Shape(), DataType.FLOAT32);
             NDArray correctTotal = epochManager.zeros(new Shape(), DataType.INT64);
             int batches = 0;
@@ -369,7 +370,8 @@ public final class Training {
                     checkFinite(lossTotal.getFloat(), epoch);
                 }
                 double elapsed = (System.nanoTime() - start - checkNanos) / 1e9;
-                progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9));
+                progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9),
+                        new RunningSums(lossTotal, correctTotal, done));
                 if (batches == checks[nextCheck]) {
                     // the train metrics, seconds and images/s of a row cover the epoch so far
                     double lossSum = lossTotal.getFloat();
@@ -397,6 +399,19 @@ public final class Training {
             }
         }
         return row;
+    }
+
+    /** The epoch's running sums on the device, read (a synchronisation) only when a progress report asks. */
+    private record RunningSums(NDArray lossTotal, NDArray correctTotal, long images) implements TrainingProgress.Running {
+        @Override
+        public double loss() {
+            return lossTotal.getFloat() / images;
+        }
+
+        @Override
+        public double accuracy() {
+            return (double) correctTotal.getLong() / images;
+        }
     }
 
     /**

@@ -3,7 +3,19 @@ package dev.fashionmnist.train;
 /** Hears how far the current epoch has come, after each batch. */
 @FunctionalInterface
 public interface TrainingProgress {
-    void batchDone(int epoch, int lastEpoch, long imagesDone, long imagesTotal, double imagesPerSecond);
+    /**
+     * After each batch; {@code running} reads the epoch's running loss and accuracy, which waits for the device: read
+     * it only when the progress is shown, not after every batch.
+     */
+    void batchDone(int epoch, int lastEpoch, long imagesDone, long imagesTotal, double imagesPerSecond,
+                   Running running);
 
-    TrainingProgress NONE = (epoch, lastEpoch, done, total, rate) -> { };
+    TrainingProgress NONE = (epoch, lastEpoch, done, total, rate, running) -> { };
+
+    /** The running training loss and accuracy over the epoch's images so far. */
+    interface Running {
+        double loss();
+
+        double accuracy();
+    }
 }

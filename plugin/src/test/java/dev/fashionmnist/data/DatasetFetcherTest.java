@@ -85,8 +85,27 @@ class DatasetFetcherTest {
         URI mirror = serve("m");
         DatasetFiles files = fetch(pinned(), settings(false, mirror));
         assertComplete(files);
-        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from mirror " + mirror)), log.infos.toString());
+        assertEquals(List.of(), log.infos.stream().filter(i -> i.contains("ubyte")).toList(),
+                "no line per file at INFO");
+        String summary = "tiny: 4 files verified from mirror " + java.util.regex.Pattern.quote(mirror.toString())
+                + " in \\d+\\.\\d s";
+        assertEquals(1, log.infos.stream().filter(i -> i.matches(summary)).count(), log.infos.toString());
+        assertTrue(log.debugs.contains(DatasetFile.TRAIN_IMAGES.fileName() + ": verified from mirror " + mirror),
+                log.debugs.toString());
         assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+    }
+
+    @Test
+    void verifiedSummaryIsOneLinePerDataset() {
+        Map<String, Integer> one = new java.util.LinkedHashMap<>();
+        one.put("from the cache", 4);
+        assertEquals("fashion-mnist: 4 files verified from the cache in 0.5 s",
+                DatasetFetcher.verifiedSummary("fashion-mnist", one, 0.46));
+        Map<String, Integer> two = new java.util.LinkedHashMap<>();
+        two.put("from the cache", 3);
+        two.put("from mirror http://m/", 1);
+        assertEquals("mnist: 4 files verified (3 from the cache, 1 from mirror http://m/) in 12.0 s",
+                DatasetFetcher.verifiedSummary("mnist", two, 12));
     }
 
     @Test
@@ -137,7 +156,7 @@ class DatasetFetcherTest {
         assertComplete(files);
         assertEquals(3, server.requests("broken/train-images-idx3-ubyte.gz"), "tried 1 + 2 retries");
         assertTrue(log.warned("mirror " + broken), log.warnings.toString());
-        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from mirror " + good)));
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("from mirror " + good)), log.infos.toString());
     }
 
     @Test
@@ -186,7 +205,7 @@ class DatasetFetcherTest {
             gate.open();
             assertComplete(first.get(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS));
             assertComplete(second.get(LocalHttpServer.PATIENCE.toSeconds(), TimeUnit.SECONDS));
-            assertTrue(secondLog.infos.stream().filter(i -> i.contains("verified, from the cache")).count() == 4,
+            assertTrue(secondLog.infos.stream().anyMatch(i -> i.contains("4 files verified from the cache")),
                     "the second fetch finds all four files in the cache: " + secondLog.infos);
         } finally {
             pool.shutdownNow();
@@ -297,7 +316,7 @@ class DatasetFetcherTest {
         DatasetFiles files = fetch(md5Only, settings(false, recompressed));
         assertComplete(files);
         assertTrue(log.warned("archive MD5"), log.warnings.toString());
-        assertTrue(log.infos.stream().anyMatch(i -> i.contains("verified, from official")));
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("1 from official")), log.infos.toString());
     }
 
     @Test
@@ -382,7 +401,7 @@ class DatasetFetcherTest {
     }
 
     private static long verifiedLines(RecordingLog log) {
-        return log.infos.stream().filter(i -> i.contains(": verified, from")).count();
+        return log.infos.stream().filter(i -> i.contains(" verified ")).count();
     }
 
     @Test
@@ -390,7 +409,8 @@ class DatasetFetcherTest {
         URI mirror = serve("m");
         VerifiedFiles build = new VerifiedFiles();
         RecordingLog download = goal(mirror, build);
-        assertEquals(4, verifiedLines(download), "the first goal fetches and logs the four files: " + download.infos);
+        assertEquals(1, verifiedLines(download), "the first goal fetches the four files, logs one line: "
+                + download.infos);
         // a damage that leaves size, time and inode as they were: only hashing can find it
         Path images = tmp.resolve("cache/tiny").resolve(DatasetFile.TEST_IMAGES.fileName());
         FileTime time = Files.getLastModifiedTime(images);
@@ -401,7 +421,7 @@ class DatasetFetcherTest {
         RecordingLog train = goal(mirror, build);
         assertTrue(train.warnings.isEmpty(), "the file was not hashed again: " + train.warnings);
         assertEquals(0, verifiedLines(train), "no second verification line: " + train.infos);
-        assertEquals(4, train.debugs.stream().filter(d -> d.contains("verified earlier in this build")).count(),
+        assertEquals(4, train.debugs.stream().filter(d -> d.endsWith("ubyte: verified earlier in this build")).count(),
                 train.debugs.toString());
         RecordingLog nextBuild = goal(mirror, new VerifiedFiles());
         assertTrue(nextBuild.warned("fails verification"), "a new build hashes again: " + nextBuild.warnings);

@@ -1,5 +1,6 @@
 package dev.fashionmnist.engine;
 
+import dev.fashionmnist.train.EpochProgress;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,8 @@ public final class FakeFork {
                 out.println(ForkProtocol.format(ForkProtocol.Kind.INFO, "Training mlp\nfor 1 epoch"));
                 out.println(ForkProtocol.format(ForkProtocol.Kind.WARN, "careful: C:\\temp"));
                 out.println(ForkProtocol.format(ForkProtocol.Kind.DEBUG, "a detail"));
-                out.println(ForkProtocol.format(ForkProtocol.Kind.PROGRESS, "epoch 1/1: 50%"));
+                out.println(ForkProtocol.progress(new EpochProgress(1, 1, 30, 60, 1.5, 0.5, 0.75)));
+                out.println(ForkProtocol.format(ForkProtocol.Kind.PROGRESS, "half way"));
                 out.flush();
                 System.exit(0);
             }

@@ -29,7 +29,7 @@ public final class ForkParent {
                     List.of(args))
                     : new ForkLauncher.Request(classpath, List.of("-Xmx32m"), Map.of(), StubFork.class.getName(),
                     List.of(args[0]));
-            ForkLauncher.run(request, BuildLog.console(), p -> { });
+            ForkLauncher.run(request, BuildLog.console(), ForkLauncher.Progress.NONE);
             System.out.println("fork ended");
         } catch (ModelException e) {
             System.out.println("fork failed: " + e.getMessage());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.train.EpochProgress;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,16 @@ class ForkProtocolTest {
         assertRoundTrip(ForkProtocol.Kind.DEBUG, "colons: a:b::c: @@fashionmnist:INFO:nested");
         assertRoundTrip(ForkProtocol.Kind.PROGRESS, "trailing backslash \\");
         assertRoundTrip(ForkProtocol.Kind.PROGRESS, "\\\\\n\\\r\\");
+    }
+
+    @Test
+    void progressRoundTrip() {
+        EpochProgress p = new EpochProgress(2, 3, 25216, 60000, 5.24, 0.412, 0.853);
+        ForkProtocol.Message m = ForkProtocol.parse(ForkProtocol.progress(p));
+        assertEquals(ForkProtocol.Kind.PROGRESS, m.kind());
+        assertEquals(p, ForkProtocol.progress(m.text()));
+        assertNull(ForkProtocol.progress("epoch 1/1: 50%"));
+        assertNull(ForkProtocol.progress("1 2 3 4 5 6 x"));
     }
 
     @Test
@@ -82,23 +93,26 @@ class ForkProtocolTest {
     @Test
     void forkThatSucceeds() {
         RecordingLog log = new RecordingLog();
-        List<String> progress = Collections.synchronizedList(new ArrayList<>());
-        ForkLauncher.run(fake("ok"), log, progress::add);
+        RecordingProgress recorded = new RecordingProgress();
+        ForkLauncher.run(fake("ok"), log, recorded);
+        List<String> progress = recorded.events;
         assertEquals(List.of("Training mlp\nfor 1 epoch"), log.infos);
         assertEquals(List.of("careful: C:\\temp"), log.warnings);
         assertTrue(log.debugs.contains("a detail"), log.debugs.toString());
         assertTrue(log.debugs.contains("[fork] an ordinary line from PyTorch"), log.debugs.toString());
         assertTrue(log.debugs.get(0).startsWith("Forking: "), log.debugs.toString());
-        assertTrue(progress.contains("epoch 1/1: 50%"), progress.toString());
+        assertTrue(log.debugs.contains("[fork] unreadable progress: half way"), log.debugs.toString());
         assertNull(progress.get(progress.size() - 1), "the progress line is cleared at the end: " + progress);
-        assertEquals(Arrays.asList(null, null, "epoch 1/1: 50%", null), progress);
+        assertEquals(Arrays.asList(null, null, "epoch 1/1 30/60 1.5 s loss 0.5 acc 0.75", null), progress,
+                "cleared before the INFO and the WARN line, shown, cleared at the end");
     }
 
     @Test
     void forkThatReportsAnError() {
         RecordingLog log = new RecordingLog();
-        List<String> progress = Collections.synchronizedList(new ArrayList<>());
-        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("error"), log, progress::add));
+        RecordingProgress recorded = new RecordingProgress();
+        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("error"), log, recorded));
+        List<String> progress = recorded.events;
         assertEquals("Parameter 'epochs' is 0:\ntrain at least 1", e.getMessage());
         assertNull(progress.get(progress.size() - 1));
     }
@@ -106,7 +120,7 @@ class ForkProtocolTest {
     @Test
     void forkThatCrashes() {
         RecordingLog log = new RecordingLog();
-        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("crash"), log, p -> { }));
+        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 134"), m);
         assertTrue(m.contains("killed by signal 6"), m);
@@ -120,10 +134,26 @@ class ForkProtocolTest {
     @Test
     void forkThatFailsWithoutAReason() {
         ModelException e = assertThrows(ModelException.class,
-                () -> ForkLauncher.run(fake("exit3"), new RecordingLog(), p -> { }));
+                () -> ForkLauncher.run(fake("exit3"), new RecordingLog(), ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 3 and no result"), m);
         assertFalse(m.contains("killed by signal"), m);
         assertTrue(m.contains("only this"), m);
+    }
+
+    /** The progress shown, as text, and {@code null} for each clear. */
+    private static final class RecordingProgress implements ForkLauncher.Progress {
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void show(EpochProgress p) {
+            events.add("epoch " + p.epoch() + "/" + p.lastEpoch() + " " + p.imagesDone() + "/" + p.imagesTotal() + " "
+                    + p.seconds() + " s loss " + p.loss() + " acc " + p.accuracy());
+        }
+
+        @Override
+        public void clear() {
+            events.add(null);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Trainable parameter counts, computed by hand from the layer definitions, as PyTorch's count_parameters does. */
@@ -29,6 +30,28 @@ class NetworksTest {
 
     private static long bn(long c) {
         return 2 * c; // gamma and beta; running mean/var are not trained
+    }
+
+    private static List<String> layers(String arch) {
+        ModelSpec spec = ModelSpec.of(arch, 128, null, "1,1,1", 28, 28, 10);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Networks.build(spec);
+            block.initialize(manager, DataType.FLOAT32, Networks.inputShape(spec, 2));
+            return Networks.layerSummary(block, spec).stream().skip(2)
+                    .map(line -> line.substring(0, 22).strip()).toList();
+        }
+    }
+
+    @Test
+    void layerTableNamesTheLayers() {
+        assertEquals(List.of("01 Flatten", "02 Linear", "03 ReLU", "04 Linear"), layers("mlp"));
+        assertEquals(List.of("01 Conv2d", "02 ReLU", "03 Conv2d", "04 ReLU", "05 MaxPool 2x2", "06 Flatten",
+                "07 Linear", "08 ReLU", "09 Linear"), layers("net"));
+        List<String> amelie = layers("amelie-cnn");
+        assertEquals(List.of("01 Conv2d", "02 BatchNorm", "03 ReLU", "04 MaxPool 2x2"), amelie.subList(0, 4));
+        assertEquals(List.of("13 Flatten", "14 Linear"), amelie.subList(12, 14));
+        assertEquals(List.of("01 Conv2d", "02 BatchNorm", "03 ReLU", "04 Residual", "05 Residual", "06 Residual",
+                "07 GlobalAvgPool", "08 Linear"), layers("resnet"));
     }
 
     @Test

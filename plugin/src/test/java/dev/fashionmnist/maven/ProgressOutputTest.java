@@ -1,0 +1,75 @@
+package dev.fashionmnist.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.train.EpochProgress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressOutputTest {
+    private static final EpochProgress P = new EpochProgress(1, 3, 24000, 60000, 5, 0.5, 0.8);
+
+    @Test
+    void quietIsSilentWhateverElse() {
+        for (boolean parallel : new boolean[] {false, true}) {
+            for (boolean terminal : new boolean[] {false, true}) {
+                assertEquals(ProgressOutput.Style.SILENT, ProgressOutput.choose(false, parallel, terminal));
+            }
+        }
+    }
+
+    @Test
+    void barOnlyOnATerminalInASerialBuild() {
+        assertEquals(ProgressOutput.Style.BAR, ProgressOutput.choose(true, false, true));
+        assertEquals(ProgressOutput.Style.LINES, ProgressOutput.choose(true, true, true), "-T: no redrawn bar");
+        assertEquals(ProgressOutput.Style.LINES, ProgressOutput.choose(true, false, false), "batch mode, CI");
+        assertEquals(ProgressOutput.Style.LINES, ProgressOutput.choose(true, true, false));
+    }
+
+    @Test
+    void linesNameTheModuleInAParallelBuild() {
+        RecordingLog log = new RecordingLog();
+        ProgressOutput.lines(log, "fashionmnist-sample").show(P);
+        ProgressOutput.lines(log, null).show(P);
+        assertEquals(List.of("[fashionmnist-sample] epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, loss=0.500,"
+                + " acc=0.800]", "epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, loss=0.500, acc=0.800]"),
+                log.infos);
+    }
+
+    @Test
+    void barIsRedrawnInPlaceAndCleared() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressOutput bar = ProgressOutput.bar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+        bar.clear(); // nothing drawn: nothing to clear
+        bar.show(P);
+        bar.show(new EpochProgress(1, 3, 60000, 60000, 12, 0.4, 0.85));
+        bar.clear();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        String[] draws = out.split("\r", -1);
+        assertEquals(5, draws.length, "two draws and one clear, each starting at column 1: " + out);
+        assertEquals("", draws[0]);
+        assertEquals(79, draws[1].length());
+        assertEquals(true, draws[2].startsWith("epoch 1/3 100%|████"), draws[2]);
+        assertEquals(" ".repeat(79), draws[3], "the clear blanks the line");
+        assertEquals("", draws[4], "and leaves the cursor at column 1, without a line break");
+    }
+
+    @Test
+    void silentWritesNothing() {
+        ProgressOutput silent = ProgressOutput.silent();
+        silent.show(P);
+        silent.clear();
+    }
+
+    @Test
+    void widthFromColumns() {
+        assertEquals(80, ProgressOutput.width(null));
+        assertEquals(80, ProgressOutput.width("wide"));
+        assertEquals(80, ProgressOutput.width("5"));
+        assertEquals(132, ProgressOutput.width(" 132 "));
+    }
+}
