@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('maven-site-plugin:3.3:site')
-def wanted = 'fashionmnist:site-report needs maven-site-plugin 3.20.0 or later (Doxia 2), but this build runs '
+def wanted = "fashionmnist:site-report cannot run in maven-site-plugin 3.3: it hides Doxia 2's site renderer from reports; pin "
 def lines = log.readLines().findAll { it.contains(wanted) }
 assert lines.size() == 1: "one line that says what is wrong: ${lines}"
 assert lines[0].contains('<version>3.21.0</version>') && lines[0].contains('<pluginManagement>')

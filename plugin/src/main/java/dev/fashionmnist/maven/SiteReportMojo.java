@@ -21,8 +21,8 @@ import org.codehaus.plexus.PlexusContainer;
 /**
  * The model report as a page of the Maven site: list this goal under {@code <reporting>} and {@code mvn site}
  * shows the same content as report.html (configuration, data, metrics, diagnosis, evaluation, gates, plots).
- * Needs maven-site-plugin 3.20.0 or later (Doxia 2); with an older one, {@code mvn site} stops with one line saying
- * so.
+ * Maven 3.8's default maven-site-plugin 3.3 hides the Doxia 2 site renderer that the page needs: then {@code mvn site}
+ * stops with one line that says which version to pin (3.12.1, 3.20.0 and 3.21.0 work).
  *
  * @since 0.1.0
  */
@@ -35,8 +35,8 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
     static final String DESCRIPTION =
             "The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, plots.";
     static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
-    static final String MINIMUM_SITE_PLUGIN = "3.20.0";
-    /** A class of doxia-site-renderer 2, which maven-site-plugin 3.20.0 and later bring and older ones lack. */
+    static final String TESTED_SITE_PLUGIN = "3.21.0";
+    /** A class of doxia-site-renderer 2, which this plugin brings and maven-site-plugin 3.3 hides from it. */
     static final String DOXIA_2_CLASS = "org.apache.maven.doxia.siterenderer.DocumentContent";
 
     /** Where train and evaluate wrote their outputs: the folder this page shows. */
@@ -85,8 +85,8 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
     }
 
     /**
-     * Whether the site gets this page: not when skip is set. With a site plugin older than 3.20.0 this is where the
-     * build stops, with one line that says which version to pin.
+     * Whether the site gets this page: not when skip is set. With a site plugin that hides Doxia 2 (3.3) this is where
+     * the build stops, with one line that says which version to pin.
      */
     @Override
     public boolean canGenerateReport() throws MavenReportException {
@@ -155,7 +155,7 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
     /** The page; made once, after checking that the site plugin brings Doxia 2. */
     private MavenMultiPageReport page() throws MavenReportException {
         if (page == null) {
-            if (!doxia2(getClass().getClassLoader())) {
+            if (!doxia2(pageLoader())) {
                 throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion()));
             }
             page = SiteReportPage.of(this, reportOutputDirectory);
@@ -163,7 +163,12 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
         return page;
     }
 
-    /** Whether {@code loader} sees Doxia 2's site renderer (maven-site-plugin 3.20.0 or later, or no site plugin). */
+    /** The class loader the page comes from: this plugin's, with what the site plugin running it lends. */
+    ClassLoader pageLoader() {
+        return SiteReportMojo.class.getClassLoader();
+    }
+
+    /** Whether {@code loader} sees Doxia 2's site renderer. */
     static boolean doxia2(ClassLoader loader) {
         try {
             Class.forName(DOXIA_2_CLASS, false, loader);
@@ -173,12 +178,11 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
         }
     }
 
-    /** The one line for a site plugin without Doxia 2: which one runs, which one is needed, where to pin it. */
+    /** The one line for a site plugin that hides Doxia 2: which one runs, what it lacks, what to pin. */
     static String incompatibleSitePlugin(String version) {
-        return "fashionmnist:site-report needs maven-site-plugin " + MINIMUM_SITE_PLUGIN + " or later (Doxia 2), "
-                + "but this build runs maven-site-plugin " + (version == null ? "of an older version" : version)
-                + " (the default of Maven 3): pin <artifactId>maven-site-plugin</artifactId><version>3.21.0</version> "
-                + "in <build><pluginManagement><plugins> of the POM";
+        return "fashionmnist:site-report cannot run in maven-site-plugin " + (version == null ? "of this build" : version)
+                + ": it hides Doxia 2's site renderer from reports; pin <artifactId>maven-site-plugin</artifactId>"
+                + "<version>" + TESTED_SITE_PLUGIN + "</version> in <build><pluginManagement><plugins> of the POM";
     }
 
     /** The maven-site-plugin version of this project's build, {@code null} when the POM does not say. */
