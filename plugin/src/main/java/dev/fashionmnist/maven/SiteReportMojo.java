@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.report.BuildLog;
 import java.io.File;
 import java.util.Locale;
 import javax.inject.Inject;
@@ -29,7 +30,7 @@ import org.codehaus.plexus.PlexusContainer;
 // This class refers to no Doxia 2 type, so that an old site plugin can load it and hear that line; the page itself is
 // SiteReportPage (on maven-reporting-impl 4), made only once Doxia 2 is there.
 @Mojo(name = "site-report", threadSafe = true)
-public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport {
+public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMultiPageReport {
     static final String OUTPUT_NAME = "fashionmnist-report";
     static final String NAME = "Fashion-MNIST model";
     static final String DESCRIPTION =
@@ -38,14 +39,6 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
     static final String TESTED_SITE_PLUGIN = "3.21.0";
     /** A class of doxia-site-renderer 2, which this plugin brings and maven-site-plugin 3.3 hides from it. */
     static final String DOXIA_2_CLASS = "org.apache.maven.doxia.siterenderer.DocumentContent";
-
-    /** Where train and evaluate wrote their outputs: the folder this page shows. */
-    @Parameter(property = "fashionmnist.outputDirectory", defaultValue = "${project.build.directory}/fashionmnist")
-    File outputDirectory;
-
-    /** Skips every goal of this plugin. */
-    @Parameter(property = "fashionmnist.skip", defaultValue = "false")
-    boolean skip;
 
     /**
      * The publication date of a page made by running this goal alone, for a reproducible build: ISO-8601 or seconds
@@ -56,9 +49,6 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
@@ -72,11 +62,7 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
 
     /** Run alone ({@code mvn fashionmnist:site-report}): the page with the project's skin in target/site. */
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping: fashionmnist.skip is set");
-            return;
-        }
+    void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
         try {
             ((AbstractMojo) page()).execute();
         } catch (MavenReportException e) {
@@ -185,8 +171,14 @@ public class SiteReportMojo extends AbstractMojo implements MavenMultiPageReport
                 + "<version>" + TESTED_SITE_PLUGIN + "</version> in <build><pluginManagement><plugins> of the POM";
     }
 
+    /** The project this page is for. */
+    MavenProject project() {
+        return session == null ? null : session.getCurrentProject();
+    }
+
     /** The maven-site-plugin version of this project's build, {@code null} when the POM does not say. */
     private String sitePluginVersion() {
+        MavenProject project = project();
         Plugin plugin = project == null ? null : project.getPlugin(SITE_PLUGIN);
         if ((plugin == null || plugin.getVersion() == null) && project != null
                 && project.getPluginManagement() != null) {

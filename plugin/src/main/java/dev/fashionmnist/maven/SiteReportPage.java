@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.apache.maven.doxia.siterenderer.Renderer;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.tools.SiteTool;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenMultiPageReport;
 import org.apache.maven.reporting.MavenReportException;
@@ -31,18 +32,19 @@ final class SiteReportPage extends AbstractMavenReport {
      */
     @SuppressWarnings("deprecation")
     static MavenMultiPageReport of(SiteReportMojo goal, File siteDirectory) throws MavenReportException {
+        MavenProject project = goal.project();
         SiteReportPage page = new SiteReportPage(goal.outputDirectory);
         page.setLog(goal.getLog());
-        page.project = goal.project;
+        page.project = project;
         page.mojoExecution = goal.mojoExecution;
         page.reactorProjects = goal.session.getProjects();
         page.repoSession = goal.session.getRepositorySession();
-        page.remoteProjectRepositories = goal.project.getRemoteProjectRepositories();
-        page.siteDirectory = new File(goal.project.getBasedir(), "src/site");
+        page.remoteProjectRepositories = project.getRemoteProjectRepositories();
+        page.siteDirectory = new File(project.getBasedir(), "src/site");
         page.locale = "default";
         page.outputTimestamp = goal.outputTimestamp;
         page.outputDirectory = siteDirectory != null ? siteDirectory
-                : new File(goal.project.getModel().getReporting().getOutputDirectory());
+                : new File(project.getModel().getReporting().getOutputDirectory());
         try {
             page.siteTool = goal.container.lookup(SiteTool.class);
             page.siteRenderer = goal.container.lookup(Renderer.class);

@@ -25,18 +25,23 @@ class SiteReportMojoTest {
 
     @Test
     void withoutDoxia2CanGenerateReportStopsWithOneLine() {
+        MavenProject project = new MavenProject();
+        Plugin site = new Plugin();
+        site.setGroupId("org.apache.maven.plugins");
+        site.setArtifactId("maven-site-plugin");
+        site.setVersion("3.3");
+        project.getBuild().addPlugin(site);
         SiteReportMojo mojo = new SiteReportMojo() {
             @Override
             ClassLoader pageLoader() {
                 return new URLClassLoader(new URL[0], null);
             }
+
+            @Override
+            MavenProject project() {
+                return project;
+            }
         };
-        mojo.project = new MavenProject();
-        Plugin site = new Plugin();
-        site.setGroupId("org.apache.maven.plugins");
-        site.setArtifactId("maven-site-plugin");
-        site.setVersion("3.3");
-        mojo.project.getBuild().addPlugin(site);
         MavenReportException e = assertThrows(MavenReportException.class, mojo::canGenerateReport);
         assertEquals("fashionmnist:site-report cannot run in maven-site-plugin 3.3: it hides Doxia 2's site renderer "
                 + "from reports; pin <artifactId>maven-site-plugin</artifactId><version>3.21.0</version> "
