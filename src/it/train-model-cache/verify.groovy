@@ -44,6 +44,10 @@ new ZipFile(zip).withCloseable { z ->
     ['model.json', 'fashionmnist-0000.params'].each { name ->
         def sha = { bytes -> MessageDigest.getInstance('SHA-256').digest(bytes).encodeHex().toString() }
         assert sha(z.getInputStream(z.getEntry("model/${name}")).bytes) == sha(new File(entry, "model/${name}").bytes)
+        // entry times: when the cached run wrote the file (not 1970-01-01), also in the zip of the restoring build
+        def seconds = z.getEntry("model/${name}").lastModifiedTime.toMillis().intdiv(1000)
+        assert seconds == new File(entry, "model/${name}").lastModified().intdiv(1000)
+        assert seconds > 946684800L
     }
 }
 // the output folder is the cached run's, as its training left it

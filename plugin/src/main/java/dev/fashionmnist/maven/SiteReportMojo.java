@@ -1,77 +1,189 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.HtmlReport;
-import dev.fashionmnist.report.ReportContent;
+import dev.fashionmnist.report.BuildLog;
 import java.io.File;
-import java.io.IOException;
 import java.util.Locale;
+import javax.inject.Inject;
 import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.doxia.sink.SinkFactory;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenMultiPageReport;
 import org.apache.maven.reporting.MavenReportException;
+import org.codehaus.plexus.PlexusContainer;
 
 /**
  * The model report as a page of the Maven site: list this goal under {@code <reporting>} and {@code mvn site}
  * shows the same content as report.html (configuration, data, metrics, diagnosis, evaluation, gates, plots).
+ * Maven 3.8's default maven-site-plugin 3.3 hides the Doxia 2 site renderer that the page needs: then {@code mvn site}
+ * stops with one line that says which version to pin (3.12.1, 3.20.0 and 3.21.0 work).
+ *
+ * @since 0.1.0
  */
+// This class refers to no Doxia 2 type, so that an old site plugin can load it and hear that line; the page itself is
+// SiteReportPage (on maven-reporting-impl 4), made only once Doxia 2 is there.
 @Mojo(name = "site-report", threadSafe = true)
-public class SiteReportMojo extends AbstractMavenReport {
+public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMultiPageReport {
+    static final String OUTPUT_NAME = "fashionmnist-report";
+    static final String NAME = "Fashion-MNIST model";
+    static final String DESCRIPTION =
+            "The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, plots.";
+    static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
+    static final String TESTED_SITE_PLUGIN = "3.21.0";
+    /** A class of doxia-site-renderer 2, which this plugin brings and maven-site-plugin 3.3 hides from it. */
+    static final String DOXIA_2_CLASS = "org.apache.maven.doxia.siterenderer.DocumentContent";
 
-    /** Where train and evaluate wrote their outputs. */
-    @Parameter(property = "fashionmnist.outputDirectory", defaultValue = "${project.build.directory}/fashionmnist")
-    File fashionmnistDirectory;
+    /**
+     * The publication date of a page made by running this goal alone, for a reproducible build: ISO-8601 or seconds
+     * since 1970; default: {@code project.build.outputTimestamp}.
+     */
+    @Parameter(property = "fashionmnist.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
 
-    /** Skips every goal of this plugin. */
-    @Parameter(property = "fashionmnist.skip", defaultValue = "false")
-    boolean skip;
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Inject
+    PlexusContainer container;
+
+    /** The site folder maven-site-plugin gives, before the page exists. */
+    private File reportOutputDirectory;
+    private MavenMultiPageReport page;
+
+    /** Run alone ({@code mvn fashionmnist:site-report}): the page with the project's skin in target/site. */
+    @Override
+    void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
+        try {
+            ((AbstractMojo) page()).execute();
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the site gets this page: not when skip is set. With a site plugin that hides Doxia 2 (3.3) this is where
+     * the build stops, with one line that says which version to pin.
+     */
+    @Override
+    public boolean canGenerateReport() throws MavenReportException {
+        if (skip) {
+            return false;
+        }
+        page();
+        return true;
+    }
 
     @Override
+    public void generate(Sink sink, SinkFactory sinkFactory, Locale locale) throws MavenReportException {
+        page().generate(sink, sinkFactory, locale);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        page().generate(sink, null, locale);
+    }
+
+    @Override
+    public String getOutputPath() {
+        return OUTPUT_NAME;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
     public String getOutputName() {
-        return "fashionmnist-report";
+        return OUTPUT_NAME;
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
     }
 
     @Override
     public String getName(Locale locale) {
-        return "Fashion-MNIST model";
+        return NAME;
     }
 
     @Override
     public String getDescription(Locale locale) {
-        return "The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, plots.";
+        return DESCRIPTION;
     }
 
     @Override
-    public boolean canGenerateReport() {
-        return !skip;
+    public void setReportOutputDirectory(File directory) {
+        reportOutputDirectory = directory;
+        if (page != null) {
+            page.setReportOutputDirectory(directory);
+        }
     }
 
     @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
-        ReportContent content;
+    public File getReportOutputDirectory() {
+        return page != null ? page.getReportOutputDirectory() : reportOutputDirectory;
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return false;
+    }
+
+    /** The page; made once, after checking that the site plugin brings Doxia 2. */
+    private MavenMultiPageReport page() throws MavenReportException {
+        if (page == null) {
+            if (!doxia2(pageLoader())) {
+                throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion()));
+            }
+            page = SiteReportPage.of(this, reportOutputDirectory);
+        }
+        return page;
+    }
+
+    /** The class loader the page comes from: this plugin's, with what the site plugin running it lends. */
+    ClassLoader pageLoader() {
+        return SiteReportMojo.class.getClassLoader();
+    }
+
+    /** Whether {@code loader} sees Doxia 2's site renderer. */
+    static boolean doxia2(ClassLoader loader) {
         try {
-            content = ReportContent.collect(fashionmnistDirectory.toPath());
-        } catch (IOException e) {
-            throw new MavenReportException("Cannot read the outputs in " + fashionmnistDirectory + ": "
-                    + e.getMessage());
+            Class.forName(DOXIA_2_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
-        Sink sink = getSink();
-        sink.head();
-        sink.title();
-        sink.text(getName(locale));
-        sink.title_();
-        sink.head_();
-        sink.body();
-        if (content.isEmpty()) {
-            sink.paragraph();
-            sink.text("No trained model in " + fashionmnistDirectory + ": bind the train goal (and evaluate) "
-                    + "before site, e.g. run 'mvn verify site'.");
-            sink.paragraph_();
-        } else {
-            sink.rawText(HtmlReport.body(content));
+    }
+
+    /** The one line for a site plugin that hides Doxia 2: which one runs, what it lacks, what to pin. */
+    static String incompatibleSitePlugin(String version) {
+        return "fashionmnist:site-report cannot run in maven-site-plugin " + (version == null ? "of this build" : version)
+                + ": it hides Doxia 2's site renderer from reports; pin <artifactId>maven-site-plugin</artifactId>"
+                + "<version>" + TESTED_SITE_PLUGIN + "</version> in <build><pluginManagement><plugins> of the POM";
+    }
+
+    /** The project this page is for. */
+    MavenProject project() {
+        return session == null ? null : session.getCurrentProject();
+    }
+
+    /** The maven-site-plugin version of this project's build, {@code null} when the POM does not say. */
+    private String sitePluginVersion() {
+        MavenProject project = project();
+        Plugin plugin = project == null ? null : project.getPlugin(SITE_PLUGIN);
+        if ((plugin == null || plugin.getVersion() == null) && project != null
+                && project.getPluginManagement() != null) {
+            plugin = project.getPluginManagement().getPluginsAsMap().get(SITE_PLUGIN);
         }
-        sink.body_();
-        sink.flush();
-        sink.close();
+        return plugin == null ? null : plugin.getVersion();
     }
 }

@@ -19,12 +19,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javax.inject.Inject;
+import org.apache.maven.archiver.MavenArchiver;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -154,13 +156,22 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.attach", defaultValue = "true")
     boolean attach;
 
-    @Component
+    /**
+     * The time of the entries of the model zip for a reproducible build: ISO-8601 ({@code 2024-01-01T00:00:00Z}) or
+     * seconds since 1970, as for maven-jar-plugin; default: {@code project.build.outputTimestamp}. Unset: each entry
+     * carries its file's modification time.
+     */
+    @Parameter(property = "fashionmnist.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
+    @Inject
     MavenProjectHelper projectHelper;
 
     @Override
     void run(BuildLog log) throws MojoExecutionException {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
+        Instant zipTime = zipTimestamp();
         if (session != null && mojoExecution != null) {
             EvaluateGatesPreview.check(project, plugin, new PluginParameterExpressionEvaluator(session, mojoExecution));
         }
@@ -207,7 +218,18 @@ public class TrainMojo extends AbstractEngineMojo {
             }
         }
         if (attach) {
-            attachModel(log, modelDir, out);
+            attachModel(log, modelDir, out, zipTime);
+        }
+    }
+
+    /** The {@link #outputTimestamp} as an instant; {@code null} when it is not set (or disabled by one character). */
+    Instant zipTimestamp() throws MojoExecutionException {
+        try {
+            return MavenArchiver.parseBuildOutputTimestamp(outputTimestamp).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Parameter 'outputTimestamp' (default: project.build.outputTimestamp) is '"
+                    + outputTimestamp + "': use an ISO-8601 time such as 2024-01-01T00:00:00Z or seconds since 1970, "
+                    + "between 1980-01-01T00:00:02Z and 2099-12-31T23:59:59Z");
         }
     }
 
@@ -298,13 +320,13 @@ public class TrainMojo extends AbstractEngineMojo {
         }
     }
 
-    private void attachModel(BuildLog log, Path modelDir, Path out) throws MojoExecutionException {
+    private void attachModel(BuildLog log, Path modelDir, Path out, Instant zipTime) throws MojoExecutionException {
         if (!Files.isDirectory(modelDir)) {
             return;
         }
         File zip = out.resolve(project.getArtifactId() + "-" + project.getVersion() + "-model.zip").toFile();
         try {
-            ModelArchive.zip(modelDir, zip.toPath());
+            ModelArchive.zip(modelDir, zip.toPath(), zipTime);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot attach the model: "
                     + FileWriteException.of(zip.toPath(), e).getMessage());

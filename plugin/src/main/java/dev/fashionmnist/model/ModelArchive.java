@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +23,24 @@ import java.util.zip.ZipOutputStream;
 
 /** The model directory as one zip, the artifact that {@code mvn install} and {@code deploy} archive. */
 public final class ModelArchive {
-    private static final FileTime FIXED_TIME = FileTime.fromMillis(0);
     private static final String MODEL = "model/";
 
     private ModelArchive() {
     }
 
-    /** Zips the files of {@code modelDirectory} (flat, sorted, fixed times) into {@code zip}, atomically. */
+    /** Zips the files of {@code modelDirectory} with their own modification times; see {@link #zip(Path, Path, Instant)}. */
     public static void zip(Path modelDirectory, Path zip) throws IOException {
+        zip(modelDirectory, zip, null);
+    }
+
+    /**
+     * Zips the files of {@code modelDirectory} (flat, sorted) into {@code zip}, atomically. Each entry carries
+     * {@code outputTimestamp} when it is given (a reproducible build: {@code project.build.outputTimestamp}, written as
+     * the zip's DOS date and time in UTC as {@code jar --date} does, so that the bytes do not depend on the time zone),
+     * otherwise the file's own modification time. A model restored from the model cache keeps its files' times, so its
+     * zip is the same byte for byte.
+     */
+    public static void zip(Path modelDirectory, Path zip, Instant outputTimestamp) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(modelDirectory)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
@@ -37,7 +49,11 @@ public final class ModelArchive {
             try (ZipOutputStream z = new ZipOutputStream(out)) {
                 for (Path f : files) {
                     ZipEntry e = new ZipEntry(MODEL + f.getFileName());
-                    e.setLastModifiedTime(FIXED_TIME);
+                    if (outputTimestamp == null) {
+                        e.setLastModifiedTime(Files.getLastModifiedTime(f));
+                    } else {
+                        e.setTimeLocal(LocalDateTime.ofInstant(outputTimestamp, ZoneOffset.UTC));
+                    }
                     z.putNextEntry(e);
                     Files.copy(f, z);
                     z.closeEntry();

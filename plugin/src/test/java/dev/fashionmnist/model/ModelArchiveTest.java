@@ -12,9 +12,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +108,59 @@ class ModelArchiveTest {
                 Files.readAllBytes(unpacked.resolve("fashionmnist-0000.params")));
         try (Stream<Path> s = Files.list(target.getParent())) {
             assertEquals(List.of(target), s.toList(), "no temporary folder left behind");
+        }
+    }
+
+    /** A model folder with both files, as train writes it. */
+    private Path modelFolder(String name) throws IOException {
+        Path model = Files.createDirectories(dir.resolve(name));
+        Files.writeString(model.resolve("model.json"), "{\"formatVersion\": 1}");
+        Files.write(model.resolve("fashionmnist-0000.params"), new byte[] {'D', 'J', 'L', '@', 1, 2, 3});
+        return model;
+    }
+
+    @Test
+    void entriesCarryTheTimesOfTheirFilesNotNineteenSeventy() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path model = modelFolder("trained");
+        Path zip = dir.resolve("model.zip");
+        ModelArchive.zip(model, zip);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertEquals(2, z.size());
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                Instant time = e.getLastModifiedTime().toInstant();
+                Path file = model.resolve(e.getName().substring("model/".length()));
+                assertEquals(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS), time,
+                        e.getName());
+                assertFalse(time.isBefore(before), e.getName() + ": " + time + " is before the run began at " + before);
+            }
+        }
+    }
+
+    @Test
+    void theOutputTimestampIsEveryEntrysTimeWhateverTheFilesAndTheTimeZone() throws Exception {
+        Instant timestamp = Instant.parse("2024-05-06T07:08:10Z");
+        Path model = modelFolder("trained");
+        Path first = dir.resolve("first.zip");
+        Path second = dir.resolve("second.zip");
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            ModelArchive.zip(model, first, timestamp);
+            for (Path f : List.of(model.resolve("model.json"), model.resolve("fashionmnist-0000.params"))) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2031-01-02T03:04:06Z")));
+            }
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            ModelArchive.zip(model, second, timestamp);
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second),
+                "the same model and outputTimestamp give the same bytes in any time zone");
+        try (ZipFile z = new ZipFile(first.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                assertEquals(LocalDateTime.of(2024, 5, 6, 7, 8, 10), e.getTimeLocal(), e.getName());
+            }
         }
     }
 
