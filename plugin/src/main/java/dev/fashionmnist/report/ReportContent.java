@@ -122,8 +122,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         m.put(LearningCurves.ACCURACY, "Accuracy per epoch: train vs test");
         m.put(LearningCurves.LOSS, "Loss per epoch: train vs test");
         m.put(ConfusionHeatmap.FILE, "Confusion matrix");
-        m.put(MistakesGrid.FILE, "Misclassified test images: the true class above each image, the predicted one (red) "
-                + "below");
+        m.put(MistakesGrid.FILE, "Misclassified: true class above, predicted (red) below");
         return java.util.Collections.unmodifiableMap(m);
     }
 }

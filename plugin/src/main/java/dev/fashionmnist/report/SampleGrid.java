@@ -26,7 +26,7 @@ public final class SampleGrid {
     private static final int SCALE = 4;
     private static final int TITLE = 18;
     private static final int PAD = 8;
-    private static final int LEGEND = 20;
+    static final int LEGEND = 24;
     /** The colour of a title's second line (Okabe-Ito vermillion), e.g. a misclassified image's prediction. */
     static final Color SECOND_LINE = new Color(0xd5, 0x5e, 0x00);
 

@@ -75,7 +75,7 @@ class SampleGridTest {
         assertEquals(size[1], img.getHeight(), "two title lines and a legend");
         assertTrue(img.getHeight() > SampleGrid.size(28, 28)[1], "taller than a grid of one-line titles");
         // the legend's ink on top, the predictions' in their own colour under the true classes
-        java.awt.Rectangle legend = new java.awt.Rectangle(0, 0, img.getWidth(), 20);
+        java.awt.Rectangle legend = new java.awt.Rectangle(0, 0, img.getWidth(), SampleGrid.LEGEND);
         assertTrue(PlotPixels.ink(img, legend) > 200, "a legend above the grid");
         long predicted = PlotPixels.count(img, new java.awt.Rectangle(0, 0, img.getWidth(), img.getHeight()),
                 SampleGrid.SECOND_LINE, 30);

@@ -103,11 +103,12 @@ class TrainingTargetAccuracyTest {
         // the model is the one that reached the target, and the test loss is plain cross entropy
         EvaluationResult evaluated = ModelEvaluator.evaluate(out.resolve("model"), RealData.load(), -1,
                 BuildLog.console());
-        assertEquals(last.testAccuracy(), evaluated.confusion().accuracy(), 1e-12);
-        assertEquals(last.testLoss(), evaluated.loss(), 1e-5);
+        EpochMetrics kept = card.finalMetrics();
+        assertEquals(kept.testAccuracy(), evaluated.confusion().accuracy(), 1e-12);
+        assertEquals(kept.testLoss(), evaluated.loss(), 1e-5);
 
         String reached = "Target accuracy 60.00% reached at epoch " + last.atLabel() + " (test accuracy "
-                + GateThreshold.percent(last.testAccuracy()) + ")";
+                + GateThreshold.percent(kept.testAccuracy()) + ")";
         assertTrue(log.infos.stream().anyMatch(l -> l.startsWith(reached)), reached + " in " + log.infos);
         assertTrue(log.infos.stream().anyMatch(l -> l.startsWith("epoch " + last.atLabel() + "/3: ")
                 && l.matches(".*\\(test check \\d+\\.\\d s\\)")), "each check's cost is logged: " + log.infos);
