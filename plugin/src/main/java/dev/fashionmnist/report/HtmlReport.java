@@ -161,8 +161,8 @@ public final class HtmlReport {
             return "healthy: no sign of over- or underfitting, divergence or slow learning.";
         }
         Diagnosis.Finding first = findings.get(0);
-        return first.kind().label() + ": " + first.evidence() + (findings.size() > 1 ? " (and "
-                + (findings.size() - 1) + " more finding(s), see below)." : " (remedies below).");
+        return first.kind().label() + ": " + first.evidence() + (findings.size() > 1 ? "; "
+                + (findings.size() - 1) + " more finding(s) and the remedies below." : "; remedies below.");
     }
 
     /** The learning curves side by side, then the confusion matrix beside the misclassified images. */

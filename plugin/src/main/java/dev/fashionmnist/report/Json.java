@@ -63,7 +63,7 @@ public final class Json {
     }
 
     /** The JSON id of an enum constant of the plugin: its name in lower case, {@code _} as {@code -}. */
-    public static String id(Enum<?> constant) {
+    private static String id(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
