@@ -30,7 +30,12 @@ def card = new JsonSlurper().parse(new File(out, 'model/model.json'))
 assert card.architecture == 'mlp'
 assert card.trainableParameters == 101770
 assert card.dataset == 'fashion-mnist'
-assert card.dataSha256.TRAIN_IMAGES == 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888'
+assert card.dataSha256.'train-images' == 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888'
+// one style: the POM's ids, the network spec once
+assert card.model.architecture == 'mlp'
+assert card.hyperparameters.optimizer ==~ /[a-z]+/ && card.hyperparameters.lrSchedule ==~ /[a-z]+/
+assert !card.hyperparameters.containsKey('model')
+assert !(new File(out, 'model/model.json').text =~ /"[A-Z][A-Z0-9]*_[A-Z0-9_]*"/)
 assert card.hyperparameters.epochs == 2 && card.hyperparameters.batchSize == 64
 assert card.finalMetrics.testAccuracy > 0.5
 assert card.versions.djl == '0.29.0'

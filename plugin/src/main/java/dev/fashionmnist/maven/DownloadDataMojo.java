@@ -27,7 +27,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
         for (String line : DatasetOverview.lines(data)) {
             log.info("  " + line);
         }
-        Path png = outputDirectory.toPath().resolve("samples.png");
+        Path png = outputDirectory.toPath().resolve(SampleGrid.FILE);
         try {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.fashionmnist.model;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.train.EpochMetrics;
@@ -35,6 +37,20 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
     public static final String PARAMETERS_NAME = "fashionmnist";
     public static final int FORMAT = 1;
 
+    /**
+     * {@code model.json} holds the network spec once, as {@code model}; its {@code hyperparameters} leave it out (cards
+     * of plugin 0.1.0 repeat it there). Read back, the hyperparameters get the card's spec again.
+     */
+    public ModelCard {
+        if (hyperparameters != null && hyperparameters.model() == null && model != null) {
+            TrainSettings h = hyperparameters;
+            hyperparameters = new TrainSettings(model, h.epochs(), h.batchSize(), h.optimizer(), h.learningRate(),
+                    h.momentum(), h.nesterov(), h.weightDecay(), h.lrSchedule(), h.trainSize(), h.stratified(),
+                    h.seed(), h.device(), h.threads(), h.resume(), h.earlyStoppingPatience(), h.augment(),
+                    h.targetAccuracy(), h.evaluationsPerEpoch(), h.labelSmoothing());
+        }
+    }
+
     /** The software that trained the model. */
     public record Versions(String plugin, String djl, String pytorch, String java) {
     }
@@ -61,8 +77,17 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
         return wanted.equals(fingerprint) || resumed() && wanted.equals(startFingerprint);
     }
 
+    /**
+     * Writes {@code model.json} in one style: the ids a POM uses ({@code amelie-cnn}, {@code adam}, {@code constant},
+     * {@code train-images}) and the network spec once.
+     */
     public void write(Path modelDirectory) throws IOException {
-        Json.writeFile(modelDirectory.resolve(FILE), this);
+        JsonObject json = Json.tree(this);
+        JsonElement settings = json.get("hyperparameters");
+        if (settings != null && settings.isJsonObject()) {
+            settings.getAsJsonObject().remove("model");
+        }
+        Json.writeFile(modelDirectory.resolve(FILE), json);
     }
 
     /**

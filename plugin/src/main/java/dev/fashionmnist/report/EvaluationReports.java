@@ -36,12 +36,15 @@ public final class EvaluationReports {
         ConfusionMatrix m = result.confusion();
         csv(directory.resolve(EVALUATION), p -> {
             p.printRecord("accuracy", "loss", "macro_precision", "macro_recall", "macro_f1", "test_images");
-            p.printRecord(m.accuracy(), result.loss(), m.macroPrecision(), m.macroRecall(), m.macroF1(), m.total());
+            p.printRecord(CsvNumbers.fraction(m.accuracy()), CsvNumbers.loss(result.loss()),
+                    CsvNumbers.fraction(m.macroPrecision()), CsvNumbers.fraction(m.macroRecall()),
+                    CsvNumbers.fraction(m.macroF1()), m.total());
         });
         csv(directory.resolve(PER_CLASS), p -> {
             p.printRecord("class", "precision", "recall", "f1", "support");
             for (int c = 0; c < m.classCount(); c++) {
-                p.printRecord(m.classNames().get(c), m.precision(c), m.recall(c), m.f1(c), m.support(c));
+                p.printRecord(m.classNames().get(c), CsvNumbers.fraction(m.precision(c)),
+                        CsvNumbers.fraction(m.recall(c)), CsvNumbers.fraction(m.f1(c)), m.support(c));
             }
         });
         csv(directory.resolve(MISTAKES), p -> {

@@ -23,7 +23,8 @@ import java.util.Map;
  * per configured gate, all of class {@link #CLASS_NAME}, which is also the suite's name (reporters index suites by
  * it). The suite carries {@code tests}/{@code errors}/{@code skipped}/{@code failures} counts, its {@code time} in
  * seconds, the {@code timestamp} (local time, as JUnit's and Ant's XML give it) and {@code hostname} of the run, and
- * as {@code <properties>} the configuration that produced the result.
+ * as {@code <properties>} the configuration that produced the result and each gate's measured and required value
+ * ({@code gate.minAccuracy.measured}, {@code gate.minAccuracy.required}).
  */
 public final class JUnitReport {
     public static final String FILE = "TEST-fashionmnist-evaluation.xml";
@@ -59,7 +60,12 @@ public final class JUnitReport {
                 .append(run.timestamp().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\" hostname=\"")
                 .append(escape(run.hostname())).append("\">\n");
         xml.append("  <properties>\n");
-        run.properties().forEach((name, value) -> xml.append("    <property name=\"").append(escape(name))
+        Map<String, String> properties = new LinkedHashMap<>(run.properties());
+        for (Gates.GateOutcome o : outcomes) {
+            putIfSet(properties, measured(o.gate()), o.measured());
+            putIfSet(properties, required(o.gate()), o.required());
+        }
+        properties.forEach((name, value) -> xml.append("    <property name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\"/>\n"));
         xml.append("  </properties>\n");
         for (Gates.GateOutcome o : outcomes) {
@@ -112,6 +118,16 @@ public final class JUnitReport {
         p.put("evaluation.loss", String.format(Locale.ROOT, "%.4f", result.loss()));
         p.put("evaluation.device", evaluationDevice);
         return p;
+    }
+
+    /** The property that holds a gate's measured value as people read it, e.g. {@code gate.minAccuracy.measured}. */
+    static String measured(String gate) {
+        return "gate." + gate + ".measured";
+    }
+
+    /** The property that holds a gate's required value, e.g. {@code gate.minAccuracy.required} = {@code ≥ 80.00%}. */
+    static String required(String gate) {
+        return "gate." + gate + ".required";
     }
 
     /** This machine's name as JUnit's XML gives it; {@code localhost} when it cannot be found. */

@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * {@code metrics.csv}: one row per evaluation, appended and flushed as it is made: per epoch by default; with
- * several evaluations per epoch the {@code epoch} column is fractional (0.25, 0.5, 0.75, 1, 1.25, ...).
+ * several evaluations per epoch the {@code epoch} column is fractional (0.25, 0.5, 0.75, 1, 1.25, ...). Values are
+ * rounded as {@link CsvNumbers} says; a resumed run continues from its checkpoint's history, not from this file.
  */
 public final class MetricsCsv {
     public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
@@ -82,12 +83,9 @@ public final class MetricsCsv {
     }
 
     private static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
-        printer.printRecord(m.atLabel(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-                m.learningRate(), round(m.epochSeconds()), round(m.trainImagesPerSecond()));
+        printer.printRecord(m.atLabel(), CsvNumbers.loss(m.trainLoss()), CsvNumbers.fraction(m.trainAccuracy()),
+                CsvNumbers.loss(m.testLoss()), CsvNumbers.fraction(m.testAccuracy()), CsvNumbers.rate(m.learningRate()),
+                CsvNumbers.seconds(m.epochSeconds()), CsvNumbers.perSecond(m.trainImagesPerSecond()));
         printer.flush();
-    }
-
-    private static String round(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3f", v);
     }
 }

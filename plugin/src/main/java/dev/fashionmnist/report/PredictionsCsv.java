@@ -33,7 +33,7 @@ public final class PredictionsCsv {
                 List<Object> row = new ArrayList<>(List.of(pr.file(), pr.inverted()));
                 for (Prediction.Ranked r : pr.top()) {
                     row.add(r.className());
-                    row.add(String.format(Locale.ROOT, "%.6f", r.probability()));
+                    row.add(CsvNumbers.probability(r.probability()));
                 }
                 p.printRecord(row);
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,11 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
     /** The plots, in the order they are shown, with their captions. */
     public static final Map<String, String> PLOTS = plots();
 
-    /** One gate's result as the JUnit report recorded it. */
-    public record GateRow(String gate, boolean passed, String message) {
+    /**
+     * One gate's result as the JUnit report recorded it: measured and required value as people read them ({@code null}
+     * in a report of an older plugin) and the message, which says both in words.
+     */
+    public record GateRow(String gate, boolean passed, String measured, String required, String message) {
     }
 
     public boolean isEmpty() {
@@ -89,14 +93,22 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList cases = factory.newDocumentBuilder().parse(junit.toFile()).getElementsByTagName("testcase");
+            var document = factory.newDocumentBuilder().parse(junit.toFile());
+            Map<String, String> properties = new HashMap<>();
+            NodeList props = document.getElementsByTagName("property");
+            for (int i = 0; i < props.getLength(); i++) {
+                Element p = (Element) props.item(i);
+                properties.put(p.getAttribute("name"), p.getAttribute("value"));
+            }
+            NodeList cases = document.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
+                String gate = c.getAttribute("name");
                 NodeList failures = c.getElementsByTagName("failure");
                 boolean passed = failures.getLength() == 0;
-                String message = passed ? c.getAttribute("name") + " passed"
-                        : ((Element) failures.item(0)).getAttribute("message");
-                rows.add(new GateRow(c.getAttribute("name"), passed, message));
+                String message = passed ? gate + " passed" : ((Element) failures.item(0)).getAttribute("message");
+                rows.add(new GateRow(gate, passed, properties.get(JUnitReport.measured(gate)),
+                        properties.get(JUnitReport.required(gate)), message));
             }
         } catch (Exception e) {
             throw new IOException(junit + " is not a readable JUnit report: " + e.getMessage());
@@ -106,11 +118,11 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
 
     private static Map<String, String> plots() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("samples.png", "Training examples");
+        m.put(SampleGrid.FILE, "Training examples");
         m.put(LearningCurves.ACCURACY, "Accuracy per epoch: train vs test");
         m.put(LearningCurves.LOSS, "Loss per epoch: train vs test");
         m.put(ConfusionHeatmap.FILE, "Confusion matrix");
-        m.put(MistakesGrid.FILE, "Misclassified test images (true \u2192 predicted)");
+        m.put(MistakesGrid.FILE, "Misclassified: true class above, predicted (red) below");
         return java.util.Collections.unmodifiableMap(m);
     }
 }

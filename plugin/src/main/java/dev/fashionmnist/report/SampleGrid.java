@@ -19,11 +19,16 @@ import javax.imageio.ImageIO;
  * name, drawn dark on light ({@code cmap="gray_r"}), as a PNG.
  */
 public final class SampleGrid {
+    /** The training examples that download-data draws. */
+    public static final String FILE = "samples.png";
     public static final int ROWS = 3;
     public static final int COLUMNS = 6;
     private static final int SCALE = 4;
     private static final int TITLE = 18;
     private static final int PAD = 8;
+    static final int LEGEND = 24;
+    /** The colour of a title's second line (Okabe-Ito vermillion), e.g. a misclassified image's prediction. */
+    static final Color SECOND_LINE = new Color(0xd5, 0x5e, 0x00);
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -36,9 +41,14 @@ public final class SampleGrid {
 
     /** The size of the PNG for images of {@code rows × columns} pixels: {width, height}. */
     public static int[] size(int imageRows, int imageColumns) {
+        return size(imageRows, imageColumns, 1, false);
+    }
+
+    /** The size with titles of {@code titleLines} lines and, if {@code legend}, a legend line on top. */
+    static int[] size(int imageRows, int imageColumns, int titleLines, boolean legend) {
         int cellW = imageColumns * SCALE + PAD;
-        int cellH = imageRows * SCALE + TITLE + PAD;
-        return new int[] {COLUMNS * cellW + PAD, ROWS * cellH + PAD};
+        int cellH = imageRows * SCALE + TITLE * titleLines + PAD;
+        return new int[] {COLUMNS * cellW + PAD, ROWS * cellH + PAD + (legend ? LEGEND : 0)};
     }
 
     public static void write(IdxImages images, IdxLabels labels, List<String> classNames, Path png)
@@ -51,12 +61,17 @@ public final class SampleGrid {
             int label = labels.label(i);
             titles.add(label < classNames.size() ? classNames.get(label) : String.valueOf(label));
         }
-        write(images, indices, titles, png);
+        write(images, indices, titles, null, png);
     }
 
-    /** Draws the images at {@code indices} (at most 18), each titled with the title at the same position. */
-    public static void write(IdxImages images, int[] indices, List<String> titles, Path png) throws IOException {
-        BufferedImage canvas = draw(images, indices, titles);
+    /**
+     * Draws the images at {@code indices} (at most 18), each titled with the title at the same position; a title of
+     * several lines ({@code \n}) has its first line in black and the others in {@link #SECOND_LINE}; {@code legend},
+     * if not null, is a line above the grid that says what the titles mean.
+     */
+    public static void write(IdxImages images, int[] indices, List<String> titles, String legend, Path png)
+            throws IOException {
+        BufferedImage canvas = draw(images, indices, titles, legend);
         AtomicFiles.write(png, out -> {
             if (!ImageIO.write(canvas, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime");
@@ -64,8 +79,13 @@ public final class SampleGrid {
         });
     }
 
-    static BufferedImage draw(IdxImages images, int[] indices, List<String> titles) {
-        int[] size = size(images.rows(), images.columns());
+    static BufferedImage draw(IdxImages images, int[] indices, List<String> titles, String legend) {
+        int shown = Math.min(ROWS * COLUMNS, indices.length);
+        int lines = 1;
+        for (int i = 0; i < shown; i++) {
+            lines = Math.max(lines, titles.get(i).split("\n", -1).length);
+        }
+        int[] size = size(images.rows(), images.columns(), lines, legend != null);
         BufferedImage canvas = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         try {
@@ -73,26 +93,34 @@ public final class SampleGrid {
             g.fillRect(0, 0, size[0], size[1]);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
+            int top = 0;
+            if (legend != null) {
+                g.setColor(Color.BLACK);
+                g.drawString(legend, PAD, PAD + fm.getAscent());
+                top = LEGEND;
+            }
             int cellW = images.columns() * SCALE + PAD;
-            int cellH = images.rows() * SCALE + TITLE + PAD;
-            int shown = Math.min(ROWS * COLUMNS, indices.length);
+            int cellH = images.rows() * SCALE + TITLE * lines + PAD;
+            int width = images.columns() * SCALE + PAD - 2;
             for (int i = 0; i < shown; i++) {
                 int x = PAD + (i % COLUMNS) * cellW;
-                int y = PAD + (i / COLUMNS) * cellH;
-                String title = titles.get(i);
-                g.setColor(Color.BLACK);
-                int width = images.columns() * SCALE + PAD - 2;
-                FontMetrics tm = fm;
-                for (int points = 11; tm.stringWidth(title) > width && points >= 7; points--) {
-                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
-                    tm = g.getFontMetrics();
+                int y = top + PAD + (i / COLUMNS) * cellH;
+                String[] title = titles.get(i).split("\n", -1);
+                for (int line = 0; line < title.length; line++) {
+                    g.setColor(line == 0 ? Color.BLACK : SECOND_LINE);
+                    FontMetrics tm = fm;
+                    for (int points = 11; tm.stringWidth(title[line]) > width && points >= 7; points--) {
+                        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
+                        tm = g.getFontMetrics();
+                    }
+                    int textX = x + (images.columns() * SCALE - tm.stringWidth(title[line])) / 2;
+                    g.drawString(title[line], Math.max(x - PAD / 2, textX), y + line * TITLE + fm.getAscent());
+                    g.setFont(font);
                 }
-                int textX = x + (images.columns() * SCALE - tm.stringWidth(title)) / 2;
-                g.drawString(title, Math.max(x - PAD / 2, textX), y + fm.getAscent());
-                g.setFont(fm.getFont());
-                g.drawImage(image(images, indices[i]), x, y + TITLE, images.columns() * SCALE,
+                g.drawImage(image(images, indices[i]), x, y + TITLE * lines, images.columns() * SCALE,
                         images.rows() * SCALE, null);
             }
         } finally {

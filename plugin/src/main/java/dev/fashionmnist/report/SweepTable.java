@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -63,11 +62,11 @@ public final class SweepTable {
             for (Row r : rows) {
                 List<Object> row = new ArrayList<>(List.of(r.trial(), r.id()));
                 names.forEach(n -> row.add(r.values().get(n)));
-                row.add(fmt(r.finalTestAccuracy()));
-                row.add(fmt(r.bestTestAccuracy()));
-                row.add(fmt(r.testLoss()));
+                row.add(CsvNumbers.fraction(r.finalTestAccuracy()));
+                row.add(CsvNumbers.fraction(r.bestTestAccuracy()));
+                row.add(CsvNumbers.loss(r.testLoss()));
                 row.add(r.trainableParameters());
-                row.add(String.format(Locale.ROOT, "%.1f", r.trainingSeconds()));
+                row.add(CsvNumbers.seconds(r.trainingSeconds()));
                 row.add(r.diagnosis());
                 p.printRecord(row);
             }
@@ -113,9 +112,5 @@ public final class SweepTable {
             throw new IOException(file + " holds no rows");
         }
         return records;
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -27,7 +27,7 @@ public final class Fingerprint {
         inputs.put("device", deviceKind);
         inputs.put("plugin", pluginVersion);
         MessageDigest sha = Digests.sha256();
-        sha.update(Json.write(inputs).getBytes(StandardCharsets.UTF_8));
+        sha.update(Json.canonical(inputs).getBytes(StandardCharsets.UTF_8));
         return Digests.hex(sha);
     }
 }

@@ -42,6 +42,8 @@ class GatesTest {
         assertEquals("minAccuracy", o.gate());
         assertTrue(o.passed());
         assertEquals("accuracy 57.14% meets the required minimum of 50.00%", o.message());
+        assertEquals("57.14%", o.measured());
+        assertEquals("\u2265 50.00%", o.required());
     }
 
     @Test
@@ -73,6 +75,8 @@ class GatesTest {
         Gates.GateOutcome o = only(new Gates(null, 0.85, null), good());
         assertFalse(o.passed());
         assertEquals(List.of("class 'y' accuracy 80.00% is below the required minimum of 85.00%"), o.details());
+        assertEquals("80.00% (lowest: y)", o.measured(), "the lowest class is the one the gate measures");
+        assertEquals("\u2265 85.00% in every class", o.required());
     }
 
     @Test
@@ -154,5 +158,13 @@ class GatesTest {
         assertParseFails("minClassAccuracy", "0.5", "-5%", null);
         assertParseFails("maxLoss", null, null, "-0.1");
         assertParseFails("maxLoss", null, null, "low");
+    }
+
+    @Test
+    void maxLossSaysMeasuredAndAllowed() {
+        Gates.GateOutcome o = only(new Gates(null, null, 0.3), RESULT);
+        assertFalse(o.passed());
+        assertEquals("0.3500", o.measured());
+        assertEquals("\u2264 0.3000", o.required());
     }
 }

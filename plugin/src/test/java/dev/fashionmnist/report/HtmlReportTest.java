@@ -54,10 +54,13 @@ class HtmlReportTest {
         }
         mistakes = List.of(new EvaluationResult.Mistake(3, 0, 1), new EvaluationResult.Mistake(17, 4, 5),
                 new EvaluationResult.Mistake(42, 9, 0));
-        EvaluationReports.write(new EvaluationResult(matrix, 0.5, mistakes), out);
-        JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 50.00%", 0.1), List.of(
-                new Gates.GateOutcome("maxLoss", true, List.of("loss 0.5000 meets the required maximum of 1.0000")),
-                new Gates.GateOutcome("minAccuracy", false, List.of(FAILING))));
+        EvaluationResult result = new EvaluationResult(matrix, 0.5, mistakes);
+        EvaluationReports.write(result, out);
+        ConfusionHeatmap.write(matrix, out.resolve(ConfusionHeatmap.FILE));
+        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), out.resolve(MistakesGrid.FILE));
+        // what evaluate checks: minAccuracy 90% fails at 50%, maxLoss 1.0 passes at 0.5
+        JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 50.00%", 0.1),
+                new Gates(0.9, null, 1.0).check(result));
     }
 
     private static String report(ReportContent content, Path file) throws Exception {
@@ -72,7 +75,8 @@ class HtmlReportTest {
         assertEquals(3, content.metrics().size());
         assertEquals(0.5, content.testLoss(), 0.0);
         assertEquals(2, content.gates().size());
-        assertEquals(List.of(LearningCurves.ACCURACY, LearningCurves.LOSS), List.copyOf(content.images().keySet()));
+        assertEquals(List.of(LearningCurves.ACCURACY, LearningCurves.LOSS, ConfusionHeatmap.FILE, MistakesGrid.FILE),
+                List.copyOf(content.images().keySet()));
 
         String html = report(content, out.resolve(HtmlReport.FILE));
         assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
@@ -86,7 +90,6 @@ class HtmlReportTest {
         assertTrue(html.contains("mlp 784-128-10"), "the architecture");
         assertTrue(html.contains(FAILING), "the failing gate's message");
         assertTrue(html.contains("fail\">failed") && html.contains("pass\">passed"));
-        assertTrue(html.contains("maxLoss passed"), "the passing gate");
         assertTrue(html.contains("<td class=\"l\">T-shirt/top</td>"), "the per-class table");
         assertTrue(html.contains("50.00%"), "the evaluated accuracy");
         assertTrue(html.contains("0.5000"), "the evaluated loss");
@@ -102,14 +105,62 @@ class HtmlReportTest {
         while (m.find()) {
             byte[] png = Base64.getDecoder().decode(m.group(1));
             var img = ImageIO.read(new java.io.ByteArrayInputStream(png));
-            assertEquals(LearningCurves.WIDTH, img.getWidth());
+            assertTrue(img.getWidth() > 0, "a PNG");
             images++;
         }
-        assertEquals(2, images, "accuracy and loss inline");
+        assertEquals(4, images, "accuracy and loss curves, confusion matrix and misclassified images inline");
         String lower = html.toLowerCase(Locale.ROOT);
         assertFalse(lower.contains("http:"), "no external reference");
         assertFalse(lower.contains("https:"), "no external reference");
         assertFalse(lower.contains("src=\"/") || lower.contains("href="), "no linked resources");
+    }
+
+    @Test
+    void theReportLeadsWithTheAnswerAndKeepsTheTablesBelow() throws Exception {
+        String html = report(ReportContent.collect(out), work.resolve(HtmlReport.FILE));
+        // summary: accuracy, gates, diagnosis; then the curves side by side, the confusion matrix and the mistakes;
+        // then the tables
+        List<String> order = List.of("<h1>", "id=\"summary\"", "Test accuracy <b>50.00%</b> on 100 test images",
+                "id=\"gates\"", "id=\"verdict\"", "id=\"curves\"", "alt=\"" + ReportContent.PLOTS.get(
+                LearningCurves.ACCURACY), "alt=\"" + ReportContent.PLOTS.get(LearningCurves.LOSS),
+                "alt=\"" + ReportContent.PLOTS.get(ConfusionHeatmap.FILE), "alt=\"" + ReportContent.PLOTS.get(
+                MistakesGrid.FILE), "id=\"diagnosis\"", "id=\"evaluation\"", "id=\"per-class\"", "id=\"metrics\"",
+                "id=\"configuration\"", "id=\"data\"", "SHA-256");
+        int at = -1;
+        for (String part : order) {
+            int next = html.indexOf(part);
+            assertTrue(next > at, "'" + part + "' comes after the part before it (at " + at + "), found at " + next);
+            at = next;
+        }
+        assertTrue(html.indexOf("<table", html.indexOf("id=\"verdict\"")) > html.indexOf("id=\"evaluation-plots\""),
+                "no table between the summary and the pictures");
+        // the summary's diagnosis is one sentence: the verdict of the findings
+        Matcher verdict = Pattern.compile("id=\"verdict\"><b>Diagnosis</b>: ([^<]*)</p>").matcher(html);
+        assertTrue(verdict.find(), "the diagnosis sentence");
+        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out).diagnosis())), verdict.group(1));
+        assertEquals(1, verdict.group(1).split("\\. ", -1).length, "one sentence: " + verdict.group(1));
+    }
+
+    @Test
+    void theGatesTableShowsMeasuredAndRequired() throws Exception {
+        List<ReportContent.GateRow> gates = ReportContent.collect(out).gates();
+        assertEquals(List.of(new ReportContent.GateRow("minAccuracy", false, "50.00%", "\u2265 90.00%", FAILING),
+                new ReportContent.GateRow("maxLoss", true, "0.5000", "\u2264 1.0000", "maxLoss passed")), gates);
+        String html = report(ReportContent.collect(out), work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<tr><td class=\"l\">minAccuracy</td><td>50.00%</td><td>\u2265 90.00%</td>"
+                + "<td class=\"l fail\">failed</td></tr>"), html);
+        assertTrue(html.contains("<tr><td class=\"l\">maxLoss</td><td>0.5000</td><td>\u2264 1.0000</td>"
+                + "<td class=\"l pass\">passed</td></tr>"), html);
+        assertTrue(html.contains("Quality gates: <span class=\"fail\">1 of 2 failed</span>"));
+    }
+
+    @Test
+    void aJUnitReportOfAnOlderPluginShowsItsMessages() throws Exception {
+        EvaluationReports.write(new EvaluationResult(matrix, 0.5), work);
+        JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0),
+                List.of(new Gates.GateOutcome("minAccuracy", false, List.of(FAILING))));
+        String html = report(ReportContent.collect(work), work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<td class=\"l\" colspan=\"2\">" + FAILING + "</td>"), html);
     }
 
     @Test

@@ -26,15 +26,19 @@ class MetricsCsvTest {
     }
 
     @Test
-    void wholeEpochRowsAreWrittenAsBefore() throws IOException {
+    void wholeEpochRowsAreWrittenRounded() throws IOException {
         Path file = dir.resolve("metrics.csv");
         MetricsCsv.start(file, List.of(new EpochMetrics(1, 0.9, 0.7, 0.8, 0.72, 0.001, 3.25, 1000)));
         MetricsCsv.append(file, new EpochMetrics(2, 0.5, 0.8, 0.6, 0.79, 0.001, 3.5, 1100));
+        // what a real epoch gives: sums of floats divided by counts
+        MetricsCsv.append(file, new EpochMetrics(3, 0.45349809422, 0.9057999999999999, 0.3891234567, 0.8449000000000001,
+                2.7681e-4, 4.127903069, 3950.6508388766774));
         assertEquals(List.of(
                 "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
                         + "train_images_per_second",
-                "1,0.9,0.7,0.8,0.72,0.001,3.250,1000.000",
-                "2,0.5,0.8,0.6,0.79,0.001,3.500,1100.000"), Files.readAllLines(file));
+                "1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0",
+                "2,0.5,0.8000,0.6,0.7900,0.001,3.500,1100.0",
+                "3,0.4535,0.9058,0.3891,0.8449,0.0002768,4.128,3950.7"), Files.readAllLines(file));
         List<EpochMetrics> read = MetricsCsv.read(file);
         assertEquals(1, read.get(0).epoch());
         assertEquals(1.0, read.get(0).at(), 0.0);
@@ -63,9 +67,10 @@ class MetricsCsvTest {
             EpochMetrics got = read.get(i);
             assertEquals(want.epoch(), got.epoch(), "row " + i);
             assertEquals(want.at(), got.at(), 0.0, "row " + i);
-            assertEquals(want.trainLoss(), got.trainLoss(), 0.0);
-            assertEquals(want.testAccuracy(), got.testAccuracy(), 0.0);
-            assertEquals(want.learningRate(), got.learningRate(), 0.0);
+            // 4 significant digits of the loss and the rate, 4 decimals of the accuracy
+            assertEquals(want.trainLoss(), got.trainLoss(), 5e-4 * want.trainLoss());
+            assertEquals(want.testAccuracy(), got.testAccuracy(), 5e-5);
+            assertEquals(want.learningRate(), got.learningRate(), 5e-4 * want.learningRate());
             assertEquals(want.epochSeconds(), got.epochSeconds(), 0.0005);
         }
         assertEquals(List.of(1, 1, 1, 2, 2, 2), read.stream().map(EpochMetrics::epoch).toList());

@@ -146,19 +146,22 @@ class PlotsTest {
         Path png = dir.resolve("grid/" + MistakesGrid.FILE);
         MistakesGrid.write(images, mistakes, List.of("Cat", "Dog", "Bird"), png);
         BufferedImage img = read(png);
-        int[] size = SampleGrid.size(28, 28);
+        // two title lines (true, predicted) and a legend on top
+        int[] size = SampleGrid.size(28, 28, 2, true);
         assertEquals(size[0], img.getWidth());
         assertEquals(size[1], img.getHeight());
         assertTrue(colours(img).size() > 10, "not blank");
         // three cells drawn: the fourth cell of the first row is plain white
         int cellW = (size[0] - 8) / SampleGrid.COLUMNS;
-        for (int y = 0; y < size[1] / SampleGrid.ROWS; y++) {
+        int top = SampleGrid.LEGEND;
+        int cellH = (size[1] - top - 8) / SampleGrid.ROWS;
+        for (int y = top; y < top + cellH; y++) {
             for (int x = 3 * cellW + 8; x < 4 * cellW; x++) {
                 assertEquals(0xFFFFFF, img.getRGB(x, y) & 0xFFFFFF, "empty cell at " + x + "," + y);
             }
         }
         long dark = 0;
-        for (int y = 0; y < size[1] / SampleGrid.ROWS; y++) {
+        for (int y = top; y < top + cellH; y++) {
             for (int x = 0; x < 3 * cellW; x++) {
                 if ((img.getRGB(x, y) & 0xFF) < 128) {
                     dark++;

@@ -57,4 +57,28 @@ class SampleGridTest {
             assertEquals(1, files.count(), "only samples.png, no temporary file");
         }
     }
+
+    @Test
+    void misclassifiedImagesSayWhichClassIsTheTruth() throws Exception {
+        byte[] pixels = new byte[3 * 784];
+        java.util.Arrays.fill(pixels, (byte) 255);
+        List<String> names = List.of("T-shirt/top", "Trouser", "Shirt");
+        List<dev.fashionmnist.evaluate.EvaluationResult.Mistake> mistakes = List.of(
+                new dev.fashionmnist.evaluate.EvaluationResult.Mistake(0, 2, 0),
+                new dev.fashionmnist.evaluate.EvaluationResult.Mistake(1, 1, 2));
+        assertEquals("true: Shirt\npred: T-shirt/top", MistakesGrid.title("Shirt", "T-shirt/top"));
+        Path png = dir.resolve(MistakesGrid.FILE);
+        MistakesGrid.write(new IdxImages(3, 28, 28, pixels), mistakes, names, png);
+        BufferedImage img = ImageIO.read(png.toFile());
+        int[] size = SampleGrid.size(28, 28, 2, true);
+        assertEquals(size[0], img.getWidth());
+        assertEquals(size[1], img.getHeight(), "two title lines and a legend");
+        assertTrue(img.getHeight() > SampleGrid.size(28, 28)[1], "taller than a grid of one-line titles");
+        // the legend's ink on top, the predictions' in their own colour under the true classes
+        java.awt.Rectangle legend = new java.awt.Rectangle(0, 0, img.getWidth(), SampleGrid.LEGEND);
+        assertTrue(PlotPixels.ink(img, legend) > 200, "a legend above the grid");
+        long predicted = PlotPixels.count(img, new java.awt.Rectangle(0, 0, img.getWidth(), img.getHeight()),
+                SampleGrid.SECOND_LINE, 30);
+        assertTrue(predicted > 20, "the predicted classes in their colour: " + predicted + " pixels");
+    }
 }
