@@ -94,7 +94,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         return switch (ProgressOutput.choose(getLog().isInfoEnabled(), parallel, terminal())) {
             case SILENT -> ProgressOutput.silent();
             case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS")));
-            case LINES -> ProgressOutput.lines(log, parallel ? project.getArtifactId() : null);
+            case LINES -> ProgressOutput.lines(log); // in a parallel build, log names the module
         };
     }
 

@@ -37,7 +37,8 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        BuildLog log = new MavenBuildLog(getLog());
+        BuildLog log = new MavenBuildLog(getLog(), session != null && session.isParallel() && session.getCurrentProject()
+                != null ? session.getCurrentProject().getArtifactId() : null);
         Properties typed = session == null || mojoExecution == null ? null : session.getUserProperties();
         if (typed != null) {
             // a skipped goal still names the unknown properties; what its configuration overrides does not matter

@@ -3,26 +3,36 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.report.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
-/** The core's log, written to Maven's. */
+/**
+ * The core's log, written to Maven's; in a parallel build ({@code -T}) every line starts with {@code [module]}, since
+ * the lines of several modules interleave.
+ */
 final class MavenBuildLog implements BuildLog {
     private final Log log;
+    private final String prefix;
 
     MavenBuildLog(Log log) {
+        this(log, null);
+    }
+
+    /** {@code module}: the module to name on every line, or {@code null} for none. */
+    MavenBuildLog(Log log, String module) {
         this.log = log;
+        this.prefix = module == null ? "" : "[" + module + "] ";
     }
 
     @Override
     public void info(String message) {
-        log.info(message);
+        log.info(prefix + message);
     }
 
     @Override
     public void warn(String message) {
-        log.warn(message);
+        log.warn(prefix + message);
     }
 
     @Override
     public void debug(String message) {
-        log.debug(message);
+        log.debug(prefix + message);
     }
 }

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 /**
  * Where the training progress goes, chosen from how Maven runs: nowhere when Maven logs errors only ({@code -q}); a
  * bar redrawn in place on an interactive terminal; else (batch mode, CI, no terminal, a parallel build) log lines,
- * which in a parallel build name their module, as Maven's own lines do with {@code -T}.
+ * which in a parallel build name their module as every line of the plugin does then (see {@link MavenBuildLog}).
  */
 final class ProgressOutput implements ForkLauncher.Progress {
     /** The terminal width without a COLUMNS variable. */
@@ -20,15 +20,13 @@ final class ProgressOutput implements ForkLauncher.Progress {
     }
 
     private final Style style;
-    private final String module;
     private final BuildLog log;
     private final PrintStream terminal;
     private final int width;
     private int drawn;
 
-    private ProgressOutput(Style style, String module, BuildLog log, PrintStream terminal, int width) {
+    private ProgressOutput(Style style, BuildLog log, PrintStream terminal, int width) {
         this.style = style;
-        this.module = module;
         this.log = log;
         this.terminal = terminal;
         this.width = width;
@@ -45,17 +43,17 @@ final class ProgressOutput implements ForkLauncher.Progress {
         return terminal && !parallel ? Style.BAR : Style.LINES;
     }
 
-    /** Log lines for {@link Style#LINES}, prefixed with {@code [module]} in a parallel build. */
-    static ProgressOutput lines(BuildLog log, String module) {
-        return new ProgressOutput(Style.LINES, module, log, null, 0);
+    /** Log lines for {@link Style#LINES}. */
+    static ProgressOutput lines(BuildLog log) {
+        return new ProgressOutput(Style.LINES, log, null, 0);
     }
 
     static ProgressOutput bar(PrintStream terminal, int width) {
-        return new ProgressOutput(Style.BAR, null, null, terminal, width);
+        return new ProgressOutput(Style.BAR, null, terminal, width);
     }
 
     static ProgressOutput silent() {
-        return new ProgressOutput(Style.SILENT, null, null, null, 0);
+        return new ProgressOutput(Style.SILENT, null, null, 0);
     }
 
     /** The terminal's width from the COLUMNS variable ({@code columns}, may be null), else {@link #DEFAULT_WIDTH}. */
@@ -75,7 +73,7 @@ final class ProgressOutput implements ForkLauncher.Progress {
     @Override
     public void show(EpochProgress progress) {
         switch (style) {
-            case LINES -> log.info((module == null ? "" : "[" + module + "] ") + ProgressText.line(progress));
+            case LINES -> log.info(ProgressText.line(progress));
             case BAR -> {
                 String line = ProgressText.bar(progress, width);
                 terminal.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 class ProgressOutputTest {
@@ -31,13 +32,28 @@ class ProgressOutputTest {
     }
 
     @Test
-    void linesNameTheModuleInAParallelBuild() {
+    void linesGoToTheLog() {
         RecordingLog log = new RecordingLog();
-        ProgressOutput.lines(log, "fashionmnist-sample").show(P);
-        ProgressOutput.lines(log, null).show(P);
-        assertEquals(List.of("[fashionmnist-sample] epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, loss=0.500,"
-                + " acc=0.800]", "epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, loss=0.500, acc=0.800]"),
-                log.infos);
+        ProgressOutput.lines(log).show(P);
+        assertEquals(List.of("epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, loss=0.500, acc=0.800]"), log.infos);
+    }
+
+    @Test
+    void everyLineNamesTheModuleInAParallelBuild() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            MavenBuildLog parallel = new MavenBuildLog(new SystemStreamLog(), "fashionmnist-sample");
+            ProgressOutput.lines(parallel).show(P);
+            parallel.warn("a warning");
+            new MavenBuildLog(new SystemStreamLog()).info("serial");
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(List.of("[info] [fashionmnist-sample] epoch 1/3 40% 24000/60000 [00:05<00:08, 4800 img/s, "
+                + "loss=0.500, acc=0.800]", "[warn] [fashionmnist-sample] a warning", "[info] serial"),
+                bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
     @Test
