@@ -34,7 +34,8 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Trains one of the notebook's networks on the configured dataset in a forked JVM, writes metrics.csv, checkpoints
- * and the model directory (parameters + model.json) and attaches the zipped model with classifier {@code model}.
+ * and the model directory (parameters + model.json) and attaches the model with classifier {@code model}, zipped and as
+ * a jar for an application's class path.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class TrainMojo extends AbstractEngineMojo {
@@ -152,12 +153,15 @@ public class TrainMojo extends AbstractEngineMojo {
     int modelCacheSize;
 
 
-    /** Attach the zipped model to the project with classifier 'model', so install/deploy archive it. */
+    /**
+     * Attach the model to the project with classifier 'model', as a zip and as a jar (the model's files under
+     * META-INF/fashionmnist/model/, a dependency of an application), so install/deploy archive both.
+     */
     @Parameter(property = "fashionmnist.attach", defaultValue = "true")
     boolean attach;
 
     /**
-     * The time of the entries of the model zip for a reproducible build: ISO-8601 ({@code 2024-01-01T00:00:00Z}) or
+     * The time of the entries of the model zip and jar for a reproducible build: ISO-8601 ({@code 2024-01-01T00:00:00Z}) or
      * seconds since 1970, as for maven-jar-plugin; default: {@code project.build.outputTimestamp}. Unset: each entry
      * carries its file's modification time.
      */
@@ -324,14 +328,22 @@ public class TrainMojo extends AbstractEngineMojo {
         if (!Files.isDirectory(modelDir)) {
             return;
         }
-        File zip = out.resolve(project.getArtifactId() + "-" + project.getVersion() + "-model.zip").toFile();
+        String base = project.getArtifactId() + "-" + project.getVersion() + "-model";
+        Path zip = out.resolve(base + ".zip");
+        Path jar = out.resolve(base + ".jar");
+        Path writing = zip;
         try {
-            ModelArchive.zip(modelDir, zip.toPath(), zipTime);
+            ModelArchive.zip(modelDir, zip, zipTime);
+            writing = jar;
+            ModelArchive.jar(modelDir, jar, zipTime, new ModelArchive.Coordinates(project.getGroupId(),
+                    project.getArtifactId(), project.getVersion()), plugin.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot attach the model: "
-                    + FileWriteException.of(zip.toPath(), e).getMessage());
+                    + FileWriteException.of(writing, e).getMessage());
         }
-        projectHelper.attachArtifact(project, "zip", "model", zip);
-        log.info("Model: " + modelDir + ", attached as " + zip.getName() + " (classifier model)");
+        projectHelper.attachArtifact(project, "zip", "model", zip.toFile());
+        projectHelper.attachArtifact(project, "jar", "model", jar.toFile());
+        log.info("Model: " + modelDir + ", attached as " + zip.getFileName() + " and " + jar.getFileName()
+                + " (classifier model; the jar holds it under " + ModelArchive.JAR_FOLDER + ")");
     }
 }

@@ -1,29 +1,46 @@
 package dev.fashionmnist.model;
 
 import dev.fashionmnist.data.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-/** The model directory as one zip, the artifact that {@code mvn install} and {@code deploy} archive. */
+/**
+ * The model directory as one zip, and as a jar for an application's class path: the artifacts that {@code mvn install}
+ * and {@code deploy} archive.
+ */
 public final class ModelArchive {
     private static final String MODEL = "model/";
+    /** The resource folder of the model jar that holds the model directory's files; the runtime reads it there. */
+    public static final String JAR_FOLDER = "META-INF/fashionmnist/model/";
+    /** The file in {@link #JAR_FOLDER} with the coordinates (groupId, artifactId, version) of the training project. */
+    public static final String ARTIFACT_PROPERTIES = "artifact.properties";
 
     private ModelArchive() {
     }
@@ -41,21 +58,125 @@ public final class ModelArchive {
      * zip is the same byte for byte.
      */
     public static void zip(Path modelDirectory, Path zip, Instant outputTimestamp) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(modelDirectory)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
+        List<Member> members = new ArrayList<>();
+        for (Path f : modelFiles(modelDirectory)) {
+            members.add(Member.file(MODEL + f.getFileName(), f));
         }
-        AtomicFiles.write(zip, out -> {
+        write(zip, members, outputTimestamp);
+    }
+
+    /**
+     * Writes the model as a jar, the dependency an application puts on its class path: the files of
+     * {@code modelDirectory} (those {@link #zip} archives) under {@value #JAR_FOLDER}, beside them
+     * {@value #ARTIFACT_PROPERTIES} with the coordinates of the project that trained the model, and a
+     * {@code META-INF/MANIFEST.MF}. Atomically, in a fixed entry order, with the entry times of {@link #zip}; the
+     * entries that are no file of the model (manifest, properties, folders) carry {@code outputTimestamp} or else the
+     * newest time of the model's files, so that the same model gives the same bytes.
+     */
+    public static void jar(Path modelDirectory, Path jar, Instant outputTimestamp, Coordinates trainedBy,
+                           String pluginVersion) throws IOException {
+        List<Path> files = modelFiles(modelDirectory);
+        FileTime newest = null;
+        for (Path f : files) {
+            FileTime t = Files.getLastModifiedTime(f);
+            newest = newest == null || t.compareTo(newest) > 0 ? t : newest;
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(new Attributes.Name("Created-By"), "fashionmnist-maven-plugin "
+                + pluginVersion);
+        ByteArrayOutputStream manifestBytes = new ByteArrayOutputStream();
+        manifest.write(manifestBytes);
+
+        Map<String, Member> inFolder = new TreeMap<>();
+        for (Path f : files) {
+            inFolder.put(f.getFileName().toString(), Member.file(JAR_FOLDER + f.getFileName(), f));
+        }
+        inFolder.put(ARTIFACT_PROPERTIES, new Member(JAR_FOLDER + ARTIFACT_PROPERTIES, null,
+                trainedBy.properties().getBytes(StandardCharsets.ISO_8859_1), newest));
+        List<Member> members = new ArrayList<>();
+        members.add(Member.folder("META-INF/", newest));
+        members.add(new Member(JarFile.MANIFEST_NAME, null, manifestBytes.toByteArray(), newest));
+        members.add(Member.folder("META-INF/fashionmnist/", newest));
+        members.add(Member.folder(JAR_FOLDER, newest));
+        members.addAll(inFolder.values());
+        write(jar, members, outputTimestamp);
+    }
+
+    /** The coordinates of the project that trained a model, as the model jar's {@value #ARTIFACT_PROPERTIES} says. */
+    public record Coordinates(String groupId, String artifactId, String version) {
+        /**
+         * The properties file: a fixed comment, then groupId, artifactId and version in this order, escaped as
+         * {@link Properties#load(InputStream)} reads them (ISO-8859-1); unlike {@link Properties#store} without the
+         * date comment, so that its bytes depend on the coordinates only.
+         */
+        String properties() {
+            return "# The project that trained this model (written by fashionmnist-maven-plugin)\n"
+                    + "groupId=" + escape(groupId) + "\n"
+                    + "artifactId=" + escape(artifactId) + "\n"
+                    + "version=" + escape(version) + "\n";
+        }
+
+        private static String escape(String value) {
+            StringBuilder b = new StringBuilder();
+            for (char c : value.toCharArray()) {
+                switch (c) {
+                    case '\\', '=', ':', '#', '!', ' ' -> b.append('\\').append(c);
+                    case '\t' -> b.append("\\t");
+                    case '\n' -> b.append("\\n");
+                    case '\r' -> b.append("\\r");
+                    case '\f' -> b.append("\\f");
+                    default -> {
+                        if (c < 0x20 || c > 0x7e) {
+                            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        } else {
+                            b.append(c);
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /** The regular files of a model directory, sorted: what an archive of the model holds. */
+    private static List<Path> modelFiles(Path modelDirectory) throws IOException {
+        try (Stream<Path> s = Files.list(modelDirectory)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** One entry of an archive: a folder (name ends with /), a file of the model, or generated bytes. */
+    private record Member(String name, Path file, byte[] bytes, FileTime time) {
+        static Member file(String name, Path file) throws IOException {
+            return new Member(name, file, null, Files.getLastModifiedTime(file));
+        }
+
+        static Member folder(String name, FileTime time) {
+            return new Member(name, null, null, time);
+        }
+    }
+
+    /**
+     * Writes {@code members} in their order into the zip {@code target}, atomically; each entry carries
+     * {@code outputTimestamp} as a DOS time in UTC when it is given, otherwise its member's time.
+     */
+    private static void write(Path target, List<Member> members, Instant outputTimestamp) throws IOException {
+        AtomicFiles.write(target, out -> {
             try (ZipOutputStream z = new ZipOutputStream(out)) {
-                for (Path f : files) {
-                    ZipEntry e = new ZipEntry(MODEL + f.getFileName());
-                    if (outputTimestamp == null) {
-                        e.setLastModifiedTime(Files.getLastModifiedTime(f));
-                    } else {
+                for (Member m : members) {
+                    ZipEntry e = new ZipEntry(m.name());
+                    if (outputTimestamp != null) {
                         e.setTimeLocal(LocalDateTime.ofInstant(outputTimestamp, ZoneOffset.UTC));
+                    } else if (m.time() != null) {
+                        e.setLastModifiedTime(m.time());
                     }
                     z.putNextEntry(e);
-                    Files.copy(f, z);
+                    if (m.file() != null) {
+                        Files.copy(m.file(), z);
+                    } else if (m.bytes() != null) {
+                        z.write(m.bytes());
+                    }
                     z.closeEntry();
                 }
             }
