@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import java.util.jar.JarFile
 import java.util.zip.ZipFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
@@ -15,9 +16,32 @@ def installed = new File(localRepositoryPath, "dev/fashionmnist/it/train-and-ins
 assert installed.isFile()
 def entries = new ZipFile(installed).entries().collect { it.name }.sort()
 assert entries == ['model/fashionmnist-0000.params', 'model/model.json']
+// ... and the model jar beside it (classifier model, type jar): the same files under META-INF/fashionmnist/model/
+def installedJar = new File(installed.parentFile, 'train-and-install-1.0-SNAPSHOT-model.jar')
+assert installedJar.isFile()
+assert runs[0].contains("attached as ${zipName} and train-and-install-1.0-SNAPSHOT-model.jar (classifier model")
+new JarFile(installedJar).withCloseable { jar ->
+    assert jar.entries().collect { it.name } == ['META-INF/', 'META-INF/MANIFEST.MF', 'META-INF/fashionmnist/',
+            'META-INF/fashionmnist/model/', 'META-INF/fashionmnist/model/artifact.properties',
+            'META-INF/fashionmnist/model/fashionmnist-0000.params', 'META-INF/fashionmnist/model/model.json']
+    assert jar.manifest.mainAttributes.getValue('Manifest-Version') == '1.0'
+    def pluginVersion = new JsonSlurper().parse(new File(basedir, 'target/fashionmnist/model/model.json')).versions.plugin
+    assert pluginVersion
+    assert jar.manifest.mainAttributes.getValue('Created-By') == "fashionmnist-maven-plugin ${pluginVersion}".toString()
+    def coordinates = new Properties()
+    jar.getInputStream(jar.getEntry('META-INF/fashionmnist/model/artifact.properties')).withCloseable { coordinates.load(it) }
+    assert coordinates == [groupId: 'dev.fashionmnist.it', artifactId: 'train-and-install', version: '1.0-SNAPSHOT']
+    new ZipFile(installed).withCloseable { zip ->
+        ['model.json', 'fashionmnist-0000.params'].each { name ->
+            assert jar.getInputStream(jar.getEntry("META-INF/fashionmnist/model/${name}")).bytes ==
+                    zip.getInputStream(zip.getEntry("model/${name}")).bytes: name
+        }
+    }
+}
 
 // 2nd build: nothing changed, so nothing is trained
 assert runs[1].contains('Model is up to date')
+assert runs[1].contains('attached as train-and-install-1.0-SNAPSHOT-model.zip and train-and-install-1.0-SNAPSHOT-model.jar')
 assert !runs[1].contains('epoch 1/2')
 // 3rd build: force trains again
 assert runs[2].contains('epoch 2/2: ')

@@ -124,6 +124,12 @@ class ModelCacheTest {
         ModelArchive.zip(built.resolve("model"), tmp.resolve("built.zip"));
         ModelArchive.zip(out.resolve("model"), tmp.resolve("restored.zip"));
         assertSameFile(tmp.resolve("built.zip"), tmp.resolve("restored.zip"));
+        // and so is the jar, built from the restored model directory: the entry holds no archive (nor did the
+        // entries of plugins that attached only the zip), so any entry restores as a jar too
+        ModelArchive.Coordinates project = new ModelArchive.Coordinates("g", "a", "1");
+        ModelArchive.jar(built.resolve("model"), tmp.resolve("built.jar"), null, project, "1.0");
+        ModelArchive.jar(out.resolve("model"), tmp.resolve("restored.jar"), null, project, "1.0");
+        assertSameFile(tmp.resolve("built.jar"), tmp.resolve("restored.jar"));
 
         String restored = log.infos.stream().filter(i -> i.startsWith("Model restored from the model cache"))
                 .findFirst().orElseThrow(() -> new AssertionError(log.infos.toString()));
