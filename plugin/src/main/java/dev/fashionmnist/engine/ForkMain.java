@@ -1,5 +1,6 @@
 package dev.fashionmnist.engine;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.data.DatasetSpec;
@@ -71,7 +72,7 @@ public final class ForkMain {
             ResidentMemory.peakKiB().ifPresent(kib -> log.info(String.format(java.util.Locale.ROOT,
                     "Peak memory of the engine JVM: %,d MiB resident (PyTorch and Java together)", kib / 1024)));
             exit = 0;
-        } catch (ModelException | DatasetException e) {
+        } catch (ClassifierException | DatasetException e) {
             out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, e.getMessage()));
             exit = USER_ERROR;
         } catch (OutOfMemoryError e) {

@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.model.ModelException;
@@ -54,7 +55,7 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
         }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);
-        } catch (DatasetException | ModelException e) {
+        } catch (DatasetException | ClassifierException e) {
             throw new MojoExecutionException(e.getMessage());
         }
     }

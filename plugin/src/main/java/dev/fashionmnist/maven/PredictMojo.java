@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.evaluate.ImageInput;
@@ -41,7 +42,7 @@ public class PredictMojo extends AbstractModelMojo {
 
     @Override
     void run(BuildLog log) throws MojoExecutionException {
-        ImageInput.Invert mode = ImageInput.Invert.parse(invert);
+        ImagePreparation.Invert mode = ImageInput.parseInvert(invert);
         Path out = outputDirectory.toPath();
         Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);

@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
@@ -119,7 +120,7 @@ public class SweepMojo extends TrainMojo {
                     classes);
             settings.imagesUsed(data.trainImages().count(), classes);
             return fingerprint(settings, files, engine);
-        } catch (ModelException e) {
+        } catch (ClassifierException e) {
             return null;
         }
     }

@@ -1,9 +1,10 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Model;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.Json;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

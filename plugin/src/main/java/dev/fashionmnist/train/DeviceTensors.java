@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.Normalization;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;

@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.evaluate.ModelCards;
@@ -143,7 +144,7 @@ public final class ModelCache {
                 evict(target);
             }
             log.info("Model stored in the model cache: " + target);
-        } catch (IOException | ModelException e) {
+        } catch (IOException | ClassifierException e) {
             log.warn("Could not store the model in the model cache " + root + ": " + e.getMessage()
                     + "; the build goes on (choose another folder with -Dfashionmnist.modelCacheDirectory=..., or "
                     + "switch the cache off with -Dfashionmnist.modelCache=false)");

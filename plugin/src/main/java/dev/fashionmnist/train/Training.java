@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -22,9 +23,9 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.ModelSpec;
-import dev.fashionmnist.model.Networks;
+import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.LiveReport;
 import dev.fashionmnist.report.MetricsCsv;

@@ -1,5 +1,6 @@
 package dev.fashionmnist.evaluate;
 
+import dev.fashionmnist.runtime.ImagePreparation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
@@ -136,7 +137,7 @@ class PredictorTest {
         for (int i = 0; i < IMAGES; i++) {
             byte[] pixels = testImage(i);
             Path png = writeGreyPng(pixels, 28, 28, dir.resolve(String.format("test-%02d.png", i)));
-            ImageInput.Prepared prepared = ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO);
+            ImageInput.Prepared prepared = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO);
             assertFalse(prepared.inverted(), "Fashion-MNIST images have a dark border: " + png);
             assertEquals(png, prepared.file());
             assertArrayEquals(pixels, prepared.pixels(), "test image " + i + " comes back unchanged from its PNG");
@@ -168,7 +169,7 @@ class PredictorTest {
     void invertTrueInvertsAFashionMnistImage() throws Exception {
         byte[] pixels = testImage(0);
         Path png = writeGreyPng(pixels, 28, 28, dir.resolve("t.png"));
-        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImageInput.Invert.TRUE);
+        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.TRUE);
         assertTrue(p.inverted());
         for (int i = 0; i < pixels.length; i++) {
             assertEquals(255 - (pixels[i] & 0xFF), p.pixels()[i] & 0xFF, "pixel " + i);
@@ -186,13 +187,13 @@ class PredictorTest {
         img.getRaster().setDataElements(0, 0, 28, 28, wide);
         Path png = dir.resolve("wide.png");
         assertTrue(ImageIO.write(img, "png", png.toFile()));
-        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO);
+        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO);
         assertFalse(p.inverted());
         assertArrayEquals(pixels, p.pixels());
     }
 
     private void assertPhotoPrepared(Path file) {
-        ImageInput.Prepared p = ImageInput.prepare(file, 28, 28, ImageInput.Invert.AUTO);
+        ImageInput.Prepared p = ImageInput.prepare(file, 28, 28, ImagePreparation.Invert.AUTO);
         assertTrue(p.inverted(), "a light border means a light background: " + file);
         assertEquals(28 * 28, p.pixels().length);
         assertTrue(borderMean(p.pixels()) < 30, "dark border after inversion: " + borderMean(p.pixels()));
@@ -211,7 +212,7 @@ class PredictorTest {
         assertTrue(width >= 11 && width <= 14, "width " + width);
         assertTrue(height >= 20 && height <= 23, "height " + height);
 
-        ImageInput.Prepared kept = ImageInput.prepare(file, 28, 28, ImageInput.Invert.FALSE);
+        ImageInput.Prepared kept = ImageInput.prepare(file, 28, 28, ImagePreparation.Invert.FALSE);
         assertFalse(kept.inverted());
         assertTrue(at(kept.pixels(), 14, 14) < 80, "dark centre kept: " + at(kept.pixels(), 14, 14));
         assertTrue(at(kept.pixels(), 14, 2) > 200, "light background kept: " + at(kept.pixels(), 14, 2));
@@ -236,7 +237,7 @@ class PredictorTest {
         Path png = dir.resolve("photo.png");
         assertTrue(ImageIO.write(photo(), "png", png.toFile()));
         List<Prediction> p = Predictor.predict(model,
-                List.of(ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO)), -1);
+                List.of(ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO)), -1);
         assertEquals(1, p.size());
         assertTrue(p.get(0).inverted());
         assertRanked(p.get(0));
@@ -245,7 +246,7 @@ class PredictorTest {
     @Test
     void imagesOfTheWrongSizeAreRejected() {
         ImageInput.Prepared small = new ImageInput.Prepared(dir.resolve("small.png"), new byte[14 * 14], false);
-        ModelException e = assertThrows(ModelException.class, () -> Predictor.predict(model, List.of(small), -1));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> Predictor.predict(model, List.of(small), -1));
         assertTrue(e.getMessage().contains("small.png") && e.getMessage().contains("28x28"), e.getMessage());
     }
 
@@ -263,12 +264,12 @@ class PredictorTest {
 
     @Test
     void findErrorsNameTheImagesParameter() throws Exception {
-        ModelException missing = assertThrows(ModelException.class, () -> ImageInput.find(dir.resolve("nothere")));
+        ClassifierException missing = assertThrows(ClassifierException.class, () -> ImageInput.find(dir.resolve("nothere")));
         assertTrue(missing.getMessage().contains("'images'") && missing.getMessage().contains("nothere"),
                 missing.getMessage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "x");
-        ModelException none = assertThrows(ModelException.class, () -> ImageInput.find(empty));
+        ClassifierException none = assertThrows(ClassifierException.class, () -> ImageInput.find(empty));
         assertTrue(none.getMessage().contains("'images'") && none.getMessage().contains(empty.toString()),
                 none.getMessage());
     }
@@ -277,23 +278,23 @@ class PredictorTest {
     void filesThatAreNotImagesAreErrorsNamingTheFile() throws Exception {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not an image");
-        ModelException e = assertThrows(ModelException.class,
-                () -> ImageInput.prepare(text, 28, 28, ImageInput.Invert.AUTO));
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> ImageInput.prepare(text, 28, 28, ImagePreparation.Invert.AUTO));
         assertTrue(e.getMessage().contains(text.toString()), e.getMessage());
         Path fake = dir.resolve("fake.png");
         Files.writeString(fake, "not a png either");
-        ModelException f = assertThrows(ModelException.class,
-                () -> ImageInput.prepare(fake, 28, 28, ImageInput.Invert.AUTO));
+        ClassifierException f = assertThrows(ClassifierException.class,
+                () -> ImageInput.prepare(fake, 28, 28, ImagePreparation.Invert.AUTO));
         assertTrue(f.getMessage().contains(fake.toString()), f.getMessage());
     }
 
     @Test
     void invertParses() {
-        assertEquals(ImageInput.Invert.AUTO, ImageInput.Invert.parse(null));
-        assertEquals(ImageInput.Invert.AUTO, ImageInput.Invert.parse(" Auto "));
-        assertEquals(ImageInput.Invert.TRUE, ImageInput.Invert.parse("true"));
-        assertEquals(ImageInput.Invert.FALSE, ImageInput.Invert.parse("FALSE"));
-        ModelException e = assertThrows(ModelException.class, () -> ImageInput.Invert.parse("maybe"));
+        assertEquals(ImagePreparation.Invert.AUTO, ImageInput.parseInvert(null));
+        assertEquals(ImagePreparation.Invert.AUTO, ImageInput.parseInvert(" Auto "));
+        assertEquals(ImagePreparation.Invert.TRUE, ImageInput.parseInvert("true"));
+        assertEquals(ImagePreparation.Invert.FALSE, ImageInput.parseInvert("FALSE"));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> ImageInput.parseInvert("maybe"));
         assertTrue(e.getMessage().contains("'invert'") && e.getMessage().contains("maybe"), e.getMessage());
     }
 }

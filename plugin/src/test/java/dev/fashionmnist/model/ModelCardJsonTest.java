@@ -1,5 +1,7 @@
 package dev.fashionmnist.model;
 
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +14,7 @@ import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.train.Normalization;
+import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.InputStream;

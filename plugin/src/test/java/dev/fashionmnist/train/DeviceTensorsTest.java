@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.Normalization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

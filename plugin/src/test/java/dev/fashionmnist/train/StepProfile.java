@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -12,8 +13,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.model.ModelSpec;
-import dev.fashionmnist.model.Networks;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.util.Locale;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.engine.ResidentMemory;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import java.nio.file.Path;
 import java.util.ArrayList;

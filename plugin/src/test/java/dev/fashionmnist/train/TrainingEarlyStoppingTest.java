@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime;
 
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +58,7 @@ class ModelParametersTest {
 
     private static String assertLoadFails(ModelSpec spec, Path from, String... parts) {
         try (Model model = newModel(spec)) {
-            ModelException e = assertThrows(ModelException.class, () -> ModelParameters.load(model, spec, from, NAME));
+            ClassifierException e = assertThrows(ClassifierException.class, () -> ModelParameters.load(model, spec, from, NAME));
             for (String part : parts) {
                 assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
             }
