@@ -1,8 +1,5 @@
 package dev.fashionmnist.runtime;
 
-import dev.fashionmnist.runtime.network.Architecture;
-import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.runtime.network.Networks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +9,9 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
