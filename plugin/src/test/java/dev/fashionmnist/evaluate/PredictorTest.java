@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.IdxImages;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.report.BuildLog;
@@ -128,6 +130,64 @@ class PredictorTest {
         }
         assertTrue(sum <= 1 + 1e-6, "the top 3 of a softmax sum to at most 1: " + sum);
         assertEquals(3, p.top().stream().mapToInt(Prediction.Ranked::classIndex).distinct().count(), "" + p.top());
+    }
+
+    /**
+     * The runtime's Classifier, as an application uses it, against the plugin's predict and evaluate on the same
+     * model: the same top classes and probabilities as predict for the same prepared images, and over all 10,000 test
+     * images (given as the dataset's 0..1 floats, in batches) the same correct count and the same first mistakes as
+     * evaluate's argmax.
+     */
+    @Test
+    void theRuntimeClassifierAgreesWithPredictAndEvaluate() {
+        List<ImageInput.Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < IMAGES; i++) {
+            prepared.add(new ImageInput.Prepared(dir.resolve("test-" + i + ".png"), testImage(i), false));
+        }
+        List<Prediction> predicted = Predictor.predict(model, prepared, -1);
+        LoadedDataset data = RealData.load();
+        EvaluationResult evaluated = ModelEvaluator.evaluate(model, data, -1, BuildLog.console());
+        try (Classifier classifier = Classifier.load(model)) {
+            for (int i = 0; i < IMAGES; i++) {
+                List<dev.fashionmnist.runtime.Prediction> runtime = classifier.classify(
+                        new ImagePreparation.Prepared(testImage(i), false), Predictor.TOP);
+                List<Prediction.Ranked> plugin = predicted.get(i).top();
+                assertEquals(plugin.size(), runtime.size());
+                for (int k = 0; k < plugin.size(); k++) {
+                    assertEquals(plugin.get(k).classIndex(), runtime.get(k).classIndex(), "image " + i);
+                    assertEquals(plugin.get(k).className(), runtime.get(k).className(), "image " + i);
+                    assertEquals(plugin.get(k).probability(), runtime.get(k).probability(), "image " + i);
+                }
+            }
+            IdxImages test = data.testImages();
+            int n = test.count();
+            int size = test.pixelsPerImage();
+            long correct = 0;
+            List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
+            for (int from = 0; from < n; from += 500) {
+                List<float[]> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(n, from + 500); i++) {
+                    float[] x = new float[size];
+                    for (int p = 0; p < size; p++) {
+                        x[p] = (test.pixels()[i * size + p] & 0xFF) / 255f;
+                    }
+                    batch.add(x);
+                }
+                List<List<dev.fashionmnist.runtime.Prediction>> top = classifier.classifyBatch(batch, 1);
+                for (int i = 0; i < top.size(); i++) {
+                    int truth = data.testLabels().label(from + i);
+                    int guess = top.get(i).get(0).classIndex();
+                    if (truth == guess) {
+                        correct++;
+                    } else if (mistakes.size() < EvaluationResult.MISTAKES_KEPT) {
+                        mistakes.add(new EvaluationResult.Mistake(from + i, truth, guess));
+                    }
+                }
+            }
+            assertEquals(evaluated.confusion().correct(), correct, "correct of " + n);
+            assertEquals(evaluated.mistakes(), mistakes);
+            assertTrue(correct > n * 0.6, "a trained mlp: " + correct + " of " + n);
+        }
     }
 
     @Test

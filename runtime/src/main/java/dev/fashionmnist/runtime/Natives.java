@@ -32,7 +32,8 @@ public final class Natives {
             boolean jni = loader.getResource(JNI) != null || context != null && context.getResource(JNI) != null;
             if (!natives || !jni) {
                 throw new ClassifierException(missing((natives ? "" : "the PyTorch natives jar")
-                        + (!natives && !jni ? " and " : "") + (jni ? "" : "the PyTorch JNI jar")));
+                        + (!natives && !jni ? " and " : "") + (jni ? "" : "the PyTorch JNI jar")
+                        + (!natives && !jni ? " are" : " is") + " not on the class path"));
             }
         }
         try {
@@ -42,12 +43,12 @@ public final class Natives {
         }
     }
 
-    /** The dependencies to add, as a sentence: {@code what} is missing. */
-    static String missing(String what) {
+    /** The dependencies to add, after {@code problem}, what went wrong. */
+    static String missing(String problem) {
         Properties versions = versions();
         String pytorch = versions.getProperty("pytorch", "?");
         String djl = versions.getProperty("djl", "?");
-        return "No PyTorch natives for the classifier: " + what + " is not on the class path. Add the dependencies "
+        return "No PyTorch natives for the classifier: " + problem + ". Add the dependencies "
                 + "ai.djl.pytorch:pytorch-native-cpu:" + pytorch + " with <classifier>" + platform()
                 + "</classifier> (linux-x86_64, linux-aarch64, osx-aarch64 or win-x86_64) and ai.djl.pytorch:"
                 + "pytorch-jni:" + pytorch + "-" + djl + " (scope runtime); DJL then runs offline, it downloads "
