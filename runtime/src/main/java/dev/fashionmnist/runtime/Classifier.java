@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  * held while the network runs, so calls from several threads give the same results as from one, and cost no more
  * memory than one model. PyTorch already spreads one forward pass over the machine's cores, so the lock costs little
  * throughput on a small machine; to use many cores for single images, call {@link #classifyBatch} with many images at
- * once, or open one classifier per thread (each holds its own copy of the parameters: about 0.4 MB for an mlp, 1.1 MB
- * for amelie-cnn). Image preparation and ranking run outside the lock.
+ * once, or open one classifier per thread (each holds its own copy of the parameters: about 0.4 MB for an mlp 128 or
+ * amelie-cnn, 11 MB for a resnet). Image preparation and ranking run outside the lock.
  *
  * <p><b>Natives.</b> The application needs the PyTorch natives of its platform on the class path:
  * {@code ai.djl.pytorch:pytorch-native-cpu} with the platform's classifier (e.g. {@code linux-x86_64}) and
