@@ -1,6 +1,5 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.data.DatasetSpec;
@@ -11,10 +10,10 @@ import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.evaluate.Predictions;
 import dev.fashionmnist.evaluate.Predictor;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.Cancellation;
 import dev.fashionmnist.train.EpochProgress;
 import dev.fashionmnist.train.ProgressCadence;

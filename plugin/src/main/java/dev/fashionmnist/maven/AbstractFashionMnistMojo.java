@@ -1,10 +1,9 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.FolderLock;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.File;
 import java.util.Properties;
 import java.util.function.Supplier;

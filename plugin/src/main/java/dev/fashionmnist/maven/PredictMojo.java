@@ -1,6 +1,5 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.evaluate.ImageInput;
@@ -14,6 +13,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.PredictionsCsv;
+import dev.fashionmnist.runtime.ImagePreparation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

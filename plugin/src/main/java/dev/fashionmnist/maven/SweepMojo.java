@@ -1,6 +1,5 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
@@ -10,6 +9,7 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.SweepTable;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.SweepGrid;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;

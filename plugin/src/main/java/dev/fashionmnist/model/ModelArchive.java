@@ -1,8 +1,8 @@
 package dev.fashionmnist.model;
 
 import dev.fashionmnist.data.AtomicFiles;
-import dev.fashionmnist.runtime.ModelZip;
 import dev.fashionmnist.runtime.ModelZip.Limits;
+import dev.fashionmnist.runtime.ModelZip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Model;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.Normalization;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
+import dev.fashionmnist.runtime.Normalization;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,6 +1,5 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.evaluate.ModelCards;
@@ -10,6 +9,7 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.LearningCurves;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -23,12 +22,13 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.runtime.ModelParameters;
-import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.runtime.network.Networks;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.LiveReport;
 import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

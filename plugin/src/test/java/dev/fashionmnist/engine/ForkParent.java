@@ -1,7 +1,7 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.EpochProgress;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.fashionmnist.engine;
 
 import dev.fashionmnist.data.FolderLock;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.IOException;
 import java.nio.file.Path;
 

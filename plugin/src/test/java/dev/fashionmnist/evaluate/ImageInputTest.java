@@ -1,11 +1,11 @@
 package dev.fashionmnist.evaluate;
 
-import dev.fashionmnist.runtime.ImagePreparation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ImagePreparation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

@@ -1,6 +1,5 @@
 package dev.fashionmnist.evaluate;
 
-import dev.fashionmnist.runtime.ImagePreparation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.Classifier;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;

@@ -1,7 +1,5 @@
 package dev.fashionmnist.model;
 
-import dev.fashionmnist.runtime.network.Architecture;
-import dev.fashionmnist.runtime.network.ModelSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.InputStream;

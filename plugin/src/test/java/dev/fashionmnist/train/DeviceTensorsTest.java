@@ -1,6 +1,5 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.Normalization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
+import dev.fashionmnist.runtime.Normalization;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.runtime.Normalization;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -13,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.runtime.network.Networks;
 import java.util.Locale;

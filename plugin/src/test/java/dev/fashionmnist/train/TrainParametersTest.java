@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.Architecture;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.Architecture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.Architecture;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.Architecture;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,7 +9,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.fashionmnist.runtime.network.Architecture;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.runtime.network.Networks;
 import java.nio.file.Files;
