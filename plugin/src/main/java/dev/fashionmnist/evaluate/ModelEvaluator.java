@@ -55,7 +55,6 @@ public final class ModelEvaluator {
      */
     public static OpenModel open(Path modelDirectory, int gpuIndex) {
         ModelCard card = ModelCards.read(modelDirectory);
-        ModelCards.checkParameters(modelDirectory, card);
         Device device = device(gpuIndex);
         return new OpenModel(LoadedModel.open(modelDirectory, device), card);
     }

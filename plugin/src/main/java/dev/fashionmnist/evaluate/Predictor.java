@@ -20,7 +20,7 @@ public final class Predictor {
      * network, normalisation and ranking, so that predict and an application give the same answer.
      */
     public static List<Prediction> predict(Path modelDirectory, List<ImageInput.Prepared> images, int gpuIndex) {
-        ModelCards.checkParameters(modelDirectory, ModelCards.read(modelDirectory));
+        ModelCards.read(modelDirectory); // the plugin's messages for a missing model; the runtime checks the rest
         try (Classifier classifier = Classifier.load(modelDirectory, ModelEvaluator.device(gpuIndex))) {
             ModelSpec spec = classifier.modelDescription().spec();
             List<Prediction> out = new ArrayList<>();

@@ -143,7 +143,10 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
     }
 
     private static double number(JsonObject o, String name) {
-        JsonElement e = o.get(name);
+        return number(o.get(name));
+    }
+
+    private static double number(JsonElement e) {
         try {
             return e != null && e.isJsonPrimitive() ? e.getAsDouble() : Double.NaN;
         } catch (NumberFormatException ex) {
@@ -152,7 +155,12 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
     }
 
     private static int integer(JsonObject o, String name) {
-        double v = number(o, name);
+        return integer(o.get(name));
+    }
+
+    /** A whole number, or -1 for anything else. */
+    private static int integer(JsonElement e) {
+        double v = number(e);
         return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE ? (int) v : -1;
     }
 
@@ -162,10 +170,7 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
         }
         List<Integer> values = new ArrayList<>();
         for (JsonElement v : e.getAsJsonArray()) {
-            JsonObject holder = new JsonObject();
-            holder.add("v", v);
-            int i = integer(holder, "v");
-            values.add(i);
+            values.add(integer(v));
         }
         return values;
     }
