@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * How the engine JVM is started: which of the plugin's artifacts it needs on its class path (the engine and what
- * training, evaluation and plots use: 12 jars, not Maven's own dozens), and its defaults: the serial collector and a
+ * training, evaluation and plots use: 13 jars with the runtime's networks, not Maven's own dozens), and its defaults: the serial collector and a
  * heap sized to the job's data, starting small, so that the JVM's share of the resident memory follows what the job
  * holds instead of growing towards a quarter of the machine; the JIT's quick tier only; glibc's allocator keeping
  * freed memory. The user's {@code jvmArgs} come after the defaults and win (a later {@code -Xmx} replaces ours; a
@@ -25,7 +25,8 @@ import java.util.Set;
 public final class EngineJvm {
     /** groupId:artifactId of every artifact the engine JVM needs. */
     static final Set<String> NEEDED = Set.of(
-            "ai.djl:api", "ai.djl.pytorch:pytorch-engine", "ai.djl.pytorch:pytorch-jni", "net.java.dev.jna:jna",
+            "dev.fashionmnist:fashionmnist-runtime", "ai.djl:api", "ai.djl.pytorch:pytorch-engine",
+            "ai.djl.pytorch:pytorch-jni", "net.java.dev.jna:jna",
             "org.apache.commons:commons-compress", "com.google.code.gson:gson", "org.apache.commons:commons-csv",
             "commons-io:commons-io", "commons-codec:commons-codec", "org.jfree:jfreechart", "org.slf4j:slf4j-api",
             "org.slf4j:slf4j-simple");

@@ -10,10 +10,10 @@ import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.evaluate.Predictions;
 import dev.fashionmnist.evaluate.Predictor;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.Cancellation;
 import dev.fashionmnist.train.EpochProgress;
 import dev.fashionmnist.train.ProgressCadence;
@@ -71,7 +71,7 @@ public final class ForkMain {
             ResidentMemory.peakKiB().ifPresent(kib -> log.info(String.format(java.util.Locale.ROOT,
                     "Peak memory of the engine JVM: %,d MiB resident (PyTorch and Java together)", kib / 1024)));
             exit = 0;
-        } catch (ModelException | DatasetException e) {
+        } catch (ClassifierException | DatasetException e) {
             out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, e.getMessage()));
             exit = USER_ERROR;
         } catch (OutOfMemoryError e) {

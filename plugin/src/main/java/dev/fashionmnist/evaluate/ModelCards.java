@@ -1,12 +1,10 @@
 package dev.fashionmnist.evaluate;
 
-import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.model.Architecture;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.ModelDescription;
+import dev.fashionmnist.runtime.ModelParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,46 +39,13 @@ public final class ModelCards {
         } catch (IOException e) {
             throw new ModelException(e.getMessage() + ": retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
         }
-        check(card != null && card.formatVersion() == ModelCard.FORMAT, file, "formatVersion",
-                "must be " + ModelCard.FORMAT);
-        ModelSpec spec = card.model();
-        check(spec != null && spec.architecture() != null, file, "model", "is missing or names no architecture");
-        check(card.architecture() != null && card.architecture().equals(spec.architecture().id()), file,
-                "architecture", "is '" + card.architecture() + "' but the network spec is "
-                        + spec.architecture().id() + " (one of " + Architecture.validIds() + ")");
-        check(spec.imageRows() > 0 && spec.imageColumns() > 0 && spec.classCount() >= 2, file, "model",
-                "needs positive image sizes and at least 2 classes");
-        check(spec.architecture() != Architecture.MLP || (spec.hiddenLayers() != null && !spec.hiddenLayers().isEmpty()
-                && spec.hiddenLayers().stream().allMatch(h -> h != null && h > 0)), file, "model.hiddenLayers",
-                "must list the positive hidden layer sizes of the mlp");
-        check(spec.architecture() != Architecture.RESNET || (spec.resnetBlocks() != null
-                && spec.resnetBlocks().size() == 3 && spec.resnetBlocks().stream().allMatch(b -> b != null && b > 0)),
-                file, "model.resnetBlocks", "must list three positive block counts");
-        check(card.classNames() != null && card.classNames().size() == spec.classCount(), file, "classNames",
-                "must name the model's " + spec.classCount() + " classes");
-        check(card.normalization() != null && card.normalization().std() > 0
-                && Double.isFinite(card.normalization().mean()), file, "normalization",
-                "must give the training images' mean and a positive standard deviation");
-        check(card.parametersSha256() != null && card.parametersSha256().matches("[0-9a-f]{64}"), file,
-                "parametersSha256", "must be the SHA-256 of the parameters file (64 hex digits)");
+        ModelDescription.read(dir); // the runtime's checks: format, network spec, classes, normalization, SHA-256
         return card;
     }
 
     /** The parameters file must be exactly the one the card describes: a truncated or bit-flipped file is refused. */
     public static void checkParameters(Path dir, ModelCard card) {
-        Path params = ModelParameters.file(dir, ModelCard.PARAMETERS_NAME);
-        ModelParameters.requireFile(params);
-        String actual;
-        try {
-            actual = Digests.sha256(params);
-        } catch (IOException e) {
-            throw new ModelException(params + " cannot be read: " + e.getMessage());
-        }
-        if (!actual.equals(card.parametersSha256())) {
-            throw new ModelException(params + " is damaged or was replaced: its SHA-256 is " + actual + ", "
-                    + ModelCard.FILE + " says " + card.parametersSha256() + "; retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
-        }
+        ModelParameters.checkSha256(dir, card.parametersSha256());
     }
 
     /** The model must have been trained for this dataset's classes and image size. */
@@ -95,14 +60,6 @@ public final class ModelCards {
             throw new ModelException("The model in " + dir + " takes " + card.model().imageRows() + "x"
                     + card.model().imageColumns() + " images, the test images are " + data.testImages().rows() + "x"
                     + data.testImages().columns());
-        }
-    }
-
-    private static void check(boolean ok, Path file, String field, String what) {
-        if (!ok) {
-            throw new ModelException(file + ": field '" + field + "' " + what
-                    + "; the file was edited or comes from another tool: retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
         }
     }
 }

@@ -6,16 +6,15 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.LoadedModel;
+import dev.fashionmnist.runtime.Natives;
 import dev.fashionmnist.train.DeviceTensors;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,34 +30,33 @@ public final class ModelEvaluator {
     }
 
     /** A trained model, checked and loaded onto a device, with its card. Close it to free native memory. */
-    public record OpenModel(Model model, ModelCard card, Device device) implements AutoCloseable {
+    public record OpenModel(LoadedModel loaded, ModelCard card) implements AutoCloseable {
+        public Model model() {
+            return loaded.model();
+        }
+
         public Block block() {
-            return model.getBlock();
+            return loaded.block();
+        }
+
+        public Device device() {
+            return loaded.device();
         }
 
         @Override
         public void close() {
-            model.close();
+            loaded.close();
         }
     }
 
-    /** Reads and checks the card and the parameters file, builds the network and loads the parameters. */
+    /**
+     * Reads and checks the card and the parameters file, builds the network and loads the parameters: the runtime's
+     * {@link LoadedModel}, with the plugin's whole card.
+     */
     public static OpenModel open(Path modelDirectory, int gpuIndex) {
         ModelCard card = ModelCards.read(modelDirectory);
-        ModelCards.checkParameters(modelDirectory, card);
-        Engine engine = Engine.getEngine("PyTorch");
-        Device device = device(engine, gpuIndex);
-        Model model = Model.newInstance(ModelCard.PARAMETERS_NAME, device, "PyTorch");
-        try {
-            Block block = Networks.build(card.model());
-            model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(card.model(), 1));
-            ModelParameters.load(model, card.model(), modelDirectory, ModelCard.PARAMETERS_NAME);
-            return new OpenModel(model, card, device);
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        Device device = device(gpuIndex);
+        return new OpenModel(LoadedModel.open(modelDirectory, device), card);
     }
 
     public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
@@ -107,10 +105,12 @@ public final class ModelEvaluator {
         }
     }
 
-    private static Device device(Engine engine, int gpuIndex) {
+    /** The CPU for a negative {@code gpuIndex}, else that GPU, which PyTorch must see. */
+    static Device device(int gpuIndex) {
         if (gpuIndex < 0) {
             return Device.cpu();
         }
+        Engine engine = Natives.requireEngine();
         if (gpuIndex >= engine.getGpuCount()) {
             throw new ModelException("Parameter 'device' is gpu:" + gpuIndex + ", but PyTorch sees "
                     + engine.getGpuCount() + " GPU(s): use device=cpu or auto");

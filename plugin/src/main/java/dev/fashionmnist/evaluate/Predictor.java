@@ -1,18 +1,12 @@
 package dev.fashionmnist.evaluate;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
-import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.train.Normalization;
+import dev.fashionmnist.runtime.Classifier;
+import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** Classifies prepared images with a trained model: the top classes with their softmax probabilities. */
 public final class Predictor {
@@ -21,34 +15,25 @@ public final class Predictor {
     private Predictor() {
     }
 
+    /**
+     * Classifies the prepared images with the runtime's {@link Classifier}, as an application does: the same
+     * network, normalisation and ranking, so that predict and an application give the same answer.
+     */
     public static List<Prediction> predict(Path modelDirectory, List<ImageInput.Prepared> images, int gpuIndex) {
-        try (ModelEvaluator.OpenModel open = ModelEvaluator.open(modelDirectory, gpuIndex)) {
-            ModelCard card = open.card();
-            int rows = card.model().imageRows();
-            int columns = card.model().imageColumns();
-            Normalization norm = card.normalization();
+        ModelCards.read(modelDirectory); // the plugin's messages for a missing model; the runtime checks the rest
+        try (Classifier classifier = Classifier.load(modelDirectory, ModelEvaluator.device(gpuIndex))) {
+            ModelSpec spec = classifier.modelDescription().spec();
             List<Prediction> out = new ArrayList<>();
-            try (NDManager manager = open.model().getNDManager().newSubManager(open.device())) {
-                ParameterStore store = new ParameterStore(manager, false);
-                for (ImageInput.Prepared image : images) {
-                    if (image.pixels().length != rows * columns) {
-                        throw new ModelException(image.file() + " was prepared as " + image.pixels().length
-                                + " pixels, the model takes " + rows + "x" + columns);
-                    }
-                    float[] x = norm.apply(image.pixels(), rows * columns, new int[] {0});
-                    try (NDManager batch = manager.newSubManager()) {
-                        NDArray input = batch.create(x, new Shape(1, 1, rows, columns));
-                        NDArray logits = open.block().forward(store, new NDList(input), false).singletonOrThrow();
-                        logits.attach(batch);
-                        float[] p = logits.softmax(1).toFloatArray();
-                        List<Prediction.Ranked> top = IntStream.range(0, p.length).boxed()
-                                .sorted(Comparator.comparingDouble((Integer c) -> -p[c]).thenComparing(c -> c))
-                                .limit(Math.min(TOP, p.length))
-                                .map(c -> new Prediction.Ranked(c, card.classNames().get(c), p[c]))
-                                .toList();
-                        out.add(new Prediction(image.file().toString(), image.inverted(), top));
-                    }
+            for (ImageInput.Prepared image : images) {
+                if (image.pixels().length != spec.imageRows() * spec.imageColumns()) {
+                    throw new ModelException(image.file() + " was prepared as " + image.pixels().length
+                            + " pixels, the model takes " + spec.imageRows() + "x" + spec.imageColumns());
                 }
+                List<Prediction.Ranked> top = classifier.classify(
+                        new ImagePreparation.Prepared(image.pixels(), image.inverted()), TOP).stream()
+                        .map(p -> new Prediction.Ranked(p.classIndex(), p.className(), p.probability()))
+                        .toList();
+                out.add(new Prediction(image.file().toString(), image.inverted(), top));
             }
             return out;
         }

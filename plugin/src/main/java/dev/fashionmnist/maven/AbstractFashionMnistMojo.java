@@ -2,8 +2,8 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.FolderLock;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.File;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -54,7 +54,7 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
         }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);
-        } catch (DatasetException | ModelException e) {
+        } catch (DatasetException | ClassifierException e) {
             throw new MojoExecutionException(e.getMessage());
         }
     }

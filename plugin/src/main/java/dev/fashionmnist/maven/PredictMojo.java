@@ -13,6 +13,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.PredictionsCsv;
+import dev.fashionmnist.runtime.ImagePreparation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public class PredictMojo extends AbstractModelMojo {
 
     @Override
     void run(BuildLog log) throws MojoExecutionException {
-        ImageInput.Invert mode = ImageInput.Invert.parse(invert);
+        ImagePreparation.Invert mode = ImageInput.parseInvert(invert);
         Path out = outputDirectory.toPath();
         Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);

@@ -9,6 +9,7 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.SweepTable;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.SweepGrid;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
@@ -119,7 +120,7 @@ public class SweepMojo extends TrainMojo {
                     classes);
             settings.imagesUsed(data.trainImages().count(), classes);
             return fingerprint(settings, files, engine);
-        } catch (ModelException e) {
+        } catch (ClassifierException e) {
             return null;
         }
     }

@@ -1,34 +1,29 @@
 package dev.fashionmnist.model;
 
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.runtime.Classifier;
+import dev.fashionmnist.runtime.ModelZip;
+import dev.fashionmnist.runtime.ModelZip.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -36,11 +31,11 @@ import java.util.zip.ZipOutputStream;
  * and {@code deploy} archive.
  */
 public final class ModelArchive {
-    private static final String MODEL = "model/";
+    private static final String MODEL = ModelZip.MODEL;
     /** The resource folder of the model jar that holds the model directory's files; the runtime reads it there. */
-    public static final String JAR_FOLDER = "META-INF/fashionmnist/model/";
+    public static final String JAR_FOLDER = Classifier.RESOURCE_FOLDER;
     /** The file in {@link #JAR_FOLDER} with the coordinates (groupId, artifactId, version) of the training project. */
-    public static final String ARTIFACT_PROPERTIES = "artifact.properties";
+    public static final String ARTIFACT_PROPERTIES = Classifier.ARTIFACT_PROPERTIES;
 
     private ModelArchive() {
     }
@@ -192,89 +187,18 @@ public final class ModelArchive {
     }
 
     /**
-     * Unpacks a model zip into {@code target} and returns the model folder inside it. Only what a model directory
-     * holds is accepted: {@code model/}, {@code model/model.json} and {@code model/fashionmnist-0000.params}, each
-     * once and within its size limit, counted while inflating (the sizes a zip declares can lie). Everything is
-     * unpacked into a temporary folder beside {@code target} that replaces it only when all checks pass: a refused
-     * archive leaves {@code target} as it was and nothing of its own behind.
+     * Unpacks a model zip into {@code target} and returns the model folder inside it, with the checks of
+     * {@link ModelZip#extract}. Everything is unpacked into a temporary folder beside {@code target} that replaces it
+     * only when all checks pass: a refused archive leaves {@code target} as it was and nothing of its own behind.
      */
     public static Path unzip(Path zip, Path target, Limits limits) throws IOException {
-        String card = MODEL + ModelCard.FILE;
-        String parameters = MODEL + ModelParameters.file(Path.of(""), ModelCard.PARAMETERS_NAME);
-        Map<String, Long> caps = new LinkedHashMap<>();
-        caps.put(card, limits.maxCardBytes());
-        caps.put(parameters, limits.maxParametersBytes());
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
-            Path model = Files.createDirectory(temp.resolve("model"));
-            try (ZipFile z = open(zip)) {
-                if (z.size() > caps.size() + 1) {
-                    throw new IOException("it holds " + z.size() + " entries, a model archive at most " + (caps.size()
-                            + 1) + " (" + MODEL + ", " + card + ", " + parameters + ")");
-                }
-                Set<String> seen = new HashSet<>();
-                var entries = z.entries();
-                while (entries.hasMoreElements()) {
-                    ZipEntry e = entries.nextElement();
-                    String name = e.getName();
-                    if (!seen.add(name)) {
-                        throw new IOException("entry '" + name + "' is refused: it occurs twice");
-                    }
-                    if (e.isDirectory() && name.equals(MODEL)) {
-                        continue;
-                    }
-                    Long cap = caps.get(name);
-                    if (cap == null || e.isDirectory()) {
-                        throw new IOException("entry '" + name + "' is refused: a model archive holds only " + card
-                                + " and " + parameters);
-                    }
-                    try (InputStream in = z.getInputStream(e)) {
-                        copy(in, model.resolve(name.substring(MODEL.length())), name, cap);
-                    }
-                }
-                for (String needed : caps.keySet()) {
-                    if (!seen.contains(needed)) {
-                        throw new IOException("it holds no " + needed + ": it is not a model archive made by the "
-                                + "train goal");
-                    }
-                }
-            }
+            ModelZip.extract(zip, temp, limits);
             AtomicFiles.replaceDirectory(temp, target);
             return target.resolve("model");
         } finally {
             AtomicFiles.deleteTree(temp);
-        }
-    }
-
-    /** The most bytes each file of a model archive may inflate to. */
-    public record Limits(long maxCardBytes, long maxParametersBytes) {
-        /** model.json at most 1 MiB; the parameters at most 512 MiB (a resnet 2,2,2 has about 11 MB). */
-        public static final Limits DEFAULT = new Limits(1L << 20, 512L << 20);
-    }
-
-    private static ZipFile open(Path zip) throws IOException {
-        try {
-            return new ZipFile(zip.toFile());
-        } catch (ZipException e) {
-            throw new IOException("it is not a zip file (" + e.getMessage() + ")");
-        }
-    }
-
-    /** Copies at most {@code cap} bytes, counting what is actually inflated. */
-    private static void copy(InputStream in, Path file, String name, long cap) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long written = 0;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                written += n;
-                if (written > cap) {
-                    throw new IOException("entry '" + name + "' is refused: it inflates to more than " + cap
-                            + " bytes" + (cap % (1 << 20) == 0 ? " (" + (cap >> 20) + " MiB)" : "")
-                            + ", the limit for this file");
-                }
-                out.write(buffer, 0, n);
-            }
         }
     }
 }

@@ -4,8 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.ModelDescription;
+import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.EpochMetrics;
-import dev.fashionmnist.train.Normalization;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +26,8 @@ import java.util.Map;
  * {@code history} holds every epoch's metrics up to {@code epochsTrained}, {@code startFingerprint} is the
  * fingerprint of the run from scratch that a chain of resumes continued, and {@code resumedAfter} the epochs after
  * which a resumed run took over (empty for a single run). Cards written before these fields existed have them
- * {@code null}.
+ * {@code null}. What an application needs of it (network, classes, normalization, parameters checksum) the runtime
+ * reads as its {@link ModelDescription}.
  */
 public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
@@ -33,9 +37,9 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
                         String createdAt, String runId, List<EpochMetrics> history, String startFingerprint,
                         List<Integer> resumedAfter) {
 
-    public static final String FILE = "model.json";
-    public static final String PARAMETERS_NAME = "fashionmnist";
-    public static final int FORMAT = 1;
+    public static final String FILE = ModelDescription.FILE;
+    public static final String PARAMETERS_NAME = ModelDescription.PARAMETERS_NAME;
+    public static final int FORMAT = ModelDescription.FORMAT;
 
     /**
      * {@code model.json} holds the network spec once, as {@code model}; its {@code hyperparameters} leave it out (cards

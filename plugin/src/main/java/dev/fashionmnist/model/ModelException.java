@@ -1,10 +1,13 @@
 package dev.fashionmnist.model;
 
+import dev.fashionmnist.runtime.ClassifierException;
+
 /**
  * A wrong model or training configuration, or a model file that does not fit it; the message names the
- * parameter or file, the value, and what is allowed. Never shown with a stack trace.
+ * parameter or file, the value, and what is allowed. Never shown with a stack trace. The runtime's checks (model
+ * directory, parameters, images) throw its {@link ClassifierException}: catch that to handle both.
  */
-public class ModelException extends RuntimeException {
+public class ModelException extends ClassifierException {
     private static final long serialVersionUID = 1L;
 
     public ModelException(String message) {

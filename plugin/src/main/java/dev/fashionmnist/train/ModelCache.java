@@ -9,6 +9,7 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.LearningCurves;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +144,7 @@ public final class ModelCache {
                 evict(target);
             }
             log.info("Model stored in the model cache: " + target);
-        } catch (IOException | ModelException e) {
+        } catch (IOException | ClassifierException e) {
             log.warn("Could not store the model in the model cache " + root + ": " + e.getMessage()
                     + "; the build goes on (choose another folder with -Dfashionmnist.modelCacheDirectory=..., or "
                     + "switch the cache off with -Dfashionmnist.modelCache=false)");

@@ -2,7 +2,7 @@ package dev.fashionmnist.train;
 
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ class EngineChoiceTest {
     Path dir;
 
     private static String assertFails(Executable action, String... parts) {
-        ModelException e = assertThrows(ModelException.class, action);
+        ClassifierException e = assertThrows(ClassifierException.class, action);
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
         }

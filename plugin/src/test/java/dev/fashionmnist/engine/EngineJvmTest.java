@@ -8,7 +8,7 @@ import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.ImageInput;
 import dev.fashionmnist.evaluate.PredictJob;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.SweepJob;

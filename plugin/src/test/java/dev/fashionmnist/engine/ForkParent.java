@@ -1,7 +1,7 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class ForkParent {
                     List.of(args[0]));
             ForkLauncher.run(request, BuildLog.console(), ForkLauncher.Progress.NONE);
             System.out.println("fork ended");
-        } catch (ModelException e) {
+        } catch (ClassifierException e) {
             System.out.println("fork failed: " + e.getMessage());
         }
     }

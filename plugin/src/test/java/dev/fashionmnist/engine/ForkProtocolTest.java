@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.train.EpochProgress;
 import java.io.File;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ class ForkProtocolTest {
     void forkThatReportsAnError() {
         RecordingLog log = new RecordingLog();
         RecordingProgress recorded = new RecordingProgress();
-        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("error"), log, recorded));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> ForkLauncher.run(fake("error"), log, recorded));
         List<String> progress = recorded.events;
         assertEquals("Parameter 'epochs' is 0:\ntrain at least 1", e.getMessage());
         assertNull(progress.get(progress.size() - 1));
@@ -120,7 +120,7 @@ class ForkProtocolTest {
     @Test
     void forkThatCrashes() {
         RecordingLog log = new RecordingLog();
-        ModelException e = assertThrows(ModelException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 134"), m);
         assertTrue(m.contains("killed by signal 6"), m);
@@ -133,7 +133,7 @@ class ForkProtocolTest {
 
     @Test
     void forkThatFailsWithoutAReason() {
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> ForkLauncher.run(fake("exit3"), new RecordingLog(), ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 3 and no result"), m);

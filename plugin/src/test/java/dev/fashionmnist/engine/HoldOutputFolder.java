@@ -1,8 +1,8 @@
 package dev.fashionmnist.engine;
 
 import dev.fashionmnist.data.FolderLock;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,7 +18,7 @@ public final class HoldOutputFolder {
         FolderLock lock;
         try {
             lock = OutputFolderLock.acquire(Path.of(args[0]), Integer.parseInt(args[1]), BuildLog.console());
-        } catch (ModelException e) {
+        } catch (ClassifierException e) {
             System.out.println("failed: " + e.getMessage());
             System.exit(2);
             return;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.data.RecordingLog;
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ class OutputFolderLockTest {
 
     @Test
     void negativeLockTimeoutIsNamed() {
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> OutputFolderLock.acquire(tmp.resolve("out"), -1, new RecordingLog()));
         assertTrue(e.getMessage().startsWith("Parameter 'lockTimeout' is -1: "), e.getMessage());
     }
@@ -95,7 +95,7 @@ class OutputFolderLockTest {
     @Test
     void unwritableFolderIsNamed() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> OutputFolderLock.acquire(file.resolve("out"), 5, new RecordingLog()));
         assertTrue(e.getMessage().startsWith("Parameter 'outputDirectory': " + file.resolve("out")
                 + " is not a writable folder"), e.getMessage());

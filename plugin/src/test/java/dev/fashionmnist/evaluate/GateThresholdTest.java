@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
 import org.junit.jupiter.api.Test;
 
 /** Gate thresholds as fractions or percentages, and the clear errors for anything else. */
 class GateThresholdTest {
 
     private static void assertRejected(String text, boolean allowAboveOne, String... parts) {
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> GateThreshold.parse(text, "minAccuracy", allowAboveOne), "'" + text + "' should be rejected");
         String m = e.getMessage();
         assertTrue(m.contains("'minAccuracy'"), m);
@@ -64,7 +64,7 @@ class GateThresholdTest {
         assertRejected("2.5", false, "fraction", "percentage");
         assertRejected("-1", true, "0 or more");
         assertRejected("Infinity", true, "0 or more");
-        ModelException e = assertThrows(ModelException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
         assertTrue(e.getMessage().contains("'maxLoss'"), e.getMessage());
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +145,7 @@ class GatesTest {
 
     private static void assertParseFails(String parameter, String minAccuracy, String minClassAccuracy,
                                          String maxLoss) {
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> Gates.parse(minAccuracy, minClassAccuracy, maxLoss));
         assertTrue(e.getMessage().startsWith("Parameter '" + parameter + "'"), e.getMessage());
     }

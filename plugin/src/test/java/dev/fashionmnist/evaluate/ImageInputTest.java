@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ImagePreparation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -66,8 +67,8 @@ class ImageInputTest {
     }
 
     private static void assertRefused(Path file, String size) {
-        ModelException e = assertThrows(ModelException.class,
-                () -> ImageInput.prepare(file, 28, 28, ImageInput.Invert.AUTO));
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> ImageInput.prepare(file, 28, 28, ImagePreparation.Invert.AUTO));
         String m = e.getMessage();
         assertTrue(m.contains(file.toString()), m);
         assertTrue(m.contains(size), "'" + m + "' names the image's size " + size);
@@ -85,7 +86,7 @@ class ImageInputTest {
     void oneRowMoreThanTheLimitIsRefusedAndTheLimitItselfIsRead() throws Exception {
         assertRefused(blackPng(dir.resolve("tall.png"), 4096, 4097), "4096x4097");
         Path largest = blackPng(dir.resolve("largest.png"), 4096, 4096);
-        ImageInput.Prepared p = ImageInput.prepare(largest, 28, 28, ImageInput.Invert.FALSE);
+        ImageInput.Prepared p = ImageInput.prepare(largest, 28, 28, ImagePreparation.Invert.FALSE);
         assertEquals(28 * 28, p.pixels().length);
         for (byte b : p.pixels()) {
             assertEquals(0, b, "black stays black");

@@ -12,11 +12,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.ModelSpec;
-import dev.fashionmnist.model.Networks;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -79,7 +79,7 @@ class ModelEvaluatorTest {
     }
 
     private static String assertFails(Path dir, String... parts) {
-        ModelException e = assertThrows(ModelException.class, () -> evaluate(dir));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> evaluate(dir));
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
         }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.IdxImages;
+import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.Classifier;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -129,6 +132,64 @@ class PredictorTest {
         assertEquals(3, p.top().stream().mapToInt(Prediction.Ranked::classIndex).distinct().count(), "" + p.top());
     }
 
+    /**
+     * The runtime's Classifier, as an application uses it, against the plugin's predict and evaluate on the same
+     * model: the same top classes and probabilities as predict for the same prepared images, and over all 10,000 test
+     * images (given as the dataset's 0..1 floats, in batches) the same correct count and the same first mistakes as
+     * evaluate's argmax.
+     */
+    @Test
+    void theRuntimeClassifierAgreesWithPredictAndEvaluate() {
+        List<ImageInput.Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < IMAGES; i++) {
+            prepared.add(new ImageInput.Prepared(dir.resolve("test-" + i + ".png"), testImage(i), false));
+        }
+        List<Prediction> predicted = Predictor.predict(model, prepared, -1);
+        LoadedDataset data = RealData.load();
+        EvaluationResult evaluated = ModelEvaluator.evaluate(model, data, -1, BuildLog.console());
+        try (Classifier classifier = Classifier.load(model)) {
+            for (int i = 0; i < IMAGES; i++) {
+                List<dev.fashionmnist.runtime.Prediction> runtime = classifier.classify(
+                        new ImagePreparation.Prepared(testImage(i), false), Predictor.TOP);
+                List<Prediction.Ranked> plugin = predicted.get(i).top();
+                assertEquals(plugin.size(), runtime.size());
+                for (int k = 0; k < plugin.size(); k++) {
+                    assertEquals(plugin.get(k).classIndex(), runtime.get(k).classIndex(), "image " + i);
+                    assertEquals(plugin.get(k).className(), runtime.get(k).className(), "image " + i);
+                    assertEquals(plugin.get(k).probability(), runtime.get(k).probability(), "image " + i);
+                }
+            }
+            IdxImages test = data.testImages();
+            int n = test.count();
+            int size = test.pixelsPerImage();
+            long correct = 0;
+            List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
+            for (int from = 0; from < n; from += 500) {
+                List<float[]> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(n, from + 500); i++) {
+                    float[] x = new float[size];
+                    for (int p = 0; p < size; p++) {
+                        x[p] = (test.pixels()[i * size + p] & 0xFF) / 255f;
+                    }
+                    batch.add(x);
+                }
+                List<List<dev.fashionmnist.runtime.Prediction>> top = classifier.classifyBatch(batch, 1);
+                for (int i = 0; i < top.size(); i++) {
+                    int truth = data.testLabels().label(from + i);
+                    int guess = top.get(i).get(0).classIndex();
+                    if (truth == guess) {
+                        correct++;
+                    } else if (mistakes.size() < EvaluationResult.MISTAKES_KEPT) {
+                        mistakes.add(new EvaluationResult.Mistake(from + i, truth, guess));
+                    }
+                }
+            }
+            assertEquals(evaluated.confusion().correct(), correct, "correct of " + n);
+            assertEquals(evaluated.mistakes(), mistakes);
+            assertTrue(correct > n * 0.6, "a trained mlp: " + correct + " of " + n);
+        }
+    }
+
     @Test
     void fashionMnistPngsGiveBackTheirPixelsAndTheSamePredictionsAsTheirBytes() throws Exception {
         List<ImageInput.Prepared> fromPng = new ArrayList<>();
@@ -136,7 +197,7 @@ class PredictorTest {
         for (int i = 0; i < IMAGES; i++) {
             byte[] pixels = testImage(i);
             Path png = writeGreyPng(pixels, 28, 28, dir.resolve(String.format("test-%02d.png", i)));
-            ImageInput.Prepared prepared = ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO);
+            ImageInput.Prepared prepared = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO);
             assertFalse(prepared.inverted(), "Fashion-MNIST images have a dark border: " + png);
             assertEquals(png, prepared.file());
             assertArrayEquals(pixels, prepared.pixels(), "test image " + i + " comes back unchanged from its PNG");
@@ -168,7 +229,7 @@ class PredictorTest {
     void invertTrueInvertsAFashionMnistImage() throws Exception {
         byte[] pixels = testImage(0);
         Path png = writeGreyPng(pixels, 28, 28, dir.resolve("t.png"));
-        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImageInput.Invert.TRUE);
+        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.TRUE);
         assertTrue(p.inverted());
         for (int i = 0; i < pixels.length; i++) {
             assertEquals(255 - (pixels[i] & 0xFF), p.pixels()[i] & 0xFF, "pixel " + i);
@@ -186,13 +247,13 @@ class PredictorTest {
         img.getRaster().setDataElements(0, 0, 28, 28, wide);
         Path png = dir.resolve("wide.png");
         assertTrue(ImageIO.write(img, "png", png.toFile()));
-        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO);
+        ImageInput.Prepared p = ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO);
         assertFalse(p.inverted());
         assertArrayEquals(pixels, p.pixels());
     }
 
     private void assertPhotoPrepared(Path file) {
-        ImageInput.Prepared p = ImageInput.prepare(file, 28, 28, ImageInput.Invert.AUTO);
+        ImageInput.Prepared p = ImageInput.prepare(file, 28, 28, ImagePreparation.Invert.AUTO);
         assertTrue(p.inverted(), "a light border means a light background: " + file);
         assertEquals(28 * 28, p.pixels().length);
         assertTrue(borderMean(p.pixels()) < 30, "dark border after inversion: " + borderMean(p.pixels()));
@@ -211,7 +272,7 @@ class PredictorTest {
         assertTrue(width >= 11 && width <= 14, "width " + width);
         assertTrue(height >= 20 && height <= 23, "height " + height);
 
-        ImageInput.Prepared kept = ImageInput.prepare(file, 28, 28, ImageInput.Invert.FALSE);
+        ImageInput.Prepared kept = ImageInput.prepare(file, 28, 28, ImagePreparation.Invert.FALSE);
         assertFalse(kept.inverted());
         assertTrue(at(kept.pixels(), 14, 14) < 80, "dark centre kept: " + at(kept.pixels(), 14, 14));
         assertTrue(at(kept.pixels(), 14, 2) > 200, "light background kept: " + at(kept.pixels(), 14, 2));
@@ -236,7 +297,7 @@ class PredictorTest {
         Path png = dir.resolve("photo.png");
         assertTrue(ImageIO.write(photo(), "png", png.toFile()));
         List<Prediction> p = Predictor.predict(model,
-                List.of(ImageInput.prepare(png, 28, 28, ImageInput.Invert.AUTO)), -1);
+                List.of(ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO)), -1);
         assertEquals(1, p.size());
         assertTrue(p.get(0).inverted());
         assertRanked(p.get(0));
@@ -245,7 +306,7 @@ class PredictorTest {
     @Test
     void imagesOfTheWrongSizeAreRejected() {
         ImageInput.Prepared small = new ImageInput.Prepared(dir.resolve("small.png"), new byte[14 * 14], false);
-        ModelException e = assertThrows(ModelException.class, () -> Predictor.predict(model, List.of(small), -1));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> Predictor.predict(model, List.of(small), -1));
         assertTrue(e.getMessage().contains("small.png") && e.getMessage().contains("28x28"), e.getMessage());
     }
 
@@ -263,12 +324,12 @@ class PredictorTest {
 
     @Test
     void findErrorsNameTheImagesParameter() throws Exception {
-        ModelException missing = assertThrows(ModelException.class, () -> ImageInput.find(dir.resolve("nothere")));
+        ClassifierException missing = assertThrows(ClassifierException.class, () -> ImageInput.find(dir.resolve("nothere")));
         assertTrue(missing.getMessage().contains("'images'") && missing.getMessage().contains("nothere"),
                 missing.getMessage());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "x");
-        ModelException none = assertThrows(ModelException.class, () -> ImageInput.find(empty));
+        ClassifierException none = assertThrows(ClassifierException.class, () -> ImageInput.find(empty));
         assertTrue(none.getMessage().contains("'images'") && none.getMessage().contains(empty.toString()),
                 none.getMessage());
     }
@@ -277,23 +338,23 @@ class PredictorTest {
     void filesThatAreNotImagesAreErrorsNamingTheFile() throws Exception {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not an image");
-        ModelException e = assertThrows(ModelException.class,
-                () -> ImageInput.prepare(text, 28, 28, ImageInput.Invert.AUTO));
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> ImageInput.prepare(text, 28, 28, ImagePreparation.Invert.AUTO));
         assertTrue(e.getMessage().contains(text.toString()), e.getMessage());
         Path fake = dir.resolve("fake.png");
         Files.writeString(fake, "not a png either");
-        ModelException f = assertThrows(ModelException.class,
-                () -> ImageInput.prepare(fake, 28, 28, ImageInput.Invert.AUTO));
+        ClassifierException f = assertThrows(ClassifierException.class,
+                () -> ImageInput.prepare(fake, 28, 28, ImagePreparation.Invert.AUTO));
         assertTrue(f.getMessage().contains(fake.toString()), f.getMessage());
     }
 
     @Test
     void invertParses() {
-        assertEquals(ImageInput.Invert.AUTO, ImageInput.Invert.parse(null));
-        assertEquals(ImageInput.Invert.AUTO, ImageInput.Invert.parse(" Auto "));
-        assertEquals(ImageInput.Invert.TRUE, ImageInput.Invert.parse("true"));
-        assertEquals(ImageInput.Invert.FALSE, ImageInput.Invert.parse("FALSE"));
-        ModelException e = assertThrows(ModelException.class, () -> ImageInput.Invert.parse("maybe"));
+        assertEquals(ImagePreparation.Invert.AUTO, ImageInput.parseInvert(null));
+        assertEquals(ImagePreparation.Invert.AUTO, ImageInput.parseInvert(" Auto "));
+        assertEquals(ImagePreparation.Invert.TRUE, ImageInput.parseInvert("true"));
+        assertEquals(ImagePreparation.Invert.FALSE, ImageInput.parseInvert("FALSE"));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> ImageInput.parseInvert("maybe"));
         assertTrue(e.getMessage().contains("'invert'") && e.getMessage().contains("maybe"), e.getMessage());
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelParameters;
-import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainSettings;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.ModelZip;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelArchiveTest {
     private static final String CARD = "model/model.json";
     private static final String PARAMS = "model/fashionmnist-0000.params";
-    private static final ModelArchive.Limits SMALL = new ModelArchive.Limits(1024, 64 * 1024);
+    private static final ModelZip.Limits SMALL = new ModelZip.Limits(1024, 64 * 1024);
 
     @TempDir
     Path dir;
@@ -183,8 +184,8 @@ class ModelArchiveTest {
 
     @Test
     void theDefaultLimitsLeaveRoomForLargeNetworksAndRefuseGigabytes() {
-        assertEquals(1L << 20, ModelArchive.Limits.DEFAULT.maxCardBytes());
-        assertEquals(512L << 20, ModelArchive.Limits.DEFAULT.maxParametersBytes());
+        assertEquals(1L << 20, ModelZip.Limits.DEFAULT.maxCardBytes());
+        assertEquals(512L << 20, ModelZip.Limits.DEFAULT.maxParametersBytes());
     }
 
     @Test

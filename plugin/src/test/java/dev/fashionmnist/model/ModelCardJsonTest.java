@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.ModelDescription;
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.train.Normalization;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainSettings;
 import java.io.InputStream;
@@ -99,8 +102,18 @@ class ModelCardJsonTest {
         assertEquals(card.fingerprint(), Fingerprint.of(card.hyperparameters(), card.dataset(), card.dataSha256(), 0,
                 card.device(), card.versions().plugin()));
 
+        // the runtime reads what an application needs of it
+        ModelDescription runtime = ModelDescription.read(dir);
+        assertSame(Architecture.AMELIE_CNN, runtime.spec().architecture());
+        assertEquals(card.model(), runtime.spec());
+        assertEquals(card.classNames(), runtime.classNames());
+        assertEquals(card.normalization(), runtime.normalization());
+        assertEquals(0.8449, runtime.testAccuracy());
+        assertEquals(card.parametersSha256(), runtime.parametersSha256());
+
         // written again, it speaks the new style and still reads the same
         card.write(dir);
+        assertEquals(runtime, ModelDescription.read(dir));
         String rewritten = Files.readString(dir.resolve(ModelCard.FILE));
         assertFalse(rewritten.contains("AMELIE_CNN") || rewritten.contains("TRAIN_IMAGES"), rewritten);
         assertEquals(card, ModelCard.readIfPresent(dir));

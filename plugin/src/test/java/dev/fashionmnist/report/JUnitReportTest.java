@@ -9,7 +9,7 @@ import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
 import dev.fashionmnist.train.TrainSettings;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
@@ -57,7 +57,7 @@ class LearningHistoryTest {
     @Test
     void afterAFailedRunTheReportDrawsTheModelsOwnHistoryAndSaysSo() throws Exception {
         ModelCard card = train(job(0.05, 2));
-        assertThrows(ModelException.class, () -> train(job(1e6, 3)), "a learning rate of 1e6 diverges");
+        assertThrows(ClassifierException.class, () -> train(job(1e6, 3)), "a learning rate of 1e6 diverges");
 
         RunStatus failed = RunStatus.readIfPresent(out);
         assertEquals(RunStatus.FAILED, failed.state());

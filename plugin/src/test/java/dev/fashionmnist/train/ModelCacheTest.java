@@ -14,11 +14,11 @@ import dev.fashionmnist.data.RecordingLog;
 import dev.fashionmnist.engine.ProcessOutput;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelParameters;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.ModelParameters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -230,7 +230,7 @@ class ModelCacheTest {
 
     @Test
     void aSizeBelowOneIsRefusedNamingTheParameter() {
-        ModelException e = assertThrows(ModelException.class, () -> cache(0));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> cache(0));
         assertTrue(e.getMessage().startsWith("Parameter 'modelCacheSize' is 0"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dfashionmnist.modelCache=false"), e.getMessage());
     }

@@ -12,8 +12,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.model.ModelSpec;
-import dev.fashionmnist.model.Networks;
+import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.util.Locale;
 
 /**

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.model.Architecture;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelSpec;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -28,7 +28,7 @@ class TrainSettingsTest {
     }
 
     private static void assertFails(Executable action, String... parts) {
-        ModelException e = assertThrows(ModelException.class, action);
+        ClassifierException e = assertThrows(ClassifierException.class, action);
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
         }

@@ -11,10 +11,10 @@ import com.google.gson.JsonParser;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.RecordingLog;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -172,7 +172,7 @@ class TrainingResumeTest {
     @Test
     void resumingWithAnotherOptimizerOrADamagedStateIsAClearError() throws Exception {
         train(job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, false));
-        ModelException other = assertThrows(ModelException.class,
+        ClassifierException other = assertThrows(ClassifierException.class,
                 () -> train(job(out, OptimizerKind.SGD, 0.05, 0.9, 0, LrSchedule.CONSTANT, 1, true)));
         assertTrue(other.getMessage().contains("optimizer.ndlist holds the state of optimizer adam, but the "
                 + "configuration asks for sgd: resume with optimizer=adam"), other.getMessage());
@@ -180,7 +180,7 @@ class TrainingResumeTest {
         Path state = out.resolve("checkpoints/epoch-0001").resolve(Checkpoints.OPTIMIZER);
         byte[] bytes = Files.readAllBytes(state);
         Files.write(state, Arrays.copyOf(bytes, bytes.length / 2));
-        ModelException damaged = assertThrows(ModelException.class,
+        ClassifierException damaged = assertThrows(ClassifierException.class,
                 () -> train(job(out, OptimizerKind.ADAM, 0.002, 0, 0, LrSchedule.CONSTANT, 1, true)));
         assertTrue(damaged.getMessage().startsWith(state + " cannot be read as optimizer state")
                 && damaged.getMessage().endsWith("train from scratch without -Dfashionmnist.resume"),

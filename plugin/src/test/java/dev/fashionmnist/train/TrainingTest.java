@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.model.ModelSpec;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,7 +100,7 @@ public class TrainingTest {
     @Test
     void resumeFromACheckpointOfAnotherArchitectureIsAClearError() throws Exception {
         train(job(out, "mlp", null, 500, 200, 1, false, 3));
-        ModelException e = assertThrows(ModelException.class,
+        ClassifierException e = assertThrows(ClassifierException.class,
                 () -> train(job(out, "amelie-cnn", null, 500, 200, 1, true, 3)));
         assertTrue(e.getMessage().contains("mlp 784-128-10") && e.getMessage().contains("amelie-cnn"),
                 e.getMessage());

@@ -1,4 +1,4 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,8 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ class ModelParametersTest {
 
     private static String assertLoadFails(ModelSpec spec, Path from, String... parts) {
         try (Model model = newModel(spec)) {
-            ModelException e = assertThrows(ModelException.class, () -> ModelParameters.load(model, spec, from, NAME));
+            ClassifierException e = assertThrows(ClassifierException.class, () -> ModelParameters.load(model, spec, from, NAME));
             for (String part : parts) {
                 assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
             }

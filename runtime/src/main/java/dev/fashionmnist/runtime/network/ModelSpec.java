@@ -1,5 +1,6 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime.network;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
                 hidden = positiveList(hiddenLayers, "hiddenLayers", "e.g. 256,128", 0);
             } else {
                 if (hiddenSize < 1) {
-                    throw new ModelException("Parameter 'hiddenSize' is " + hiddenSize
+                    throw new ClassifierException("Parameter 'hiddenSize' is " + hiddenSize
                             + ": the hidden layer needs at least 1 neuron (the notebook starts at 2, default 128)");
                 }
                 hidden = List.of(hiddenSize);
@@ -44,7 +45,7 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
                     : positiveList(resnetBlocks, "resnetBlocks", "three numbers, e.g. 2,2,2", 3);
         }
         if (arch == Architecture.NET && (imageRows < 6 || imageColumns < 6)) {
-            throw new ModelException("Architecture 'net' needs images of at least 6x6 pixels, the data has "
+            throw new ClassifierException("Architecture 'net' needs images of at least 6x6 pixels, the data has "
                     + imageRows + "x" + imageColumns);
         }
         return new ModelSpec(arch, hidden, blocks, imageRows, imageColumns, classCount);
@@ -58,17 +59,17 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
             try {
                 v = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new ModelException("Parameter '" + parameter + "' is '" + text + "': '" + p
+                throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': '" + p
                         + "' is not a whole number; use positive whole numbers, comma-separated, " + example);
             }
             if (v < 1 || v > 65536) {
-                throw new ModelException("Parameter '" + parameter + "' is '" + text + "': " + v
+                throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': " + v
                         + " is out of range; each value must be between 1 and 65536, " + example);
             }
             values.add(v);
         }
         if (exactCount > 0 && values.size() != exactCount) {
-            throw new ModelException("Parameter '" + parameter + "' is '" + text + "': it needs " + exactCount
+            throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': it needs " + exactCount
                     + " values, one per stage, " + example);
         }
         return values;

@@ -1,4 +1,4 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

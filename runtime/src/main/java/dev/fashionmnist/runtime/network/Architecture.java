@@ -1,5 +1,6 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime.network;
 
+import dev.fashionmnist.runtime.ClassifierException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -36,6 +37,6 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new ModelException("Parameter 'architecture' is '" + text + "': use one of " + validIds());
+        throw new ClassifierException("Parameter 'architecture' is '" + text + "': use one of " + validIds());
     }
 }

@@ -1,4 +1,4 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -8,16 +8,22 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.network.Networks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Loads a network's parameters from a DJL {@code .params} file and checks that they fit the network the spec
  * describes: DJL itself loads a file of another width silently, and reports another architecture or a damaged file
- * with misleading messages; here each case becomes one clear {@link ModelException} naming the file.
+ * with misleading messages; here each case becomes one clear {@link ClassifierException} naming the file.
  */
 public final class ModelParameters {
     private ModelParameters() {
@@ -41,14 +47,14 @@ public final class ModelParameters {
         try {
             model.load(dir, name, Map.of("epoch", "0"));
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            throw new ModelException(file + " cannot be loaded as a " + spec.describe() + " network (" + describe(e)
+            throw new ClassifierException(file + " cannot be loaded as a " + spec.describe() + " network (" + describe(e)
                     + "): it is damaged or belongs to another architecture; retrain with -Dfashionmnist.force");
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             Shape want = expected.get(p.getKey());
             Shape got = p.getValue().getArray().getShape();
             if (want == null || !want.equals(got)) {
-                throw new ModelException(file + " does not fit a " + spec.describe() + " network: parameter "
+                throw new ClassifierException(file + " does not fit a " + spec.describe() + " network: parameter "
                         + p.getKey() + " has shape " + got + ", the network needs " + want
                         + "; the file belongs to another configuration");
             }
@@ -61,26 +67,62 @@ public final class ModelParameters {
      */
     public static void requireFile(Path file) {
         if (Files.isDirectory(file)) {
-            throw new ModelException(file + " is a directory, expected the parameters file " + file.getFileName()
-                    + " that the train goal writes next to " + ModelCard.FILE + "; retrain with "
+            throw new ClassifierException(file + " is a directory, expected the parameters file " + file.getFileName()
+                    + " that the train goal writes next to " + ModelDescription.FILE + "; retrain with "
                     + "'mvn fashionmnist:train -Dfashionmnist.force'");
         }
         if (!Files.isRegularFile(file)) {
-            throw new ModelException(file + " does not exist: the model directory holds no parameters file for this "
+            throw new ClassifierException(file + " does not exist: the model directory holds no parameters file for this "
                     + "model; retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
         }
+    }
+
+    /**
+     * The parameters file of {@code dir} must be exactly the one the card describes: a truncated or bit-flipped file
+     * is refused.
+     */
+    public static void checkSha256(Path dir, String expected) {
+        Path params = file(dir, ModelDescription.PARAMETERS_NAME);
+        requireFile(params);
+        String actual;
+        try {
+            actual = sha256(params);
+        } catch (IOException e) {
+            throw new ClassifierException(params + " cannot be read: " + e.getMessage());
+        }
+        if (!actual.equals(expected)) {
+            throw new ClassifierException(params + " is damaged or was replaced: its SHA-256 is " + actual + ", "
+                    + ModelDescription.FILE + " says " + expected + "; retrain with "
+                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void checkMagic(Path file) {
         byte[] head = new byte[4];
         int n;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 4);
         } catch (IOException e) {
-            throw new ModelException(file + " cannot be read: " + e.getMessage());
+            throw new ClassifierException(file + " cannot be read: " + e.getMessage());
         }
         if (n < 4 || head[0] != 'D' || head[1] != 'J' || head[2] != 'L' || head[3] != '@') {
-            throw new ModelException(file + " is not a DJL parameters file (it does not start with 'DJL@'): "
+            throw new ClassifierException(file + " is not a DJL parameters file (it does not start with 'DJL@'): "
                     + "retrain with -Dfashionmnist.force");
         }
     }

@@ -1,4 +1,4 @@
-package dev.fashionmnist.model;
+package dev.fashionmnist.runtime.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,0 +1,357 @@
+package dev.fashionmnist.runtime;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.awt.image.BufferedImage;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A model trained by fashionmnist-maven-plugin, ready to classify images:
+ * <pre>{@code
+ * try (Classifier c = Classifier.fromClasspath()) {          // or Classifier.load(Path.of("target/fashionmnist/model"))
+ *     List<Prediction> top = c.classify(ImageIO.read(file), 3);
+ *     System.out.println(top.get(0).className() + " " + top.get(0).probability());
+ * }
+ * }</pre>
+ * Loading checks the model: its {@code model.json}, the SHA-256 of its parameters, the parameters' shapes against the
+ * network. Every problem (no model, several models, a damaged one, missing PyTorch natives) is a
+ * {@link ClassifierException} with one message that says what to do.
+ *
+ * <p><b>Threads.</b> One classifier may be shared by any number of threads. Its forward passes take turns: a lock is
+ * held while the network runs, so calls from several threads give the same results as from one, and cost no more
+ * memory than one model. PyTorch already spreads one forward pass over the machine's cores, so the lock costs little
+ * throughput on a small machine; to use many cores for single images, call {@link #classifyBatch} with many images at
+ * once, or open one classifier per thread (each holds its own copy of the parameters: about 0.4 MB for an mlp 128 or
+ * amelie-cnn, 11 MB for a resnet). Image preparation and ranking run outside the lock.
+ *
+ * <p><b>Natives.</b> The application needs the PyTorch natives of its platform on the class path:
+ * {@code ai.djl.pytorch:pytorch-native-cpu} with the platform's classifier (e.g. {@code linux-x86_64}) and
+ * {@code ai.djl.pytorch:pytorch-jni}. DJL then runs offline. Without them loading fails with a message naming both.
+ */
+public final class Classifier implements AutoCloseable {
+    /** The resource folder of a model jar (classifier {@code model}) that holds the model's files. */
+    public static final String RESOURCE_FOLDER = "META-INF/fashionmnist/model/";
+    /** Beside the model's files in a model jar: groupId, artifactId and version of the trained project. */
+    public static final String ARTIFACT_PROPERTIES = "artifact.properties";
+
+    private final LoadedModel model;
+    private final ModelDescription description;
+    private final int rows;
+    private final int columns;
+    private final float scale;
+    private final float shift;
+    private final ReentrantLock forward = new ReentrantLock();
+    private boolean closed;
+
+    private Classifier(LoadedModel model) {
+        this.model = model;
+        this.description = model.description();
+        this.rows = description.spec().imageRows();
+        this.columns = description.spec().imageColumns();
+        this.scale = (float) (1.0 / description.normalization().std());
+        this.shift = description.normalization().shift();
+    }
+
+    /**
+     * Loads a model directory (holding {@code model.json} and {@code fashionmnist-0000.params}, as the train goal
+     * writes {@code target/fashionmnist/model}) or a model zip (the {@code -model.zip} artifact), onto the CPU.
+     */
+    public static Classifier load(Path dirOrZip) {
+        return load(dirOrZip, Device.cpu());
+    }
+
+    /** As {@link #load(Path)}, onto {@code device} (e.g. {@code Device.gpu(0)} with CUDA natives). */
+    public static Classifier load(Path dirOrZip, Device device) {
+        if (Files.isDirectory(dirOrZip)) {
+            return new Classifier(LoadedModel.open(dirOrZip, device));
+        }
+        if (!Files.isRegularFile(dirOrZip)) {
+            throw new ClassifierException(dirOrZip + " does not exist: give a model directory (holding "
+                    + ModelDescription.FILE + ") or a model zip, as the train goal of fashionmnist-maven-plugin "
+                    + "writes them");
+        }
+        Path temp = tempFolder();
+        try {
+            Path dir;
+            try {
+                dir = ModelZip.extract(dirOrZip, temp, ModelZip.Limits.DEFAULT);
+            } catch (IOException e) {
+                throw new ClassifierException(dirOrZip + " is not a usable model zip: " + e.getMessage());
+            }
+            return new Classifier(LoadedModel.open(dir, device));
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    /**
+     * Loads the one model on the class path: the model jar (classifier {@code model}) of a project that the plugin
+     * trained. None, or several, is a {@link ClassifierException}; with several, use {@link #fromClasspath(String)}.
+     */
+    public static Classifier fromClasspath() {
+        List<ClasspathModel> models = classpathModels();
+        if (models.isEmpty()) {
+            throw new ClassifierException("No model on the class path: no " + RESOURCE_FOLDER
+                    + ModelDescription.FILE + " was found. Add the model jar of the project that trained it, e.g. "
+                    + "<dependency><groupId>com.example</groupId><artifactId>my-classifier</artifactId>"
+                    + "<version>1.0</version><classifier>model</classifier></dependency>, or use "
+                    + "Classifier.load(Path) for a model directory or zip");
+        }
+        if (models.size() > 1) {
+            throw new ClassifierException("Several models on the class path: " + list(models)
+                    + "; choose one with Classifier.fromClasspath(\"artifactId\") or (\"groupId:artifactId\")");
+        }
+        return models.get(0).load();
+    }
+
+    /**
+     * Loads the model on the class path whose project is {@code name}: its artifactId or groupId:artifactId (from the
+     * model jar's {@code artifact.properties}).
+     */
+    public static Classifier fromClasspath(String name) {
+        List<ClasspathModel> models = classpathModels();
+        List<ClasspathModel> matching = models.stream().filter(m -> m.matches(name)).toList();
+        if (matching.size() == 1) {
+            return matching.get(0).load();
+        }
+        if (matching.isEmpty()) {
+            throw new ClassifierException("No model '" + name + "' on the class path: "
+                    + (models.isEmpty() ? "there is none; add the model jar (<classifier>model</classifier>) of the "
+                    + "project that trained it" : "there are " + list(models) + "; give one's artifactId or "
+                    + "groupId:artifactId"));
+        }
+        throw new ClassifierException("Several models on the class path match '" + name + "': " + list(matching)
+                + "; give groupId:artifactId");
+    }
+
+    /**
+     * Classifies an image as the {@code predict} goal does: grey values, fitted into the model's image size keeping
+     * the aspect ratio, inverted when its border is light (a dark garment on white paper becomes a light one on
+     * black, as in the dataset).
+     *
+     * @param top how many classes to return, at least 1 (more than the model has give all)
+     * @return the {@code top} most probable classes, most probable first
+     */
+    public List<Prediction> classify(BufferedImage image, int top) {
+        return classify(ImagePreparation.prepare(image, rows, columns, ImagePreparation.Invert.AUTO), top);
+    }
+
+    /** Classifies an image prepared by {@link ImagePreparation#prepare} for this model's image size. */
+    public List<Prediction> classify(ImagePreparation.Prepared image, int top) {
+        byte[] pixels = image.pixels();
+        requireSize(pixels.length, "the prepared image");
+        float[] x = new float[pixels.length];
+        float byteScale = description.normalization().scale();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (pixels[i] & 0xFF) * byteScale - shift;
+        }
+        return forward(x, 1, top).get(0);
+    }
+
+    /**
+     * Classifies one image given as the dataset holds it: {@code rows x columns} values (784 for 28x28), row after
+     * row, each between 0 (black) and 1 (white), a light garment on a black background (divide the IDX bytes by
+     * 255). Nothing is fitted or inverted.
+     */
+    public List<Prediction> classify(float[] pixels, int top) {
+        return classifyBatch(List.of(pixels), top).get(0);
+    }
+
+    /**
+     * Classifies several images, given as in {@link #classify(float[], int)}, in one forward pass: much faster per
+     * image than one call each (e.g. batches of 64).
+     */
+    public List<List<Prediction>> classifyBatch(List<float[]> images, int top) {
+        int size = rows * columns;
+        float[] x = new float[images.size() * size];
+        for (int i = 0; i < images.size(); i++) {
+            float[] image = images.get(i);
+            requireSize(image.length, "image " + i);
+            for (int p = 0; p < size; p++) {
+                x[i * size + p] = image[p] * scale - shift;
+            }
+        }
+        return images.isEmpty() ? List.of() : forward(x, images.size(), top);
+    }
+
+    /** The class of each output, in output order. */
+    public List<String> classNames() {
+        return description.classNames();
+    }
+
+    /** What the model is: architecture, network spec, dataset, classes, test accuracy when known. */
+    public ModelDescription modelDescription() {
+        return description;
+    }
+
+    /** Frees the model's native memory; the classifier cannot be used afterwards. */
+    @Override
+    public void close() {
+        forward.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                model.close();
+            }
+        } finally {
+            forward.unlock();
+        }
+    }
+
+    /** Runs the network over {@code count} normalised images and ranks each one's classes. */
+    private List<List<Prediction>> forward(float[] x, int count, int top) {
+        if (top < 1) {
+            throw new IllegalArgumentException("top is " + top + ": ask for at least 1 class");
+        }
+        int classes = description.classNames().size();
+        float[] probabilities;
+        forward.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the classifier is closed");
+            }
+            try (NDManager manager = model.model().getNDManager().newSubManager(model.device())) {
+                NDArray input = manager.create(x, new Shape(count, 1, rows, columns));
+                NDArray logits = model.block().forward(new ParameterStore(manager, false), new NDList(input), false)
+                        .singletonOrThrow();
+                logits.attach(manager);
+                probabilities = logits.softmax(1).toFloatArray();
+            }
+        } finally {
+            forward.unlock();
+        }
+        List<List<Prediction>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int base = i * classes;
+            out.add(IntStream.range(0, classes).boxed()
+                    .sorted(Comparator.comparingDouble((Integer c) -> -probabilities[base + c]).thenComparing(c -> c))
+                    .limit(Math.min(top, classes))
+                    .map(c -> new Prediction(description.classNames().get(c), c, probabilities[base + c]))
+                    .toList());
+        }
+        return out;
+    }
+
+    private void requireSize(int length, String what) {
+        if (length != rows * columns) {
+            throw new IllegalArgumentException(what + " has " + length + " pixels, the model takes " + rows + "x"
+                    + columns + " = " + rows * columns);
+        }
+    }
+
+    /** The model jars on the class path, each once. */
+    private static List<ClasspathModel> classpathModels() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Classifier.class.getClassLoader();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<ClasspathModel> models = new ArrayList<>();
+        try {
+            Enumeration<URL> cards = loader.getResources(RESOURCE_FOLDER + ModelDescription.FILE);
+            while (cards.hasMoreElements()) {
+                URL card = cards.nextElement();
+                if (seen.add(card.toString())) {
+                    models.add(ClasspathModel.at(card));
+                }
+            }
+        } catch (IOException e) {
+            throw new ClassifierException("The class path cannot be searched for models: " + e.getMessage());
+        }
+        return models;
+    }
+
+    private static String list(List<ClasspathModel> models) {
+        return models.stream().map(ClasspathModel::coordinates).collect(Collectors.joining(", "));
+    }
+
+    /** A model jar's model on the class path: where its card is, and the project that trained it. */
+    private record ClasspathModel(URL card, String groupId, String artifactId, String version) {
+        static ClasspathModel at(URL card) {
+            Properties p = new Properties();
+            try (InputStream in = new URL(card, ARTIFACT_PROPERTIES).openStream()) {
+                p.load(in);
+            } catch (IOException e) {
+                // a model without artifact.properties is still listed, by where it is
+            }
+            return new ClasspathModel(card, p.getProperty("groupId"), p.getProperty("artifactId"),
+                    p.getProperty("version"));
+        }
+
+        String coordinates() {
+            return artifactId == null ? "a model without " + ARTIFACT_PROPERTIES + " at " + card
+                    : groupId + ":" + artifactId + ":" + version;
+        }
+
+        boolean matches(String name) {
+            return name != null && artifactId != null
+                    && (name.trim().equals(artifactId) || name.trim().equals(groupId + ":" + artifactId));
+        }
+
+        /** Copies the model's files out of the jar (within the model zip's limits) and loads them. */
+        Classifier load() {
+            Path temp = tempFolder();
+            try {
+                for (Map.Entry<String, Long> file : ModelZip.Limits.DEFAULT.byFile().entrySet()) {
+                    URL url = new URL(card, file.getKey());
+                    try (InputStream in = url.openStream()) {
+                        ModelZip.copy(in, temp.resolve(file.getKey()), url.toString(), file.getValue());
+                    } catch (FileNotFoundException e) {
+                        throw new ClassifierException("The model " + coordinates() + " on the class path is "
+                                + "incomplete: it holds no " + RESOURCE_FOLDER + file.getKey()
+                                + "; rebuild its model jar with the train goal");
+                    }
+                }
+                return new Classifier(LoadedModel.open(temp, Device.cpu()));
+            } catch (IOException e) {
+                throw new ClassifierException("The model " + coordinates() + " on the class path cannot be read: "
+                        + e.getMessage());
+            } catch (ClassifierException e) {
+                throw e.getMessage().startsWith("The model ") ? e : new ClassifierException("The model "
+                        + coordinates() + " on the class path is unusable: " + e.getMessage(), e);
+            } finally {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    private static Path tempFolder() {
+        try {
+            return Files.createTempDirectory("fashionmnist-model");
+        } catch (IOException e) {
+            throw new ClassifierException("No temporary folder for the model's files: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder that cannot be deleted stays in java.io.tmpdir
+        }
+    }
+}

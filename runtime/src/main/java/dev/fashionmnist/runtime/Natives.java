@@ -1,0 +1,91 @@
+package dev.fashionmnist.runtime;
+
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The PyTorch natives an application needs, and one clear message when they are missing. DJL finds them in two jars
+ * on the class path ({@code pytorch-native-cpu} with the platform's classifier and {@code pytorch-jni}) and then
+ * needs no network; without them it would try to download them. The runtime refuses that: it checks for both jars
+ * first (unless {@code PYTORCH_LIBRARY_PATH} points at an installed PyTorch) and says which dependency to add.
+ */
+public final class Natives {
+    /** DJL's name of the engine. */
+    public static final String ENGINE = "PyTorch";
+    private static final String NATIVES = "native/lib/pytorch.properties";
+    private static final String JNI = "jnilib/";
+
+    private Natives() {
+    }
+
+    /** Loads the PyTorch engine, or says which dependency is missing. */
+    public static Engine requireEngine() {
+        String libraryPath = setting("PYTORCH_LIBRARY_PATH");
+        if (libraryPath == null) {
+            ClassLoader loader = Natives.class.getClassLoader();
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            boolean natives = loader.getResource(NATIVES) != null
+                    || context != null && context.getResource(NATIVES) != null;
+            boolean jni = loader.getResource(JNI) != null || context != null && context.getResource(JNI) != null;
+            if (!natives || !jni) {
+                throw new ClassifierException(missing((natives ? "" : "the PyTorch natives jar")
+                        + (!natives && !jni ? " and " : "") + (jni ? "" : "the PyTorch JNI jar")
+                        + (!natives && !jni ? " are" : " is") + " not on the class path"));
+            }
+        }
+        try {
+            return Engine.getEngine(ENGINE);
+        } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new ClassifierException(missing("the PyTorch engine cannot start (" + e.getMessage() + ")"), e);
+        }
+    }
+
+    /** The dependencies to add, after {@code problem}, what went wrong. */
+    static String missing(String problem) {
+        Properties versions = versions();
+        String pytorch = versions.getProperty("pytorch", "?");
+        String djl = versions.getProperty("djl", "?");
+        return "No PyTorch natives for the classifier: " + problem + ". Add the dependencies "
+                + "ai.djl.pytorch:pytorch-native-cpu:" + pytorch + " with <classifier>" + platform()
+                + "</classifier> (linux-x86_64, linux-aarch64, osx-aarch64 or win-x86_64) and ai.djl.pytorch:"
+                + "pytorch-jni:" + pytorch + "-" + djl + " (scope runtime); DJL then runs offline, it downloads "
+                + "nothing";
+    }
+
+    /** The classifier of the natives jar for this machine. */
+    static String platform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        boolean arm = arch.contains("aarch64") || arch.contains("arm64");
+        if (os.startsWith("mac") || os.contains("darwin")) {
+            return "osx-aarch64";
+        }
+        if (os.startsWith("windows")) {
+            return "win-x86_64";
+        }
+        return arm ? "linux-aarch64" : "linux-x86_64";
+    }
+
+    private static Properties versions() {
+        Properties p = new Properties();
+        try (InputStream in = Natives.class.getResourceAsStream("versions.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // the message then says '?' for the versions
+        }
+        return p;
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isEmpty()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.fashionmnist.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.runtime.network.ModelSpec;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application without the PyTorch natives on its class path: a JVM of its own (PyTorch, once loaded, stays loaded)
+ * with this test's class path minus the natives and JNI jars gets the one message naming both dependencies.
+ */
+class MissingNativesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadingWithoutTheNativesSaysWhichDependenciesToAdd() throws Exception {
+        Path model = TestModels.write(dir.resolve("mlp"), ModelSpec.of("mlp", 8, null, null, 28, 28, 10), 1);
+        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+        List<String> kept = Arrays.stream(entries)
+                .filter(e -> !e.contains("pytorch-native-cpu") && !e.contains("pytorch-jni")).toList();
+        assertEquals(entries.length - 2, kept.size(), "the test class path holds both jars: " + Arrays.toString(entries));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", String.join(File.pathSeparator, kept), LoadAndClassify.class.getName(),
+                model.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(2, p.exitValue(), output);
+        assertTrue(output.contains("No PyTorch natives for the classifier: the PyTorch natives jar and the PyTorch "
+                + "JNI jar are not on the class path"), output);
+        assertTrue(output.contains("ai.djl.pytorch:pytorch-native-cpu:2.3.1 with <classifier>"), output);
+        assertTrue(output.contains("ai.djl.pytorch:pytorch-jni:2.3.1-0.29.0"), output);
+        assertFalse(output.contains("Exception"), "one message, no stack trace: " + output);
+    }
+
+    /** Loads the model directory in args[0] and classifies a black image: exit 0, or 2 with the message. */
+    public static final class LoadAndClassify {
+        public static void main(String[] args) {
+            try (Classifier c = Classifier.load(Path.of(args[0]))) {
+                System.out.println(c.classify(new float[784], 1).stream().map(Prediction::className)
+                        .collect(Collectors.joining()));
+            } catch (ClassifierException e) {
+                System.out.println(e.getMessage());
+                System.exit(2);
+            }
+        }
+    }
+}
