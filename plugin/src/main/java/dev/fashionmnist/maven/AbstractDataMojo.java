@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugins.annotations.Component;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -64,7 +64,7 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
     int downloadRetries;
 
     /** Decrypts the proxy passwords of settings.xml ({@code mvn --encrypt-password}). */
-    @Component
+    @Inject
     SettingsDecrypter settingsDecrypter;
 
     DatasetSpec datasetSpec() {
