@@ -93,7 +93,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         boolean parallel = session != null && session.isParallel();
         return switch (ProgressOutput.choose(getLog().isInfoEnabled(), parallel, terminal())) {
             case SILENT -> ProgressOutput.silent();
-            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS")));
+            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS"), ProgressOutput::sttySize));
             case LINES -> ProgressOutput.lines(log); // in a parallel build, log names the module
         };
     }

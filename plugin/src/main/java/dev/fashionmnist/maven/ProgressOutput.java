@@ -4,7 +4,12 @@ import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.ProgressText;
 import dev.fashionmnist.train.EpochProgress;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Where the training progress goes, chosen from how Maven runs: nowhere when Maven logs errors only ({@code -q}); a
@@ -58,11 +63,55 @@ final class ProgressOutput implements ForkLauncher.Progress {
 
     /** The terminal's width from the COLUMNS variable ({@code columns}, may be null), else {@link #DEFAULT_WIDTH}. */
     static int width(String columns) {
+        return width(columns, () -> null);
+    }
+
+    /**
+     * The terminal's width: the COLUMNS variable ({@code columns}, may be null) where a shell exports it, else the
+     * second number of {@code stty size} ({@code sttySize}: "rows columns", or null), else {@link #DEFAULT_WIDTH}.
+     */
+    static int width(String columns, Supplier<String> sttySize) {
+        int fromVariable = number(columns);
+        if (fromVariable >= 20) {
+            return fromVariable;
+        }
+        String size = sttySize.get();
+        String[] rowsColumns = size == null ? new String[0] : size.trim().split("\\s+");
+        int fromTerminal = rowsColumns.length == 2 ? number(rowsColumns[1]) : 0;
+        return fromTerminal >= 20 ? fromTerminal : DEFAULT_WIDTH;
+    }
+
+    /**
+     * What {@code stty size} says of the terminal Maven runs in ("rows columns"), or null where there is none, no
+     * stty (Windows) or no answer within two seconds.
+     */
+    static String sttySize() {
+        File tty = new File("/dev/tty");
+        if (!tty.exists()) {
+            return null;
+        }
         try {
-            int w = columns == null ? 0 : Integer.parseInt(columns.trim());
-            return w >= 20 ? w : DEFAULT_WIDTH;
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = stty.getInputStream().readNBytes(64);
+            if (!stty.waitFor(2, TimeUnit.SECONDS)) {
+                stty.destroyForcibly();
+                return null;
+            }
+            return stty.exitValue() == 0 ? new String(out, StandardCharsets.US_ASCII) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static int number(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return DEFAULT_WIDTH;
+            return 0;
         }
     }
 

@@ -88,4 +88,14 @@ class ProgressOutputTest {
         assertEquals(80, ProgressOutput.width("5"));
         assertEquals(132, ProgressOutput.width(" 132 "));
     }
+
+    @Test
+    void widthFromTheTerminalWhereNoColumnsVariableIsExported() {
+        assertEquals(157, ProgressOutput.width(null, () -> "41 157\n"));
+        assertEquals(100, ProgressOutput.width("100", () -> "41 157\n"), "COLUMNS wins");
+        assertEquals(157, ProgressOutput.width("wide", () -> "41 157"));
+        assertEquals(80, ProgressOutput.width(null, () -> null), "no terminal");
+        assertEquals(80, ProgressOutput.width(null, () -> "stty: not a tty"));
+        assertEquals(80, ProgressOutput.width(null, () -> "41 5"), "too narrow to believe");
+    }
 }
