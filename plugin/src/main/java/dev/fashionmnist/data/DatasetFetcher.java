@@ -111,7 +111,7 @@ public final class DatasetFetcher {
                 sha.put(c.file(), c.sha256());
             }
             String summary = verifiedSummary(spec.name(), origins, (System.nanoTime() - start) / 1e9);
-            if (origins.keySet().stream().allMatch(o -> o.startsWith("earlier"))) {
+            if (candidates.values().stream().allMatch(Candidate::verifiedBefore)) {
                 log.debug(summary); // the build's first goal said it already
             } else {
                 log.info(summary);
@@ -157,9 +157,6 @@ public final class DatasetFetcher {
      */
     private record Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin,
                              DataSource source, boolean verifiedBefore) {
-        Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin, DataSource source) {
-            this(file, path, sha256, staged, origin, source, false);
-        }
     }
 
     private void crossCheck(DatasetSpec spec, Map<DatasetFile, Candidate> candidates) throws IOException {
@@ -297,7 +294,7 @@ public final class DatasetFetcher {
         String actual = Digests.sha256(target);
         if (actual.equals(expected)) {
             verified.remember(target, state, actual);
-            return new Candidate(file, target, actual, false, origin, null);
+            return new Candidate(file, target, actual, false, origin, null, false);
         }
         log.warn(target + " in the cache fails verification (SHA-256 " + actual + ", expected " + expected
                 + "); fetching it again");
@@ -330,7 +327,7 @@ public final class DatasetFetcher {
                         + e.getMessage().replace(payload.toString(), fetched.name()));
             }
             staged = true;
-            return new Candidate(file, payload, sha, true, fetched.name(), source);
+            return new Candidate(file, payload, sha, true, fetched.name(), source, false);
         } finally {
             Files.deleteIfExists(download);
             if (!staged) {

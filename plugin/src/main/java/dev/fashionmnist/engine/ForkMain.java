@@ -139,10 +139,10 @@ public final class ForkMain {
     private static TrainingProgress progress(PrintStream out, boolean interactive) {
         ProgressCadence cadence = interactive ? ProgressCadence.bar(System::nanoTime)
                 : ProgressCadence.logLines(System::nanoTime);
-        return (epoch, lastEpoch, done, total, rate, running) -> {
+        return (epoch, lastEpoch, done, total, seconds, running) -> {
             if (cadence.due(epoch, done, total)) {
-                out.println(ForkProtocol.progress(new EpochProgress(epoch, lastEpoch, done, total,
-                        rate > 0 ? done / rate : 0, running.loss(), running.accuracy())));
+                out.println(ForkProtocol.progress(new EpochProgress(epoch, lastEpoch, done, total, seconds,
+                        running.loss(), running.accuracy())));
             }
         };
     }

@@ -29,39 +29,9 @@ public final class ModelEvaluator {
     private ModelEvaluator() {
     }
 
-    /** A trained model, checked and loaded onto a device, with its card. Close it to free native memory. */
-    public record OpenModel(LoadedModel loaded, ModelCard card) implements AutoCloseable {
-        public Model model() {
-            return loaded.model();
-        }
-
-        public Block block() {
-            return loaded.block();
-        }
-
-        public Device device() {
-            return loaded.device();
-        }
-
-        @Override
-        public void close() {
-            loaded.close();
-        }
-    }
-
-    /**
-     * Reads and checks the card and the parameters file, builds the network and loads the parameters: the runtime's
-     * {@link LoadedModel}, with the plugin's whole card.
-     */
-    public static OpenModel open(Path modelDirectory, int gpuIndex) {
-        ModelCard card = ModelCards.read(modelDirectory);
-        Device device = device(gpuIndex);
-        return new OpenModel(LoadedModel.open(modelDirectory, device), card);
-    }
-
     public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
-        try (OpenModel open = open(modelDirectory, gpuIndex)) {
-            ModelCard card = open.card();
+        ModelCard card = ModelCards.read(modelDirectory);
+        try (LoadedModel open = LoadedModel.open(modelDirectory, device(gpuIndex))) {
             ModelCards.checkFits(card, data, modelDirectory);
             Model model = open.model();
             Block block = open.block();

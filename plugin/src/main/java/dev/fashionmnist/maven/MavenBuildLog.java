@@ -11,10 +11,6 @@ final class MavenBuildLog implements BuildLog {
     private final Log log;
     private final String prefix;
 
-    MavenBuildLog(Log log) {
-        this(log, null);
-    }
-
     /** {@code module}: the module to name on every line, or {@code null} for none. */
     MavenBuildLog(Log log, String module) {
         this.log = log;

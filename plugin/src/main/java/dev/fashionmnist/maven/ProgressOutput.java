@@ -61,11 +61,6 @@ final class ProgressOutput implements ForkLauncher.Progress {
         return new ProgressOutput(Style.SILENT, null, null, 0);
     }
 
-    /** The terminal's width from the COLUMNS variable ({@code columns}, may be null), else {@link #DEFAULT_WIDTH}. */
-    static int width(String columns) {
-        return width(columns, () -> null);
-    }
-
     /**
      * The terminal's width: the COLUMNS variable ({@code columns}, may be null) where a shell exports it, else the
      * second number of {@code stty size} ({@code sttySize}: "rows columns", or null), else {@link #DEFAULT_WIDTH}.

@@ -152,7 +152,6 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.modelCacheSize", defaultValue = "20")
     int modelCacheSize;
 
-
     /**
      * Attach the model to the project with classifier 'model', as a zip and as a jar (the model's files under
      * META-INF/fashionmnist/model/, a dependency of an application), so install/deploy archive both.
@@ -196,8 +195,8 @@ public class TrainMojo extends AbstractEngineMojo {
         Path modelDir = out.resolve("model");
         ModelCard existing = readCard(modelDir);
         String chainStart = exactChainStart(settings, existing, s -> fingerprint(s, files, engine));
-        if (!force && !resume && (upToDate(modelDir, fingerprint)
-                || chainStart != null && upToDate(modelDir, chainStart))) {
+        if (!force && !resume && (ModelCard.upToDate(modelDir, fingerprint)
+                || chainStart != null && ModelCard.upToDate(modelDir, chainStart))) {
             log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
                     + (existing.resumed() && !fingerprint.equals(existing.fingerprint())
                     ? ", continued by -Dfashionmnist.resume to epoch " + existing.epochsTrained() : "")
@@ -290,14 +289,6 @@ public class TrainMojo extends AbstractEngineMojo {
     String fingerprint(TrainSettings settings, DatasetFiles files, EngineChoice engine) {
         return Fingerprint.of(settings, files.spec().name(), files.sha256(), testSize, engine.gpu() ? "gpu" : "cpu",
                 plugin.getVersion());
-    }
-
-    /**
-     * Whether the model in {@code modelDir} is that of the configured run ({@code fingerprint}), or that run
-     * continued by {@code -Dfashionmnist.resume} (which adds epochs but is still the configured run, trained on).
-     */
-    static boolean upToDate(Path modelDir, String fingerprint) {
-        return ModelCard.upToDate(modelDir, fingerprint);
     }
 
     /**

@@ -56,8 +56,8 @@ final class UserPropertyCheck {
         for (Parameter parameter : parameters) {
             String property = property(parameter);
             String typed = property == null ? null : userProperties.getProperty(property);
-            Xpp3Dom configured = configuration.getChild(parameter.getName());
-            if (typed != null && configured != null && setByPom(configured, property)) {
+            Xpp3Dom configured = pomValue(configuration, parameter, property);
+            if (typed != null && configured != null) {
                 warnings.add("-D" + property + "=" + typed + " is ignored: the POM's <configuration> sets "
                         + parameter.getName() + "=" + shown(configured) + "; move it to <properties> to let -D win");
             }
@@ -76,10 +76,9 @@ final class UserPropertyCheck {
         for (Parameter parameter : parameters == null ? List.<Parameter>of() : parameters) {
             String property = property(parameter);
             String typed = property == null ? null : userProperties.getProperty(property);
-            Xpp3Dom configured = configuration == null ? null : configuration.getChild(parameter.getName());
             boolean isSwitch = "boolean".equals(parameter.getType()) || "java.lang.Boolean".equals(parameter.getType());
             if (isSwitch && typed != null && !typed.trim().equalsIgnoreCase("true")
-                    && !typed.trim().equalsIgnoreCase("false") && (configured == null || !setByPom(configured, property))) {
+                    && !typed.trim().equalsIgnoreCase("false") && pomValue(configuration, parameter, property) == null) {
                 return "-D" + property + "=" + typed + ": parameter '" + parameter.getName() + "' is true or false "
                         + "(-D" + property + " alone means true)";
             }
@@ -126,6 +125,12 @@ final class UserPropertyCheck {
             return expression.substring(2, expression.length() - 1);
         }
         return null;
+    }
+
+    /** The POM's own value of {@code parameter} (not its {@code ${property}}), or {@code null}: then -D reaches it. */
+    private static Xpp3Dom pomValue(Xpp3Dom configuration, Parameter parameter, String property) {
+        Xpp3Dom configured = configuration == null ? null : configuration.getChild(parameter.getName());
+        return configured != null && setByPom(configured, property) ? configured : null;
     }
 
     /**

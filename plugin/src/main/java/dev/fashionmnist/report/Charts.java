@@ -63,8 +63,13 @@ public final class Charts {
         return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
     }
 
+    /** {@code image} as a PNG file, written atomically. */
     static void writePng(BufferedImage image, Path png) throws IOException {
-        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+        AtomicFiles.write(png, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available in this Java runtime");
+            }
+        });
     }
 
     /** White plot area with light grey grid lines. */

@@ -20,6 +20,9 @@ import java.util.Map;
  * configuration, data and checksums) below; see {@link #body(ReportContent, String)}.
  */
 public final class HtmlReport {
+    /** What the diagnosis says of a run with no finding. */
+    private static final String HEALTHY = "no sign of over- or underfitting, divergence or slow learning.";
+
     public static final String FILE = "report.html";
     /** The page's own look: font, width, tables and images. */
     private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
@@ -158,7 +161,7 @@ public final class HtmlReport {
     /** The diagnosis in one sentence: the first finding with its evidence, or that the run is healthy. */
     static String verdict(List<Diagnosis.Finding> findings) {
         if (findings.isEmpty()) {
-            return "healthy: no sign of over- or underfitting, divergence or slow learning.";
+            return "healthy: " + HEALTHY;
         }
         Diagnosis.Finding first = findings.get(0);
         return first.kind().label() + ": " + first.evidence() + (findings.size() > 1 ? "; "
@@ -203,8 +206,7 @@ public final class HtmlReport {
         }
         h.append("<h2 id=\"diagnosis\">Diagnosis</h2>\n");
         if (c.diagnosis().isEmpty()) {
-            h.append("<p class=\"pass\">Healthy: no sign of over- or underfitting, divergence or slow "
-                    + "learning.</p>\n");
+            h.append("<p class=\"pass\">Healthy: ").append(HEALTHY).append("</p>\n");
         }
         for (Diagnosis.Finding f : c.diagnosis()) {
             h.append("<div class=\"finding\"><b>").append(esc(f.kind().label())).append("</b>: ")

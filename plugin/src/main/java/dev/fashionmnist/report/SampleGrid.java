@@ -1,6 +1,5 @@
 package dev.fashionmnist.report;
 
-import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
 import java.awt.Color;
@@ -12,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The notebook's "Trainingsbeispiele ansehen": the first images of a set in a grid, each titled with its class
@@ -28,7 +26,7 @@ public final class SampleGrid {
     private static final int PAD = 8;
     static final int LEGEND = 24;
     /** The colour of a title's second line (Okabe-Ito vermillion), e.g. a misclassified image's prediction. */
-    static final Color SECOND_LINE = new Color(0xd5, 0x5e, 0x00);
+    static final Color SECOND_LINE = Charts.BEST;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -71,12 +69,7 @@ public final class SampleGrid {
      */
     public static void write(IdxImages images, int[] indices, List<String> titles, String legend, Path png)
             throws IOException {
-        BufferedImage canvas = draw(images, indices, titles, legend);
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(canvas, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        Charts.writePng(draw(images, indices, titles, legend), png);
     }
 
     static BufferedImage draw(IdxImages images, int[] indices, List<String> titles, String legend) {

@@ -70,8 +70,7 @@ public final class Checkpoints {
             Json.writeFile(temp.resolve(INFO), new Info(epoch, info.model(), info.normalization(), null, snapshot,
                     info.lrSchedule(), info.plannedEpochs(), info.history(), info.startFingerprint(),
                     info.resumedAfter()));
-            AtomicFiles.deleteTree(target);
-            Files.move(temp, target);
+            AtomicFiles.replaceDirectory(temp, target);
         } finally {
             AtomicFiles.deleteTree(temp);
         }
@@ -94,8 +93,7 @@ public final class Checkpoints {
                     Files.copy(f, temp.resolve(f.getFileName()));
                 }
             }
-            AtomicFiles.deleteTree(best);
-            Files.move(temp, best);
+            AtomicFiles.replaceDirectory(temp, best);
         } finally {
             AtomicFiles.deleteTree(temp);
         }

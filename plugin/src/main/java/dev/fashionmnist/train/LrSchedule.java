@@ -50,6 +50,16 @@ public enum LrSchedule {
         };
     }
 
+    /**
+     * The rate for batch {@code batch} (0-based) of epoch {@code epoch} (1-based) in a run of {@code lastEpoch} epochs
+     * of {@code batchesPerEpoch} batches: the epoch's rate, or the batch's for a {@link #perBatch()} schedule.
+     */
+    public double rate(double base, int epoch, int batch, int batchesPerEpoch, int lastEpoch) {
+        return perBatch()
+                ? rate(base, (long) (epoch - 1) * batchesPerEpoch + batch, (long) lastEpoch * batchesPerEpoch)
+                : rate(base, epoch - 1, lastEpoch);
+    }
+
     private static double oneCycle(double base, long step, long totalSteps) {
         long warmup = Math.max(1, Math.round(ONECYCLE_WARMUP * totalSteps));
         double start = base / ONECYCLE_START_DIVISOR;

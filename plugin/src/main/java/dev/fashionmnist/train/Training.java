@@ -222,13 +222,10 @@ public final class Training {
                     return target.reached(row);
                 };
                 for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++) {
-                    // the schedule's position is the epoch itself: a resumed run continues where the last stopped
-                    double lr = s.lrSchedule().rate(s.learningRate(), epoch - 1, lastEpoch);
-                    rate.value = (float) lr;
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     engine.setRandomSeed(epochSeed(s.seed(), epoch));
-                    last = epoch(trainer, optimizer, block, train, test, epoch, lastEpoch, lr, augmenter,
-                            dataManager, rate, listener);
+                    last = epoch(trainer, optimizer, block, train, test, epoch, lastEpoch, augmenter, dataManager,
+                            rate, listener);
                     if (!last.epochEnd()) {
                         // the target was reached within the epoch: no checkpoint, as a resume continues whole epochs
                         trained = epoch;
@@ -256,7 +253,6 @@ public final class Training {
                     log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " reached at epoch "
                             + last.atLabel() + " (test accuracy " + GateThreshold.percent(last.testAccuracy())
                             + "): stopping there and keeping that model");
-                    best = null;
                 } else if (s.targetAccuracy() != null) {
                     EpochMetrics top = target.best();
                     log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " not reached in "
@@ -299,8 +295,8 @@ public final class Training {
      * handing each row to {@code listener}; stops within the epoch when it says so. Returns the last row made.
      */
     private EpochMetrics epoch(Trainer trainer, ResumableOptimizer optimizer, Block block, DeviceTensors train,
-                               DeviceTensors test, int epoch, int lastEpoch, double learningRate,
-                               BatchAugmenter augmenter, NDManager dataManager, EpochRate rate,
+                               DeviceTensors test, int epoch, int lastEpoch, BatchAugmenter augmenter,
+                               NDManager dataManager, EpochRate rate,
                                EvaluationListener listener) throws IOException {
         TrainSettings s = job.settings();
         int batchSize = s.batchSize();
@@ -311,7 +307,7 @@ public final class Training {
         long start = System.nanoTime();
         long checkNanos = 0;
         long done = 0;
-        double lr = learningRate;
+        double lr = 0;
         EpochMetrics row = null;
         try (NDManager epochManager = dataManager.newSubManager();
              DeviceTensors shuffled = train.reordered(epochManager, order)) {
@@ -328,12 +324,9 @@ public final class Training {
             for (int from = 0; from < order.length; from += batchSize) {
                 cancellation.check();
                 int to = Math.min(order.length, from + batchSize);
-                if (s.lrSchedule().perBatch()) {
-                    // the position is the global step: a resumed run continues where the last stopped
-                    lr = s.lrSchedule().rate(s.learningRate(), (long) (epoch - 1) * batchesPerEpoch + batches,
-                            (long) lastEpoch * batchesPerEpoch);
-                    rate.value = (float) lr;
-                }
+                // the schedule's position counts from the run's start: a resumed run continues where the last stopped
+                lr = s.lrSchedule().rate(s.learningRate(), epoch, batches, batchesPerEpoch, lastEpoch);
+                rate.value = (float) lr;
                 if (augmenter == null && to > chunkTo) {
                     // normalised a chunk of batches at a time: fewer calls per batch, little memory
                     if (chunkManager != null) {
@@ -371,7 +364,7 @@ public final class Training {
                     checkFinite(lossTotal.getFloat(), epoch);
                 }
                 double elapsed = (System.nanoTime() - start - checkNanos) / 1e9;
-                progress.batchDone(epoch, lastEpoch, done, order.length, done / Math.max(elapsed, 1e-9),
+                progress.batchDone(epoch, lastEpoch, done, order.length, elapsed,
                         new RunningSums(lossTotal, correctTotal, done));
                 if (batches == checks[nextCheck]) {
                     // the train metrics, seconds and images/s of a row cover the epoch so far

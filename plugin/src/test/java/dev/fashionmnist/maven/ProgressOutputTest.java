@@ -47,7 +47,7 @@ class ProgressOutputTest {
             MavenBuildLog parallel = new MavenBuildLog(new SystemStreamLog(), "fashionmnist-sample");
             ProgressOutput.lines(parallel).show(P);
             parallel.warn("a warning");
-            new MavenBuildLog(new SystemStreamLog()).info("serial");
+            new MavenBuildLog(new SystemStreamLog(), null).info("serial");
         } finally {
             System.setOut(out);
         }
@@ -83,10 +83,10 @@ class ProgressOutputTest {
 
     @Test
     void widthFromColumns() {
-        assertEquals(80, ProgressOutput.width(null));
-        assertEquals(80, ProgressOutput.width("wide"));
-        assertEquals(80, ProgressOutput.width("5"));
-        assertEquals(132, ProgressOutput.width(" 132 "));
+        assertEquals(80, ProgressOutput.width(null, () -> null));
+        assertEquals(80, ProgressOutput.width("wide", () -> null));
+        assertEquals(80, ProgressOutput.width("5", () -> null));
+        assertEquals(132, ProgressOutput.width(" 132 ", () -> null));
     }
 
     @Test

@@ -30,17 +30,17 @@ class TrainMojoUpToDateTest {
     @Test
     void theConfiguredRunsModelIsUpToDate() throws Exception {
         card("{\"fingerprint\": \"run\"}");
-        assertTrue(TrainMojo.upToDate(model, "run"));
-        assertFalse(TrainMojo.upToDate(model, "other"));
+        assertTrue(ModelCard.upToDate(model, "run"));
+        assertFalse(ModelCard.upToDate(model, "other"));
     }
 
     @Test
     void aResumedContinuationOfTheConfiguredRunIsUpToDate() throws Exception {
         // 2 epochs (fingerprint "run"), then -Dfashionmnist.resume (fingerprint "resume"): a plain rerun keeps it
         card("{\"fingerprint\": \"resume\", \"startFingerprint\": \"run\", \"resumedAfter\": [2]}");
-        assertTrue(TrainMojo.upToDate(model, "run"));
-        assertTrue(TrainMojo.upToDate(model, "resume"));
-        assertFalse(TrainMojo.upToDate(model, "other"), "a changed configuration trains again");
+        assertTrue(ModelCard.upToDate(model, "run"));
+        assertTrue(ModelCard.upToDate(model, "resume"));
+        assertFalse(ModelCard.upToDate(model, "other"), "a changed configuration trains again");
     }
 
     private static TrainSettings configured(int epochs, LrSchedule schedule) {
@@ -77,20 +77,20 @@ class TrainMojoUpToDateTest {
     @Test
     void aStartFingerprintWithoutAResumeCountsForNothing() throws Exception {
         card("{\"fingerprint\": \"run\", \"startFingerprint\": \"older\", \"resumedAfter\": []}");
-        assertFalse(TrainMojo.upToDate(model, "older"));
+        assertFalse(ModelCard.upToDate(model, "older"));
     }
 
     @Test
     void anOldCardWithoutTheNewFieldsStillWorks() throws Exception {
         card("{\"formatVersion\": 1, \"fingerprint\": \"run\", \"epochsTrained\": 3}");
-        assertTrue(TrainMojo.upToDate(model, "run"));
-        assertFalse(TrainMojo.upToDate(model, "other"));
+        assertTrue(ModelCard.upToDate(model, "run"));
+        assertFalse(ModelCard.upToDate(model, "other"));
     }
 
     @Test
     void withoutParametersNothingIsUpToDate() throws Exception {
         card("{\"fingerprint\": \"run\"}");
         Files.delete(ModelParameters.file(model, ModelCard.PARAMETERS_NAME));
-        assertFalse(TrainMojo.upToDate(model, "run"));
+        assertFalse(ModelCard.upToDate(model, "run"));
     }
 }

@@ -88,9 +88,10 @@ class LiveReportTest {
 
     @Test
     void progressSaysHowLongTheRunHasTaken() {
-        RunStatus run = new RunStatus("r", RunStatus.RUNNING, 1, 2, Instant.now().minusSeconds(75).toString(), null);
+        Instant now = Instant.now();
+        RunStatus run = new RunStatus("r", RunStatus.RUNNING, 1, 2, now.minusSeconds(75).toString(), null);
         EpochMetrics first = epoch(1);
-        String status = LiveReport.status(run, List.of(first), Instant.now());
+        String status = LiveReport.status(run, List.of(first), now);
         assertTrue(status.contains("epoch 2 of 2 running</b>; 1 of 2 epochs of this run done (50%), 1 min 15 s so far"),
                 status);
     }

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +33,6 @@ class PlotsTest {
                     2.5, 1200));
         }
         return list;
-    }
-
-    private static BufferedImage read(Path png) throws Exception {
-        assertTrue(Files.isRegularFile(png), png + " exists");
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertTrue(img != null, png + " is an image ImageIO can read");
-        return img;
     }
 
     private static Set<Integer> colours(BufferedImage img) {
@@ -72,7 +64,7 @@ class PlotsTest {
     }
 
     private static void assertCurves(Path png) throws Exception {
-        BufferedImage img = read(png);
+        BufferedImage img = PlotPixels.read(png);
         assertEquals(LearningCurves.WIDTH, img.getWidth());
         assertEquals(LearningCurves.HEIGHT, img.getHeight());
         assertEquals(800, img.getWidth());
@@ -117,7 +109,7 @@ class PlotsTest {
         }
         Path png = dir.resolve(ConfusionHeatmap.FILE);
         ConfusionHeatmap.write(m, png);
-        BufferedImage img = read(png);
+        BufferedImage img = PlotPixels.read(png);
         assertEquals(900, img.getWidth());
         assertEquals(800, img.getHeight());
         assertEquals(ConfusionHeatmap.WIDTH, img.getWidth());
@@ -145,7 +137,7 @@ class PlotsTest {
                 new EvaluationResult.Mistake(5, 1, 2), new EvaluationResult.Mistake(9, 2, 0));
         Path png = dir.resolve("grid/" + MistakesGrid.FILE);
         MistakesGrid.write(images, mistakes, List.of("Cat", "Dog", "Bird"), png);
-        BufferedImage img = read(png);
+        BufferedImage img = PlotPixels.read(png);
         // two title lines (true, predicted) and a legend on top
         int[] size = SampleGrid.size(28, 28, 2, true);
         assertEquals(size[0], img.getWidth());

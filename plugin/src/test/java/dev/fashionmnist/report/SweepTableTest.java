@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -168,13 +167,6 @@ class SweepTableTest {
         assertTrue(e.getMessage().contains("hiddenSize-2"), e.getMessage());
     }
 
-    private static BufferedImage readPng(Path png) throws Exception {
-        assertTrue(Files.isRegularFile(png), png + " exists");
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertTrue(img != null, png + " is readable by ImageIO");
-        return img;
-    }
-
     private static int colours(BufferedImage img) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y++) {
@@ -195,12 +187,12 @@ class SweepTableTest {
         for (String name : NAMES) {
             Path png = dir.resolve("sweep-" + name + ".png");
             assertEquals(png, dir.resolve(SweepPlots.parameterPlot(name)));
-            BufferedImage img = readPng(png);
+            BufferedImage img = PlotPixels.read(png);
             assertEquals(800, img.getWidth());
             assertEquals(500, img.getHeight());
             assertTrue(colours(img) > 10, name + " plot is not blank: " + colours(img) + " colours");
         }
-        BufferedImage img = readPng(dir.resolve(SweepPlots.CURVES));
+        BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.CURVES));
         assertEquals("sweep-curves.png", SweepPlots.CURVES);
         // four trials: small multiples, four panels in a row
         assertEquals(4 * TrialCurves.PANEL_WIDTH, img.getWidth());

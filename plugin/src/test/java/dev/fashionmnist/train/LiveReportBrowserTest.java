@@ -49,7 +49,7 @@ class LiveReportBrowserTest {
         AtomicReference<Look> atStart = new AtomicReference<>();
         AtomicReference<Exception> problem = new AtomicReference<>();
         // called on the training thread after each batch: the first call looks at the page before epoch 1 ends
-        TrainingProgress firstBatch = (epoch, lastEpoch, done, total, rate, running) -> {
+        TrainingProgress firstBatch = (epoch, lastEpoch, done, total, seconds, running) -> {
             if (atStart.get() == null && problem.get() == null) {
                 try {
                     atStart.set(look(browser, page, work.resolve("start.png")));

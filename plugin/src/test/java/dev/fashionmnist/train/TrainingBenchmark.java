@@ -52,7 +52,7 @@ class TrainingBenchmark {
                     arch, rate, rate / mlpRate);
         }
         List<Long> rss = new ArrayList<>();
-        TrainingProgress sampler = (epoch, last, done, total, rate, running) -> {
+        TrainingProgress sampler = (epoch, last, done, total, seconds, running) -> {
             if (done == total) {
                 try {
                     rss.add(residentKiB());

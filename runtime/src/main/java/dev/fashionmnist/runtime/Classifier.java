@@ -162,11 +162,7 @@ public final class Classifier implements AutoCloseable {
     public List<Prediction> classify(ImagePreparation.Prepared image, int top) {
         byte[] pixels = image.pixels();
         requireSize(pixels.length, "the prepared image");
-        float[] x = new float[pixels.length];
-        float byteScale = description.normalization().scale();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (pixels[i] & 0xFF) * byteScale - shift;
-        }
+        float[] x = description.normalization().apply(pixels, pixels.length, new int[] {0});
         return forward(x, 1, top).get(0);
     }
 
@@ -324,13 +320,15 @@ public final class Classifier implements AutoCloseable {
                                 + "; rebuild its model jar with the train goal");
                     }
                 }
-                return new Classifier(LoadedModel.open(temp, Device.cpu()));
+                try {
+                    return new Classifier(LoadedModel.open(temp, Device.cpu()));
+                } catch (ClassifierException e) {
+                    throw new ClassifierException("The model " + coordinates() + " on the class path is unusable: "
+                            + e.getMessage(), e);
+                }
             } catch (IOException e) {
                 throw new ClassifierException("The model " + coordinates() + " on the class path cannot be read: "
                         + e.getMessage());
-            } catch (ClassifierException e) {
-                throw e.getMessage().startsWith("The model ") ? e : new ClassifierException("The model "
-                        + coordinates() + " on the class path is unusable: " + e.getMessage(), e);
             } finally {
                 deleteTree(temp);
             }

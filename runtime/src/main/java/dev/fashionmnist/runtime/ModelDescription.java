@@ -101,12 +101,6 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
                 sha, Double.isFinite(accuracy) ? accuracy : null);
     }
 
-    /** One line for logs, e.g. {@code amelie-cnn on fashion-mnist, test accuracy 91.2%}. */
-    public String summary() {
-        return spec.describe() + " on " + (dataset == null ? "an unnamed dataset" : dataset)
-                + (testAccuracy == null ? "" : String.format(Locale.ROOT, ", test accuracy %.1f%%", testAccuracy * 100));
-    }
-
     private static ModelSpec spec(JsonElement element) {
         JsonObject m = object(element);
         if (m == null) {

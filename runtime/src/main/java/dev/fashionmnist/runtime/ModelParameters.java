@@ -2,14 +2,11 @@ package dev.fashionmnist.runtime;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.runtime.network.Networks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,8 +39,12 @@ public final class ModelParameters {
         Path file = file(dir, name);
         requireFile(file);
         checkMagic(file);
-        Map<String, Shape> expected = expectedShapes(spec);
         Block block = model.getBlock();
+        // the initialized block holds the shapes the spec needs; loading replaces its arrays with the file's
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            expected.put(p.getKey(), p.getValue().getArray().getShape());
+        }
         try {
             model.load(dir, name, Map.of("epoch", "0"));
         } catch (MalformedModelException | IOException | RuntimeException e) {
@@ -125,18 +126,6 @@ public final class ModelParameters {
             throw new ClassifierException(file + " is not a DJL parameters file (it does not start with 'DJL@'): "
                     + "retrain with -Dfashionmnist.force");
         }
-    }
-
-    private static Map<String, Shape> expectedShapes(ModelSpec spec) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Block reference = Networks.build(spec);
-            reference.initialize(manager, DataType.FLOAT32, Networks.inputShape(spec, 1));
-            for (Pair<String, Parameter> p : reference.getParameters()) {
-                shapes.put(p.getKey(), p.getValue().getArray().getShape());
-            }
-        }
-        return shapes;
     }
 
     private static String describe(Throwable e) {
