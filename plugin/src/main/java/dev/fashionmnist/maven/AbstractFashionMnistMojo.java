@@ -3,7 +3,9 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.data.DatasetException;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
 import java.io.File;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -29,6 +31,13 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
     @Parameter(property = "fashionmnist.outputDirectory", defaultValue = "${project.build.directory}/fashionmnist")
     File outputDirectory;
 
+    /**
+     * The language of every log line, report and plot: {@code en} or {@code de}. Default: German where the JVM's locale
+     * is German ({@code LANG=de_DE.UTF-8}), else English. CSV and JSON stay English: they are data.
+     */
+    @Parameter(property = "fashionmnist.language")
+    String language;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
@@ -37,8 +46,9 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        Language words = language();
         BuildLog log = new MavenBuildLog(getLog(), session != null && session.isParallel() && session.getCurrentProject()
-                != null ? session.getCurrentProject().getArtifactId() : null);
+                != null ? session.getCurrentProject().getArtifactId() : null, words);
         Properties typed = session == null || mojoExecution == null ? null : session.getUserProperties();
         if (typed != null) {
             // a skipped goal still names the unknown properties; what its configuration overrides does not matter
@@ -55,8 +65,17 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);
         } catch (DatasetException | ClassifierException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(Messages.of(e, words));
         }
+    }
+
+    /** The reader's language: the {@code language} parameter, else the JVM's locale's. */
+    Language language() throws MojoExecutionException {
+        if (language == null || language.isBlank()) {
+            return Language.ofJvm();
+        }
+        return Language.parse(language).orElseThrow(() -> new MojoExecutionException(
+                Messages.text(Language.ofJvm(), "maven.language.unknown", language.trim())));
     }
 
     /**

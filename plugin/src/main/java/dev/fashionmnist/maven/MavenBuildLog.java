@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.Language;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -10,11 +11,18 @@ import org.apache.maven.plugin.logging.Log;
 final class MavenBuildLog implements BuildLog {
     private final Log log;
     private final String prefix;
+    private final Language language;
 
-    /** {@code module}: the module to name on every line, or {@code null} for none. */
-    MavenBuildLog(Log log, String module) {
+    /** {@code module}: the module to name on every line, or {@code null} for none; messages in {@code language}. */
+    MavenBuildLog(Log log, String module, Language language) {
         this.log = log;
         this.prefix = module == null ? "" : "[" + module + "] ";
+        this.language = language;
+    }
+
+    @Override
+    public Language language() {
+        return language;
     }
 
     @Override

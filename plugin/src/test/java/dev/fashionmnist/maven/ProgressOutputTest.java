@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.runtime.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fashionmnist.data.RecordingLog;
@@ -44,10 +45,10 @@ class ProgressOutputTest {
         PrintStream out = System.out;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            MavenBuildLog parallel = new MavenBuildLog(new SystemStreamLog(), "fashionmnist-sample");
+            MavenBuildLog parallel = new MavenBuildLog(new SystemStreamLog(), "fashionmnist-sample", Language.ENGLISH);
             ProgressOutput.lines(parallel).show(P);
             parallel.warn("a warning");
-            new MavenBuildLog(new SystemStreamLog(), null).info("serial");
+            new MavenBuildLog(new SystemStreamLog(), null, Language.ENGLISH).info("serial");
         } finally {
             System.setOut(out);
         }

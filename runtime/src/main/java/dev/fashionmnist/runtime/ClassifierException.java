@@ -3,16 +3,36 @@ package dev.fashionmnist.runtime;
 /**
  * A model that cannot be used: none or several on the class path, a damaged or edited model directory, parameters
  * that do not fit the network, an unreadable image, missing PyTorch natives. The message says what is wrong, with
- * which file, and what would be right; it is meant to be shown as it is, without a stack trace.
+ * which file, and what would be right; it is meant to be shown as it is, without a stack trace: {@code getMessage()}
+ * in English, {@link #message()} in any {@link Language}.
  */
-public class ClassifierException extends RuntimeException {
+public class ClassifierException extends RuntimeException implements Localizable {
     private static final long serialVersionUID = 1L;
+
+    private final transient Message message;
+
+    public ClassifierException(Message message) {
+        super(message.toString());
+        this.message = message;
+    }
+
+    public ClassifierException(Message message, Throwable cause) {
+        super(message.toString(), cause);
+        this.message = message;
+    }
 
     public ClassifierException(String message) {
         super(message);
+        this.message = null;
     }
 
     public ClassifierException(String message, Throwable cause) {
         super(message, cause);
+        this.message = null;
+    }
+
+    @Override
+    public Message message() {
+        return message != null ? message : new Message(Message.RUNTIME_BUNDLE, "literal", getMessage());
     }
 }

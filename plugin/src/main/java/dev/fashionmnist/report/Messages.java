@@ -1,0 +1,49 @@
+package dev.fashionmnist.report;
+
+import dev.fashionmnist.data.DatasetCatalog;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Localizable;
+import dev.fashionmnist.runtime.Message;
+
+/**
+ * The plugin's texts: keys of the bundle {@code dev/fashionmnist/report/messages.properties} (English) and its
+ * {@code messages_de.properties} (German), worded in the reader's {@link Language} when shown. Core code makes
+ * {@link Message}s; the Maven log, the reports and the plots word them.
+ */
+public final class Messages {
+    /** The plugin's bundle. */
+    public static final String BUNDLE = "dev.fashionmnist.report.messages";
+
+    private Messages() {
+    }
+
+    /** The text under {@code key} with {@code args}, not yet worded. */
+    public static Message of(String key, Object... args) {
+        return new Message(BUNDLE, key, args);
+    }
+
+    /** The text under {@code key} with {@code args} in {@code language}. */
+    public static String text(Language language, String key, Object... args) {
+        return of(key, args).in(language);
+    }
+
+    /** What a problem says, in {@code language} where it knows its words, else its own message. */
+    public static String of(Throwable problem, Language language) {
+        if (problem instanceof Localizable l && l.message() != null) {
+            return l.message().in(language);
+        }
+        return problem.getMessage() != null ? problem.getMessage() : problem.toString();
+    }
+
+    /**
+     * A class's name for a reader of {@code language}: Fashion-MNIST's classes have German names (the CSVs keep the
+     * dataset's English ones, which are data); other datasets' names are shown as they are.
+     */
+    public static String className(Language language, String dataset, int index, String name) {
+        String key = "class." + dataset + "." + index;
+        if (language != Language.ENGLISH && DatasetCatalog.FASHION_MNIST.equals(dataset) && Message.exists(BUNDLE, key)) {
+            return Message.pattern(BUNDLE, key, language);
+        }
+        return name;
+    }
+}
