@@ -29,7 +29,8 @@ public class DownloadDataMojo extends AbstractDataMojo {
         }
         Path png = outputDirectory.toPath().resolve(SampleGrid.FILE);
         try {
-            SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
+            SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), files.spec().name(), png,
+                    log.language());
         } catch (IOException e) {
             throw new MojoExecutionException("Parameter 'outputDirectory': " + FileWriteException.of(png, e).getMessage()
                     + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");

@@ -92,9 +92,10 @@ public class EvaluateMojo extends AbstractModelMojo {
                 EvaluationSummary.headline(result));
         try {
             EvaluationReports.write(result, out);
-            ConfusionHeatmap.write(result.confusion(), out.resolve(ConfusionHeatmap.FILE));
+            ConfusionHeatmap.write(result.confusion(), files.spec().name(), out.resolve(ConfusionHeatmap.FILE),
+                    log.language());
             MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
-                    files.spec().classNames(), out.resolve(MistakesGrid.FILE));
+                    files.spec().classNames(), files.spec().name(), out.resolve(MistakesGrid.FILE), log.language());
             JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes);
         } catch (IOException e) {
             throw new ModelException("Parameter 'outputDirectory': cannot write the reports into " + out + ": " + e);

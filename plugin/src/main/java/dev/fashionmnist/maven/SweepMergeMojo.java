@@ -67,10 +67,10 @@ public class SweepMergeMojo extends AbstractFashionMnistMojo {
             List<SweepTable.Row> merged = new ArrayList<>(rows.values());
             merged.sort(Comparator.comparingInt(SweepTable.Row::trial));
             SweepTable.write(names, merged, out.resolve(SweepTable.FILE));
-            SweepPlots.write(names, merged, curves, out);
+            SweepPlots.write(names, merged, curves, out, log.language());
             log.info("Merged " + merged.size() + " trials from " + sweepResults.size() + " shard(s) into "
                     + out.resolve(SweepTable.FILE));
-            for (String line : SweepPlots.summary(names, merged)) {
+            for (String line : SweepPlots.summary(names, merged, log.language())) {
                 log.info(line);
             }
         } catch (IOException e) {

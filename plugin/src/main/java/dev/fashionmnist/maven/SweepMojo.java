@@ -100,8 +100,8 @@ public class SweepMojo extends TrainMojo {
         try {
             SweepResults.Results results = SweepResults.read(out, reported);
             SweepTable.write(grid.names(), results.rows(), out.resolve(SweepTable.FILE));
-            SweepPlots.write(grid.names(), results.rows(), results.curves(), out);
-            for (String line : SweepPlots.summary(grid.names(), results.rows())) {
+            SweepPlots.write(grid.names(), results.rows(), results.curves(), out, log.language());
+            for (String line : SweepPlots.summary(grid.names(), results.rows(), log.language())) {
                 log.info(line);
             }
             log.info("Sweep results: " + out.resolve(SweepTable.FILE) + " (" + reported.size() + " of "

@@ -214,7 +214,7 @@ public final class Training {
                     MetricsCsv.append(job.metricsFile(), row);
                     log.info(row.logLine(lastEpoch) + (logChecks
                             ? String.format(Locale.ROOT, " (test check %.1f s)", checkSeconds) : ""));
-                    LiveReport.epochDone(job.outputDirectory(), run, history);
+                    LiveReport.epochDone(job.outputDirectory(), run, history, log.language());
                     Diagnosis.diverging(history).ifPresent(f -> {
                         throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
                                 + "; no model was written");
