@@ -73,10 +73,16 @@ class SweepPicturesTest {
 
     /** Copies the pictures to target/pictures when -Dpictures.keep is set, to look at them. */
     private void keep(String... names) throws Exception {
+        keepAs("", names);
+    }
+
+    /** {@link #keep}, each copy's name beginning with {@code prefix} (e.g. "de-" for the German pictures). */
+    private void keepAs(String prefix, String... names) throws Exception {
         if (System.getProperty("pictures.keep") != null) {
             Path to = Files.createDirectories(Path.of("target/pictures"));
             for (String name : names) {
-                Files.copy(dir.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(dir.resolve(name), to.resolve(prefix + name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -290,7 +296,7 @@ class SweepPicturesTest {
         assertEquals("Training, trainSize=1000", parameter.getXYPlot().getDataset().getSeriesKey(1));
 
         SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir, Language.GERMAN);
-        keep(SweepPlots.HEATMAP, SweepPlots.CURVES, SweepPlots.parameterPlot("hiddenSize"),
+        keepAs("de-", SweepPlots.HEATMAP, SweepPlots.CURVES, SweepPlots.parameterPlot("hiddenSize"),
                 SweepPlots.parameterPlot("trainSize"));
         assertEquals("Testgenauigkeit nach hiddenSize und trainSize", PlotPixels.title(dir.resolve(SweepPlots.HEATMAP)));
         assertEquals("Test- und Trainingsgenauigkeit nach trainSize",
