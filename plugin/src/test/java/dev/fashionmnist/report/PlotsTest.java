@@ -176,37 +176,37 @@ class PlotsTest {
 
     @Test
     void learningCurvesInGermanWithTheirTitlesInThePng() throws Exception {
-        LearningCurves.write(epochs(), dir, Language.GERMAN);
-        assertEquals("Genauigkeit pro Epoche", PlotPixels.title(dir.resolve(LearningCurves.ACCURACY)));
-        assertEquals("Verlust pro Epoche", PlotPixels.title(dir.resolve(LearningCurves.LOSS)));
-        assertEquals("de", PlotPixels.titleLanguage(dir.resolve(LearningCurves.LOSS)));
-        assertCurves(dir.resolve(LearningCurves.ACCURACY));
-        assertCurves(dir.resolve(LearningCurves.LOSS));
-        assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
+        assertCurvesIn(Language.GERMAN, List.of("Genauigkeit pro Epoche", "Verlust pro Epoche", "Epoche",
+                "Genauigkeit", "Training", "Test", "0,75"));
         keep(dir.resolve(LearningCurves.ACCURACY), "de-");
         keep(dir.resolve(LearningCurves.LOSS), "de-");
-
-        XYPlot plot = drawn(LearningCurves.accuracyChart("Genauigkeit pro Epoche", epochs(), Language.GERMAN));
-        assertEquals("Epoche", plot.getDomainAxis().getLabel());
-        assertEquals("Genauigkeit", plot.getRangeAxis().getLabel());
-        assertEquals(List.of("Training", "Test"), List.of(plot.getDataset().getSeriesKey(0),
-                plot.getDataset().getSeriesKey(1)));
-        assertEquals("0,75", ((NumberAxis) plot.getRangeAxis()).getTickUnit().valueToString(0.75),
-                "ticks with a decimal comma");
     }
 
     @Test
     void learningCurvesInEnglishAsBefore() throws Exception {
-        LearningCurves.write(epochs(), dir, Language.ENGLISH);
-        assertEquals("Accuracy per epoch", PlotPixels.title(dir.resolve(LearningCurves.ACCURACY)));
-        assertEquals("Loss per epoch", PlotPixels.title(dir.resolve(LearningCurves.LOSS)));
-        assertEquals("en", PlotPixels.titleLanguage(dir.resolve(LearningCurves.ACCURACY)));
-        XYPlot plot = drawn(LearningCurves.accuracyChart("Accuracy per epoch", epochs(), Language.ENGLISH));
-        assertEquals("epoch", plot.getDomainAxis().getLabel());
-        assertEquals("accuracy", plot.getRangeAxis().getLabel());
-        assertEquals(List.of("train", "test"), List.of(plot.getDataset().getSeriesKey(0),
+        assertCurvesIn(Language.ENGLISH, List.of("Accuracy per epoch", "Loss per epoch", "epoch", "accuracy", "train",
+                "test", "0.75"));
+    }
+
+    /**
+     * Writes the curves in {@code language} and checks the words: the two PNGs' titles (also in their title chunks,
+     * tagged with the language), the axes, the legend, and how a tick of 0.75 is written.
+     */
+    private void assertCurvesIn(Language language, List<String> words) throws Exception {
+        LearningCurves.write(epochs(), dir, language);
+        assertEquals(words.get(0), PlotPixels.title(dir.resolve(LearningCurves.ACCURACY)));
+        assertEquals(words.get(1), PlotPixels.title(dir.resolve(LearningCurves.LOSS)));
+        assertEquals(language.tag(), PlotPixels.titleLanguage(dir.resolve(LearningCurves.LOSS)));
+        assertCurves(dir.resolve(LearningCurves.ACCURACY));
+        assertCurves(dir.resolve(LearningCurves.LOSS));
+        assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
+        XYPlot plot = drawn(LearningCurves.accuracyChart(words.get(0), epochs(), language));
+        assertEquals(words.get(2), plot.getDomainAxis().getLabel());
+        assertEquals(words.get(3), plot.getRangeAxis().getLabel());
+        assertEquals(words.subList(4, 6), List.of(plot.getDataset().getSeriesKey(0),
                 plot.getDataset().getSeriesKey(1)));
-        assertEquals("0.75", ((NumberAxis) plot.getRangeAxis()).getTickUnit().valueToString(0.75));
+        assertEquals(words.get(6), ((NumberAxis) plot.getRangeAxis()).getTickUnit().valueToString(0.75),
+                "the ticks' decimal separator");
     }
 
     @Test
