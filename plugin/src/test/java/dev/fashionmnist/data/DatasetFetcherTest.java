@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -97,15 +100,23 @@ class DatasetFetcherTest {
 
     @Test
     void verifiedSummaryIsOneLinePerDataset() {
-        Map<String, Integer> one = new java.util.LinkedHashMap<>();
-        one.put("from the cache", 4);
+        Map<Message, Integer> one = new java.util.LinkedHashMap<>();
+        one.put(Messages.of("data.origin.cache"), 4);
         assertEquals("fashion-mnist: 4 files verified from the cache in 0.5 s",
-                DatasetFetcher.verifiedSummary("fashion-mnist", one, 0.46));
-        Map<String, Integer> two = new java.util.LinkedHashMap<>();
-        two.put("from the cache", 3);
-        two.put("from mirror http://m/", 1);
+                DatasetFetcher.verifiedSummary("fashion-mnist", one, 0.46).toString());
+        Map<Message, Integer> two = new java.util.LinkedHashMap<>();
+        two.put(Messages.of("data.origin.cache"), 3);
+        Message mirror = new DataSource(DataSource.Kind.MIRROR, URI.create("http://m/")).description();
+        two.put(Messages.of("data.origin.source", mirror), 1);
         assertEquals("mnist: 4 files verified (3 from the cache, 1 from mirror http://m/) in 12.0 s",
-                DatasetFetcher.verifiedSummary("mnist", two, 12));
+                DatasetFetcher.verifiedSummary("mnist", two, 12).toString());
+        assertEquals("mnist: 4 Dateien (3 aus dem Cache, 1 von Spiegelserver http://m/) in 12,0 s geprüft",
+                DatasetFetcher.verifiedSummary("mnist", two, 12).in(Language.GERMAN));
+        Map<Message, Integer> single = Map.of(Messages.of("data.origin.earlier"), 1);
+        assertEquals("mnist: 1 file verified earlier in this build in 0.1 s",
+                DatasetFetcher.verifiedSummary("mnist", single, 0.1).toString());
+        assertEquals("mnist: 1 Datei bereits in diesem Build in 0,1 s geprüft",
+                DatasetFetcher.verifiedSummary("mnist", single, 0.1).in(Language.GERMAN));
     }
 
     @Test
