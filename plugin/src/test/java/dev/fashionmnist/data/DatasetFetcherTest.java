@@ -293,6 +293,36 @@ class DatasetFetcherTest {
     }
 
     @Test
+    void theErrorListsTheSourcesInTheReadersLanguage() {
+        URI online = serve("m");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> fetch(pinned(online), settings(true, online)));
+        Path cache = tmp.resolve("cache").resolve("tiny").toAbsolutePath().normalize();
+        assertEquals("Could not get train-images-idx3-ubyte of dataset 'tiny': the cache " + cache + " holds no "
+                + "verified copy. Sources tried:\n  - mirror " + online + ": skipped, Maven is offline (-o)\n"
+                + "  - official " + online + ": skipped, Maven is offline (-o)\nMaven is offline (-o). To fill the "
+                + "cache: run 'mvn fashionmnist:download-data' once online, or point -Dfashionmnist.mirrors at a "
+                + "file:///folder/ holding the four files.", e.getMessage());
+        assertEquals("Konnte train-images-idx3-ubyte des Datensatzes 'tiny' nicht holen: der Cache " + cache
+                + " enthält keine geprüfte Kopie. Versuchte Quellen:\n  - Spiegelserver " + online + ": übersprungen, "
+                + "Maven ist offline (-o)\n  - Originalquelle " + online + ": übersprungen, Maven ist offline (-o)\n"
+                + "Maven ist offline (-o). So füllst Du den Cache: führe 'mvn fashionmnist:download-data' einmal "
+                + "online aus, oder richte -Dfashionmnist.mirrors auf einen Ordner file:///folder/ mit den vier "
+                + "Dateien.", Messages.of(e, Language.GERMAN));
+    }
+
+    @Test
+    void aSourceWithoutTheFileIsLoggedInGerman() throws IOException {
+        URI empty = server.base("empty");
+        URI good = serve("good");
+        RecordingLog german = new RecordingLog(Language.GERMAN);
+        assertComplete(new DatasetFetcher(settings(false, empty, good), german).fetch(pinned()));
+        assertTrue(german.infos.contains("Spiegelserver " + empty + ": nicht gefunden: train-images-idx3-ubyte.gz "
+                + "(HTTP 404 Not Found), train-images-idx3-ubyte (HTTP 404 Not Found); die nächste Quelle wird "
+                + "versucht"), german.infos.toString());
+    }
+
+    @Test
     void customSetWithoutChecksumsIsRefusedOverHttpUnlessAllowed() throws IOException {
         URI mirror = serve("m");
         DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());

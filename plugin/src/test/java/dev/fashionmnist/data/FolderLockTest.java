@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,8 @@ class FolderLockTest {
                     () -> FolderLock.acquire(folder, Duration.ZERO, h -> told.add(h.toString())))).get();
             assertEquals(folder.toRealPath(), e.folder());
             assertEquals("another goal of this build (" + pidLine() + ")", e.holder().toString());
+            assertEquals(folder.toRealPath() + " ist belegt (Inhaber: ein anderes Goal dieses Builds (" + pidLine()
+                    + "))", Messages.of(e, Language.GERMAN));
         }
         assertEquals(List.of(), told, "no waiting message without a wait");
         other.submit(() -> {
