@@ -98,7 +98,8 @@ public final class DatasetCatalog {
             for (Map.Entry<String, String> e : checksums.entrySet()) {
                 DatasetFile file = DatasetFile.byFileName(e.getKey().trim());
                 if (file == null) {
-                    throw new DatasetException(Messages.of("data.checksums.key", e.getKey(), DatasetFile.allFileNames()));
+                    throw new DatasetException(Messages.of("data.checksums.key", e.getKey(),
+                            DatasetFile.allFileNames()));
                 }
                 String value = e.getValue() == null ? "" : e.getValue().trim();
                 if (!SHA256.matcher(value).matches()) {

@@ -14,8 +14,7 @@ public class DatasetException extends RuntimeException implements Localizable {
     private final transient Message message;
 
     public DatasetException(Message message) {
-        super(message.toString());
-        this.message = message;
+        this(message, null);
     }
 
     public DatasetException(Message message, Throwable cause) {
@@ -23,18 +22,8 @@ public class DatasetException extends RuntimeException implements Localizable {
         this.message = message;
     }
 
-    public DatasetException(String message) {
-        super(message);
-        this.message = null;
-    }
-
-    public DatasetException(String message, Throwable cause) {
-        super(message, cause);
-        this.message = null;
-    }
-
     @Override
     public Message message() {
-        return message != null ? message : new Message(Message.RUNTIME_BUNDLE, "literal", getMessage());
+        return message;
     }
 }

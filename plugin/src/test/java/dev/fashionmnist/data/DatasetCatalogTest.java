@@ -58,7 +58,8 @@ class DatasetCatalogTest {
         DatasetException e = assertThrows(DatasetException.class,
                 () -> DatasetCatalog.resolve("fashion-mnst", null, null));
         assertEquals("Parameter 'dataset' is 'fashion-mnst': did you mean fashion-mnist? Any name other than "
-                + "fashion-mnist and mnist is a custom set of four IDX files, which needs 'classNames'", e.getMessage());
+                + "fashion-mnist and mnist is a custom set of four IDX files, which needs 'classNames'",
+                e.getMessage());
         assertEquals("Parameter 'dataset' ist 'fashion-mnst': meintest Du fashion-mnist? Jeder andere Name als "
                 + "fashion-mnist und mnist ist ein eigener Satz aus vier IDX-Dateien und braucht 'classNames'",
                 Messages.of(e, Language.GERMAN));

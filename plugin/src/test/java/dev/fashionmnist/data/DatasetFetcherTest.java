@@ -304,8 +304,9 @@ class DatasetFetcherTest {
                 + "cache: run 'mvn fashionmnist:download-data' once online, or point -Dfashionmnist.mirrors at a "
                 + "file:///folder/ holding the four files.", e.getMessage());
         assertEquals("Konnte train-images-idx3-ubyte des Datensatzes 'tiny' nicht holen: der Cache " + cache
-                + " enthält keine geprüfte Kopie. Versuchte Quellen:\n  - Spiegelserver " + online + ": übersprungen, "
-                + "Maven ist offline (-o)\n  - Originalquelle " + online + ": übersprungen, Maven ist offline (-o)\n"
+                + " enthält keine geprüfte Kopie. Versuchte Quellen:\n  - Spiegelserver " + online
+                + ": übersprungen, Maven ist offline (-o)\n  - Originalquelle " + online
+                + ": übersprungen, Maven ist offline (-o)\n"
                 + "Maven ist offline (-o). So füllst Du den Cache: führe 'mvn fashionmnist:download-data' einmal "
                 + "online aus, oder richte -Dfashionmnist.mirrors auf einen Ordner file:///folder/ mit den vier "
                 + "Dateien.", Messages.of(e, Language.GERMAN));
