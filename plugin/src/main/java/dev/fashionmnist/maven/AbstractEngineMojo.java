@@ -13,6 +13,7 @@ import dev.fashionmnist.engine.OutputFolderLock;
 import dev.fashionmnist.engine.Platform;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,8 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the engine: " + FileWriteException.of(jobFile, e).getMessage());
+            throw new MojoExecutionException("Cannot start the engine: "
+                    + Messages.of(FileWriteException.of(jobFile, e), log.language()));
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

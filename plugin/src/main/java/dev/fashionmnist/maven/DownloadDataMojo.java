@@ -5,6 +5,7 @@ import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.DatasetOverview;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.SampleGrid;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
         log.info("Dataset " + files.spec().name() + " in " + files.directory());
-        for (String line : DatasetOverview.lines(data)) {
+        for (String line : DatasetOverview.lines(data, log.language())) {
             log.info("  " + line);
         }
         Path png = outputDirectory.toPath().resolve(SampleGrid.FILE);
@@ -32,7 +33,8 @@ public class DownloadDataMojo extends AbstractDataMojo {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), files.spec().name(), png,
                     log.language());
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': " + FileWriteException.of(png, e).getMessage()
+            throw new MojoExecutionException("Parameter 'outputDirectory': "
+                    + Messages.of(FileWriteException.of(png, e), log.language())
                     + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
         }
         log.info("Training examples: " + png);

@@ -9,6 +9,7 @@ import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.ModelCache;
@@ -330,7 +331,7 @@ public class TrainMojo extends AbstractEngineMojo {
                     project.getArtifactId(), project.getVersion()), plugin.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot attach the model: "
-                    + FileWriteException.of(writing, e).getMessage());
+                    + Messages.of(FileWriteException.of(writing, e), log.language()));
         }
         projectHelper.attachArtifact(project, "zip", "model", zip.toFile());
         projectHelper.attachArtifact(project, "jar", "model", jar.toFile());
