@@ -5,6 +5,7 @@ import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.DatasetOverview;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.SampleGrid;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
     void run(BuildLog log) throws MojoExecutionException {
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
-        log.info("Dataset " + files.spec().name() + " in " + files.directory());
+        log.info(Messages.of("maven.download.dataset", files.spec().name(), files.directory()));
         for (String line : DatasetOverview.lines(data)) {
             log.info("  " + line);
         }
@@ -31,9 +32,9 @@ public class DownloadDataMojo extends AbstractDataMojo {
         try {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': " + FileWriteException.of(png, e).getMessage()
-                    + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.download.cannotWrite",
+                    FileWriteException.of(png, e).getMessage()));
         }
-        log.info("Training examples: " + png);
+        log.info(Messages.of("maven.download.examples", png));
     }
 }
