@@ -25,12 +25,12 @@ assert runs.size() == 3
 
 // 1: German: the epochs, the diagnosis with decimal comma, the model, the gate, the report
 def de = runs[0]
-assert de =~ /\[INFO\] Gerät: cpu, weil /
+assert de =~ /\[INFO\] Gerät: cpu, denn /
 assert de =~ /\[INFO\] Epoche 20\/20\b/
 assert de =~ /\[INFO\] Modell: .*, angehängt als german-report-1\.0-SNAPSHOT-model\.zip und /
 assert de =~ /\[WARNING\] Diagnose: Überanpassung: .*\d+,\d\d %/
-assert de =~ /\[INFO\] Prüfung minAccuracy bestanden: .*\d+,\d\d %/
-assert de.contains('[INFO] Qualitätsprüfungen: 1 bestanden, 0 nicht bestanden')
+assert de =~ /\[INFO\] Qualitätsgrenze minAccuracy eingehalten: Genauigkeit \d+,\d\d % erreicht /
+assert de.contains('[INFO] Qualitätsgrenzen: 1 eingehalten, 0 verletzt')
 assert de.contains('[INFO] Bericht: ')
 ['epoch 20/20', 'Diagnosis:', 'overfitting:', 'Gate minAccuracy', 'Quality gates:', 'Report: ', 'Model: '].each {
     assert !de.contains(it): "English in the German run: ${it}"

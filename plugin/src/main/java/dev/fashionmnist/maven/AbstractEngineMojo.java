@@ -143,7 +143,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                     List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.engine.cannotStart",
-                    FileWriteException.of(jobFile, e).getMessage()));
+                    Messages.of(FileWriteException.of(jobFile, e), log.language())));
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

@@ -33,7 +33,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.download.cannotWrite",
-                    FileWriteException.of(png, e).getMessage()));
+                    Messages.of(FileWriteException.of(png, e), log.language())));
         }
         log.info(Messages.of("maven.download.examples", png));
     }

@@ -326,7 +326,7 @@ public class TrainMojo extends AbstractEngineMojo {
                     project.getArtifactId(), project.getVersion()), plugin.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.train.cannotAttach",
-                    FileWriteException.of(writing, e).getMessage()));
+                    Messages.of(FileWriteException.of(writing, e), log.language())));
         }
         projectHelper.attachArtifact(project, "zip", "model", zip.toFile());
         projectHelper.attachArtifact(project, "jar", "model", jar.toFile());
