@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -149,5 +150,15 @@ class MavenLanguageTest {
         assertEquals(ascii, ConsoleEncoding.of(system, ascii));
         assertFalse(ConsoleEncoding.showsUmlauts(ascii));
         assertTrue(ConsoleEncoding.showsUmlauts(Charset.forName("windows-1252")));
+    }
+
+    @Test
+    void countsInGermanSayOneAndMany() {
+        assertEquals("1 Versuch aus einem Teil in sweep.csv zusammengeführt",
+                Messages.text(Language.GERMAN, "maven.merge.done", 1, 1, "sweep.csv"));
+        assertEquals("12 Versuche aus 3 Teilen in sweep.csv zusammengeführt",
+                Messages.text(Language.GERMAN, "maven.merge.done", 12, 3, "sweep.csv"));
+        assertEquals("Merged 12 trials from 3 shard(s) into sweep.csv",
+                Messages.text(Language.ENGLISH, "maven.merge.done", 12, 3, "sweep.csv"));
     }
 }

@@ -182,7 +182,7 @@ class UserPropertyCheckTest {
     @Test
     void warningsAndErrorsInGerman() throws Exception {
         MojoExecution train = execution("train", "<epochs>3</epochs>");
-        assertEquals(List.of("-Dfashionmnist.epochs=1 wird ignoriert: die <configuration> der POM setzt epochs=3; "
+        assertEquals(List.of("-Dfashionmnist.epochs=1 wird ignoriert: die <configuration> im POM setzt epochs=3; "
                 + "verschiebe den Wert nach <properties>, damit -D gilt"),
                 UserPropertyCheck.overridden(typed("fashionmnist.epochs", "1"), train).stream()
                         .map(m -> m.in(Language.GERMAN)).toList());
