@@ -24,7 +24,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
     void run(BuildLog log) throws MojoExecutionException {
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
-        log.info("Dataset " + files.spec().name() + " in " + files.directory());
+        log.info(Messages.of("maven.download.dataset", files.spec().name(), files.directory()));
         for (String line : DatasetOverview.lines(data, log.language())) {
             log.info("  " + line);
         }
@@ -33,10 +33,9 @@ public class DownloadDataMojo extends AbstractDataMojo {
             SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), files.spec().name(), png,
                     log.language());
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': "
-                    + Messages.of(FileWriteException.of(png, e), log.language())
-                    + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.download.cannotWrite",
+                    Messages.of(FileWriteException.of(png, e), log.language())));
         }
-        log.info("Training examples: " + png);
+        log.info(Messages.of("maven.download.examples", png));
     }
 }
