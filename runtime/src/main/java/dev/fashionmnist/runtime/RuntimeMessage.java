@@ -2,7 +2,7 @@ package dev.fashionmnist.runtime;
 
 /**
  * The runtime bundle's texts for the runtime's subpackages ({@code network}), which cannot call the package-private
- * {@code Message.runtime}: {@code RuntimeMessage.runtime("runtime.key", args)}.
+ * {@code Message.runtime}; MessageBundleTest finds their keys as it finds those of {@code Message.runtime}.
  */
 public final class RuntimeMessage {
     private RuntimeMessage() {
