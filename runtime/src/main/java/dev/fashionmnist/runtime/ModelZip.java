@@ -44,7 +44,7 @@ public final class ModelZip {
 
     /**
      * Unpacks {@code zip} into {@code folder} (which must exist and be empty) and returns the model directory inside
-     * it, {@code folder/model}. A refused archive is a {@link ModelZipException} that says why; the caller
+     * it, {@code folder/model}. A refused archive is a {@link UnreadableFileException} that says why; the caller
      * deletes what was unpacked.
      */
     public static Path extract(Path zip, Path folder, Limits limits) throws IOException {
@@ -54,7 +54,7 @@ public final class ModelZip {
         Path model = Files.createDirectory(folder.resolve("model"));
         try (ZipFile z = open(zip)) {
             if (z.size() > caps.size() + 1) {
-                throw new ModelZipException(Message.runtime("runtime.zip.entries", z.size(), caps.size() + 1, MODEL,
+                throw new UnreadableFileException(Message.runtime("runtime.zip.entries", z.size(), caps.size() + 1, MODEL,
                         String.join(", ", files)));
             }
             Set<String> seen = new HashSet<>();
@@ -63,14 +63,14 @@ public final class ModelZip {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
                 if (!seen.add(name)) {
-                    throw new ModelZipException(Message.runtime("runtime.zip.twice", name));
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.twice", name));
                 }
                 if (e.isDirectory() && name.equals(MODEL)) {
                     continue;
                 }
                 Long cap = caps.get(name);
                 if (cap == null || e.isDirectory()) {
-                    throw new ModelZipException(Message.runtime("runtime.zip.foreign", name, files.get(0),
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.foreign", name, files.get(0),
                             files.get(1)));
                 }
                 try (InputStream in = z.getInputStream(e)) {
@@ -79,7 +79,7 @@ public final class ModelZip {
             }
             for (String needed : caps.keySet()) {
                 if (!seen.contains(needed)) {
-                    throw new ModelZipException(Message.runtime("runtime.zip.incomplete", needed));
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.incomplete", needed));
                 }
             }
         }
@@ -98,7 +98,7 @@ public final class ModelZip {
             while ((n = in.read(buffer)) > 0) {
                 written += n;
                 if (written > cap) {
-                    throw new ModelZipException(cap % (1 << 20) == 0
+                    throw new UnreadableFileException(cap % (1 << 20) == 0
                             ? Message.runtime("runtime.zip.tooLargeMiB", name, cap, cap >> 20)
                             : Message.runtime("runtime.zip.tooLarge", name, cap));
                 }
@@ -111,7 +111,7 @@ public final class ModelZip {
         try {
             return new ZipFile(zip.toFile());
         } catch (ZipException e) {
-            throw new ModelZipException(Message.runtime("runtime.zip.notZip", e.getMessage()));
+            throw new UnreadableFileException(Message.runtime("runtime.zip.notZip", e.getMessage()));
         }
     }
 }

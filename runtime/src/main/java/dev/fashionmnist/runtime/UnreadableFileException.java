@@ -1,12 +1,10 @@
-package dev.fashionmnist.report;
+package dev.fashionmnist.runtime;
 
-import dev.fashionmnist.runtime.Localizable;
-import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 
 /**
- * A file the plugin cannot read back (a missing, empty or malformed JSON file): {@code getMessage()} names it in
- * English, {@link #message()} in any language.
+ * A file that cannot be read as what it should be: a model zip that {@link ModelZip} refuses, a missing or malformed
+ * JSON file of the plugin. {@code getMessage()} is English, {@link #message()} any language.
  */
 public class UnreadableFileException extends IOException implements Localizable {
     private static final long serialVersionUID = 1L;
