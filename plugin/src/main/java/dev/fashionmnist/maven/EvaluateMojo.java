@@ -95,27 +95,27 @@ public class EvaluateMojo extends AbstractModelMojo {
         List<Gates.GateOutcome> outcomes = gates.check(result);
         JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),
                 (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
-                EvaluationSummary.headline(result));
+                EvaluationSummary.headline(result, log.language()));
         try {
             EvaluationReports.write(result, out);
             ConfusionHeatmap.write(result.confusion(), files.spec().name(), out.resolve(ConfusionHeatmap.FILE),
                     log.language());
             MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
                     files.spec().classNames(), files.spec().name(), out.resolve(MistakesGrid.FILE), log.language());
-            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes);
+            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes, log.language());
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.evaluate.cannotWrite", out, e));
         }
         if (junitCopy != null) {
             try {
-                JUnitReport.write(junitCopy, junitRun, outcomes);
+                JUnitReport.write(junitCopy, junitRun, outcomes, log.language());
             } catch (IOException e) {
                 throw new ModelException(Messages.of("maven.evaluate.junitCannotWrite", JUnitReport.FILE,
                         junitReportDirectory, e, SUREFIRE_REPORTS));
             }
             log.info(Messages.of("maven.evaluate.junitReport", junitCopy));
         }
-        for (String line : EvaluationSummary.table(result)) {
+        for (String line : EvaluationSummary.table(result, log.language(), files.spec().name())) {
             log.info(line);
         }
         report(log, outcomes);
@@ -123,30 +123,24 @@ public class EvaluateMojo extends AbstractModelMojo {
 
     private void report(BuildLog log, List<Gates.GateOutcome> outcomes) throws MojoFailureException {
         if (outcomes.isEmpty()) {
-            log.info(Messages.of("maven.evaluate.noGates"));
+            Gates.lines(outcomes).forEach(log::info);
             return;
         }
-        List<Gates.GateOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
         for (Gates.GateOutcome o : outcomes) {
-            if (o.passed()) {
-                log.info(Messages.of("maven.evaluate.gatePassed", o.gate(), o.message()));
-            } else {
-                for (String detail : o.details()) {
-                    log.warn(Messages.of("maven.evaluate.gateViolated", o.gate(), detail));
+            for (Message line : Gates.lines(List.of(o))) {
+                if (o.passed()) {
+                    log.info(line);
+                } else {
+                    log.warn(line);
                 }
             }
         }
-        int passed = outcomes.size() - failed.size();
-        Message summary = failed.isEmpty() ? Messages.of("maven.evaluate.summary", passed, failed.size())
-                : Messages.of("maven.evaluate.summaryFailed", passed, failed.size(),
-                String.join(", ", failed.stream().map(Gates.GateOutcome::gate).toList()));
-        if (failed.isEmpty()) {
-            log.info(summary);
+        if (outcomes.stream().allMatch(Gates.GateOutcome::passed)) {
+            log.info(Gates.summary(outcomes));
         } else if (haltOnFailure) {
-            throw new MojoFailureException(summary.in(log.language()) + ": " + String.join("; ",
-                    failed.stream().map(Gates.GateOutcome::message).toList()));
+            throw new MojoFailureException(Gates.failure(outcomes).in(log.language()));
         } else {
-            log.warn(Messages.of("maven.evaluate.goesOn", summary));
+            log.warn(Gates.goesOn(outcomes));
         }
     }
 
