@@ -50,7 +50,7 @@ public class ReportMojo extends AbstractDataMojo {
                         EvaluationReports.readMistakes(mistakes), files.spec().classNames(),
                         out.resolve(MistakesGrid.FILE));
             }
-            ReportContent content = ReportContent.collect(out);
+            ReportContent content = ReportContent.collect(out, log.language());
             if (content.isEmpty()) {
                 throw new ModelException("Nothing to report in " + out + ": run 'mvn fashionmnist:train' (and "
                         + "'fashionmnist:evaluate') first, or point 'outputDirectory' at their output");

@@ -1,6 +1,8 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.io.File;
 import java.util.Locale;
 import javax.inject.Inject;
@@ -30,9 +32,6 @@ import org.codehaus.plexus.PlexusContainer;
 @Mojo(name = "site-report", threadSafe = true)
 public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMultiPageReport {
     static final String OUTPUT_NAME = "fashionmnist-report";
-    static final String NAME = "Fashion-MNIST model";
-    static final String DESCRIPTION =
-            "The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, plots.";
     static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
     static final String TESTED_SITE_PLUGIN = "3.21.0";
     /** A class of doxia-site-renderer 2, which this plugin brings and maven-site-plugin 3.3 hides from it. */
@@ -104,12 +103,22 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
 
     @Override
     public String getName(Locale locale) {
-        return NAME;
+        return name(locale);
     }
 
     @Override
     public String getDescription(Locale locale) {
-        return DESCRIPTION;
+        return description(locale);
+    }
+
+    /** The page's name in the site's menu, in the site's {@code locale} (German for a German one, else English). */
+    static String name(Locale locale) {
+        return Messages.text(Language.of(locale), "report.site.name");
+    }
+
+    /** What the page shows, for the site's list of reports, in the site's {@code locale}. */
+    static String description(Locale locale) {
+        return Messages.text(Language.of(locale), "report.site.description");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RunStatus;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class LiveReportTest {
         RecordingLog log = new RecordingLog();
         RunStatus run = RunStatus.start(1, 4);
         List<EpochMetrics> history = new ArrayList<>();
-        LiveReport.start(out, run, history, log);
+        LiveReport.start(out, run, history, log, Language.ENGLISH);
         assertTrue(log.infos.stream().anyMatch(l -> l.contains("reloads itself every 10 s")
                 && l.endsWith(out.resolve(HtmlReport.FILE).toString())), "the log says where the page is: " + log.infos);
         String start = page();
@@ -51,7 +52,7 @@ class LiveReportTest {
         assertEquals(List.of("report.html"), files(), "nothing else, no temporary file");
 
         history.add(epoch(1));
-        LiveReport.epochDone(out, run, history);
+        LiveReport.epochDone(out, run, history, Language.ENGLISH);
         String one = page();
         assertTrue(one.contains("<meta http-equiv=\"refresh\" content=\"10\">"), one);
         assertTrue(one.contains("epoch 2 of 4 running</b>; 1 of 4 epochs of this run done (25%)"), one);
@@ -60,9 +61,9 @@ class LiveReportTest {
         assertEquals(List.of("accuracy.png", "loss.png", "report.html"), files());
 
         history.add(epoch(2));
-        LiveReport.epochDone(out, run, history);
+        LiveReport.epochDone(out, run, history, Language.ENGLISH);
         MetricsCsv.start(out.resolve("metrics.csv"), history);
-        LiveReport.finish(out, run.complete(), null);
+        LiveReport.finish(out, run.complete(), null, Language.ENGLISH);
         String end = page();
         assertFalse(end.contains("http-equiv=\"refresh\""), "the final page no longer refreshes");
         assertTrue(end.contains("Training complete</b>: 2 of 4 planned epochs (stopped early)"), end);
@@ -74,12 +75,13 @@ class LiveReportTest {
     void aFailedRunEndsThePageWithItsMessage() throws Exception {
         RunStatus run = RunStatus.start(3, 5);
         List<EpochMetrics> history = new ArrayList<>(List.of(epoch(1), epoch(2)));
-        LiveReport.start(out, run, history, new RecordingLog());
+        LiveReport.start(out, run, history, new RecordingLog(), Language.ENGLISH);
         String start = page();
         assertTrue(start.contains("epoch 3 of 5 running</b>; 0 of 3 epochs of this run done"), start);
         assertEquals(2, start.split("<img ", -1).length - 1, "a resumed run shows the epochs it continues");
         MetricsCsv.start(out.resolve("metrics.csv"), history);
-        LiveReport.finish(out, run.failed("Training diverged in epoch 3: the loss became NaN <x>"), null);
+        LiveReport.finish(out, run.failed("Training diverged in epoch 3: the loss became NaN <x>"), null,
+                Language.ENGLISH);
         String end = page();
         assertFalse(end.contains("http-equiv=\"refresh\""), end);
         assertTrue(end.contains("Training failed</b> after 0 of 3 epochs: Training diverged in epoch 3: the loss "
@@ -91,7 +93,7 @@ class LiveReportTest {
         Instant now = Instant.now();
         RunStatus run = new RunStatus("r", RunStatus.RUNNING, 1, 2, now.minusSeconds(75).toString(), null);
         EpochMetrics first = epoch(1);
-        String status = LiveReport.status(run, List.of(first), now);
+        String status = LiveReport.status(run, List.of(first), now, Language.ENGLISH);
         assertTrue(status.contains("epoch 2 of 2 running</b>; 1 of 2 epochs of this run done (50%), 1 min 15 s so far"),
                 status);
     }

@@ -8,6 +8,7 @@ import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -55,7 +56,7 @@ class ReportBrowserTest {
         JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
                 new Gates(0.9, 0.5, 1.0).check(result));
         Path page = out.resolve(HtmlReport.FILE);
-        HtmlReport.write(ReportContent.collect(out), page);
+        HtmlReport.write(ReportContent.collect(out, Language.ENGLISH), page);
 
         HeadlessChromium browser = HeadlessChromium.find(work);
         browser.screenshot(page, work.resolve("first-screen.png"), WIDTH, HEIGHT);
