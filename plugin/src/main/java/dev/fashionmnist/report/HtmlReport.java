@@ -373,7 +373,8 @@ public final class HtmlReport {
             return;
         }
         Language l = c.language();
-        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep"))).append("</h2>\n<table><tr><th>")
+        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep")))
+                .append("</h2>\n<table><tr><th>")
                 .append(Messages.text(l, "report.html.sweep.trial")).append("</th>");
         for (String n : c.sweepNames()) {
             h.append("<th>").append(esc(n)).append("</th>");
@@ -416,7 +417,7 @@ public final class HtmlReport {
         return Messages.text(language, "report.html.percent", rounded(100 * fraction, 2));
     }
 
-    /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN and infinity as Java writes them). */
+    /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN, infinity as Java writes them). */
     private static String fixed(double value, int decimals, Language language) {
         return String.format(language.locale(), "%." + decimals + "f", value);
     }

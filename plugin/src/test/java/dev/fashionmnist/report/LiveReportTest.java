@@ -97,4 +97,65 @@ class LiveReportTest {
         assertTrue(status.contains("epoch 2 of 2 running</b>; 1 of 2 epochs of this run done (50%), 1 min 15 s so far"),
                 status);
     }
+
+    @Test
+    void aGermanPageAndLogLine() throws Exception {
+        List<String> infos = new ArrayList<>();
+        BuildLog german = new BuildLog() {
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public Language language() {
+                return Language.GERMAN;
+            }
+        };
+        RunStatus run = RunStatus.start(1, 4);
+        LiveReport.start(out, run, new ArrayList<>(), german, Language.GERMAN);
+        assertEquals(List.of("Bericht, nach jeder Epoche aktualisiert (öffne ihn im Browser, er lädt sich alle 10 s "
+                + "neu): " + out.resolve(HtmlReport.FILE)), infos);
+        String start = page();
+        assertTrue(start.contains("<html lang=\"de\">"), start);
+        assertTrue(start.contains("<h1>Fashion-MNIST-Modellbericht</h1>"), start);
+        assertTrue(start.contains("<b>Training: Epoche 1 von 4 läuft</b>; 0 von 4 Epochen dieses Laufs fertig (0 %), "
+                + "bisher "), start);
+        assertTrue(start.contains(" s.<br>Diese Seite lädt sich alle 10 s neu, bis das Training endet."), start);
+
+        List<EpochMetrics> history = new ArrayList<>(List.of(epoch(1), epoch(2)));
+        MetricsCsv.start(out.resolve("metrics.csv"), history);
+        LiveReport.finish(out, run.complete(), null, Language.GERMAN);
+        String end = page();
+        assertTrue(end.contains("<b class=\"pass\">Training abgeschlossen</b>: 2 von 4 geplanten Epochen (vorzeitig "
+                + "beendet)"), end);
+        assertTrue(end.contains("<h2 id=\"metrics\">Metriken pro Epoche</h2>"), end);
+        // epoch 2: train loss 0.5, train accuracy 70%, test loss 0.55, test accuracy 66%, 2.0 s, 1000 images/s
+        assertTrue(end.contains("<tr><td>2</td><td>0,5000</td><td>70,00 %</td><td>0,5500</td><td>66,00 %</td>"
+                + "<td>0,0100</td><td>2,0</td><td>1000</td></tr>"), end);
+    }
+
+    @Test
+    void germanProgressHasADecimalComma() {
+        Instant now = Instant.now();
+        RunStatus running = new RunStatus("r", RunStatus.RUNNING, 1, 4, now.minusSeconds(75).toString(), null);
+        EpochMetrics half = EpochMetrics.at(2.5, 0.5, 0.7, 0.6, 0.65, 0.01, 2.0, 1000);
+        assertEquals("<div id=\"training\" class=\"finding\"><b>Training: Epoche 3 von 4 läuft</b>; 2,5 von 4 "
+                + "Epochen dieses Laufs fertig (63 %), bisher 1 min 15 s.<br>Diese Seite lädt sich alle 10 s neu, bis "
+                + "das Training endet.<div class=\"progress\" title=\"63%\"><div style=\"width:62.5%\"></div></div>"
+                + "</div>\n",
+                LiveReport.status(running, List.of(epoch(1), half), now, Language.GERMAN));
+        RunStatus failed = new RunStatus("r", RunStatus.FAILED, 1, 4, null, "Verlust <NaN>");
+        assertTrue(LiveReport.status(failed, List.of(epoch(1), half), now, Language.GERMAN).startsWith(
+                "<div id=\"training\" class=\"finding\"><b class=\"fail\">Training fehlgeschlagen</b> nach 2,5 von "
+                        + "4 Epochen: Verlust &lt;NaN&gt;<div"));
+    }
 }
