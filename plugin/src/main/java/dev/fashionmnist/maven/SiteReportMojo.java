@@ -143,7 +143,13 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
     private MavenMultiPageReport page() throws MavenReportException {
         if (page == null) {
             if (!doxia2(pageLoader())) {
-                throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion()));
+                Language words;
+                try {
+                    words = language();
+                } catch (MojoExecutionException e) {
+                    throw new MavenReportException(e.getMessage());
+                }
+                throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion(), words));
             }
             page = SiteReportPage.of(this, reportOutputDirectory);
         }
@@ -166,10 +172,10 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
     }
 
     /** The one line for a site plugin that hides Doxia 2: which one runs, what it lacks, what to pin. */
-    static String incompatibleSitePlugin(String version) {
-        return "fashionmnist:site-report cannot run in maven-site-plugin " + (version == null ? "of this build" : version)
-                + ": it hides Doxia 2's site renderer from reports; pin <artifactId>maven-site-plugin</artifactId>"
-                + "<version>" + TESTED_SITE_PLUGIN + "</version> in <build><pluginManagement><plugins> of the POM";
+    static String incompatibleSitePlugin(String version, Language language) {
+        return version == null
+                ? Messages.text(language, "report.site.incompatibleUnknown", TESTED_SITE_PLUGIN)
+                : Messages.text(language, "report.site.incompatible", version, TESTED_SITE_PLUGIN);
     }
 
     /** The project this page is for. */
