@@ -392,12 +392,12 @@ public final class HtmlReport {
                     .append("</td><td class=\"l\">").append(esc(r.diagnosis())).append("</td></tr>\n");
         }
         h.append("</table>\n<ul>");
-        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows())) {
+        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), Language.ENGLISH)) {
             h.append("<li>").append(esc(line)).append("</li>");
         }
         h.append("</ul>\n");
         for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
-            image(h, SweepPlots.caption(img.getKey()), img.getValue());
+            image(h, SweepPlots.caption(img.getKey(), Language.ENGLISH), img.getValue());
         }
     }
 

@@ -33,7 +33,8 @@ public final class LiveReport {
     /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
     public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log,
                              Language language) throws IOException {
-        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory);
+        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
+                language);
         Path file = write(outputDirectory, run, null, history, curves, language);
         log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
     }
@@ -41,7 +42,8 @@ public final class LiveReport {
     /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
     public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
             throws IOException {
-        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory), language);
+        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language),
+                language);
     }
 
     /**

@@ -44,7 +44,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
     }
 
-    /** What the output folder {@code dir} holds, for a reader of {@code language}. */
+    /** What the output folder {@code dir} holds, for a reader of {@code language} (plots drawn here too). */
     public static ReportContent collect(Path dir, Language language) throws IOException {
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
         LearningHistory history = LearningHistory.of(dir);
@@ -60,7 +60,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         }
         if (history.note() != null && !metrics.isEmpty()) {
             // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
-            images.putAll(LearningCurves.pngs(metrics));
+            images.putAll(LearningCurves.pngs(metrics, language));
         }
         List<String> sweepNames = List.of();
         List<SweepTable.Row> sweepRows = List.of();

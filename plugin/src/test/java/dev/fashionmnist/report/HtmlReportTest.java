@@ -59,8 +59,9 @@ class HtmlReportTest {
                 new EvaluationResult.Mistake(42, 9, 0));
         EvaluationResult result = new EvaluationResult(matrix, 0.5, mistakes);
         EvaluationReports.write(result, out);
-        ConfusionHeatmap.write(matrix, out.resolve(ConfusionHeatmap.FILE));
-        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), out.resolve(MistakesGrid.FILE));
+        ConfusionHeatmap.write(matrix, card.dataset(), out.resolve(ConfusionHeatmap.FILE), Language.ENGLISH);
+        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), card.dataset(),
+                out.resolve(MistakesGrid.FILE), Language.ENGLISH);
         // what evaluate checks: minAccuracy 90% fails at 50%, maxLoss 1.0 passes at 0.5
         JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 50.00%", 0.1),
                 new Gates(0.9, null, 1.0).check(result));

@@ -40,24 +40,25 @@ class ReportBrowserTest {
     @TempDir
     Path work;
 
+    private static ModelCard card;
+    private static ConfusionMatrix matrix;
+    private static List<EvaluationResult.Mistake> mistakes;
+
     /** A model trained on 300 real images for 3 epochs, evaluated, with gates: the outputs report.html is made of. */
     @BeforeAll
     static void trainAndEvaluate() throws Exception {
-        ModelCard card = new Training(TrainingTest.job(trained, "mlp", null, 300, 200, 3, false, 5),
+        card = new Training(TrainingTest.job(trained, "mlp", null, 300, 200, 3, false, 5),
                 BuildLog.console(), TrainingProgress.NONE).run(RealData.load());
-        ConfusionMatrix m = ConfusionMatrix.empty(card.classNames());
-        for (int c = 0; c < m.classCount(); c++) {
+        matrix = ConfusionMatrix.empty(card.classNames());
+        for (int c = 0; c < matrix.classCount(); c++) {
             for (int k = 0; k < 10; k++) {
-                m.add(c, k < 7 ? c : (c + 3) % m.classCount());
+                matrix.add(c, k < 7 ? c : (c + 3) % matrix.classCount());
             }
         }
-        List<EvaluationResult.Mistake> mistakes = List.of(new EvaluationResult.Mistake(0, 9, 0),
-                new EvaluationResult.Mistake(1, 2, 6), new EvaluationResult.Mistake(2, 1, 3));
-        EvaluationResult result = new EvaluationResult(m, 0.8, mistakes);
+        mistakes = List.of(new EvaluationResult.Mistake(0, 9, 0), new EvaluationResult.Mistake(1, 2, 6),
+                new EvaluationResult.Mistake(2, 1, 3));
+        EvaluationResult result = new EvaluationResult(matrix, 0.8, mistakes);
         EvaluationReports.write(result, trained);
-        ConfusionHeatmap.write(m, trained.resolve(ConfusionHeatmap.FILE));
-        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(),
-                trained.resolve(MistakesGrid.FILE));
         JUnitReport.write(trained.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
                 new Gates(0.9, 0.5, 1.0).check(result));
     }
@@ -87,6 +88,11 @@ class ReportBrowserTest {
 
     /** The report in {@code language}, seen in the browser: summary and both curves on the first screen. */
     private Path firstScreenHoldsTheSummaryAndBothCurves(Language language) throws Exception {
+        // the plots as the report goal draws them: in the report's language
+        LearningCurves.write(MetricsCsv.read(trained.resolve("metrics.csv")), trained, language);
+        ConfusionHeatmap.write(matrix, card.dataset(), trained.resolve(ConfusionHeatmap.FILE), language);
+        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), card.dataset(),
+                trained.resolve(MistakesGrid.FILE), language);
         Path page = work.resolve(HtmlReport.FILE);
         HtmlReport.write(ReportContent.collect(trained, language), page);
 

@@ -188,7 +188,7 @@ class SweepTableTest {
         for (SweepTable.Row r : rows()) {
             curves.put(r.id(), curve(r.finalTestAccuracy() - 0.05));
         }
-        SweepPlots.write(NAMES, rows(), curves, dir);
+        SweepPlots.write(NAMES, rows(), curves, dir, Language.ENGLISH);
         for (String name : NAMES) {
             Path png = dir.resolve("sweep-" + name + ".png");
             assertEquals(png, dir.resolve(SweepPlots.parameterPlot(name)));
@@ -208,7 +208,7 @@ class SweepTableTest {
 
     @Test
     void noCurvesMeansNoCurvesPlot() throws Exception {
-        SweepPlots.write(List.of("hiddenSize"), rows(), Map.of(), dir);
+        SweepPlots.write(List.of("hiddenSize"), rows(), Map.of(), dir, Language.ENGLISH);
         assertTrue(Files.isRegularFile(dir.resolve("sweep-hiddenSize.png")));
         assertTrue(!Files.exists(dir.resolve(SweepPlots.CURVES)));
         assertTrue(!Files.exists(dir.resolve("sweep-trainSize.png")));
@@ -217,7 +217,7 @@ class SweepTableTest {
     @Test
     void summaryNamesTheBestTrialAndWhatEachParameterMoved() {
         List<SweepTable.Row> rows = rows();
-        List<String> lines = SweepPlots.summary(NAMES, rows);
+        List<String> lines = SweepPlots.summary(NAMES, rows, Language.ENGLISH);
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("hiddenSize-32_trainSize-10000"), lines.get(0));
         assertTrue(lines.get(0).contains("86.23%"), lines.get(0));
