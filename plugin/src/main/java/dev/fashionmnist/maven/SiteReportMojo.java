@@ -1,6 +1,8 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.io.File;
 import java.util.Locale;
 import javax.inject.Inject;
@@ -30,9 +32,6 @@ import org.codehaus.plexus.PlexusContainer;
 @Mojo(name = "site-report", threadSafe = true)
 public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMultiPageReport {
     static final String OUTPUT_NAME = "fashionmnist-report";
-    static final String NAME = "Fashion-MNIST model";
-    static final String DESCRIPTION =
-            "The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, plots.";
     static final String SITE_PLUGIN = "org.apache.maven.plugins:maven-site-plugin";
     static final String TESTED_SITE_PLUGIN = "3.21.0";
     /** A class of doxia-site-renderer 2, which this plugin brings and maven-site-plugin 3.3 hides from it. */
@@ -104,12 +103,22 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
 
     @Override
     public String getName(Locale locale) {
-        return NAME;
+        return name(locale);
     }
 
     @Override
     public String getDescription(Locale locale) {
-        return DESCRIPTION;
+        return description(locale);
+    }
+
+    /** The page's name in the site's menu, in the site's {@code locale} (German for a German one, else English). */
+    static String name(Locale locale) {
+        return Messages.text(Language.of(locale), "report.site.name");
+    }
+
+    /** What the page shows, for the site's list of reports, in the site's {@code locale}. */
+    static String description(Locale locale) {
+        return Messages.text(Language.of(locale), "report.site.description");
     }
 
     @Override
@@ -134,7 +143,13 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
     private MavenMultiPageReport page() throws MavenReportException {
         if (page == null) {
             if (!doxia2(pageLoader())) {
-                throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion()));
+                Language words;
+                try {
+                    words = language();
+                } catch (MojoExecutionException e) {
+                    throw new MavenReportException(e.getMessage());
+                }
+                throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion(), words));
             }
             page = SiteReportPage.of(this, reportOutputDirectory);
         }
@@ -157,10 +172,10 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
     }
 
     /** The one line for a site plugin that hides Doxia 2: which one runs, what it lacks, what to pin. */
-    static String incompatibleSitePlugin(String version) {
-        return "fashionmnist:site-report cannot run in maven-site-plugin " + (version == null ? "of this build" : version)
-                + ": it hides Doxia 2's site renderer from reports; pin <artifactId>maven-site-plugin</artifactId>"
-                + "<version>" + TESTED_SITE_PLUGIN + "</version> in <build><pluginManagement><plugins> of the POM";
+    static String incompatibleSitePlugin(String version, Language language) {
+        return version == null
+                ? Messages.text(language, "report.site.incompatibleUnknown", TESTED_SITE_PLUGIN)
+                : Messages.text(language, "report.site.incompatible", version, TESTED_SITE_PLUGIN);
     }
 
     /** The project this page is for. */

@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.HtmlReport;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.ReportContent;
 import dev.fashionmnist.runtime.Language;
 import java.io.File;
@@ -78,33 +79,35 @@ final class SiteReportPage extends AbstractMavenReport {
 
     @Override
     public String getName(Locale locale) {
-        return SiteReportMojo.NAME;
+        return SiteReportMojo.name(locale);
     }
 
     @Override
     public String getDescription(Locale locale) {
-        return SiteReportMojo.DESCRIPTION;
+        return SiteReportMojo.description(locale);
     }
 
+    /** The page in the site's {@code locale}: German for a German one, else English. */
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
+        Language language = Language.of(locale);
         ReportContent content;
         try {
-            content = ReportContent.collect(dataDirectory.toPath(), Language.of(locale));
+            content = ReportContent.collect(dataDirectory.toPath(), language);
         } catch (IOException e) {
-            throw new MavenReportException("Cannot read the outputs in " + dataDirectory + ": " + e.getMessage());
+            throw new MavenReportException(Messages.text(language, "report.site.unreadable", dataDirectory,
+                    Messages.of(e, language)));
         }
         Sink sink = getSink();
         sink.head();
         sink.title();
-        sink.text(SiteReportMojo.NAME);
+        sink.text(SiteReportMojo.name(locale));
         sink.title_();
         sink.head_();
         sink.body();
         if (content.isEmpty()) {
             sink.paragraph();
-            sink.text("No trained model in " + dataDirectory + ": bind the train goal (and evaluate) "
-                    + "before site, e.g. run 'mvn verify site'.");
+            sink.text(Messages.text(language, "report.site.empty", dataDirectory));
             sink.paragraph_();
         } else {
             sink.rawText(HtmlReport.body(content));

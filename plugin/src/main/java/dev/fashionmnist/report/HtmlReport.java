@@ -3,27 +3,26 @@ package dev.fashionmnist.report;
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
-import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (images inline, no external requests) that leads with the answer (test
  * accuracy, gates, diagnosis, learning curves, confusion matrix) and keeps the tables (per class, metrics per epoch,
- * configuration, data and checksums) below; see {@link #body(ReportContent, String)}.
+ * configuration, data and checksums) below; see {@link #body(ReportContent, String)}. Worded in the content's
+ * {@link ReportContent#language() language}: {@code <html lang>}, headings, table headers, captions, sentences and
+ * numbers (a decimal comma in German).
  */
 public final class HtmlReport {
-    /** What the diagnosis says of a run with no finding. */
-    private static final String HEALTHY = "no sign of over- or underfitting, divergence or slow learning.";
-
     public static final String FILE = "report.html";
     /** The page's own look: font, width, tables and images. */
     private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
@@ -54,8 +53,9 @@ public final class HtmlReport {
      * heading; written atomically, so that a browser reloading it never sees half a page.
      */
     static void write(ReportContent content, String head, String status, Path file) throws IOException {
-        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">" + head
-                + "<title>Fashion-MNIST model report</title><style>" + PAGE_STYLE + PARTS_STYLE
+        Language l = content.language();
+        String page = "<!DOCTYPE html>\n<html lang=\"" + l.tag() + "\"><head><meta charset=\"UTF-8\">" + head
+                + "<title>" + Messages.text(l, "report.html.title") + "</title><style>" + PAGE_STYLE + PARTS_STYLE
                 + "</style></head><body>\n"
                 + body(content, status) + "</body></html>\n";
         AtomicFiles.writeString(file, page);
@@ -77,13 +77,13 @@ public final class HtmlReport {
      */
     private static String body(ReportContent c, String status) {
         StringBuilder h = new StringBuilder();
-        h.append("<h1>Fashion-MNIST model report</h1>\n").append(status);
+        h.append("<h1>").append(Messages.text(c.language(), "report.html.title")).append("</h1>\n").append(status);
         summary(h, c);
         pictures(h, c);
         diagnosis(h, c);
         evaluation(h, c);
         metrics(h, c);
-        configuration(h, c.card());
+        configuration(h, c.card(), c.language());
         data(h, c);
         sweep(h, c);
         return h.toString();
@@ -91,6 +91,7 @@ public final class HtmlReport {
 
     /** Test accuracy, gates and diagnosis: what a reader came for, above everything else. */
     private static void summary(StringBuilder h, ReportContent c) {
+        Language l = c.language();
         String accuracy = accuracy(c);
         if (accuracy == null && c.gates().isEmpty()) {
             return;
@@ -101,30 +102,27 @@ public final class HtmlReport {
         }
         ModelCard card = c.card();
         if (card != null) {
-            h.append("<p>").append(esc(card.model().describe())).append(", ")
-                    .append(String.format(Locale.ROOT, "%,d", card.trainableParameters()))
-                    .append(" trainable parameters, ").append(card.epochsTrained()).append(" epoch(s) on ")
-                    .append(String.format(Locale.ROOT, "%,d", card.trainImages())).append(" training images")
-                    .append(String.format(Locale.ROOT, " in %.1f s", card.trainingSeconds())).append("</p>\n");
+            h.append("<p>").append(Messages.text(l, "report.html.summary.model", esc(card.model().describe()),
+                    card.trainableParameters(), card.epochsTrained(), card.trainImages(),
+                    rounded(card.trainingSeconds(), 1))).append("</p>\n");
         }
         if (!c.gates().isEmpty()) {
             long failed = c.gates().stream().filter(g -> !g.passed()).count();
-            h.append("<h2 id=\"gates\">Quality gates: ").append(failed == 0 ? "<span class=\"pass\">all "
-                    + c.gates().size() + " passed</span>" : "<span class=\"fail\">" + failed + " of "
-                    + c.gates().size() + " failed</span>").append("</h2>\n");
-            h.append("<table><tr><th class=\"l\">gate</th><th>measured</th><th>required</th><th class=\"l\">"
-                    + "result</th></tr>\n");
+            h.append("<h2 id=\"gates\">").append(failed == 0
+                    ? Messages.text(l, "report.html.gates.allPassed", c.gates().size())
+                    : Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size())).append("</h2>\n");
+            h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
             for (ReportContent.GateRow g : c.gates()) {
                 h.append("<tr><td class=\"l\">").append(esc(g.gate())).append("</td>");
                 if (g.measured() != null && g.required() != null) {
-                    h.append("<td>").append(esc(g.measured())).append("</td><td>").append(esc(g.required()))
-                            .append("</td>");
+                    h.append("<td>").append(esc(numbers(g.measured(), l))).append("</td><td>")
+                            .append(esc(numbers(g.required(), l))).append("</td>");
                 } else {
                     // a report of an older plugin: its message says both
                     h.append("<td class=\"l\" colspan=\"2\">").append(esc(g.message())).append("</td>");
                 }
-                h.append("<td class=\"l ").append(g.passed() ? "pass\">passed" : "fail\">failed")
-                        .append("</td></tr>\n");
+                h.append("<td class=\"l ").append(g.passed() ? "pass\">" + Messages.text(l, "report.html.gate.passed")
+                        : "fail\">" + Messages.text(l, "report.html.gate.failed")).append("</td></tr>\n");
             }
             h.append("</table>\n");
             for (ReportContent.GateRow g : c.gates()) {
@@ -134,39 +132,70 @@ public final class HtmlReport {
             }
         }
         if (!c.metrics().isEmpty()) {
-            h.append("<p id=\"verdict\"><b>Diagnosis</b>: ").append(esc(verdict(c.diagnosis()))).append("</p>\n");
+            h.append("<p id=\"verdict\">").append(Messages.text(l, "report.html.verdict",
+                    esc(verdict(c.diagnosis(), l)))).append("</p>\n");
         }
         h.append("</div>\n");
     }
 
     /** The headline: the evaluated test accuracy, or the one training measured last; {@code null} when neither. */
     private static String accuracy(ReportContent c) {
+        Language l = c.language();
         if (c.confusion() != null) {
             ConfusionMatrix m = c.confusion();
-            return "Test accuracy <b>" + GateThreshold.percent(m.accuracy()) + "</b> on "
-                    + String.format(Locale.ROOT, "%,d", m.total()) + " test images"
-                    + (c.testLoss() == null ? "" : String.format(Locale.ROOT, ", loss %.4f", c.testLoss()))
-                    + ", macro F1 " + GateThreshold.percent(m.macroF1());
+            return c.testLoss() == null
+                    ? Messages.text(l, "report.html.summary.evaluated", percent(m.accuracy(), l), m.total(),
+                    percent(m.macroF1(), l))
+                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", percent(m.accuracy(), l), m.total(),
+                    rounded(c.testLoss(), 4), percent(m.macroF1(), l));
         }
         EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
                 : c.metrics().isEmpty() ? null : c.metrics().get(c.metrics().size() - 1);
         if (last == null) {
             return null;
         }
-        return "Test accuracy <b>" + GateThreshold.percent(last.testAccuracy()) + "</b> at epoch " + last.atLabel()
-                + String.format(Locale.ROOT, ", test loss %.4f", last.testLoss())
-                + (c.card() == null ? " (training goes on or did not finish)" : " (measured by train; "
-                + "<code>fashionmnist:evaluate</code> adds the per-class view)");
+        return c.card() == null
+                ? Messages.text(l, "report.html.summary.training", percent(last.testAccuracy(), l), last.atLabel(),
+                rounded(last.testLoss(), 4))
+                : Messages.text(l, "report.html.summary.trained", percent(last.testAccuracy(), l), last.atLabel(),
+                rounded(last.testLoss(), 4));
     }
 
-    /** The diagnosis in one sentence: the first finding with its evidence, or that the run is healthy. */
-    static String verdict(List<Diagnosis.Finding> findings) {
+    /**
+     * The diagnosis in one sentence: the first finding's first sentence (what it is and its evidence), or that the
+     * run is healthy.
+     */
+    static String verdict(List<Diagnosis.Finding> findings, Language language) {
         if (findings.isEmpty()) {
-            return "healthy: " + HEALTHY;
+            return Messages.text(language, "report.html.verdict.healthy", verdictText(findings, language));
         }
-        Diagnosis.Finding first = findings.get(0);
-        return first.kind().label() + ": " + first.evidence() + (findings.size() > 1 ? "; "
-                + (findings.size() - 1) + " more finding(s) and the remedies below." : "; remedies below.");
+        String[] parts = parts(findingText(findings.get(0), language));
+        return Messages.text(language, "report.html.verdict.findings", parts[0] + ": " + parts[1],
+                findings.size() - 1);
+    }
+
+    /** What {@code f} says in {@code language}: what the curves show, the evidence and what to try. */
+    private static String findingText(Diagnosis.Finding f, Language language) {
+        return f.message();
+    }
+
+    /** The diagnosis of {@code findings} in one word, in {@code language}. */
+    private static String verdictText(List<Diagnosis.Finding> findings, Language language) {
+        return Diagnosis.verdict(findings);
+    }
+
+    /**
+     * A finding's text ("label: evidence. remedies") as its label, its evidence and its remedies, split at its first
+     * ": " and the first ". " after it; a text of another shape is all label.
+     */
+    private static String[] parts(String finding) {
+        int colon = finding.indexOf(": ");
+        int stop = colon < 0 ? -1 : finding.indexOf(". ", colon);
+        if (stop < 0) {
+            return new String[] {finding, "", ""};
+        }
+        return new String[] {finding.substring(0, colon), finding.substring(colon + 2, stop),
+                finding.substring(stop + 2)};
     }
 
     /** The learning curves side by side, then the confusion matrix beside the misclassified images. */
@@ -181,12 +210,13 @@ public final class HtmlReport {
         if (c.metricsNote() != null && curves) {
             h.append("<div class=\"finding\">").append(esc(c.metricsNote())).append("</div>\n");
         }
-        pair(h, images, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
-        pair(h, images, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
+        pair(h, c, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
+        pair(h, c, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
         h.append("</div>\n");
     }
 
-    private static void pair(StringBuilder h, Map<String, byte[]> images, String id, String left, String right) {
+    private static void pair(StringBuilder h, ReportContent c, String id, String left, String right) {
+        Map<String, byte[]> images = c.images();
         if (!images.containsKey(left) && !images.containsKey(right)) {
             return;
         }
@@ -194,7 +224,7 @@ public final class HtmlReport {
         for (String name : List.of(left, right)) {
             if (images.containsKey(name)) {
                 h.append("<figure>");
-                image(h, ReportContent.PLOTS.get(name), images.get(name));
+                image(h, ReportContent.caption(name, c.language()), images.get(name));
                 h.append("</figure>\n");
             }
         }
@@ -205,14 +235,18 @@ public final class HtmlReport {
         if (c.metrics().isEmpty()) {
             return;
         }
-        h.append("<h2 id=\"diagnosis\">Diagnosis</h2>\n");
+        Language l = c.language();
+        h.append("<h2 id=\"diagnosis\">").append(Messages.text(l, "report.html.diagnosis")).append("</h2>\n");
         if (c.diagnosis().isEmpty()) {
-            h.append("<p class=\"pass\">Healthy: ").append(HEALTHY).append("</p>\n");
+            h.append("<p class=\"pass\">").append(Messages.text(l, "report.html.diagnosis.healthy")).append("</p>\n");
         }
         for (Diagnosis.Finding f : c.diagnosis()) {
-            h.append("<div class=\"finding\"><b>").append(esc(f.kind().label())).append("</b>: ")
-                    .append(esc(f.evidence())).append(".<br>Try: ").append(esc(f.kind().remedies()))
-                    .append("</div>\n");
+            String[] parts = parts(findingText(f, l));
+            h.append("<div class=\"finding\"><b>").append(esc(parts[0])).append("</b>");
+            if (!parts[1].isEmpty()) {
+                h.append(": ").append(esc(parts[1])).append(".<br>").append(esc(parts[2]));
+            }
+            h.append("</div>\n");
         }
     }
 
@@ -220,21 +254,23 @@ public final class HtmlReport {
         if (c.confusion() == null) {
             return;
         }
+        Language l = c.language();
         ConfusionMatrix m = c.confusion();
-        h.append("<h2 id=\"evaluation\">Evaluation</h2>\n<table>");
-        row(h, "test images", String.valueOf(m.total()));
-        row(h, "accuracy", GateThreshold.percent(m.accuracy()));
+        h.append("<h2 id=\"evaluation\">").append(Messages.text(l, "report.html.evaluation")).append("</h2>\n<table>");
+        row(h, Messages.text(l, "report.html.evaluation.testImages"), String.valueOf(m.total()));
+        row(h, Messages.text(l, "report.html.evaluation.accuracy"), percent(m.accuracy(), l));
         if (c.testLoss() != null) {
-            row(h, "loss", String.format(Locale.ROOT, "%.4f", c.testLoss()));
+            row(h, Messages.text(l, "report.html.evaluation.loss"), fixed(c.testLoss(), 4, l));
         }
-        row(h, "macro F1", GateThreshold.percent(m.macroF1()));
-        h.append("</table>\n<h3 id=\"per-class\">Per class</h3>\n<table><tr><th class=\"l\">class</th>"
-                + "<th>precision</th><th>recall (accuracy)</th><th>F1</th><th>support</th></tr>\n");
+        row(h, Messages.text(l, "report.html.evaluation.macroF1"), percent(m.macroF1(), l));
+        h.append("</table>\n<h3 id=\"per-class\">").append(Messages.text(l, "report.html.perClass"))
+                .append("</h3>\n<table>").append(Messages.text(l, "report.html.perClass.header")).append("\n");
+        String dataset = c.card() == null ? null : c.card().dataset();
         for (int i = 0; i < m.classCount(); i++) {
-            h.append("<tr><td class=\"l\">").append(esc(m.classNames().get(i))).append("</td><td>")
-                    .append(GateThreshold.percent(m.precision(i))).append("</td><td>")
-                    .append(GateThreshold.percent(m.recall(i))).append("</td><td>")
-                    .append(GateThreshold.percent(m.f1(i))).append("</td><td>").append(m.support(i))
+            h.append("<tr><td class=\"l\">").append(esc(Messages.className(l, dataset, i, m.classNames().get(i))))
+                    .append("</td><td>").append(percent(m.precision(i), l)).append("</td><td>")
+                    .append(percent(m.recall(i), l)).append("</td><td>")
+                    .append(percent(m.f1(i), l)).append("</td><td>").append(m.support(i))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -244,63 +280,82 @@ public final class HtmlReport {
         if (c.metrics().isEmpty()) {
             return;
         }
-        h.append("<h2 id=\"metrics\">Metrics per epoch</h2>\n");
+        Language l = c.language();
+        h.append("<h2 id=\"metrics\">").append(Messages.text(l, "report.html.metrics")).append("</h2>\n");
         if (c.metricsNote() != null) {
             h.append("<div class=\"finding\">").append(esc(c.metricsNote())).append("</div>\n");
         }
-        h.append("<table><tr><th>epoch</th><th>train loss</th>"
-                + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>learning rate</th>"
-                + "<th>seconds</th><th>images/s</th></tr>\n");
+        h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
         for (EpochMetrics m : c.metrics()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.2f%%</td><td>%.4f</td>"
-                            + "<td>%.2f%%</td><td>%.3g</td><td>%.1f</td><td>%.0f</td></tr>\n", m.atLabel(),
-                    m.trainLoss(), 100 * m.trainAccuracy(), m.testLoss(), 100 * m.testAccuracy(),
-                    m.learningRate(), m.epochSeconds(), m.trainImagesPerSecond()));
+            h.append("<tr><td>").append(m.atLabel()).append("</td><td>").append(fixed(m.trainLoss(), 4, l))
+                    .append("</td><td>").append(percent(m.trainAccuracy(), l)).append("</td><td>")
+                    .append(fixed(m.testLoss(), 4, l)).append("</td><td>").append(percent(m.testAccuracy(), l))
+                    .append("</td><td>").append(String.format(l.locale(), "%.3g", m.learningRate()))
+                    .append("</td><td>").append(fixed(m.epochSeconds(), 1, l)).append("</td><td>")
+                    .append(fixed(m.trainImagesPerSecond(), 0, l)).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
 
-    private static void configuration(StringBuilder h, ModelCard card) {
+    private static void configuration(StringBuilder h, ModelCard card, Language l) {
         if (card == null) {
             return;
         }
-        h.append("<h2 id=\"configuration\">Configuration</h2>\n<table>");
-        row(h, "architecture", card.model().describe());
-        row(h, "trainable parameters", String.format(Locale.ROOT, "%,d", card.trainableParameters()));
+        h.append("<h2 id=\"configuration\">").append(Messages.text(l, "report.html.config")).append("</h2>\n<table>");
+        row(h, Messages.text(l, "report.html.config.architecture"), card.model().describe());
+        row(h, Messages.text(l, "report.html.config.trainableParameters"),
+                Messages.text(l, "report.html.config.parameterCount", card.trainableParameters()));
         var s = card.hyperparameters();
-        row(h, "epochs trained", card.epochsTrained() + " (kept: epoch " + card.bestEpoch() + ")");
-        row(h, "batch size", String.valueOf(s.batchSize()));
-        row(h, "optimizer", s.optimizer().id() + (s.optimizer().id().equals("sgd") ? ", momentum " + s.momentum()
+        row(h, Messages.text(l, "report.html.config.epochsTrained"),
+                Messages.text(l, "report.html.config.epochsTrainedValue", card.epochsTrained(), card.bestEpoch()));
+        row(h, Messages.text(l, "report.html.config.batchSize"), String.valueOf(s.batchSize()));
+        row(h, Messages.text(l, "report.html.config.optimizer"), s.optimizer().id()
+                + (s.optimizer().id().equals("sgd") ? ", momentum " + s.momentum()
                 + (s.nesterov() ? ", Nesterov" : "") : ""));
-        row(h, "learning rate", s.learningRate() + " (" + s.lrSchedule().id() + ")");
-        row(h, "weight decay", String.valueOf(s.weightDecay()));
-        row(h, "early stopping patience", s.earlyStoppingPatience() == 0 ? "off"
-                : String.valueOf(s.earlyStoppingPatience()));
-        row(h, "augmentation", s.augment() ? "on" : "off");
-        row(h, "label smoothing", s.labelSmoothing() == 0 ? "off" : String.valueOf(s.labelSmoothing()));
-        row(h, "target accuracy", s.targetAccuracy() == null ? "none"
-                : GateThreshold.percent(s.targetAccuracy()) + " (reached: " + (card.finalMetrics() != null
-                && card.finalMetrics().testAccuracy() >= s.targetAccuracy() ? "yes, at epoch "
-                + card.finalMetrics().atLabel() : "no") + ")");
-        row(h, "evaluations per epoch", String.valueOf(s.evaluationsPerEpoch()));
-        row(h, "seed", String.valueOf(s.seed()));
-        row(h, "device", card.device());
-        row(h, "training time", String.format(Locale.ROOT, "%.1f s", card.trainingSeconds()));
-        row(h, "versions", "plugin " + card.versions().plugin() + ", DJL " + card.versions().djl() + ", PyTorch "
-                + card.versions().pytorch() + ", Java " + card.versions().java());
+        row(h, Messages.text(l, "report.html.config.learningRate"),
+                s.learningRate() + " (" + s.lrSchedule().id() + ")");
+        row(h, Messages.text(l, "report.html.config.weightDecay"), String.valueOf(s.weightDecay()));
+        row(h, Messages.text(l, "report.html.config.earlyStoppingPatience"), s.earlyStoppingPatience() == 0
+                ? Messages.text(l, "report.html.config.off") : String.valueOf(s.earlyStoppingPatience()));
+        row(h, Messages.text(l, "report.html.config.augmentation"), s.augment()
+                ? Messages.text(l, "report.html.config.on") : Messages.text(l, "report.html.config.off"));
+        row(h, Messages.text(l, "report.html.config.labelSmoothing"), s.labelSmoothing() == 0
+                ? Messages.text(l, "report.html.config.off") : String.valueOf(s.labelSmoothing()));
+        String target;
+        if (s.targetAccuracy() == null) {
+            target = Messages.text(l, "report.html.config.none");
+        } else if (card.finalMetrics() != null && card.finalMetrics().testAccuracy() >= s.targetAccuracy()) {
+            target = Messages.text(l, "report.html.config.targetReached", percent(s.targetAccuracy(), l),
+                    card.finalMetrics().atLabel());
+        } else {
+            target = Messages.text(l, "report.html.config.targetMissed", percent(s.targetAccuracy(), l));
+        }
+        row(h, Messages.text(l, "report.html.config.targetAccuracy"), target);
+        row(h, Messages.text(l, "report.html.config.evaluationsPerEpoch"), String.valueOf(s.evaluationsPerEpoch()));
+        row(h, Messages.text(l, "report.html.config.seed"), String.valueOf(s.seed()));
+        row(h, Messages.text(l, "report.html.config.device"), card.device());
+        row(h, Messages.text(l, "report.html.config.trainingTime"),
+                Messages.text(l, "report.html.seconds", rounded(card.trainingSeconds(), 1)));
+        row(h, Messages.text(l, "report.html.config.versions"), Messages.text(l, "report.html.config.versionsValue",
+                card.versions().plugin(), card.versions().djl(), card.versions().pytorch(), card.versions().java()));
         h.append("</table>\n");
     }
 
     private static void data(StringBuilder h, ReportContent c) {
+        Language l = c.language();
         ModelCard card = c.card();
         if (card != null) {
-            h.append("<h2 id=\"data\">Data</h2>\n<table>");
-            row(h, "dataset", card.dataset());
-            row(h, "training images", card.trainImages() + " x " + card.model().imageRows() + " x "
-                    + card.model().imageColumns());
-            row(h, "test images", card.testImages() + " x " + card.model().imageRows() + " x "
-                    + card.model().imageColumns());
-            row(h, "classes", String.join(", ", card.classNames()));
+            h.append("<h2 id=\"data\">").append(Messages.text(l, "report.html.data")).append("</h2>\n<table>");
+            row(h, Messages.text(l, "report.html.data.dataset"), card.dataset());
+            row(h, Messages.text(l, "report.html.data.trainImages"), card.trainImages() + " x "
+                    + card.model().imageRows() + " x " + card.model().imageColumns());
+            row(h, Messages.text(l, "report.html.data.testImages"), card.testImages() + " x "
+                    + card.model().imageRows() + " x " + card.model().imageColumns());
+            List<String> classes = new java.util.ArrayList<>();
+            for (int i = 0; i < card.classNames().size(); i++) {
+                classes.add(Messages.className(l, card.dataset(), i, card.classNames().get(i)));
+            }
+            row(h, Messages.text(l, "report.html.data.classes"), String.join(", ", classes));
             for (DatasetFile f : DatasetFile.values()) {
                 if (card.dataSha256().containsKey(f)) {
                     row(h, f.fileName() + " SHA-256", card.dataSha256().get(f));
@@ -309,7 +364,7 @@ public final class HtmlReport {
             h.append("</table>\n");
         }
         if (c.images().containsKey(SampleGrid.FILE)) {
-            image(h, ReportContent.PLOTS.get(SampleGrid.FILE), c.images().get(SampleGrid.FILE));
+            image(h, ReportContent.caption(SampleGrid.FILE, l), c.images().get(SampleGrid.FILE));
         }
     }
 
@@ -317,21 +372,24 @@ public final class HtmlReport {
         if (c.sweepRows().isEmpty()) {
             return;
         }
-        h.append("<h2 id=\"sweep\">Sweep: what does quality depend on?</h2>\n<table><tr><th>trial</th>");
+        Language l = c.language();
+        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep")))
+                .append("</h2>\n<table><tr><th>")
+                .append(Messages.text(l, "report.html.sweep.trial")).append("</th>");
         for (String n : c.sweepNames()) {
             h.append("<th>").append(esc(n)).append("</th>");
         }
-        h.append("<th>final test accuracy</th><th>best test accuracy</th><th>test loss</th><th>parameters</th>"
-                + "<th>seconds</th><th class=\"l\">diagnosis</th></tr>\n");
+        h.append(Messages.text(l, "report.html.sweep.header")).append("\n");
         for (SweepTable.Row r : c.sweepRows()) {
             h.append("<tr><td>").append(r.trial()).append("</td>");
             for (String n : c.sweepNames()) {
                 h.append("<td>").append(esc(r.values().get(n))).append("</td>");
             }
-            h.append(String.format(Locale.ROOT, "<td>%.2f%%</td><td>%.2f%%</td><td>%.4f</td><td>%,d</td>"
-                            + "<td>%.1f</td><td class=\"l\">%s</td></tr>\n", 100 * r.finalTestAccuracy(),
-                    100 * r.bestTestAccuracy(), r.testLoss(), r.trainableParameters(), r.trainingSeconds(),
-                    esc(r.diagnosis())));
+            h.append("<td>").append(percent(r.finalTestAccuracy(), l)).append("</td><td>")
+                    .append(percent(r.bestTestAccuracy(), l)).append("</td><td>").append(fixed(r.testLoss(), 4, l))
+                    .append("</td><td>").append(Messages.text(l, "report.html.config.parameterCount",
+                            r.trainableParameters())).append("</td><td>").append(fixed(r.trainingSeconds(), 1, l))
+                    .append("</td><td class=\"l\">").append(esc(r.diagnosis())).append("</td></tr>\n");
         }
         h.append("</table>\n<ul>");
         for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), Language.ENGLISH)) {
@@ -352,6 +410,37 @@ public final class HtmlReport {
     private static void row(StringBuilder h, String key, String value) {
         h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
                 .append("</td></tr>\n");
+    }
+
+    /** A fraction as a percentage with two decimals: 91.23% in English, 91,23 % in German. */
+    static String percent(double fraction, Language language) {
+        return Messages.text(language, "report.html.percent", rounded(100 * fraction, 2));
+    }
+
+    /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN, infinity as Java writes them). */
+    private static String fixed(double value, int decimals, Language language) {
+        return String.format(language.locale(), "%." + decimals + "f", value);
+    }
+
+    /**
+     * {@code value} rounded half up to {@code decimals} decimals, as {@link String#format} rounds, for a message
+     * pattern that shows as many (MessageFormat alone would round half to even); NaN and infinity stay as they are.
+     */
+    static Number rounded(double value, int decimals) {
+        return Double.isFinite(value) ? new BigDecimal(Double.toString(value)).setScale(decimals, RoundingMode.HALF_UP)
+                : value;
+    }
+
+    /**
+     * A measured or required value of the JUnit report (English, it is data: {@code 91.09%}, {@code ≥ 0.5000}) with
+     * {@code language}'s decimal separator: {@code 91,09 %} in German.
+     */
+    private static String numbers(String value, Language language) {
+        if (language == Language.ENGLISH) {
+            return value;
+        }
+        char comma = java.text.DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator();
+        return value.replaceAll("(\\d)\\.(\\d)", "$1" + comma + "$2").replaceAll("(\\d)%", "$1 %");
     }
 
     static String esc(String s) {

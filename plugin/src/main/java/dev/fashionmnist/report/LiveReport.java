@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code report.html} while {@code train} runs: written when the run starts and after every epoch, with the learning
  * curves so far, the current epoch and the progress, and a refresh every {@value #REFRESH_SECONDS} s so that an open
  * browser follows the training; when the run ends (complete or failed) the page is final and no longer refreshes.
- * Every version replaces the last in one rename.
+ * Every version replaces the last in one rename. The page is worded in the {@link Language} each method is given.
  */
 public final class LiveReport {
     public static final int REFRESH_SECONDS = 10;
@@ -31,29 +31,27 @@ public final class LiveReport {
     }
 
     /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
-    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log)
-            throws IOException {
+    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log,
+                             Language language) throws IOException {
         Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
-                log.language());
-        Path file = write(outputDirectory, run, null, history, curves);
-        log.info("Report, updated after every epoch (open it in a browser, it reloads itself every " + REFRESH_SECONDS
-                + " s): " + file);
+                language);
+        Path file = write(outputDirectory, run, null, history, curves, language);
+        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
     }
 
-    /**
-     * The learning curves (worded in {@code language}) and the page after an epoch of {@code run}; {@code history}
-     * holds every epoch so far.
-     */
+    /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
     public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
             throws IOException {
-        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language));
+        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language),
+                language);
     }
 
     /**
      * The final page of a run that {@code ended} (complete, with its model's {@code card}, or failed, with none): the
      * epochs in metrics.csv, no refresh.
      */
-    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card) throws IOException {
+    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card, Language language)
+            throws IOException {
         Path csv = outputDirectory.resolve("metrics.csv");
         List<EpochMetrics> history = Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of();
         // the curves the last epoch drew
@@ -63,48 +61,46 @@ public final class LiveReport {
                 ReportContent.addImage(curves, outputDirectory, name);
             }
         }
-        write(outputDirectory, ended, card, history, curves);
+        write(outputDirectory, ended, card, history, curves, language);
     }
 
     private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history,
-                              Map<String, byte[]> images) throws IOException {
+                              Map<String, byte[]> images, Language language) throws IOException {
         ReportContent content = new ReportContent(card, history, null, Diagnosis.of(history), null, null, List.of(),
-                images, List.of(), List.of(), Map.of());
+                images, List.of(), List.of(), Map.of(), language);
         Path file = dir.resolve(HtmlReport.FILE);
         boolean running = RunStatus.RUNNING.equals(run.state());
-        HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now()), file);
+        HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now(), language), file);
         return file;
     }
 
-    /** The block under the page's heading: how far the run has come, or how it ended. */
-    static String status(RunStatus run, List<EpochMetrics> history, Instant now) {
+    /** The block under the page's heading: how far the run has come, or how it ended, in {@code language}. */
+    static String status(RunStatus run, List<EpochMetrics> history, Instant now, Language language) {
         int planned = run.lastEpoch() - run.firstEpoch() + 1;
         double reached = history.stream().mapToDouble(EpochMetrics::at).max().orElse(0);
         double done = Math.max(0, Math.min(planned, reached - (run.firstEpoch() - 1)));
         double percent = 100 * done / planned;
+        Number epochs = HtmlReport.rounded(done, 1);
         StringBuilder h = new StringBuilder("<div id=\"training\" class=\"finding\">");
         String elapsed = elapsed(run, now);
         switch (run.state()) {
             case RunStatus.RUNNING -> {
                 int current = (int) Math.min(run.lastEpoch(), Math.floor(run.firstEpoch() + done));
-                h.append(String.format(Locale.ROOT, "<b>Training: epoch %d of %d running</b>; %s of %d epochs of this "
-                        + "run done (%.0f%%)", current, run.lastEpoch(), number(done), planned, percent));
-                if (elapsed != null) {
-                    h.append(", ").append(elapsed).append(" so far");
-                }
-                h.append(".<br>This page reloads itself every ").append(REFRESH_SECONDS)
-                        .append(" s until the training ends.");
+                Number shown = HtmlReport.rounded(percent, 0);
+                h.append(elapsed == null
+                        ? Messages.text(language, "report.live.running", current, run.lastEpoch(), epochs, planned,
+                        shown, REFRESH_SECONDS)
+                        : Messages.text(language, "report.live.runningFor", current, run.lastEpoch(), epochs, planned,
+                        shown, REFRESH_SECONDS, elapsed));
             }
             case RunStatus.COMPLETE -> {
-                h.append("<b class=\"pass\">Training complete</b>: ").append(number(done)).append(" of ")
-                        .append(planned).append(" planned epochs").append(done < planned ? " (stopped early)" : "");
-                if (elapsed != null) {
-                    h.append(" in ").append(elapsed);
-                }
-                h.append(". <code>mvn fashionmnist:evaluate fashionmnist:report</code> adds the evaluation.");
+                int early = done < planned ? 1 : 0;
+                h.append(elapsed == null
+                        ? Messages.text(language, "report.live.complete", epochs, planned, early)
+                        : Messages.text(language, "report.live.completeIn", epochs, planned, early, elapsed));
             }
-            default -> h.append("<b class=\"fail\">Training failed</b> after ").append(number(done)).append(" of ")
-                    .append(planned).append(" epochs: ").append(HtmlReport.esc(String.valueOf(run.message())));
+            default -> h.append(Messages.text(language, "report.live.failed", epochs, planned,
+                    HtmlReport.esc(String.valueOf(run.message()))));
         }
         h.append(String.format(Locale.ROOT, "<div class=\"progress\" title=\"%.0f%%\"><div style=\"width:%.1f%%\">"
                 + "</div></div></div>\n", percent, percent));
@@ -118,10 +114,5 @@ public final class LiveReport {
         } catch (DateTimeParseException | NullPointerException e) {
             return null;
         }
-    }
-
-    private static String number(double epochs) {
-        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs)
-                : String.format(Locale.ROOT, "%.1f", epochs);
     }
 }

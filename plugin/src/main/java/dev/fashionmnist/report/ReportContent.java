@@ -20,16 +20,18 @@ import org.w3c.dom.NodeList;
 /**
  * Everything the HTML report shows, read from what train and evaluate left in the output folder; each part may be
  * missing (e.g. no evaluation yet). {@code metrics} are the model's (see {@link LearningHistory}); {@code metricsNote}
- * says where they come from when that is not simply metrics.csv.
+ * says where they come from when that is not simply metrics.csv. {@code language} is the reader's: the page is worded
+ * in it (the files it is read from stay English: they are data).
  */
 public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String metricsNote,
                             List<Diagnosis.Finding> diagnosis,
                             ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
                             Map<String, byte[]> images, List<String> sweepNames, List<SweepTable.Row> sweepRows,
-                            Map<String, byte[]> sweepImages) {
+                            Map<String, byte[]> sweepImages, Language language) {
 
-    /** The plots, in the order they are shown, with their captions. */
-    public static final Map<String, String> PLOTS = plots();
+    /** The plots, in the order they are shown; {@link #caption(String, Language)} says what each shows. */
+    public static final List<String> PLOTS = List.of(SampleGrid.FILE, LearningCurves.ACCURACY, LearningCurves.LOSS,
+            ConfusionHeatmap.FILE, MistakesGrid.FILE);
 
     /**
      * One gate's result as the JUnit report recorded it: measured and required value as people read them ({@code null}
@@ -42,7 +44,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
     }
 
-    /** What {@code dir} holds; plots drawn here are worded in {@code language}. */
+    /** What the output folder {@code dir} holds, for a reader of {@code language} (plots drawn here too). */
     public static ReportContent collect(Path dir, Language language) throws IOException {
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
         LearningHistory history = LearningHistory.of(dir);
@@ -53,7 +55,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
         Double loss = Files.isRegularFile(evaluation) ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
         Map<String, byte[]> images = new LinkedHashMap<>();
-        for (String name : PLOTS.keySet()) {
+        for (String name : PLOTS) {
             addImage(images, dir, name);
         }
         if (history.note() != null && !metrics.isEmpty()) {
@@ -76,7 +78,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
         return new ReportContent(card, metrics, history.note(), Diagnosis.of(metrics), confusion, loss,
-                gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages);
+                gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages, language);
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */
@@ -113,18 +115,20 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
                         properties.get(JUnitReport.required(gate)), message));
             }
         } catch (Exception e) {
-            throw new IOException(junit + " is not a readable JUnit report: " + e.getMessage());
+            throw new ResultsFileException(Messages.of("report.html.unreadableJUnit", junit, e.getMessage()), e);
         }
         return rows;
     }
 
-    private static Map<String, String> plots() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(SampleGrid.FILE, "Training examples");
-        m.put(LearningCurves.ACCURACY, "Accuracy per epoch: train vs test");
-        m.put(LearningCurves.LOSS, "Loss per epoch: train vs test");
-        m.put(ConfusionHeatmap.FILE, "Confusion matrix");
-        m.put(MistakesGrid.FILE, "Misclassified: true class above, predicted (red) below");
-        return java.util.Collections.unmodifiableMap(m);
+    /** The caption of the plot {@code file} (one of {@link #PLOTS}) in {@code language}. */
+    public static String caption(String file, Language language) {
+        return switch (file) {
+            case SampleGrid.FILE -> Messages.text(language, "report.html.plot.samples");
+            case LearningCurves.ACCURACY -> Messages.text(language, "report.html.plot.accuracy");
+            case LearningCurves.LOSS -> Messages.text(language, "report.html.plot.loss");
+            case ConfusionHeatmap.FILE -> Messages.text(language, "report.html.plot.confusion");
+            case MistakesGrid.FILE -> Messages.text(language, "report.html.plot.mistakes");
+            default -> throw new IllegalArgumentException("no plot " + file);
+        };
     }
 }

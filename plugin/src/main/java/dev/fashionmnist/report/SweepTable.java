@@ -40,7 +40,7 @@ public final class SweepTable {
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
         Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
         if (card == null || !Files.isRegularFile(evaluation)) {
-            throw new IOException("trial " + id + " in " + dir + " has no trained and evaluated model");
+            throw new ResultsFileException(Messages.of("report.sweep.noTrial", id, dir));
         }
         double[] accuracyAndLoss = EvaluationReports.readAccuracyAndLoss(evaluation);
         double accuracy = accuracyAndLoss[0];
@@ -101,7 +101,7 @@ public final class SweepTable {
                         Double.parseDouble(r.get(k + 4)), r.get(k + 5)));
             }
         } catch (RuntimeException e) {
-            throw new IOException(file + " is not a sweep table: " + e.getMessage());
+            throw new ResultsFileException(Messages.of("report.sweep.notATable", file, e.getMessage()), e);
         }
         return rows;
     }
@@ -109,7 +109,7 @@ public final class SweepTable {
     private static List<CSVRecord> records(Path file) throws IOException {
         List<CSVRecord> records = EvaluationReports.records(file);
         if (records.size() < 2) {
-            throw new IOException(file + " holds no rows");
+            throw new ResultsFileException(Messages.of("report.sweep.noRows", file));
         }
         return records;
     }

@@ -110,13 +110,14 @@ public final class Training {
             ModelCard card = train(data, resumeFrom, checkpoints, norm, used, trainIndex, testCount, testIndex,
                     engine, device, run);
             run.complete().write(job.outputDirectory());
-            LiveReport.finish(job.outputDirectory(), run.complete(), card);
+            LiveReport.finish(job.outputDirectory(), run.complete(), card, log.language());
             return card;
         } catch (RuntimeException | IOException | Error e) {
             if (metricsStarted) {
                 try {
                     run.failed(e.getMessage()).write(job.outputDirectory());
-                    LiveReport.finish(job.outputDirectory(), run.failed(e.getMessage()), null);
+                    LiveReport.finish(job.outputDirectory(),
+                            run.failed(dev.fashionmnist.report.Messages.of(e, log.language())), null, log.language());
                 } catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
@@ -168,7 +169,7 @@ public final class Training {
             run.write(job.outputDirectory());
             metricsStarted = true;
             MetricsCsv.start(job.metricsFile(), history);
-            LiveReport.start(job.outputDirectory(), run, history, log);
+            LiveReport.start(job.outputDirectory(), run, history, log, log.language());
             ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(SmoothedCrossEntropy.of(s.labelSmoothing()))
                     .optOptimizer(optimizer)

@@ -10,6 +10,8 @@ import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.train.Diagnosis;
+import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -122,12 +124,14 @@ class HtmlReportTest {
         String html = report(ReportContent.collect(out, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         // summary: accuracy, gates, diagnosis; then the curves side by side, the confusion matrix and the mistakes;
         // then the tables
+        Language en = Language.ENGLISH;
         List<String> order = List.of("<h1>", "id=\"summary\"", "Test accuracy <b>50.00%</b> on 100 test images",
-                "id=\"gates\"", "id=\"verdict\"", "id=\"curves\"", "alt=\"" + ReportContent.PLOTS.get(
-                LearningCurves.ACCURACY), "alt=\"" + ReportContent.PLOTS.get(LearningCurves.LOSS),
-                "alt=\"" + ReportContent.PLOTS.get(ConfusionHeatmap.FILE), "alt=\"" + ReportContent.PLOTS.get(
-                MistakesGrid.FILE), "id=\"diagnosis\"", "id=\"evaluation\"", "id=\"per-class\"", "id=\"metrics\"",
-                "id=\"configuration\"", "id=\"data\"", "SHA-256");
+                "id=\"gates\"", "id=\"verdict\"", "id=\"curves\"",
+                "alt=\"" + ReportContent.caption(LearningCurves.ACCURACY, en),
+                "alt=\"" + ReportContent.caption(LearningCurves.LOSS, en),
+                "alt=\"" + ReportContent.caption(ConfusionHeatmap.FILE, en),
+                "alt=\"" + ReportContent.caption(MistakesGrid.FILE, en), "id=\"diagnosis\"", "id=\"evaluation\"",
+                "id=\"per-class\"", "id=\"metrics\"", "id=\"configuration\"", "id=\"data\"", "SHA-256");
         int at = -1;
         for (String part : order) {
             int next = html.indexOf(part);
@@ -139,7 +143,8 @@ class HtmlReportTest {
         // the summary's diagnosis is one sentence: the verdict of the findings
         Matcher verdict = Pattern.compile("id=\"verdict\"><b>Diagnosis</b>: ([^<]*)</p>").matcher(html);
         assertTrue(verdict.find(), "the diagnosis sentence");
-        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis())), verdict.group(1));
+        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis(),
+                Language.ENGLISH)), verdict.group(1));
         assertEquals(1, verdict.group(1).split("\\. ", -1).length, "one sentence: " + verdict.group(1));
     }
 
@@ -216,5 +221,93 @@ class HtmlReportTest {
         ReportContent content = ReportContent.collect(work, Language.ENGLISH);
         assertEquals(1, content.gates().size());
         assertTrue(content.isEmpty(), "no model, metrics or evaluation");
+    }
+
+    @Test
+    void aGermanReport() throws Exception {
+        String html = report(ReportContent.collect(out, Language.GERMAN), work.resolve(HtmlReport.FILE));
+        assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"de\">"), html.substring(0, 60));
+        assertTrue(html.contains("<title>Fashion-MNIST-Modellbericht</title>"), "the title");
+        for (String part : List.of("<h1>Fashion-MNIST-Modellbericht</h1>",
+                "<p class=\"answer\">Testgenauigkeit <b>50,00 %</b> auf 100 Testbildern, Verlust 0,5000, "
+                        + "Makro-F1 50,00 %</p>",
+                "<p>mlp 784-128-10, 101.770 trainierbare Parameter, 3 Epochen auf 300 Trainingsbildern in ",
+                "<h2 id=\"gates\">Qualitätsschranken: <span class=\"fail\">1 von 2 nicht bestanden</span></h2>",
+                "<tr><th class=\"l\">Schranke</th><th>gemessen</th><th>gefordert</th><th class=\"l\">Ergebnis</th>"
+                        + "</tr>",
+                "<tr><td class=\"l\">minAccuracy</td><td>50,00 %</td><td>\u2265 90,00 %</td>"
+                        + "<td class=\"l fail\">nicht bestanden</td></tr>",
+                "<tr><td class=\"l\">maxLoss</td><td>0,5000</td><td>\u2264 1,0000</td>"
+                        + "<td class=\"l pass\">bestanden</td></tr>",
+                "<p id=\"verdict\"><b>Diagnose</b>: ",
+                "<h3>Genauigkeit pro Epoche: Training und Test</h3>",
+                "alt=\"Verlust pro Epoche: Training und Test\"", "alt=\"Konfusionsmatrix\"",
+                "alt=\"Falsch erkannt: wahre Klasse oben, vorhergesagte (rot) unten\"",
+                "<h2 id=\"diagnosis\">Diagnose</h2>", "<h2 id=\"evaluation\">Auswertung</h2>",
+                "<tr><th class=\"l\">Testbilder</th><td class=\"l\">100</td></tr>",
+                "<h3 id=\"per-class\">Pro Klasse</h3>",
+                "<tr><td class=\"l\">T-Shirt/Top</td><td>50,00 %</td><td>50,00 %</td><td>50,00 %</td><td>10</td></tr>",
+                "<tr><td class=\"l\">Stiefelette</td>", "<h2 id=\"metrics\">Metriken pro Epoche</h2>",
+                "<tr><th>Epoche</th><th>Trainingsverlust</th><th>Trainingsgenauigkeit</th><th>Testverlust</th>",
+                "<h2 id=\"configuration\">Konfiguration</h2>",
+                "<tr><th class=\"l\">trainierbare Parameter</th><td class=\"l\">101.770</td></tr>",
+                "<tr><th class=\"l\">Datenaugmentierung</th><td class=\"l\">aus</td></tr>",
+                "<h2 id=\"data\">Daten</h2>", "T-Shirt/Top, Hose, Pullover, Kleid, Mantel, Sandale, Hemd, Sneaker, "
+                        + "Tasche, Stiefelette")) {
+            assertTrue(html.contains(part), "'" + part + "' in the German report");
+        }
+        // the metrics per epoch with a decimal comma: loss with 4 decimals, accuracies as percentages
+        assertTrue(Pattern.compile("<tr><td>1</td><td>\\d,\\d{4}</td><td>\\d{1,3},\\d\\d %</td><td>\\d,\\d{4}</td>"
+                + "<td>\\d{1,3},\\d\\d %</td>").matcher(html).find(), html);
+        for (String english : List.of("Test accuracy", "trainable parameters", "Quality gates", "Per class",
+                "Metrics per epoch", "Configuration", ">passed<", ">failed<", "T-shirt/top", "Ankle boot")) {
+            assertFalse(html.contains(english), "'" + english + "' in the German report");
+        }
+        // the files it was made from stay English
+        assertEquals("T-shirt/top", EvaluationReports.readConfusion(out.resolve(EvaluationReports.CONFUSION))
+                .classNames().get(0));
+    }
+
+    @Test
+    void aGermanSweepTable() throws Exception {
+        SweepTable.write(List.of("hiddenSize"), List.of(new SweepTable.Row(1, "hiddenSize-128",
+                java.util.Map.of("hiddenSize", "128"), 0.8, 0.81, 0.5, 101_770, 3.04, "healthy")),
+                work.resolve(SweepTable.FILE));
+        String de = report(ReportContent.collect(work, Language.GERMAN), work.resolve(HtmlReport.FILE));
+        assertTrue(de.contains("<h2 id=\"sweep\">Sweep: Wovon hängt die Qualität ab?</h2>\n<table><tr>"
+                + "<th>Versuch</th>"
+                + "<th>hiddenSize</th><th>Testgenauigkeit am Ende</th><th>beste Testgenauigkeit</th>"), de);
+        assertTrue(de.contains("<tr><td>1</td><td>128</td><td>80,00 %</td><td>81,00 %</td><td>0,5000</td>"
+                + "<td>101.770</td><td>3,0</td>"), de);
+        String en = report(ReportContent.collect(work, Language.ENGLISH), work.resolve(HtmlReport.FILE));
+        assertTrue(en.contains("<h2 id=\"sweep\">Sweep: what does quality depend on?</h2>\n<table><tr><th>trial</th>"
+                + "<th>hiddenSize</th><th>final test accuracy</th><th>best test accuracy</th><th>test loss</th>"
+                + "<th>parameters</th><th>seconds</th><th class=\"l\">diagnosis</th></tr>\n<tr><td>1</td><td>128</td>"
+                + "<td>80.00%</td><td>81.00%</td><td>0.5000</td><td>101,770</td><td>3.0</td>"
+                + "<td class=\"l\">healthy</td></tr>"), en);
+    }
+
+    @Test
+    void numbersAreRoundedAsBeforeAndGetADecimalCommaInGerman() {
+        // 3.125 is exact in binary: half up, as String.format rounds (MessageFormat alone would give 3.12)
+        assertEquals("3.13%", HtmlReport.percent(0.03125, Language.ENGLISH));
+        assertEquals(String.format(Locale.ROOT, "%.2f%%", 3.125), HtmlReport.percent(0.03125, Language.ENGLISH));
+        assertEquals("91,09 %", HtmlReport.percent(0.9109, Language.GERMAN));
+        assertEquals("91.09%", HtmlReport.percent(0.9109, Language.ENGLISH));
+    }
+
+    @Test
+    void theDiagnosisKeepsItsEnglishShape() throws Exception {
+        Diagnosis.Finding f = new Diagnosis.Finding(Diagnosis.Kind.OVERFITTING, "the gap is 12.3 points");
+        ReportContent content = new ReportContent(null, List.of(new EpochMetrics(1, 0.5, 0.9, 0.6, 0.78, 0.01, 1.0,
+                100)), null, List.of(f, f), null, null, List.of(), java.util.Map.of(), List.of(), List.of(),
+                java.util.Map.of(), Language.ENGLISH);
+        String html = report(content, work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: the gap is 12.3 points; 1 more "
+                + "finding(s) and the remedies below.</p>"), html);
+        assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: the gap is 12.3 points.<br>Try: "
+                + HtmlReport.esc(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
+        assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
+                + "not finish)"), html);
     }
 }

@@ -9,6 +9,7 @@ import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -18,6 +19,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * report.html of a really trained and evaluated model, seen by a real browser (headless Chromium) in a window 1280 px
  * wide and 900 px high, as a reader opens it: the summary and both learning curves are visible without scrolling. The
  * curves are found by their test colour, which nothing else on the page uses; the same page in a window 3000 px high
- * shows that no part of them lies below the first screen.
+ * shows that no part of them lies below the first screen; the same holds for the German report.
  */
 class ReportBrowserTest {
     private static final int WIDTH = 1280;
@@ -34,30 +36,65 @@ class ReportBrowserTest {
     private static final Color SUMMARY = new Color(0xf4, 0xf8, 0xfb);
 
     @TempDir
+    static Path trained;
+    @TempDir
     Path work;
+
+    private static ModelCard card;
+    private static ConfusionMatrix matrix;
+    private static List<EvaluationResult.Mistake> mistakes;
+
+    /** A model trained on 300 real images for 3 epochs, evaluated, with gates: the outputs report.html is made of. */
+    @BeforeAll
+    static void trainAndEvaluate() throws Exception {
+        card = new Training(TrainingTest.job(trained, "mlp", null, 300, 200, 3, false, 5),
+                BuildLog.console(), TrainingProgress.NONE).run(RealData.load());
+        matrix = ConfusionMatrix.empty(card.classNames());
+        for (int c = 0; c < matrix.classCount(); c++) {
+            for (int k = 0; k < 10; k++) {
+                matrix.add(c, k < 7 ? c : (c + 3) % matrix.classCount());
+            }
+        }
+        mistakes = List.of(new EvaluationResult.Mistake(0, 9, 0), new EvaluationResult.Mistake(1, 2, 6),
+                new EvaluationResult.Mistake(2, 1, 3));
+        EvaluationResult result = new EvaluationResult(matrix, 0.8, mistakes);
+        EvaluationReports.write(result, trained);
+        JUnitReport.write(trained.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
+                new Gates(0.9, 0.5, 1.0).check(result));
+    }
 
     @Test
     void summaryAndBothCurvesAreOnTheFirstScreen() throws Exception {
-        Path out = work.resolve("out");
-        ModelCard card = new Training(TrainingTest.job(out, "mlp", null, 300, 200, 3, false, 5), BuildLog.console(),
-                TrainingProgress.NONE).run(RealData.load());
-        ConfusionMatrix m = ConfusionMatrix.empty(card.classNames());
-        for (int c = 0; c < m.classCount(); c++) {
-            for (int k = 0; k < 10; k++) {
-                m.add(c, k < 7 ? c : (c + 3) % m.classCount());
-            }
+        firstScreenHoldsTheSummaryAndBothCurves(Language.ENGLISH);
+    }
+
+    /**
+     * The German report in the browser: its language, German headings and numbers with a decimal comma in the page
+     * Chromium built, and the same first screen (longer German words push nothing below it).
+     */
+    @Test
+    void aGermanReportLooksRightInTheBrowser() throws Exception {
+        Path page = firstScreenHoldsTheSummaryAndBothCurves(Language.GERMAN);
+        String dom = HeadlessChromium.find(work).dom(page);
+        assertTrue(dom.contains("<html lang=\"de\">"), dom.substring(0, 200));
+        for (String part : List.of("<h1>Fashion-MNIST-Modellbericht</h1>", "Testgenauigkeit <b>70,00 %</b> auf 100 "
+                + "Testbildern, Verlust 0,8000, Makro-F1 ", "Qualitätsschranken: ",
+                "<td>70,00 %</td><td>\u2265 90,00 %</td>",
+                "<h2 id=\"metrics\">Metriken pro Epoche</h2>", "<h2 id=\"configuration\">Konfiguration</h2>",
+                "<td class=\"l\">Stiefelette</td>", "<h3>Genauigkeit pro Epoche: Training und Test</h3>")) {
+            assertTrue(dom.contains(part), "'" + part + "' in the page as Chromium built it");
         }
-        List<EvaluationResult.Mistake> mistakes = List.of(new EvaluationResult.Mistake(0, 9, 0),
-                new EvaluationResult.Mistake(1, 2, 6), new EvaluationResult.Mistake(2, 1, 3));
-        EvaluationResult result = new EvaluationResult(m, 0.8, mistakes);
-        EvaluationReports.write(result, out);
-        ConfusionHeatmap.write(m, card.dataset(), out.resolve(ConfusionHeatmap.FILE), Language.ENGLISH);
+    }
+
+    /** The report in {@code language}, seen in the browser: summary and both curves on the first screen. */
+    private Path firstScreenHoldsTheSummaryAndBothCurves(Language language) throws Exception {
+        // the plots as the report goal draws them: in the report's language
+        LearningCurves.write(MetricsCsv.read(trained.resolve("metrics.csv")), trained, language);
+        ConfusionHeatmap.write(matrix, card.dataset(), trained.resolve(ConfusionHeatmap.FILE), language);
         MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), card.dataset(),
-                out.resolve(MistakesGrid.FILE), Language.ENGLISH);
-        JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
-                new Gates(0.9, 0.5, 1.0).check(result));
-        Path page = out.resolve(HtmlReport.FILE);
-        HtmlReport.write(ReportContent.collect(out, Language.ENGLISH), page);
+                trained.resolve(MistakesGrid.FILE), language);
+        Path page = work.resolve(HtmlReport.FILE);
+        HtmlReport.write(ReportContent.collect(trained, language), page);
 
         HeadlessChromium browser = HeadlessChromium.find(work);
         browser.screenshot(page, work.resolve("first-screen.png"), WIDTH, HEIGHT);
@@ -83,6 +120,7 @@ class ReportBrowserTest {
         int curvesTop = firstRow(screen, Charts.TEST, 6);
         assertTrue(summaryBottom < curvesTop, "the summary (to row " + summaryBottom + ") is above the curves (from row "
                 + curvesTop + ")");
+        return page;
     }
 
     private static int firstRow(BufferedImage img, Color colour, int tolerance) {

@@ -113,7 +113,9 @@ class SweepTableTest {
     void aFileWithoutRowsIsAnIOException() throws Exception {
         Path file = dir.resolve("empty.csv");
         SweepTable.write(NAMES, List.of(), file);
-        assertThrows(IOException.class, () -> SweepTable.read(file));
+        ResultsFileException none = assertThrows(ResultsFileException.class, () -> SweepTable.read(file));
+        assertEquals(file + " holds no rows", none.getMessage());
+        assertEquals(file + " enthält keine Zeilen", Messages.of(none, Language.GERMAN));
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, "trial,id,hiddenSize,final_test_accuracy,best_test_accuracy,test_loss,"
                 + "trainable_parameters,training_seconds,diagnosis\nzero,x,2,a,b,c,d,e,f\n");
@@ -165,7 +167,9 @@ class SweepTableTest {
         Path empty = Files.createDirectories(dir.resolve("hiddenSize-2"));
         IOException e = assertThrows(IOException.class,
                 () -> SweepTable.fromTrial(1, "hiddenSize-2", Map.of("hiddenSize", "2"), empty));
-        assertTrue(e.getMessage().contains("hiddenSize-2"), e.getMessage());
+        assertEquals("trial hiddenSize-2 in " + empty + " has no trained and evaluated model", e.getMessage());
+        assertEquals("Versuch hiddenSize-2 in " + empty + " hat kein trainiertes und ausgewertetes Modell",
+                Messages.of(e, Language.GERMAN));
     }
 
     private static int colours(BufferedImage img) {
