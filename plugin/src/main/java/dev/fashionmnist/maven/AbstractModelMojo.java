@@ -44,13 +44,13 @@ abstract class AbstractModelMojo extends AbstractEngineMojo {
                     .getArtifact().getFile();
         } catch (ArtifactResolutionException e) {
             throw new ModelException(Messages.of("maven.modelArtifact.unresolved", modelArtifact,
-                    gav[0] + ":" + gav[1] + ":zip:model:" + gav[2], e.getMessage()));
+                    gav[0] + ":" + gav[1] + ":zip:model:" + gav[2], e));
         }
         try {
             return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
                     gav[0] + "_" + gav[1] + "_" + gav[2]));
         } catch (IOException e) {
-            throw new ModelException(Messages.of("maven.modelArtifact.unpack", zip, e.getMessage()));
+            throw new ModelException(Messages.of("maven.modelArtifact.unpack", zip, e));
         }
     }
 }

@@ -90,7 +90,7 @@ public class EvaluateMojo extends AbstractModelMojo {
             Files.deleteIfExists(resultFile);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
-                    e.getMessage()));
+                    e));
         }
         List<Gates.GateOutcome> outcomes = gates.check(result);
         JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),

@@ -67,7 +67,7 @@ public class PredictMojo extends AbstractModelMojo {
             PredictionsCsv.write(predictions, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
             log.info(Messages.of("maven.predict.written", out.resolve(PredictionsCsv.FILE)));
         } catch (IOException e) {
-            throw new ModelException(Messages.of("maven.predict.cannotWrite", out, e.getMessage()));
+            throw new ModelException(Messages.of("maven.predict.cannotWrite", out, e));
         }
     }
 }

@@ -62,7 +62,7 @@ public class ReportMojo extends AbstractDataMojo {
             HtmlReport.write(content, out.resolve(HtmlReport.FILE));
             log.info(Messages.of("maven.report.written", out.resolve(HtmlReport.FILE)));
         } catch (IOException e) {
-            throw new ModelException(Messages.of("maven.report.cannotWrite", out, e.getMessage()));
+            throw new ModelException(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 }

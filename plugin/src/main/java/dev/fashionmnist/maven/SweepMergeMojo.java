@@ -73,7 +73,7 @@ public class SweepMergeMojo extends AbstractFashionMnistMojo {
                 log.info(line);
             }
         } catch (IOException e) {
-            throw new ModelException(Messages.of("maven.merge.cannot", e.getMessage()));
+            throw new ModelException(Messages.of("maven.merge.cannot", e));
         }
     }
 

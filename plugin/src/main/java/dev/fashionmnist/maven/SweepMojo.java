@@ -111,7 +111,7 @@ public class SweepMojo extends TrainMojo {
                     grid.trials().size(), fromOthers)
                     : Messages.of("maven.sweep.results", table, reported.size(), grid.trials().size()));
         } catch (IOException e) {
-            throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e.getMessage()));
+            throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e));
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentMap;
  * reader's {@link Language}. The bundles are {@code .properties} files (UTF-8), one per language, with
  * {@link MessageFormat} patterns: {@code {0,number,0.00}} formats with the language's decimal separator, a whole
  * number without a format shows without grouping (a seed, an epoch, a port), a {@code Message} argument is worded in
- * the same language, anything else by {@code toString()}.
+ * the same language, so is a {@link Localizable} problem; another exception shows its message, anything else its
+ * {@code toString()}.
  */
 public final class Message {
     /** The runtime's own bundle. */
@@ -63,6 +64,10 @@ public final class Message {
             boolean formatted = i < formats.length && formats[i] != null;
             if (a instanceof Message m) {
                 shown[i] = m.in(language);
+            } else if (a instanceof Localizable l && l.message() != null) {
+                shown[i] = l.message().in(language);
+            } else if (a instanceof Throwable t) {
+                shown[i] = t.getMessage() != null ? t.getMessage() : t.toString();
             } else if (!formatted && (a instanceof Integer || a instanceof Long || a instanceof Short
                     || a instanceof java.math.BigInteger)) {
                 shown[i] = a.toString();
