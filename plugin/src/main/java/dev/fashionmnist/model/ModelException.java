@@ -1,6 +1,7 @@
 package dev.fashionmnist.model;
 
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
 
 /**
  * A wrong model or training configuration, or a model file that does not fit it; the message names the
@@ -9,6 +10,14 @@ import dev.fashionmnist.runtime.ClassifierException;
  */
 public class ModelException extends ClassifierException {
     private static final long serialVersionUID = 1L;
+
+    public ModelException(Message message) {
+        super(message);
+    }
+
+    public ModelException(Message message, Throwable cause) {
+        super(message, cause);
+    }
 
     public ModelException(String message) {
         super(message);
