@@ -82,7 +82,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         if (!Double.isFinite(lr) || lr == 0) {
             return Messages.of("train.epoch.rate", lr, 2);
         }
-        BigDecimal rounded = new BigDecimal(lr).round(new MathContext(3, RoundingMode.HALF_UP));
+        BigDecimal rounded = BigDecimal.valueOf(lr).round(new MathContext(3, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent >= -4 && exponent < 3) {
             return Messages.of("train.epoch.rate", rounded.doubleValue(), 2 - exponent);
@@ -91,13 +91,14 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
     }
 
     /**
-     * {@code value} rounded half up to {@code places} decimals, as {@code String.format("%.2f")} rounds it, so that a
-     * message pattern's {@code {0,number,0.00}} shows the same digits; a value that is no number or infinite as it is.
+     * {@code value} rounded half up to {@code places} decimals, as {@code String.format("%.2f")} rounds it (on the
+     * shortest decimal form of the double), so that a message pattern's {@code {0,number,0.00}} shows the same digits
+     * (the pattern alone would round half even); a value that is no number or infinite as it is.
      */
     static double halfUp(double value, int places) {
         if (!Double.isFinite(value)) {
             return value;
         }
-        return new BigDecimal(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }
