@@ -251,62 +251,56 @@ class DiagnosisTest {
         return f.text().in(Language.GERMAN);
     }
 
-    @Test
-    void overfittingInGermanWhenTheTestLossRises() {
-        List<EpochMetrics> epochs = run(e(0.80, 0.72, 0.60, 0.78), e(0.50, 0.82, 0.45, 0.83),
-                e(0.35, 0.88, 0.48, 0.84), e(0.25, 0.91, 0.55, 0.83));
-        assertEquals("Überanpassung: Der Testverlust stieg in den Epochen 3–4 von 0,4500 auf 0,5500, während der "
-                + "Trainingsverlust von 0,5000 auf 0,2500 fiel: Das Netz lernt die Trainingsdaten auswendig, statt zu "
-                + "verallgemeinern" + OVERFITTING_DE, german(epochs, Diagnosis.Kind.OVERFITTING));
+    /** Learning curves, the kind of their only finding, and its exact German text. */
+    private record German(List<EpochMetrics> epochs, Diagnosis.Kind kind, String text) {
     }
 
     @Test
-    void overfittingInGermanAsTheIssueShowsIt() {
-        List<EpochMetrics> epochs = run(e(0.001, 1.0, 0.9, 0.757));
-        assertEquals("Überanpassung: Die Trainingsgenauigkeit (100,00 %) liegt 24,3 Punkte über der Testgenauigkeit "
-                + "(75,70 %), mehr als 10 Punkte: Das Netz lernt die Trainingsdaten auswendig, statt zu verallgemeinern"
-                + OVERFITTING_DE, german(epochs, Diagnosis.Kind.OVERFITTING));
+    void everyFindingInGermanWithDecimalCommas() {
+        List<German> cases = List.of(
+                new German(run(e(0.80, 0.72, 0.60, 0.78), e(0.50, 0.82, 0.45, 0.83), e(0.35, 0.88, 0.48, 0.84),
+                        e(0.25, 0.91, 0.55, 0.83)), Diagnosis.Kind.OVERFITTING,
+                        "Überanpassung: Der Testverlust stieg in den Epochen 3–4 von 0,4500 auf 0,5500, während der "
+                                + "Trainingsverlust von 0,5000 auf 0,2500 fiel: Das Netz lernt die Trainingsdaten "
+                                + "auswendig, statt zu verallgemeinern" + OVERFITTING_DE),
+                // the issue's example
+                new German(run(e(0.001, 1.0, 0.9, 0.757)), Diagnosis.Kind.OVERFITTING,
+                        "Überanpassung: Die Trainingsgenauigkeit (100,00 %) liegt 24,3 Punkte über der "
+                                + "Testgenauigkeit (75,70 %), mehr als 10 Punkte: Das Netz lernt die Trainingsdaten "
+                                + "auswendig, statt zu verallgemeinern" + OVERFITTING_DE),
+                new German(run(e(1.20, 0.55, 1.18, 0.56), e(1.00, 0.62, 1.00, 0.62), e(0.98, 0.625, 0.99, 0.62),
+                        e(0.97, 0.628, 0.98, 0.63)), Diagnosis.Kind.UNDERFITTING,
+                        "Unteranpassung: Die Trainingsgenauigkeit beträgt nur 62,80 % und stieg in den letzten zwei "
+                                + "Epochen um 0,80 Punkte: Das Netz ist für die Aufgabe zu einfach oder hat noch zu "
+                                + "wenig gelernt. Versuche: länger trainieren (mehr Epochen, 'epochs'), ein größeres "
+                                + "Modell (hiddenSize, eine andere Architektur), eine höhere Lernrate (learningRate), "
+                                + "einen anderen Optimierer (adam)"),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NaN, 0.10, Double.NaN, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu NaN (keine Zahl)"
+                                + DIVERGING_DE),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(0.80, 0.72, Double.POSITIVE_INFINITY, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu unendlich"
+                                + DIVERGING_DE),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NEGATIVE_INFINITY, 0.72, 0.8, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu minus unendlich"
+                                + DIVERGING_DE),
+                new German(run(e(0.60, 0.80, 0.55, 0.80), e(0.90, 0.70, 0.95, 0.68), e(1.30, 0.50, 1.40, 0.48),
+                        e(2.50, 0.20, 2.60, 0.20)), Diagnosis.Kind.DIVERGING,
+                        "Divergenz: Der Trainingsverlust ist bis Epoche 3 von 0,6000 auf 1,3000 explodiert"
+                                + DIVERGING_DE),
+                new German(run(e(2.30, 0.10, 2.29, 0.11), e(2.29, 0.15, 2.28, 0.16), e(2.27, 0.22, 2.26, 0.23),
+                        e(2.26, 0.30, 2.25, 0.31)), Diagnosis.Kind.LEARNING_SLOWLY,
+                        "Zu langsames Lernen: Der Trainingsverlust fiel im Mittel nur um 0,6 % pro Epoche und liegt "
+                                + "noch bei 2,2600: Die Lernkurven bewegen sich kaum, das Netz lernt zu langsam. "
+                                + "Versuche: eine höhere Lernrate (learningRate), Momentum (z. B. 0.9 mit sgd) oder "
+                                + "den Optimierer adam"));
+        for (German c : cases) {
+            assertEquals(c.text(), german(c.epochs(), c.kind()));
+        }
         assertEquals("overfitting: train accuracy 100.00% is 24.3 points above test accuracy 75.70% (more than 10). "
                 + "Try: more training data (trainSize), fewer epochs or early stopping (earlyStoppingPatience), a "
                 + "smaller model, weight decay (weightDecay), augmentation (augment)",
-                Diagnosis.of(epochs).get(0).message());
-    }
-
-    @Test
-    void underfittingInGerman() {
-        List<EpochMetrics> epochs = run(e(1.20, 0.55, 1.18, 0.56), e(1.00, 0.62, 1.00, 0.62),
-                e(0.98, 0.625, 0.99, 0.62), e(0.97, 0.628, 0.98, 0.63));
-        assertEquals("Unteranpassung: Die Trainingsgenauigkeit beträgt nur 62,80 % und stieg in den letzten zwei "
-                + "Epochen um 0,80 Punkte: Das Netz ist für die Aufgabe zu einfach oder hat noch zu wenig gelernt. "
-                + "Versuche: länger trainieren (mehr Epochen, 'epochs'), ein größeres Modell (hiddenSize, eine andere "
-                + "Architektur), eine höhere Lernrate (learningRate), einen anderen Optimierer (adam)",
-                german(epochs, Diagnosis.Kind.UNDERFITTING));
-    }
-
-    @Test
-    void divergingInGermanForEachEvidence() {
-        assertEquals("Divergenz: Der Verlust wurde in Epoche 2 zu NaN (keine Zahl)" + DIVERGING_DE,
-                german(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NaN, 0.10, Double.NaN, 0.10)),
-                        Diagnosis.Kind.DIVERGING));
-        assertEquals("Divergenz: Der Verlust wurde in Epoche 2 zu unendlich" + DIVERGING_DE,
-                german(run(e(0.90, 0.70, 0.80, 0.72), e(0.80, 0.72, Double.POSITIVE_INFINITY, 0.10)),
-                        Diagnosis.Kind.DIVERGING));
-        assertEquals("Divergenz: Der Verlust wurde in Epoche 2 zu minus unendlich" + DIVERGING_DE,
-                german(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NEGATIVE_INFINITY, 0.72, 0.8, 0.10)),
-                        Diagnosis.Kind.DIVERGING));
-        assertEquals("Divergenz: Der Trainingsverlust ist bis Epoche 3 von 0,6000 auf 1,3000 explodiert"
-                + DIVERGING_DE, german(run(e(0.60, 0.80, 0.55, 0.80), e(0.90, 0.70, 0.95, 0.68),
-                e(1.30, 0.50, 1.40, 0.48), e(2.50, 0.20, 2.60, 0.20)), Diagnosis.Kind.DIVERGING));
-    }
-
-    @Test
-    void learningTooSlowlyInGerman() {
-        List<EpochMetrics> epochs = run(e(2.30, 0.10, 2.29, 0.11), e(2.29, 0.15, 2.28, 0.16),
-                e(2.27, 0.22, 2.26, 0.23), e(2.26, 0.30, 2.25, 0.31));
-        assertEquals("Zu langsames Lernen: Der Trainingsverlust fiel im Mittel nur um 0,6 % pro Epoche und liegt noch "
-                + "bei 2,2600: Die Lernkurven bewegen sich kaum, das Netz lernt zu langsam. Versuche: eine höhere "
-                + "Lernrate (learningRate), Momentum (z. B. 0.9 mit sgd) oder den Optimierer adam",
-                german(epochs, Diagnosis.Kind.LEARNING_SLOWLY));
+                Diagnosis.of(cases.get(1).epochs()).get(0).message(), "English as before");
     }
 
     @Test
