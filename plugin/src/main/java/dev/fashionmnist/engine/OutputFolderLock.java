@@ -22,7 +22,8 @@ public final class OutputFolderLock {
             throw new ModelException(Messages.of("engine.lock.badTimeout", lockTimeoutSeconds));
         }
         try {
-            return FolderLock.acquire(out, Duration.ofSeconds(lockTimeoutSeconds), holder -> log.info(Messages.of("engine.lock.waiting", holder, out.toAbsolutePath(), lockTimeoutSeconds)));
+            return FolderLock.acquire(out, Duration.ofSeconds(lockTimeoutSeconds), holder -> log.info(
+                    Messages.of("engine.lock.waiting", holder, out.toAbsolutePath(), lockTimeoutSeconds)));
         } catch (FolderLock.BusyException e) {
             throw new ModelException(Messages.of("engine.lock.busy", e.folder(), e.holder(), lockTimeoutSeconds > 0
                     ? Messages.of("engine.lock.busyAfterWaiting", lockTimeoutSeconds) : ""));

@@ -132,7 +132,8 @@ public final class Diagnosis {
             EpochMetrics c = epochs.get(i);
             if (b.testLoss() > a.testLoss() && c.testLoss() > b.testLoss()
                     && b.trainLoss() < a.trainLoss() && c.trainLoss() < b.trainLoss()) {
-                return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of("diagnosis.overfitting.testLossRose",
+                return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of(
+                        "diagnosis.overfitting.testLossRose",
                         halfUp(a.testLoss(), 4), halfUp(c.testLoss(), 4), b.epoch(), c.epoch(),
                         halfUp(a.trainLoss(), 4), halfUp(c.trainLoss(), 4))));
             }

@@ -212,11 +212,13 @@ public final class Training {
                 EvaluationListener listener = (row, checkSeconds) -> {
                     history.add(row);
                     MetricsCsv.append(job.metricsFile(), row);
-                    log.info(logChecks ? Messages.of("train.epoch.check", row.logText(lastEpoch), halfUp(checkSeconds, 1))
+                    log.info(logChecks
+                            ? Messages.of("train.epoch.check", row.logText(lastEpoch), halfUp(checkSeconds, 1))
                             : row.logText(lastEpoch));
                     LiveReport.epochDone(job.outputDirectory(), run, history);
                     Diagnosis.diverging(history).ifPresent(f -> {
-                        throw new ModelException(Messages.of("train.diverged", f.observation(), f.kind().remediesText()));
+                        throw new ModelException(Messages.of("train.diverged", f.observation(),
+                                f.kind().remediesText()));
                     });
                     return target.reached(row);
                 };
@@ -241,19 +243,19 @@ public final class Training {
                         break;
                     }
                     if (stopping.shouldStop()) {
-                        log.info(Messages.of("train.earlyStopping", epoch, stopping.epochsSinceBest(), stopping.best().epoch(),
-                                s.earlyStoppingPatience()));
+                        log.info(Messages.of("train.earlyStopping", epoch, stopping.epochsSinceBest(),
+                                stopping.best().epoch(), s.earlyStoppingPatience()));
                         break;
                     }
                 }
                 EpochMetrics kept = last;
                 if (target.hit() != null) {
-                    log.info(Messages.of("train.target.reached", halfUp(100 * s.targetAccuracy(), 2), halfUp(last.at(), 4),
-                            halfUp(100 * last.testAccuracy(), 2)));
+                    log.info(Messages.of("train.target.reached", halfUp(100 * s.targetAccuracy(), 2),
+                            halfUp(last.at(), 4), halfUp(100 * last.testAccuracy(), 2)));
                 } else if (s.targetAccuracy() != null) {
                     EpochMetrics top = target.best();
-                    log.info(Messages.of("train.target.missed", halfUp(100 * s.targetAccuracy(), 2), trained - firstEpoch + 1,
-                            halfUp(100 * top.testAccuracy(), 2), halfUp(top.at(), 4)));
+                    log.info(Messages.of("train.target.missed", halfUp(100 * s.targetAccuracy(), 2),
+                            trained - firstEpoch + 1, halfUp(100 * top.testAccuracy(), 2), halfUp(top.at(), 4)));
                 }
                 if (target.hit() == null && stopping.enabled() && best != null && stopping.best().epoch() != trained) {
                     kept = stopping.best();
