@@ -1,5 +1,7 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,13 +10,7 @@ import java.util.Locale;
 public record DataSource(Kind kind, URI base) {
 
     public enum Kind {
-        MIRROR("mirror"), SYSTEM_COPY("system copy"), OFFICIAL("official");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
+        MIRROR, SYSTEM_COPY, OFFICIAL
     }
 
     public static DataSource systemCopy(Path directory) {
@@ -41,23 +37,30 @@ public record DataSource(Kind kind, URI base) {
         try {
             uri = URI.create(value.endsWith("/") ? value : value + "/");
         } catch (IllegalArgumentException e) {
-            throw new DatasetException("Parameter '" + parameter + "' has '" + value + "', which is not a URL: use "
-                    + "http://host/path/, https://host/path/ or file:///path/to/folder/");
+            throw new DatasetException(Messages.of("data.url.invalid", parameter, value));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-            throw new DatasetException("Parameter '" + parameter + "' has '" + value + "': only http, https and file "
-                    + "URLs are supported, e.g. https://host/path/ or file:///path/to/folder/");
+            throw new DatasetException(Messages.of("data.url.scheme", parameter, value));
         }
         if (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty())) {
-            throw new DatasetException("Parameter '" + parameter + "' has '" + value + "', which names no host: "
-                    + "use e.g. https://host/path/");
+            throw new DatasetException(Messages.of("data.url.noHost", parameter, value));
         }
         return uri;
     }
 
+    /** How messages name it: "mirror https://host/path/", "system copy /usr/share/datasets/fashion-mnist". */
+    public Message description() {
+        String where = isLocal() ? Path.of(base).toString() : base.toString();
+        return switch (kind) {
+            case MIRROR -> Messages.of("data.source.mirror", where);
+            case SYSTEM_COPY -> Messages.of("data.source.systemCopy", where);
+            case OFFICIAL -> Messages.of("data.source.official", where);
+        };
+    }
+
     @Override
     public String toString() {
-        return kind.label + " " + (isLocal() ? Path.of(base).toString() : base.toString());
+        return description().toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.NearestName;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,64 +58,52 @@ public final class DatasetCatalog {
      */
     public static DatasetSpec resolve(String name, List<String> classNames, Map<String, String> checksums) {
         if (name == null || name.isBlank()) {
-            throw new DatasetException("Parameter 'dataset' is empty: use fashion-mnist, mnist, or the name of a "
-                    + "custom set of four IDX files");
+            throw new DatasetException(Messages.of("data.dataset.empty"));
         }
         String key = name.trim();
         boolean hasClassNames = classNames != null && !classNames.isEmpty();
         boolean hasChecksums = checksums != null && !checksums.isEmpty();
         if (key.equalsIgnoreCase(FASHION_MNIST) || key.equalsIgnoreCase(MNIST)) {
             if (hasClassNames || hasChecksums) {
-                throw new DatasetException("Parameters 'classNames' and 'checksums' describe a custom dataset, but "
-                        + "'dataset' is the built-in " + key.toLowerCase(Locale.ROOT)
-                        + ", whose classes and checksums are fixed: remove them, or give the custom set its own name");
+                throw new DatasetException(Messages.of("data.dataset.builtInCustomized", key.toLowerCase(Locale.ROOT)));
             }
             return key.equalsIgnoreCase(FASHION_MNIST) ? fashionMnist() : mnist();
         }
         if (!SAFE_NAME.matcher(key).matches()) {
-            throw new DatasetException("Parameter 'dataset' is '" + name + "': a custom dataset name becomes a folder "
-                    + "of the cache, so use letters, digits, '.', '_' and '-' only (or fashion-mnist, mnist)");
+            throw new DatasetException(Messages.of("data.dataset.unsafeName", name));
         }
         if (!hasClassNames) {
             Optional<String> meant = NearestName.among(key, List.of(FASHION_MNIST, MNIST));
             if (meant.isPresent()) {
-                throw new DatasetException("Parameter 'dataset' is '" + key + "': did you mean " + meant.get()
-                        + "? Any name other than fashion-mnist and mnist is a custom set of four IDX files, which "
-                        + "needs 'classNames'");
+                throw new DatasetException(Messages.of("data.dataset.didYouMean", key, meant.get()));
             }
-            throw new DatasetException("Parameter 'classNames' is missing: '" + key + "' is not a built-in dataset "
-                    + "(fashion-mnist, mnist), so name its classes, comma-separated in label order, e.g. "
-                    + "<classNames>cat,dog</classNames>");
+            throw new DatasetException(Messages.of("data.classNames.missing", key));
         }
         List<String> names = new ArrayList<>();
         for (String c : classNames) {
             String trimmed = c.trim();
             if (trimmed.isEmpty()) {
-                throw new DatasetException("Parameter 'classNames' has an empty class name: give one non-empty "
-                        + "name per class, comma-separated");
+                throw new DatasetException(Messages.of("data.classNames.empty"));
             }
             if (names.contains(trimmed)) {
-                throw new DatasetException("Parameter 'classNames' names class '" + trimmed + "' twice: each class "
-                        + "needs a distinct name");
+                throw new DatasetException(Messages.of("data.classNames.twice", trimmed));
             }
             names.add(trimmed);
         }
         if (names.size() < 2 || names.size() > 256) {
-            throw new DatasetException("Parameter 'classNames' has " + names.size() + " class(es): a classifier "
-                    + "needs between 2 and 256 classes (IDX labels are single bytes)");
+            throw new DatasetException(Messages.of("data.classNames.count", names.size()));
         }
         Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
         if (hasChecksums) {
             for (Map.Entry<String, String> e : checksums.entrySet()) {
                 DatasetFile file = DatasetFile.byFileName(e.getKey().trim());
                 if (file == null) {
-                    throw new DatasetException("Parameter 'checksums' has key '" + e.getKey() + "': keys are the "
-                            + "standard file names without .gz: " + DatasetFile.allFileNames());
+                    throw new DatasetException(Messages.of("data.checksums.key", e.getKey(),
+                            DatasetFile.allFileNames()));
                 }
                 String value = e.getValue() == null ? "" : e.getValue().trim();
                 if (!SHA256.matcher(value).matches()) {
-                    throw new DatasetException("Parameter 'checksums' for " + file.fileName() + " is '" + value
-                            + "': expected the SHA-256 of the decoded (uncompressed) file as 64 hex digits");
+                    throw new DatasetException(Messages.of("data.checksums.value", file.fileName(), value));
                 }
                 sha.put(file, value.toLowerCase(Locale.ROOT));
             }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
 import java.util.Map;
 
 /**
@@ -12,28 +13,27 @@ final class DatasetConsistency {
     }
 
     /**
-     * Throws an {@link IdxFormatException} naming the files (as {@code names} says, e.g. path or URL) when the four
-     * headers do not fit together.
+     * Throws an {@link IdxFormatException} naming the files as {@code names} says (a path or URL, or a message such as
+     * "path (in the cache)") when the four headers do not fit together.
      */
-    static void check(Map<DatasetFile, int[]> dims, Map<DatasetFile, String> names) {
+    static void check(Map<DatasetFile, int[]> dims, Map<DatasetFile, ?> names) {
         checkCounts(dims, names, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS);
         checkCounts(dims, names, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS);
         int[] train = dims.get(DatasetFile.TRAIN_IMAGES);
         int[] test = dims.get(DatasetFile.TEST_IMAGES);
         if (train[1] != test[1] || train[2] != test[2]) {
-            throw new IdxFormatException(names.get(DatasetFile.TEST_IMAGES) + ": test images are " + test[1] + "x"
-                    + test[2] + " pixels but training images (" + names.get(DatasetFile.TRAIN_IMAGES) + ") are "
-                    + train[1] + "x" + train[2] + "; both sets need the same image size");
+            throw new IdxFormatException(Messages.of("data.consistency.imageSize", names.get(DatasetFile.TEST_IMAGES),
+                    test[1], test[2], names.get(DatasetFile.TRAIN_IMAGES), train[1], train[2]));
         }
     }
 
-    private static void checkCounts(Map<DatasetFile, int[]> dims, Map<DatasetFile, String> names,
+    private static void checkCounts(Map<DatasetFile, int[]> dims, Map<DatasetFile, ?> names,
                                     DatasetFile imagesFile, DatasetFile labelsFile) {
         int images = dims.get(imagesFile)[0];
         int labels = dims.get(labelsFile)[0];
         if (images != labels) {
-            throw new IdxFormatException(names.get(labelsFile) + ": holds " + labels + " labels but "
-                    + names.get(imagesFile) + " holds " + images + " images; each image needs exactly one label");
+            throw new IdxFormatException(Messages.of("data.consistency.counts", names.get(labelsFile), labels,
+                    names.get(imagesFile), images));
         }
     }
 }

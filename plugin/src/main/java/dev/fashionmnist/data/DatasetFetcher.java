@@ -1,6 +1,8 @@
 package dev.fashionmnist.data;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,17 +56,14 @@ public final class DatasetFetcher {
         Path dir = cacheDirectory(spec);
         List<DataSource> sources = sources(spec);
         try (FolderLock lock = FolderLock.acquire(dir, null,
-                holder -> log.info("Waiting for " + holder + " to finish downloading into " + dir))) {
+                holder -> log.info(Messages.of("data.lock.waiting", holder, dir)))) {
             return fetchLocked(spec, dir, sources);
         } catch (FileWriteException e) {
-            throw new DatasetException("Parameter 'dataDirectory': " + e.getMessage() + ". Make room or fix that "
-                    + "path, or choose another cache folder with -Dfashionmnist.dataDirectory=...");
+            throw new DatasetException(Messages.of("data.cache.writeFailed", e.message()));
         } catch (AccessDeniedException e) {
-            throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " is not writable ("
-                    + e.getFile() + "): choose a folder you can write, e.g. -Dfashionmnist.dataDirectory=/tmp/data");
+            throw new DatasetException(Messages.of("data.cache.notWritable", dir, e.getFile()));
         } catch (IOException e) {
-            throw new DatasetException("Parameter 'dataDirectory': the data cache " + dir + " cannot be used: "
-                    + FileWriteException.reason(e) + ". Choose a writable folder with -Dfashionmnist.dataDirectory=...");
+            throw new DatasetException(Messages.of("data.cache.unusable", dir, FileWriteException.reason(e)));
         }
     }
 
@@ -94,25 +93,25 @@ public final class DatasetFetcher {
             crossCheck(spec, candidates);
             Map<DatasetFile, Path> paths = new EnumMap<>(DatasetFile.class);
             Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
-            Map<String, Integer> origins = new LinkedHashMap<>();
+            Map<Message, Integer> origins = new LinkedHashMap<>();
             for (Candidate c : candidates.values()) {
-                String origin;
+                Message origin;
                 if (c.staged()) {
                     commit(c, dir);
-                    origin = "from " + c.source();
+                    origin = Messages.of("data.origin.source", c.source().description());
                 } else if (c.verifiedBefore()) {
-                    origin = "earlier in this build";
+                    origin = Messages.of("data.origin.earlier");
                 } else {
-                    origin = "from the cache";
+                    origin = Messages.of("data.origin.cache");
                 }
                 log.debug(c.file().fileName() + ": verified " + origin);
                 origins.merge(origin, 1, Integer::sum);
                 paths.put(c.file(), dir.resolve(c.file().fileName()));
                 sha.put(c.file(), c.sha256());
             }
-            String summary = verifiedSummary(spec.name(), origins, (System.nanoTime() - start) / 1e9);
+            Message summary = verifiedSummary(spec.name(), origins, (System.nanoTime() - start) / 1e9);
             if (candidates.values().stream().allMatch(Candidate::verifiedBefore)) {
-                log.debug(summary); // the build's first goal said it already
+                log.debug(summary.toString()); // the build's first goal said it already
             } else {
                 log.info(summary);
             }
@@ -130,13 +129,17 @@ public final class DatasetFetcher {
      * One line for a verified dataset: {@code fashion-mnist: 4 files verified from the cache in 0.5 s}, or with
      * several origins {@code ... 4 files verified (2 from the cache, 2 from mirror https://...) in 3.1 s}.
      */
-    static String verifiedSummary(String dataset, Map<String, Integer> origins, double seconds) {
+    static Message verifiedSummary(String dataset, Map<Message, Integer> origins, double seconds) {
         int files = origins.values().stream().mapToInt(Integer::intValue).sum();
-        String from = origins.size() == 1 ? origins.keySet().iterator().next()
-                : "(" + origins.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
-        return String.format(java.util.Locale.ROOT, "%s: %d file%s verified %s in %.1f s", dataset, files,
-                files == 1 ? "" : "s", from, seconds);
+        if (origins.size() == 1) {
+            return Messages.of("data.verified", dataset, files, origins.keySet().iterator().next(), seconds);
+        }
+        Message parts = null;
+        for (Map.Entry<Message, Integer> e : origins.entrySet()) {
+            Message part = Messages.of("data.verified.part", e.getValue(), e.getKey());
+            parts = parts == null ? part : Messages.of("data.verified.parts", parts, part);
+        }
+        return Messages.of("data.verified", dataset, files, Messages.of("data.verified.several", parts), seconds);
     }
 
     /** Renames a staged file into the cache and records its checksum beside it. */
@@ -155,13 +158,13 @@ public final class DatasetFetcher {
      * One file ready for the dataset: a verified copy in the cache (hashed now, or {@code verifiedBefore} by an
      * earlier goal of this build), or a verified download staged beside it.
      */
-    private record Candidate(DatasetFile file, Path path, String sha256, boolean staged, String origin,
+    private record Candidate(DatasetFile file, Path path, String sha256, boolean staged, Object origin,
                              DataSource source, boolean verifiedBefore) {
     }
 
     private void crossCheck(DatasetSpec spec, Map<DatasetFile, Candidate> candidates) throws IOException {
         Map<DatasetFile, int[]> dims = new EnumMap<>(DatasetFile.class);
-        Map<DatasetFile, String> names = new EnumMap<>(DatasetFile.class);
+        Map<DatasetFile, Object> names = new EnumMap<>(DatasetFile.class);
         for (Candidate c : candidates.values()) {
             dims.put(c.file(), IdxDecoder.readHeader(c.path(), c.file().isImages() ? 3 : 1).dims());
             names.put(c.file(), c.origin());
@@ -177,11 +180,9 @@ public final class DatasetFetcher {
                     removed.add(c.file().fileName());
                 }
             }
-            throw new DatasetException("Dataset '" + spec.name() + "' is inconsistent: " + e.getMessage()
-                    + ". Nothing new was stored in the cache"
-                    + (removed.isEmpty() ? "" : "; cached files verified only by their recorded checksum were removed, "
-                    + "so that the next run fetches them again: " + String.join(", ", removed))
-                    + ". Fix the source and run again.");
+            throw new DatasetException(removed.isEmpty()
+                    ? Messages.of("data.inconsistent", spec.name(), e.message())
+                    : Messages.of("data.inconsistent.removed", spec.name(), e.message(), String.join(", ", removed)));
         }
     }
 
@@ -210,10 +211,7 @@ public final class DatasetFetcher {
         }
         for (URI mirror : settings.mirrors()) {
             if (!"file".equalsIgnoreCase(mirror.getScheme())) {
-                throw new DatasetException("Dataset '" + spec.name() + "' would be fetched over the network from "
-                        + mirror + " without checksums to verify it: set 'checksums' (standard file name without "
-                        + ".gz -> SHA-256 of the decoded file) for all four files, or set 'allowUnverified' "
-                        + "(-Dfashionmnist.allowUnverified=true) to accept unverified downloads");
+                throw new DatasetException(Messages.of("data.unverified", spec.name(), mirror));
             }
         }
     }
@@ -225,50 +223,44 @@ public final class DatasetFetcher {
         if (cached != null) {
             return cached;
         }
-        List<String> failures = new ArrayList<>();
+        List<Message> failures = new ArrayList<>();
         for (DataSource source : sources) {
             if (settings.offline() && !source.isLocal()) {
-                failures.add(source + ": skipped, Maven is offline (-o)");
+                failures.add(Messages.of("data.source.offline", source.description()));
                 continue;
             }
             try {
                 return fetchFrom(source, spec, file, target);
             } catch (FetchFailure f) {
-                failures.add(source + ": " + f.getMessage());
+                failures.add(Messages.of("data.source.failed", source.description(), f.reason()));
                 if (f.isNotFound()) {
-                    log.info(source + ": " + f.getMessage() + "; trying the next source");
+                    log.info(Messages.of("data.source.notFound.next", source.description(), f.reason()));
                 } else {
-                    log.warn(source + ": " + file.fileName() + ": " + f.getMessage() + "; trying the next source");
+                    log.warn(Messages.of("data.source.failed.next", source.description(), file.fileName(),
+                            f.reason()));
                 }
             }
         }
         throw new DatasetException(noSourceMessage(spec, file, dir, failures));
     }
 
-    private String noSourceMessage(DatasetSpec spec, DatasetFile file, Path dir, List<String> failures) {
-        StringBuilder m = new StringBuilder("Could not get ").append(file.fileName()).append(" of dataset '")
-                .append(spec.name()).append("': the cache ").append(dir).append(" holds no verified copy");
+    private Message noSourceMessage(DatasetSpec spec, DatasetFile file, Path dir, List<Message> failures) {
         if (failures.isEmpty()) {
-            m.append(" and no source is configured: '").append(spec.name()).append("' has no official URL, so set "
-                    + "'mirrors' (-Dfashionmnist.mirrors=https://host/path/ or file:///folder/) to where its four "
-                    + "files live (").append(DatasetFile.allFileNames()).append(", each raw or as .gz)");
-            return m.toString();
+            return Messages.of("data.noSource.none", file.fileName(), spec.name(), dir, DatasetFile.allFileNames());
         }
-        m.append(". Sources tried:");
-        for (String f : failures) {
-            m.append("\n  - ").append(f);
+        Message tried = null;
+        for (Message f : failures) {
+            tried = tried == null ? Messages.of("data.noSource.first", f) : Messages.of("data.noSource.more", tried, f);
         }
-        if (settings.offline()) {
-            m.append("\nMaven is offline (-o). To fill the cache: run 'mvn fashionmnist:download-data' once online");
-            if (!spec.systemCopies().isEmpty()) {
-                m.append(", install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist)");
-            }
-            m.append(", or point -Dfashionmnist.mirrors at a file:///folder/ holding the four files.");
+        Message hint;
+        if (!settings.offline()) {
+            hint = Messages.of("data.noSource.online");
+        } else if (spec.systemCopies().isEmpty()) {
+            hint = Messages.of("data.noSource.offline");
         } else {
-            m.append("\nCheck the network or proxy, or set -Dfashionmnist.mirrors to a reachable mirror or to a "
-                    + "file:///folder/ holding the four files.");
+            hint = Messages.of("data.noSource.offline.debian");
         }
-        return m.toString();
+        return Messages.of("data.noSource.tried", file.fileName(), spec.name(), dir, tried, hint);
     }
 
     /** The cache's copy when it verifies (or was verified earlier in this build and is unchanged), else {@code null}. */
@@ -283,10 +275,10 @@ public final class DatasetFetcher {
             expected = fields.length > 0 ? fields[0] : null;
         }
         if (expected == null || expected.isEmpty()) {
-            log.info(target + " has no recorded checksum; fetching it again");
+            log.info(Messages.of("data.cache.noChecksum", target));
             return null;
         }
-        String origin = target + " (in the cache)";
+        Message origin = Messages.of("data.cache.origin", target);
         if (verified.verifiedBefore(target, expected)) {
             return new Candidate(file, target, expected, false, origin, null, true);
         }
@@ -296,8 +288,7 @@ public final class DatasetFetcher {
             verified.remember(target, state, actual);
             return new Candidate(file, target, actual, false, origin, null, false);
         }
-        log.warn(target + " in the cache fails verification (SHA-256 " + actual + ", expected " + expected
-                + "); fetching it again");
+        log.warn(Messages.of("data.cache.mismatch", target, actual, expected));
         return null;
     }
 
@@ -323,8 +314,8 @@ public final class DatasetFetcher {
                     IdxDecoder.readLabels(payload, spec.classCount());
                 }
             } catch (IdxFormatException e) {
-                throw FetchFailure.failed("not a valid IDX file: "
-                        + e.getMessage().replace(payload.toString(), fetched.name()));
+                throw FetchFailure.failed(Messages.of("data.fetch.notIdx", naming(e.message(), payload,
+                        fetched.name())));
             }
             staged = true;
             return new Candidate(file, payload, sha, true, fetched.name(), source, false);
@@ -343,31 +334,33 @@ public final class DatasetFetcher {
     /** Fetches {@code name.gz} or else {@code name}; returns the local file holding the bytes. */
     private Fetched fetchAny(DataSource source, DatasetFile file, Path download, Path target)
             throws FetchFailure, FileWriteException {
-        List<String> missing = new ArrayList<>();
+        Message missing = null;
         for (String name : List.of(file.gzipName(), file.fileName())) {
             URI uri = source.resolve(name);
             if (source.isLocal()) {
                 Path local = Path.of(uri);
                 if (Files.isRegularFile(local)) {
                     if (!Files.isReadable(local)) {
-                        throw FetchFailure.failed(local + " is not readable");
+                        throw FetchFailure.failed(Messages.of("data.fetch.unreadable", local));
                     }
                     return new Fetched(local, local.toString());
                 }
-                missing.add(name);
+                missing = missing == null ? Messages.of("data.fetch.missing", name)
+                        : Messages.of("data.fetch.missing.more", missing, name);
             } else {
                 try {
                     http.download(uri, download, target);
                     return new Fetched(download, uri.toString());
                 } catch (FetchFailure f) {
                     if (!f.isNotFound()) {
-                        throw FetchFailure.failed(name + ": " + f.getMessage());
+                        throw FetchFailure.failed(Messages.of("data.fetch.failed", name, f.reason()));
                     }
-                    missing.add(name + " (" + f.getMessage() + ")");
+                    Message why = Messages.of("data.fetch.missing.why", name, f.reason());
+                    missing = missing == null ? why : Messages.of("data.fetch.missing.more", missing, why);
                 }
             }
         }
-        throw FetchFailure.notFound("not found: " + String.join(", ", missing));
+        throw FetchFailure.notFound(Messages.of("data.fetch.notFound", missing));
     }
 
     /**
@@ -380,14 +373,13 @@ public final class DatasetFetcher {
             throws IOException, FetchFailure {
         MessageDigest sha = Digests.sha256();
         boolean gzip = IdxDecoder.isGzip(fetched.path());
-        String decodes = gzip ? "inflates" : "is longer";
         try (InputStream raw = Files.newInputStream(fetched.path());
              InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
             IdxHeader header;
             try {
                 header = IdxDecoder.readHeader(in, fetched.name(), file.isImages() ? 3 : 1);
             } catch (IdxFormatException e) {
-                throw FetchFailure.failed("not a valid IDX file: " + e.getMessage());
+                throw FetchFailure.failed(Messages.of("data.fetch.notIdx", e.message()));
             }
             try (OutputStream out = AtomicFiles.newOutputStream(payload, target)) {
                 byte[] head = header.bytes();
@@ -398,9 +390,8 @@ public final class DatasetFetcher {
                 while (left > 0) {
                     int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                     if (n < 0) {
-                        throw FetchFailure.failed(fetched.name() + " is truncated: it decodes to "
-                                + (header.fileBytes() - left) + " bytes, but its IDX header (" + header.shape()
-                                + ") promises " + header.fileBytes());
+                        throw FetchFailure.failed(Messages.of("data.fetch.truncated", fetched.name(),
+                                header.fileBytes() - left, header.shape(), header.fileBytes()));
                     }
                     sha.update(buffer, 0, n);
                     out.write(buffer, 0, n);
@@ -408,12 +399,12 @@ public final class DatasetFetcher {
                 }
             }
             if (in.read() >= 0) {
-                throw FetchFailure.failed(fetched.name() + " " + decodes + " past the " + header.fileBytes()
-                        + " bytes its IDX header (" + header.shape() + ") promises; a valid file decodes to exactly "
-                        + "its header plus one byte per element. Decoding stopped there and nothing was kept");
+                throw FetchFailure.failed(gzip
+                        ? Messages.of("data.fetch.inflatesPast", fetched.name(), header.fileBytes(), header.shape())
+                        : Messages.of("data.fetch.longerPast", fetched.name(), header.fileBytes(), header.shape()));
             }
         } catch (ZipException | EOFException e) {
-            throw FetchFailure.failed(fetched.name() + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+            throw FetchFailure.failed(Messages.of("data.fetch.corruptGzip", fetched.name(), e.getMessage()));
         }
         return Digests.hex(sha);
     }
@@ -428,14 +419,23 @@ public final class DatasetFetcher {
         if (sha.equals(expectedSha) || archiveMd5.equals(expectedMd5)) {
             return;
         }
-        StringBuilder m = new StringBuilder("checksum mismatch: ");
-        if (expectedSha != null) {
-            m.append("decoded SHA-256 ").append(sha).append(", expected ").append(expectedSha);
+        if (expectedMd5 == null) {
+            throw FetchFailure.failed(Messages.of("data.checksum.sha", sha, expectedSha));
         }
-        if (expectedMd5 != null) {
-            m.append(expectedSha != null ? "; " : "").append("archive MD5 ").append(archiveMd5)
-                    .append(", expected ").append(expectedMd5);
+        if (expectedSha == null) {
+            throw FetchFailure.failed(Messages.of("data.checksum.md5", archiveMd5, expectedMd5));
         }
-        throw FetchFailure.failed(m.toString());
+        throw FetchFailure.failed(Messages.of("data.checksum.both", sha, expectedSha, archiveMd5, expectedMd5));
+    }
+
+    /** {@code message} with {@code file} (a temporary file the user never sees) named as {@code name} instead. */
+    private static Message naming(Message message, Path file, String name) {
+        Object[] args = message.args();
+        for (int i = 0; i < args.length; i++) {
+            if (file.equals(args[i]) || file.toString().equals(args[i])) {
+                args[i] = name;
+            }
+        }
+        return new Message(message.bundle(), message.key(), args);
     }
 }

@@ -1,5 +1,7 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +28,11 @@ public record DownloadProxy(String id, String protocol, String host, int port, S
         id = id == null || id.isBlank() ? "default" : id.trim();
         protocol = protocol == null || protocol.isBlank() ? "http" : protocol.trim().toLowerCase(Locale.ROOT);
         if (host == null || host.isBlank()) {
-            throw new DatasetException("settings.xml: proxy '" + id + "' has no <host>: set the proxy's host name, "
-                    + "e.g. <host>proxy.example.com</host>");
+            throw new DatasetException(Messages.of("data.proxy.noHost", id));
         }
         host = host.trim();
         if (port < 1 || port > 65535) {
-            throw new DatasetException("settings.xml: proxy '" + id + "' has <port>" + port + "</port>: use a port "
-                    + "from 1 to 65535, e.g. <port>8080</port>");
+            throw new DatasetException(Messages.of("data.proxy.badPort", id, port));
         }
         nonProxyHosts = nonProxyHosts == null ? "" : nonProxyHosts.trim();
     }
@@ -86,9 +86,14 @@ public record DownloadProxy(String id, String protocol, String host, int port, S
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** How messages name it: "proxy 'corp' (proxy.example.com:8080)". */
+    /** How messages name it: "proxy 'corp' (proxy.example.com:8080)" in English. */
+    public Message description() {
+        return Messages.of("data.proxy.name", id, host, port);
+    }
+
+    /** {@link #description()} in English, for debug lines. */
     public String describe() {
-        return "proxy '" + id + "' (" + host + ":" + port + ")";
+        return description().toString();
     }
 
     @Override

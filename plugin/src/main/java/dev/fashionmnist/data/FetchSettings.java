@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,15 +27,13 @@ public record FetchSettings(Path dataDirectory, List<URI> mirrors, boolean offli
         mirrors = List.copyOf(mirrors);
         proxies = proxies == null ? ProxySettings.none() : proxies;
         if (retries < 0) {
-            throw new DatasetException("Parameter 'downloadRetries' is " + retries + ": use 0 or more");
+            throw new DatasetException(Messages.of("data.settings.retries", retries));
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new DatasetException("Parameter 'connectTimeout' is " + connectTimeout.toSeconds()
-                    + " s: use at least 1 second");
+            throw new DatasetException(Messages.of("data.settings.connectTimeout", connectTimeout.toSeconds()));
         }
         if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new DatasetException("Parameter 'readTimeout' is " + readTimeout.toSeconds()
-                    + " s: use at least 1 second");
+            throw new DatasetException(Messages.of("data.settings.readTimeout", readTimeout.toSeconds()));
         }
     }
 

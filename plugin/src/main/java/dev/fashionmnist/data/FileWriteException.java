@@ -1,5 +1,8 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Localizable;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,15 +15,23 @@ import java.nio.file.Path;
 /**
  * Writing a file failed (disk full, read-only folder, a file where a folder should be): the message names the file
  * being written and the reason in the operating system's words, without Java class names, also as
- * {@link #toString()}, so that a caller that appends the exception to its own message shows only that.
+ * {@link #toString()}, so that a caller that appends the exception to its own message shows only that. The message is
+ * English; {@link #message()} words it in any language (the operating system's own reason stays as it says it).
  */
-public final class FileWriteException extends IOException {
+public final class FileWriteException extends IOException implements Localizable {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
+    private final transient Message message;
 
-    private FileWriteException(Path file, String reason, IOException cause) {
-        super("cannot write " + file + ": " + reason, cause);
+    private FileWriteException(Path file, Message reason, IOException cause) {
+        super(Messages.of("data.write.failed", file, reason).toString(), cause);
+        this.message = Messages.of("data.write.failed", file, reason);
         this.file = file;
+    }
+
+    @Override
+    public Message message() {
+        return message;
     }
 
     /** The failure {@code cause} while writing {@code file}; a failure already worded this way is kept as it is. */
@@ -37,7 +48,7 @@ public final class FileWriteException extends IOException {
     }
 
     /** What went wrong, in words: the operating system's reason and the path it concerns. */
-    static String reason(IOException e) {
+    static Message reason(IOException e) {
         return reason(e, null);
     }
 
@@ -45,31 +56,33 @@ public final class FileWriteException extends IOException {
      * Like {@link #reason(IOException)}, leaving out the path when it is {@code target} or its temporary file (the
      * message names the target already).
      */
-    private static String reason(IOException e, Path target) {
+    private static Message reason(IOException e, Path target) {
         if (e instanceof FileSystemException f && f.getReason() != null && concerns(f.getFile(), target)) {
-            return f.getReason();
+            return Messages.of("data.write.reason.system", f.getReason());
         }
         if (e instanceof AccessDeniedException a) {
-            return "permission denied (" + a.getFile() + ")";
+            return Messages.of("data.write.reason.denied", a.getFile());
         }
         if (e instanceof NoSuchFileException n) {
-            return "no such file or folder (" + n.getFile() + ")";
+            return Messages.of("data.write.reason.noSuchFile", n.getFile());
         }
         if (e instanceof FileAlreadyExistsException x) {
             return x.getFile() != null && Files.isRegularFile(Path.of(x.getFile()))
-                    ? x.getFile() + " is a file, not a folder"
-                    : x.getFile() + " already exists";
+                    ? Messages.of("data.write.reason.fileNotFolder", x.getFile())
+                    : Messages.of("data.write.reason.exists", x.getFile());
         }
         if (e instanceof DirectoryNotEmptyException d) {
-            return "a folder of that name is in the way (" + d.getFile() + ")";
+            return Messages.of("data.write.reason.folderInTheWay", d.getFile());
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+            return f.getFile() == null ? Messages.of("data.write.reason.system", f.getReason())
+                    : Messages.of("data.write.reason.systemFile", f.getReason(), f.getFile());
         }
         if (e instanceof FileSystemException f) {
-            return "file system error (" + f.getFile() + ")";
+            return Messages.of("data.write.reason.fileSystem", f.getFile());
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "input/output error" : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank() ? Messages.of("data.write.reason.io")
+                : Messages.of("data.write.reason.system", e.getMessage());
     }
 
     private static boolean concerns(String file, Path target) {

@@ -1,5 +1,8 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Localizable;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -40,34 +43,43 @@ public final class FolderLock implements AutoCloseable {
     }
 
     /** Another build or goal held the folder for longer than the caller would wait. */
-    public static final class BusyException extends RuntimeException {
+    public static final class BusyException extends RuntimeException implements Localizable {
         private static final long serialVersionUID = 1L;
         private final transient Path folder;
-        private final String holder;
+        private final transient Message holder;
 
-        BusyException(Path folder, String holder) {
-            super(folder + " is locked by " + holder);
+        BusyException(Path folder, Message holder) {
+            super(Messages.of("data.lock.busy", folder, holder).toString());
             this.folder = folder;
             this.holder = holder;
+        }
+
+        @Override
+        public Message message() {
+            return Messages.of("data.lock.busy", folder, holder);
         }
 
         public Path folder() {
             return folder;
         }
 
-        /** Who holds it, as far as known: "another build (pid 123)", "another goal of this build (pid 45)". */
-        public String holder() {
+        /**
+         * Who holds it, as far as known: "another build (pid 123)", "another goal of this build (pid 45)" in English
+         * ({@code toString()}), worded in any language as a {@link Message} (an argument of a caller's message).
+         */
+        public Message holder() {
             return holder;
         }
     }
 
     /**
      * Takes the folder (creating it), waiting at most {@code timeout} ({@code null}: as long as it takes) while
-     * another build or thread holds it; {@code waiting} is told once, with who holds it, when this has to wait.
+     * another build or thread holds it; {@code waiting} is told once, with who holds it (a {@link Message}, "another
+     * build (pid 123)" in English), when this has to wait.
      *
      * @throws BusyException when the folder is still held after {@code timeout}
      */
-    public static FolderLock acquire(Path folder, Duration timeout, Consumer<String> waiting) throws IOException {
+    public static FolderLock acquire(Path folder, Duration timeout, Consumer<Message> waiting) throws IOException {
         Files.createDirectories(folder);
         Path dir = folder.toRealPath();
         long start = System.nanoTime();
@@ -80,7 +92,7 @@ public final class FolderLock implements AutoCloseable {
         boolean told = false;
         try {
             if (!threadLock.tryLock()) {
-                String holder = "another goal of this build (pid " + ProcessHandle.current().pid() + ")";
+                Message holder = Messages.of("data.lock.thisBuild", ProcessHandle.current().pid());
                 if (limit > 0) {
                     waiting.accept(holder);
                     told = true;
@@ -134,16 +146,16 @@ public final class FolderLock implements AutoCloseable {
     }
 
     /** The other process as its lock file names it. */
-    private static String holder(Path dir) {
+    private static Message holder(Path dir) {
         try {
             String content = Files.readString(dir.resolve(FILE), StandardCharsets.US_ASCII).trim();
             if (content.matches("pid \\d+")) {
-                return "another build (" + content + ")";
+                return Messages.of("data.lock.otherBuildPid", content.substring(4));
             }
         } catch (IOException e) {
             // unreadable while locked (Windows): the pid is unknown
         }
-        return "another build";
+        return Messages.of("data.lock.otherBuild");
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -1,6 +1,8 @@
 package dev.fashionmnist.data;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,19 +55,18 @@ final class HttpDownloader {
      * fails (a {@link FileWriteException}, not retried: another source would fail the same way).
      */
     void download(URI uri, Path file, Path shownAs) throws FetchFailure, FileWriteException {
-        proxies.forUri(uri).ifPresent(p -> log.info("Downloading " + uri + " through " + p.describe()));
+        proxies.forUri(uri).ifPresent(p -> log.info(Messages.of("data.http.downloading", uri, p.description())));
         for (int attempt = 0; ; attempt++) {
             try {
                 fetchOnce(uri, file, shownAs);
                 return;
             } catch (Retryable e) {
                 if (attempt >= retries) {
-                    throw FetchFailure.failed(e.getMessage()
-                            + (retries > 0 ? " (gave up after " + (retries + 1) + " attempts)" : ""));
+                    throw FetchFailure.failed(retries > 0 ? Messages.of("data.http.gaveUp", e.reason, retries + 1)
+                            : e.reason);
                 }
                 long waitMillis = backoff.toMillis() << attempt;
-                log.info(uri + ": " + e.getMessage() + "; retrying in " + waitMillis + " ms (attempt "
-                        + (attempt + 2) + " of " + (retries + 1) + ")");
+                log.info(Messages.of("data.http.retrying", uri, e.reason, waitMillis, attempt + 2, retries + 1));
                 sleep(waitMillis);
             }
         }
@@ -85,7 +86,7 @@ final class HttpDownloader {
                 int code = conn.getResponseCode();
                 if (code >= 300 && code < 400 && conn.getHeaderField("Location") != null) {
                     if (redirects >= MAX_REDIRECTS) {
-                        throw FetchFailure.failed("more than " + MAX_REDIRECTS + " redirects");
+                        throw FetchFailure.failed(Messages.of("data.http.redirects", MAX_REDIRECTS));
                     }
                     uri = uri.resolve(conn.getHeaderField("Location"));
                     log.debug("Redirected to " + uri + proxies.forUri(uri).map(p -> " (through " + p.describe() + ")")
@@ -95,31 +96,33 @@ final class HttpDownloader {
                 if (code == HttpURLConnection.HTTP_PROXY_AUTH && proxy.isPresent()) {
                     throw FetchFailure.failed(proxyRefused(proxy.get(), uri, "HTTP 407 " + message(conn)));
                 }
-                String via = proxy.map(p -> " (through " + p.describe() + ")").orElse("");
+                Message status = proxy.isPresent()
+                        ? Messages.of("data.http.statusVia", code, message(conn), proxy.get().description())
+                        : Messages.of("data.http.status", code, message(conn));
                 if (code == 404 || code == 410) {
-                    throw FetchFailure.notFound("HTTP " + code + " " + message(conn) + via);
+                    throw FetchFailure.notFound(status);
                 }
                 if (code >= 500 || code == 408 || code == 429) {
-                    throw new Retryable("HTTP " + code + " " + message(conn) + via);
+                    throw new Retryable(status);
                 }
                 if (code != 200) {
-                    throw FetchFailure.failed("HTTP " + code + " " + message(conn) + via);
+                    throw FetchFailure.failed(status);
                 }
                 copyBody(conn, target, shownAs);
                 return;
             } catch (SocketTimeoutException e) {
-                throw new Retryable("no answer within the timeout (connectTimeout " + describe(connectTimeout)
-                        + ", readTimeout " + describe(readTimeout) + ")");
+                throw new Retryable(Messages.of("data.http.timeout", describe(connectTimeout),
+                        describe(readTimeout)));
             } catch (FileWriteException e) {
                 throw e;
             } catch (UnknownHostException e) {
-                throw FetchFailure.failed(proxy.isPresent() ? unreachable(proxy.get(), "unknown host " + e.getMessage())
-                        : "unknown host " + e.getMessage());
+                Message unknown = Messages.of("data.http.unknownHost", e.getMessage());
+                throw FetchFailure.failed(proxy.isPresent() ? unreachable(proxy.get(), unknown) : unknown);
             } catch (ConnectException e) {
                 throw FetchFailure.failed(proxy.isPresent() ? unreachable(proxy.get(), e.getMessage())
-                        : "cannot connect: " + e.getMessage());
+                        : Messages.of("data.http.cannotConnect", e.getMessage()));
             } catch (IOException e) {
-                throw new Retryable("transfer broke off: " + e.getMessage());
+                throw new Retryable(Messages.of("data.http.brokeOff", e.getMessage()));
             } finally {
                 if (conn != null) {
                     conn.disconnect();
@@ -165,20 +168,15 @@ final class HttpDownloader {
     }
 
     /** Why {@code proxy} answered 407 for {@code uri}, and what to change in settings.xml. */
-    static String proxyRefused(DownloadProxy proxy, URI uri, String answer) {
-        String who = proxy.describe() + " from settings.xml";
+    static Message proxyRefused(DownloadProxy proxy, URI uri, String answer) {
         if (!proxy.hasCredentials()) {
-            return who + " asks for credentials (" + answer.trim() + "): add <username> and <password> to the <proxy> "
-                    + "with <id>" + proxy.id() + "</id> in settings.xml";
+            return Messages.of("data.proxy.credentialsWanted", proxy.description(), answer.trim(), proxy.id());
         }
         if ("https".equalsIgnoreCase(uri.getScheme()) && basicDisabledForTunnels()) {
-            return who + " refused to open a tunnel for " + uri + " (" + answer.trim() + "). Java does not send Basic "
-                    + "proxy credentials for https URLs by default: add -Djdk.http.auth.tunneling.disabledSchemes= "
-                    + "to MAVEN_OPTS or to .mvn/jvm.config, or use an http:// mirror (-Dfashionmnist.mirrors=...)";
+            return Messages.of("data.proxy.noTunnel", proxy.description(), uri, answer.trim());
         }
-        return who + " refused the credentials of user '" + proxy.username() + "' (" + answer.trim() + "): check "
-                + "<username> and <password> of the <proxy> with <id>" + proxy.id() + "</id> in settings.xml (an "
-                + "encrypted password needs the master password in ~/.m2/settings-security.xml)";
+        return Messages.of("data.proxy.credentialsRefused", proxy.description(), proxy.username(), answer.trim(),
+                proxy.id());
     }
 
     /** Whether the JDK leaves out Basic authentication when it opens a tunnel through a proxy (its default). */
@@ -187,17 +185,15 @@ final class HttpDownloader {
         return schemes == null || schemes.toLowerCase(Locale.ROOT).contains("basic");
     }
 
-    private static String unreachable(DownloadProxy proxy, String reason) {
-        return "cannot connect to " + proxy.describe() + " from settings.xml: " + reason + ". Check <host> and <port> "
-                + "of the <proxy> with <id>" + proxy.id() + "</id>, or list this host in its <nonProxyHosts>";
+    private static Message unreachable(DownloadProxy proxy, Object reason) {
+        return Messages.of("data.proxy.unreachable", proxy.description(), reason, proxy.id());
     }
 
     private static void copyBody(HttpURLConnection conn, Path target, Path shownAs)
             throws IOException, Retryable, FetchFailure {
         long expected = conn.getContentLengthLong();
         if (expected > MAX_BODY_BYTES) {
-            throw FetchFailure.failed("the answer announces " + expected + " bytes, more than the " + MAX_BODY_BYTES
-                    + " bytes any IDX file (or its .gz) can have");
+            throw FetchFailure.failed(Messages.of("data.http.tooLarge", expected, MAX_BODY_BYTES));
         }
         long copied = 0;
         byte[] buffer = new byte[1 << 16];
@@ -205,14 +201,13 @@ final class HttpDownloader {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 copied += n;
                 if (copied > MAX_BODY_BYTES) {
-                    throw FetchFailure.failed("the answer goes on past " + MAX_BODY_BYTES
-                            + " bytes, more than any IDX file (or its .gz) can have; download stopped there");
+                    throw FetchFailure.failed(Messages.of("data.http.tooLong", MAX_BODY_BYTES));
                 }
                 out.write(buffer, 0, n);
             }
         }
         if (expected >= 0 && copied != expected) {
-            throw new Retryable("truncated body: received " + copied + " of " + expected + " bytes");
+            throw new Retryable(Messages.of("data.http.truncated", copied, expected));
         }
     }
 
@@ -236,16 +231,18 @@ final class HttpDownloader {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw FetchFailure.failed("interrupted");
+            throw FetchFailure.failed(Messages.of("data.http.interrupted"));
         }
     }
 
     /** A failure worth another try. */
     private static final class Retryable extends Exception {
         private static final long serialVersionUID = 1L;
+        private final transient Message reason;
 
-        Retryable(String message) {
-            super(message, null, false, false);
+        Retryable(Message reason) {
+            super(reason.toString(), null, false, false);
+            this.reason = reason;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.data;
 
+import dev.fashionmnist.report.Messages;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -40,9 +41,8 @@ public final class IdxDecoder {
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
             if (label >= classCount) {
-                throw new IdxFormatException(file + ": label " + label + " at index " + i
-                        + " is not a valid class: the dataset has " + classCount + " classes (labels 0 to "
-                        + (classCount - 1) + ")");
+                throw new IdxFormatException(Messages.of("data.idx.badLabel", file, label, i, classCount,
+                        classCount - 1));
             }
         }
         return new IdxLabels(labels);
@@ -67,12 +67,11 @@ public final class IdxDecoder {
                 return decode(in, payloadBytes, file, expectedDims);
             }
         } catch (NoSuchFileException e) {
-            throw new IdxFormatException(file + ": file does not exist");
+            throw new IdxFormatException(Messages.of("data.idx.noFile", file));
         } catch (ZipException e) {
-            throw new IdxFormatException(file + ": corrupt gzip data (" + e.getMessage()
-                    + "); expected a gzip-compressed or raw IDX file");
+            throw new IdxFormatException(Messages.of("data.idx.corruptGzip", file, e.getMessage()));
         } catch (IOException e) {
-            throw new IdxFormatException(file + ": cannot be read: " + e.getMessage());
+            throw new IdxFormatException(Messages.of("data.idx.unreadable", file, e.getMessage()));
         }
     }
 
@@ -95,9 +94,9 @@ public final class IdxDecoder {
         try (InputStream in = Files.newInputStream(file)) {
             return readHeader(in, file.toString(), expectedDims);
         } catch (NoSuchFileException e) {
-            throw new IdxFormatException(file + ": file does not exist");
+            throw new IdxFormatException(Messages.of("data.idx.noFile", file));
         } catch (IOException e) {
-            throw new IdxFormatException(file + ": cannot be read: " + e.getMessage());
+            throw new IdxFormatException(Messages.of("data.idx.unreadable", file, e.getMessage()));
         }
     }
 
@@ -107,49 +106,50 @@ public final class IdxDecoder {
      * start with {@code name}. Reads nothing beyond the header.
      */
     static IdxHeader readHeader(InputStream in, String name, int expectedDims) throws IOException {
-        String kind = expectedDims == 1 ? "labels" : "images";
         int expectedMagic = expectedDims == 1 ? LABELS_MAGIC : IMAGES_MAGIC;
         byte[] head = new byte[4];
         int got = readFully(in, head, 0, 4);
         if (got < 4) {
-            throw new IdxFormatException(name + ": too short for an IDX file (" + got
-                    + " bytes); expected an IDX " + kind + " file starting with magic number "
-                    + hex(expectedMagic));
+            throw new IdxFormatException(expectedDims == 1
+                    ? Messages.of("data.idx.tooShort.labels", name, got, hex(expectedMagic))
+                    : Messages.of("data.idx.tooShort.images", name, got, hex(expectedMagic)));
         }
         int magic = toInt(head, 0);
         if (head[0] != 0 || head[1] != 0) {
-            throw new IdxFormatException(name + ": not an IDX file: magic number " + hex(magic)
-                    + ", expected " + hex(expectedMagic) + " (IDX " + kind + ")");
+            throw new IdxFormatException(expectedDims == 1
+                    ? Messages.of("data.idx.badMagic.labels", name, hex(magic), hex(expectedMagic))
+                    : Messages.of("data.idx.badMagic.images", name, hex(magic), hex(expectedMagic)));
         }
         if ((head[2] & 0xFF) != UNSIGNED_BYTE) {
-            throw new IdxFormatException(name + ": IDX element type 0x" + String.format("%02X", head[2] & 0xFF)
-                    + " is not supported; expected 0x08 (unsigned byte), magic number " + hex(expectedMagic));
+            throw new IdxFormatException(Messages.of("data.idx.elementType", name,
+                    String.format("%02X", head[2] & 0xFF), hex(expectedMagic)));
         }
         int dimCount = head[3] & 0xFF;
         if (dimCount != expectedDims) {
-            throw new IdxFormatException(name + ": has " + dimCount + " dimension(s) (magic number " + hex(magic)
-                    + "), expected " + expectedDims + " for IDX " + kind + " (magic number "
-                    + hex(expectedMagic) + ")");
+            throw new IdxFormatException(expectedDims == 1
+                    ? Messages.of("data.idx.dimCount.labels", name, dimCount, hex(magic), expectedDims,
+                            hex(expectedMagic))
+                    : Messages.of("data.idx.dimCount.images", name, dimCount, hex(magic), expectedDims,
+                            hex(expectedMagic)));
         }
         byte[] dimBytes = new byte[4 * dimCount];
         got = readFully(in, dimBytes, 0, dimBytes.length);
         if (got < dimBytes.length) {
-            throw new IdxFormatException(name + ": header is truncated: " + dimCount
-                    + " dimension sizes promised, file ends after " + (4 + got) + " bytes");
+            throw new IdxFormatException(Messages.of("data.idx.headerTruncated", name, dimCount, 4 + got));
         }
         int[] dims = new int[dimCount];
         long elements = 1;
         for (int i = 0; i < dimCount; i++) {
             dims[i] = toInt(dimBytes, 4 * i);
             if (dims[i] <= 0) {
-                throw new IdxFormatException(name + ": dimension " + (i + 1) + " is " + Integer.toUnsignedLong(dims[i])
-                        + (dims[i] < 0 ? " (negative as a signed int)" : "") + "; every dimension must be at least 1");
+                throw new IdxFormatException(dims[i] < 0
+                        ? Messages.of("data.idx.dimNegative", name, i + 1, Integer.toUnsignedLong(dims[i]))
+                        : Messages.of("data.idx.dimZero", name, i + 1, Integer.toUnsignedLong(dims[i])));
             }
             elements *= dims[i];
             if (elements > MAX_DATA_BYTES) {
-                throw new IdxFormatException(name + ": header dimensions " + describe(dims, i + 1)
-                        + " promise more than " + MAX_DATA_BYTES + " bytes of data, which no IDX dataset file holds "
-                        + "(the limit is " + MAX_DATA_BYTES + " data bytes per file)");
+                throw new IdxFormatException(Messages.of("data.idx.tooLarge", name, describe(dims, i + 1),
+                        MAX_DATA_BYTES));
             }
         }
         return new IdxHeader(dims);
@@ -175,9 +175,8 @@ public final class IdxDecoder {
                 filled += n;
             }
         } catch (EOFException e) {
-            throw new IdxFormatException(file + ": truncated gzip stream: it ends after " + filled
-                    + " of the " + promised + " data bytes that the header (" + describe(dims, dims.length)
-                    + ") promises");
+            throw new IdxFormatException(Messages.of("data.idx.gzipTruncated", file, filled, promised,
+                    describe(dims, dims.length)));
         }
         byte[] probe = new byte[4096];
         long extra = 0;
@@ -191,9 +190,10 @@ public final class IdxDecoder {
     }
 
     private static IdxFormatException mismatch(Path file, int[] dims, long promised, long present) {
-        String what = present < promised ? "is truncated" : "has " + (present - promised) + " unexpected trailing bytes";
-        return new IdxFormatException(file + ": " + what + ": the header (" + describe(dims, dims.length)
-                + ") promises " + promised + " data bytes, the file holds " + present);
+        return new IdxFormatException(present < promised
+                ? Messages.of("data.idx.truncated", file, describe(dims, dims.length), promised, present)
+                : Messages.of("data.idx.trailing", file, present - promised, describe(dims, dims.length), promised,
+                        present));
     }
 
     static String describe(int[] dims, int upTo) {

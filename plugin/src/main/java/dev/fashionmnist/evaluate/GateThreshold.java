@@ -1,6 +1,8 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.CsvNumbers;
+import dev.fashionmnist.report.Messages;
 import java.util.Locale;
 
 /** A gate's threshold, given as a fraction ({@code 0.91}) or a percentage ({@code 91%}), between 0 and 1. */
@@ -23,16 +25,14 @@ public final class GateThreshold {
         try {
             value = Double.parseDouble(number);
         } catch (NumberFormatException e) {
-            throw new ModelException("Parameter '" + parameter + "' is '" + text + "': use a fraction like 0.91 or a "
-                    + "percentage like 91%");
+            throw new ModelException(Messages.of("evaluate.threshold.notNumber", parameter, text));
         }
         if (percent) {
             value /= 100.0;
         }
         if (!Double.isFinite(value) || value < 0 || (!allowAboveOne && value > 1)) {
-            throw new ModelException("Parameter '" + parameter + "' is '" + text + "': "
-                    + (allowAboveOne ? "use a number of 0 or more, e.g. 0.35"
-                    : "use a fraction between 0 and 1 (e.g. 0.91) or a percentage between 0% and 100% (e.g. 91%)"));
+            throw new ModelException(allowAboveOne ? Messages.of("evaluate.threshold.loss", parameter, text)
+                    : Messages.of("evaluate.threshold.fraction", parameter, text));
         }
         return value;
     }
@@ -40,5 +40,13 @@ public final class GateThreshold {
     /** A fraction as a percentage with two decimals, e.g. {@code 91.23%}. */
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    /**
+     * A fraction as the number of a percentage with two decimals, for a message's {@code {0,number,0.00}%}
+     * ({@code 91.23%}, German {@code 91,23 %}): the same digits as {@link #percent}.
+     */
+    public static Number percentNumber(double fraction) {
+        return CsvNumbers.rounded(100 * fraction, 2);
     }
 }

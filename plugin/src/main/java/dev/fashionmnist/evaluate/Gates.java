@@ -1,5 +1,9 @@
 package dev.fashionmnist.evaluate;
 
+import dev.fashionmnist.report.CsvNumbers;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,36 +30,41 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
         if (minAccuracy != null) {
             double a = result.accuracy();
             boolean ok = a >= minAccuracy;
+            Number measured = GateThreshold.percentNumber(a);
+            Number required = GateThreshold.percentNumber(minAccuracy);
             outcomes.add(new GateOutcome("minAccuracy", ok, GateThreshold.percent(a),
-                    "\u2265 " + GateThreshold.percent(minAccuracy), List.of("accuracy " + GateThreshold.percent(a)
-                    + (ok ? " meets" : " is below") + " the required minimum of " + GateThreshold.percent(minAccuracy))));
+                    "\u2265 " + GateThreshold.percent(minAccuracy), List.of(ok
+                    ? Messages.of("evaluate.gate.accuracy.met", measured, required)
+                    : Messages.of("evaluate.gate.accuracy.below", measured, required))));
         }
         if (minClassAccuracy != null) {
             ConfusionMatrix m = result.confusion();
-            List<String> below = new ArrayList<>();
+            Number required = GateThreshold.percentNumber(minClassAccuracy);
+            List<Message> below = new ArrayList<>();
             int lowest = 0;
             for (int c = 0; c < m.classCount(); c++) {
                 if (m.recall(c) < m.recall(lowest)) {
                     lowest = c;
                 }
                 if (m.recall(c) < minClassAccuracy) {
-                    below.add("class '" + m.classNames().get(c) + "' accuracy " + GateThreshold.percent(m.recall(c))
-                            + " is below the required minimum of " + GateThreshold.percent(minClassAccuracy));
+                    below.add(Messages.of("evaluate.gate.class.below", m.classNames().get(c),
+                            GateThreshold.percentNumber(m.recall(c)), required));
                 }
             }
             String measured = m.classCount() == 0 ? "no classes" : GateThreshold.percent(m.recall(lowest))
                     + " (lowest: " + m.classNames().get(lowest) + ")";
             outcomes.add(new GateOutcome("minClassAccuracy", below.isEmpty(), measured,
                     "\u2265 " + GateThreshold.percent(minClassAccuracy) + " in every class", below.isEmpty()
-                    ? List.of("every class's accuracy meets the required minimum of "
-                    + GateThreshold.percent(minClassAccuracy)) : below));
+                    ? List.of(Messages.of("evaluate.gate.class.met", required)) : below));
         }
         if (maxLoss != null) {
             double l = result.loss();
             boolean ok = l <= maxLoss;
-            outcomes.add(new GateOutcome("maxLoss", ok, loss(l), "\u2264 " + loss(maxLoss), List.of(
-                    String.format(Locale.ROOT, "loss %.4f %s the allowed maximum of %.4f", l,
-                            ok ? "is within" : "exceeds", maxLoss))));
+            Number measured = CsvNumbers.rounded(l, 4);
+            Number allowed = CsvNumbers.rounded(maxLoss, 4);
+            outcomes.add(new GateOutcome("maxLoss", ok, loss(l), "\u2264 " + loss(maxLoss), List.of(ok
+                    ? Messages.of("evaluate.gate.loss.within", measured, allowed)
+                    : Messages.of("evaluate.gate.loss.exceeds", measured, allowed))));
         }
         return outcomes;
     }
@@ -65,19 +74,92 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
     }
 
     /**
-     * One gate's verdict: the {@code measured} value and the {@code required} one as people read them (e.g.
-     * {@code 84.49%} and {@code ≥ 80.00%}; {@code null} when not known) and {@code details} that say measured vs
-     * required in words (a failed class gate: one line per class).
+     * The log lines of the gates: per passed gate "Gate minAccuracy passed: accuracy 91.09% meets the required
+     * minimum of 85.00%", per reason of a violated one "Gate … violated: …"; one line when none is configured.
+     * {@link #summary} follows them.
      */
-    public record GateOutcome(String gate, boolean passed, String measured, String required, List<String> details) {
+    public static List<Message> lines(List<GateOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return List.of(Messages.of("evaluate.gates.none"));
+        }
+        List<Message> lines = new ArrayList<>();
+        for (GateOutcome o : outcomes) {
+            for (Message reason : o.passed() ? List.of(o.text()) : o.reasons()) {
+                lines.add(o.passed() ? Messages.of("evaluate.gate.passed", o.gate(), reason)
+                        : Messages.of("evaluate.gate.violated", o.gate(), reason));
+            }
+        }
+        return lines;
+    }
 
-        /** An outcome known only by its words. */
-        public GateOutcome(String gate, boolean passed, List<String> details) {
-            this(gate, passed, null, null, details);
+    /** "Quality gates: 1 passed, 1 failed (minAccuracy)"; {@code null} when no gate is configured. */
+    public static Message summary(List<GateOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return null;
+        }
+        List<String> failed = outcomes.stream().filter(o -> !o.passed()).map(GateOutcome::gate).toList();
+        int passed = outcomes.size() - failed.size();
+        return failed.isEmpty() ? Messages.of("evaluate.gates.summary", passed, failed.size())
+                : Messages.of("evaluate.gates.summaryFailed", passed, failed.size(), String.join(", ", failed));
+    }
+
+    /** The build failure of violated gates: the summary, then what each violated gate measured vs required. */
+    public static Message failure(List<GateOutcome> outcomes) {
+        List<Message> failed = outcomes.stream().filter(o -> !o.passed()).map(GateOutcome::text).toList();
+        return Messages.of("evaluate.gates.failure", summary(outcomes), joined(failed));
+    }
+
+    /** The warning when {@code haltOnFailure} is false and a gate is violated: the build goes on. */
+    public static Message goesOn(List<GateOutcome> outcomes) {
+        return Messages.of("evaluate.gates.goesOn", summary(outcomes));
+    }
+
+    /** {@code texts} one after another, separated by "; " (in both languages). */
+    static Message joined(List<Message> texts) {
+        Message all = texts.get(texts.size() - 1);
+        for (int i = texts.size() - 2; i >= 0; i--) {
+            all = Messages.of("evaluate.gate.join", texts.get(i), all);
+        }
+        return all;
+    }
+
+    /**
+     * One gate's verdict: the {@code measured} value and the {@code required} one as the JUnit report's properties
+     * hold them (data: e.g. {@code 84.49%} and {@code ≥ 80.00%}; {@code null} when not known) and {@code reasons}
+     * that say measured vs required in words (a failed class gate: one per class), in any language.
+     */
+    public record GateOutcome(String gate, boolean passed, String measured, String required, List<Message> reasons) {
+        public GateOutcome {
+            reasons = List.copyOf(reasons);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a gate's outcome needs a reason");
+            }
         }
 
+        /** An outcome known only by its English words (a report of an older plugin, a test). */
+        public GateOutcome(String gate, boolean passed, List<String> details) {
+            this(gate, passed, null, null, details.stream()
+                    .map(d -> new Message(Message.RUNTIME_BUNDLE, "literal", d)).toList());
+        }
+
+        /** The reasons in English, one per line of a failure. */
+        public List<String> details() {
+            return details(Language.ENGLISH);
+        }
+
+        /** The reasons in {@code language}. */
+        public List<String> details(Language language) {
+            return reasons.stream().map(r -> r.in(language)).toList();
+        }
+
+        /** All reasons in one text, separated by "; ". */
+        public Message text() {
+            return joined(reasons);
+        }
+
+        /** All reasons in English, separated by "; ". */
         public String message() {
-            return String.join("; ", details);
+            return text().in(Language.ENGLISH);
         }
     }
 }

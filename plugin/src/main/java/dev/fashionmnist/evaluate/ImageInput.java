@@ -1,6 +1,7 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ImagePreparation.Invert;
 import dev.fashionmnist.runtime.ImagePreparation;
 import java.awt.image.BufferedImage;
@@ -37,8 +38,7 @@ public final class ImageInput {
                 return i;
             }
         }
-        throw new ModelException("Parameter 'invert' is '" + text + "': use auto (decide from the border), "
-                + "true or false");
+        throw new ModelException(Messages.of("evaluate.invert.unknown", text));
     }
 
     /** One prepared image: its file, grey values (row-major, 0..255, light = object) and whether it was inverted. */
@@ -51,18 +51,17 @@ public final class ImageInput {
             return List.of(images);
         }
         if (!Files.isDirectory(images)) {
-            throw new ModelException("Parameter 'images' is " + images + ", which does not exist: give a PNG or JPEG "
-                    + "file, or a folder of them");
+            throw new ModelException(Messages.of("evaluate.images.missing", images));
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(images)) {
             s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)"))
                     .sorted().forEach(files::add);
         } catch (IOException e) {
-            throw new ModelException("Parameter 'images': cannot list " + images + ": " + e.getMessage());
+            throw new ModelException(Messages.of("evaluate.images.unlistable", images, e.getMessage()));
         }
         if (files.isEmpty()) {
-            throw new ModelException("Parameter 'images': the folder " + images + " holds no .png, .jpg or .jpeg file");
+            throw new ModelException(Messages.of("evaluate.images.empty", images));
         }
         return files;
     }
@@ -82,7 +81,7 @@ public final class ImageInput {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new ModelException(file + " is not a PNG or JPEG image this Java runtime can read");
+                throw new ModelException(Messages.of("evaluate.image.unreadable", file));
             }
             ImageReader reader = readers.next();
             try {
@@ -90,13 +89,12 @@ public final class ImageInput {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > MAX_PIXELS) {
-                    throw new ModelException(file + " is " + width + "x" + height + " pixels (" + width * height
-                            + "), more than predict takes: at most " + MAX_PIXELS + " pixels (e.g. " + MAX_SIDE + "x"
-                            + MAX_SIDE + "); scale it down first");
+                    throw new ModelException(Messages.of("evaluate.image.tooLarge", file, width, height,
+                            width * height, MAX_PIXELS, MAX_SIDE));
                 }
                 BufferedImage img = reader.read(0);
                 if (img == null) {
-                    throw new ModelException(file + " is not a PNG or JPEG image this Java runtime can read");
+                    throw new ModelException(Messages.of("evaluate.image.unreadable", file));
                 }
                 return img;
             } finally {
@@ -105,7 +103,7 @@ public final class ImageInput {
         } catch (ModelException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ModelException(file + " cannot be read as an image: " + e.getMessage());
+            throw new ModelException(Messages.of("evaluate.image.failed", file, e.getMessage()));
         }
     }
 }

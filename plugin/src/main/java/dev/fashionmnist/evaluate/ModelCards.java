@@ -3,6 +3,8 @@ package dev.fashionmnist.evaluate;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Localizable;
 import dev.fashionmnist.runtime.ModelDescription;
 import dev.fashionmnist.runtime.ModelParameters;
 import java.io.IOException;
@@ -21,23 +23,19 @@ public final class ModelCards {
     public static ModelCard read(Path dir) {
         Path file = dir.resolve(ModelCard.FILE);
         if (Files.isRegularFile(dir)) {
-            throw new ModelException(dir + " is a file, expected a model directory (holding " + ModelCard.FILE
-                    + " and the parameters file, as the train goal writes it)");
+            throw new ModelException(Messages.of("evaluate.card.isFile", dir, ModelCard.FILE));
         }
         if (Files.isDirectory(file)) {
-            throw new ModelException(file + " is a directory, expected the model card file " + ModelCard.FILE
-                    + " that the train goal writes; retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ModelException(Messages.of("evaluate.card.isDirectory", file, ModelCard.FILE));
         }
         if (!Files.isRegularFile(file)) {
-            throw new ModelException("No trained model in " + dir + " (" + ModelCard.FILE + " is missing): run "
-                    + "'mvn fashionmnist:train' first or bind the train goal before evaluate, or point "
-                    + "'modelDirectory' at a model, or 'modelArtifact' at an installed one (groupId:artifactId:version)");
+            throw new ModelException(Messages.of("evaluate.card.missing", dir, ModelCard.FILE));
         }
         ModelCard card;
         try {
             card = ModelCard.readIfPresent(dir);
         } catch (IOException e) {
-            throw new ModelException(e.getMessage() + ": retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ModelException(Messages.of("evaluate.card.unreadable", Localizable.reason(e)));
         }
         ModelDescription.read(dir); // the runtime's checks: format, network spec, classes, normalization, SHA-256
         return card;
@@ -51,15 +49,13 @@ public final class ModelCards {
     /** The model must have been trained for this dataset's classes and image size. */
     public static void checkFits(ModelCard card, LoadedDataset data, Path dir) {
         if (!card.classNames().equals(data.classNames())) {
-            throw new ModelException("The model in " + dir + " was trained on " + card.dataset() + " with classes "
-                    + card.classNames() + ", but the test data (" + data.spec().name() + ") has classes "
-                    + data.classNames() + ": set 'dataset' to the model's dataset");
+            throw new ModelException(Messages.of("evaluate.card.otherClasses", dir, card.dataset(),
+                    card.classNames(), data.spec().name(), data.classNames()));
         }
         if (card.model().imageRows() != data.testImages().rows()
                 || card.model().imageColumns() != data.testImages().columns()) {
-            throw new ModelException("The model in " + dir + " takes " + card.model().imageRows() + "x"
-                    + card.model().imageColumns() + " images, the test images are " + data.testImages().rows() + "x"
-                    + data.testImages().columns());
+            throw new ModelException(Messages.of("evaluate.card.otherSize", dir, card.model().imageRows(),
+                    card.model().imageColumns(), data.testImages().rows(), data.testImages().columns()));
         }
     }
 }

@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.runtime.LoadedModel;
 import dev.fashionmnist.runtime.Natives;
@@ -41,8 +42,8 @@ public final class ModelEvaluator {
             for (int i = 0; i < n; i++) {
                 all[i] = i;
             }
-            log.info("Evaluating " + card.model().describe() + " from " + modelDirectory + " on " + n
-                    + " test images, device " + (device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
+            log.info(Messages.of("evaluate.evaluating", card.model().describe(), modelDirectory, n,
+                    device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
             ConfusionMatrix confusion = ConfusionMatrix.empty(data.classNames());
             List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
             double lossSum = 0;
@@ -82,8 +83,7 @@ public final class ModelEvaluator {
         }
         Engine engine = Natives.requireEngine();
         if (gpuIndex >= engine.getGpuCount()) {
-            throw new ModelException("Parameter 'device' is gpu:" + gpuIndex + ", but PyTorch sees "
-                    + engine.getGpuCount() + " GPU(s): use device=cpu or auto");
+            throw new ModelException(Messages.of("evaluate.device.noGpu", gpuIndex, engine.getGpuCount()));
         }
         return Device.gpu(gpuIndex);
     }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.runtime.network.ModelSpec;
@@ -26,8 +27,8 @@ public final class Predictor {
             List<Prediction> out = new ArrayList<>();
             for (ImageInput.Prepared image : images) {
                 if (image.pixels().length != spec.imageRows() * spec.imageColumns()) {
-                    throw new ModelException(image.file() + " was prepared as " + image.pixels().length
-                            + " pixels, the model takes " + spec.imageRows() + "x" + spec.imageColumns());
+                    throw new ModelException(Messages.of("evaluate.predict.size", image.file(), image.pixels().length,
+                            spec.imageRows(), spec.imageColumns()));
                 }
                 List<Prediction.Ranked> top = classifier.classify(
                         new ImagePreparation.Prepared(image.pixels(), image.inverted()), TOP).stream()

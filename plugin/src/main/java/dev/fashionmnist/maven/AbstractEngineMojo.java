@@ -13,6 +13,7 @@ import dev.fashionmnist.engine.OutputFolderLock;
 import dev.fashionmnist.engine.Platform;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,8 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         boolean parallel = session != null && session.isParallel();
         return switch (ProgressOutput.choose(getLog().isInfoEnabled(), parallel, terminal())) {
             case SILENT -> ProgressOutput.silent();
-            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS"), ProgressOutput::sttySize));
+            case BAR -> ProgressOutput.bar(System.out, ProgressOutput.width(System.getenv("COLUMNS"),
+                    ProgressOutput::sttySize), log.language());
             case LINES -> ProgressOutput.lines(log); // in a parallel build, log names the module
         };
     }
@@ -104,10 +106,16 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                 && System.getenv("CI") == null;
     }
 
+    /** Says which engine runs and why. */
+    static void logEngine(BuildLog log, EngineChoice engine) {
+        log.info(Messages.of("maven.engine", engine.deviceName(), engine.reason()));
+    }
+
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
     void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressOutput progress)
             throws MojoExecutionException {
-        NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories);
+        NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories,
+                log.language());
         List<Path> classpath = new ArrayList<>();
         classpath.add(plugin.getPluginArtifact().getFile().toPath());
         for (Artifact a : pluginArtifacts) {
@@ -135,7 +143,8 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the engine: " + FileWriteException.of(jobFile, e).getMessage());
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.engine.cannotStart",
+                    Messages.of(FileWriteException.of(jobFile, e), log.language())));
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

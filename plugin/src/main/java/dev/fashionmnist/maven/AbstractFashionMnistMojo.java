@@ -6,7 +6,9 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.File;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
@@ -54,13 +56,15 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
             // a skipped goal still names the unknown properties; what its configuration overrides does not matter
             perBuild(UserPropertyCheck.class, UserPropertyCheck::new).check(typed, mojoExecution, !skip, log);
         }
+        perBuild(ConsoleEncoding.class, ConsoleEncoding::new).check(words,
+                ConsoleEncoding.of(System.getProperties(), Charset.defaultCharset()), log);
         if (skip) {
-            getLog().info("Skipping: fashionmnist.skip is set");
+            log.info(Messages.of("maven.skip"));
             return;
         }
-        String invalid = typed == null ? null : UserPropertyCheck.invalidSwitch(typed, mojoExecution);
+        Message invalid = typed == null ? null : UserPropertyCheck.invalidSwitch(typed, mojoExecution);
         if (invalid != null) {
-            throw new MojoExecutionException(invalid);
+            throw new MojoExecutionException(invalid.in(words));
         }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);

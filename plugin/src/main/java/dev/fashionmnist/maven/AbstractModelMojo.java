@@ -2,6 +2,7 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,8 +35,7 @@ abstract class AbstractModelMojo extends AbstractEngineMojo {
     private Path resolveModelArtifact(Path out) throws MojoExecutionException {
         String[] gav = modelArtifact.trim().split(":");
         if (gav.length != 3 || List.of(gav).stream().anyMatch(String::isBlank)) {
-            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "': use "
-                    + "groupId:artifactId:version, e.g. com.example:my-classifier:1.0");
+            throw new ModelException(Messages.of("maven.modelArtifact.format", modelArtifact));
         }
         File zip;
         try {
@@ -43,16 +43,14 @@ abstract class AbstractModelMojo extends AbstractEngineMojo {
                     new DefaultArtifact(gav[0], gav[1], "model", "zip", gav[2]), remoteRepositories, null))
                     .getArtifact().getFile();
         } catch (ArtifactResolutionException e) {
-            throw new ModelException("Parameter 'modelArtifact' is '" + modelArtifact + "', but its model zip ("
-                    + gav[0] + ":" + gav[1] + ":zip:model:" + gav[2] + ") cannot be resolved: " + e.getMessage()
-                    + ". Install or deploy it with the train goal bound in that project ('mvn install').");
+            throw new ModelException(Messages.of("maven.modelArtifact.unresolved", modelArtifact,
+                    gav[0] + ":" + gav[1] + ":zip:model:" + gav[2], e.getMessage()));
         }
         try {
             return ModelArchive.unzip(zip.toPath(), out.resolve("model-artifact").resolve(
                     gav[0] + "_" + gav[1] + "_" + gav[2]));
         } catch (IOException e) {
-            throw new ModelException("Parameter 'modelArtifact': " + zip + " cannot be unpacked: " + e.getMessage()
-                    + "; nothing was unpacked. Use a model zip that the train goal attached (classifier model)");
+            throw new ModelException(Messages.of("maven.modelArtifact.unpack", zip, e.getMessage()));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.fashionmnist.data.FileWriteException;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.DatasetOverview;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.SampleGrid;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,17 +24,18 @@ public class DownloadDataMojo extends AbstractDataMojo {
     void run(BuildLog log) throws MojoExecutionException {
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
-        log.info("Dataset " + files.spec().name() + " in " + files.directory());
-        for (String line : DatasetOverview.lines(data)) {
+        log.info(Messages.of("maven.download.dataset", files.spec().name(), files.directory()));
+        for (String line : DatasetOverview.lines(data, log.language())) {
             log.info("  " + line);
         }
         Path png = outputDirectory.toPath().resolve(SampleGrid.FILE);
         try {
-            SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), png);
+            SampleGrid.write(data.trainImages(), data.trainLabels(), data.classNames(), files.spec().name(), png,
+                    log.language());
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': " + FileWriteException.of(png, e).getMessage()
-                    + ". Choose a writable folder with -Dfashionmnist.outputDirectory=...");
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.download.cannotWrite",
+                    Messages.of(FileWriteException.of(png, e), log.language())));
         }
-        log.info("Training examples: " + png);
+        log.info(Messages.of("maven.download.examples", png));
     }
 }

@@ -2,6 +2,7 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Plugin;
@@ -42,7 +43,7 @@ final class EvaluateGatesPreview {
             try {
                 Gates.parse(values.get(0), values.get(1), values.get(2));
             } catch (ModelException e) {
-                throw new ModelException(e.getMessage() + " (found before training: the evaluate goal checks it)");
+                throw new ModelException(Messages.of("maven.gates.beforeTraining", e.message()));
             }
         }
     }

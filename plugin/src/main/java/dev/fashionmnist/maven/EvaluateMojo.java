@@ -13,11 +13,14 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.ConfusionHeatmap;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.MistakesGrid;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.EvaluationSummary;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +39,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractModelMojo {
+    /** Where Surefire's reporters and CI templates look for JUnit XML: the example of a junitReportDirectory. */
+    private static final String SUREFIRE_REPORTS = "${project.build.directory}/surefire-reports";
 
     /** Minimum test accuracy, as a fraction (0.91) or a percentage (91%). */
     @Parameter(property = "fashionmnist.minAccuracy")
@@ -65,14 +70,14 @@ public class EvaluateMojo extends AbstractModelMojo {
     void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
         Path out = outputDirectory.toPath();
         Path junitCopy = junitReportDirectory == null ? null : junitReportDirectory.toPath().resolve(JUnitReport.FILE);
-        deleteOldReports(out, junitCopy);
+        deleteOldReports(out, junitCopy, log.language());
         Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
         Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);
         ModelCards.checkParameters(modelDir, card);
         EngineChoice engine = engineChoice();
         DatasetFiles files = fetchDataset(log);
-        log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+        logEngine(log, engine);
         Path resultFile = out.resolve(".evaluation-result.json");
         EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
                 files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
@@ -84,32 +89,33 @@ public class EvaluateMojo extends AbstractModelMojo {
             result = Json.readFile(resultFile, EvaluationResult.class);
             Files.deleteIfExists(resultFile);
         } catch (IOException e) {
-            throw new MojoExecutionException("The evaluation produced no readable result: " + e.getMessage());
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
+                    e.getMessage()));
         }
         List<Gates.GateOutcome> outcomes = gates.check(result);
         JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),
                 (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
-                EvaluationSummary.headline(result));
+                EvaluationSummary.headline(result, log.language()));
         try {
             EvaluationReports.write(result, out);
-            ConfusionHeatmap.write(result.confusion(), out.resolve(ConfusionHeatmap.FILE));
+            ConfusionHeatmap.write(result.confusion(), files.spec().name(), out.resolve(ConfusionHeatmap.FILE),
+                    log.language());
             MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
-                    files.spec().classNames(), out.resolve(MistakesGrid.FILE));
-            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes);
+                    files.spec().classNames(), files.spec().name(), out.resolve(MistakesGrid.FILE), log.language());
+            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes, log.language());
         } catch (IOException e) {
-            throw new ModelException("Parameter 'outputDirectory': cannot write the reports into " + out + ": " + e);
+            throw new ModelException(Messages.of("maven.evaluate.cannotWrite", out, e));
         }
         if (junitCopy != null) {
             try {
-                JUnitReport.write(junitCopy, junitRun, outcomes);
+                JUnitReport.write(junitCopy, junitRun, outcomes, log.language());
             } catch (IOException e) {
-                throw new ModelException("Parameter 'junitReportDirectory': cannot write " + JUnitReport.FILE
-                        + " into " + junitReportDirectory + ": " + e + "; use a writable folder, e.g. "
-                        + "${project.build.directory}/surefire-reports");
+                throw new ModelException(Messages.of("maven.evaluate.junitCannotWrite", JUnitReport.FILE,
+                        junitReportDirectory, e, SUREFIRE_REPORTS));
             }
-            log.info("JUnit report of the gates: " + junitCopy);
+            log.info(Messages.of("maven.evaluate.junitReport", junitCopy));
         }
-        for (String line : EvaluationSummary.table(result)) {
+        for (String line : EvaluationSummary.table(result, log.language(), files.spec().name())) {
             log.info(line);
         }
         report(log, outcomes);
@@ -117,33 +123,28 @@ public class EvaluateMojo extends AbstractModelMojo {
 
     private void report(BuildLog log, List<Gates.GateOutcome> outcomes) throws MojoFailureException {
         if (outcomes.isEmpty()) {
-            log.info("No quality gate configured (minAccuracy, minClassAccuracy, maxLoss): reports only");
+            Gates.lines(outcomes).forEach(log::info);
             return;
         }
-        List<Gates.GateOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
         for (Gates.GateOutcome o : outcomes) {
-            if (o.passed()) {
-                log.info("Gate " + o.gate() + " passed: " + o.message());
-            } else {
-                for (String detail : o.details()) {
-                    log.warn("Gate " + o.gate() + " violated: " + detail);
+            for (Message line : Gates.lines(List.of(o))) {
+                if (o.passed()) {
+                    log.info(line);
+                } else {
+                    log.warn(line);
                 }
             }
         }
-        String summary = "Quality gates: " + (outcomes.size() - failed.size()) + " passed, " + failed.size()
-                + " failed" + (failed.isEmpty() ? "" : " (" + String.join(", ",
-                failed.stream().map(Gates.GateOutcome::gate).toList()) + ")");
-        if (failed.isEmpty()) {
-            log.info(summary);
+        if (outcomes.stream().allMatch(Gates.GateOutcome::passed)) {
+            log.info(Gates.summary(outcomes));
         } else if (haltOnFailure) {
-            throw new MojoFailureException(summary + ": " + String.join("; ",
-                    failed.stream().map(Gates.GateOutcome::message).toList()));
+            throw new MojoFailureException(Gates.failure(outcomes).in(log.language()));
         } else {
-            log.warn(summary + "; haltOnFailure is false, so the build goes on");
+            log.warn(Gates.goesOn(outcomes));
         }
     }
 
-    private static void deleteOldReports(Path out, Path junitCopy) throws MojoExecutionException {
+    private static void deleteOldReports(Path out, Path junitCopy, Language language) throws MojoExecutionException {
         try {
             for (String name : List.of(EvaluationReports.EVALUATION, EvaluationReports.PER_CLASS,
                     EvaluationReports.CONFUSION, EvaluationReports.MISTAKES, JUnitReport.FILE, ConfusionHeatmap.FILE,
@@ -151,21 +152,20 @@ public class EvaluateMojo extends AbstractModelMojo {
                 Files.deleteIfExists(out.resolve(name));
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'outputDirectory': cannot clean " + out + ": " + e);
+            throw new MojoExecutionException(Messages.text(language, "maven.evaluate.cannotClean", out, e));
         }
         if (junitCopy == null) {
             return;
         }
         Path folder = junitCopy.getParent();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new ModelException("Parameter 'junitReportDirectory' is " + folder + ", which is a file, not a "
-                    + "folder: use a folder, e.g. ${project.build.directory}/surefire-reports");
+            throw new ModelException(Messages.of("maven.evaluate.junitIsFile", folder, SUREFIRE_REPORTS));
         }
         try {
             Files.deleteIfExists(junitCopy);
         } catch (IOException e) {
-            throw new MojoExecutionException("Parameter 'junitReportDirectory': cannot delete the old " + junitCopy
-                    + ": " + e);
+            throw new MojoExecutionException(Messages.text(language, "maven.evaluate.junitCannotDelete", junitCopy,
+                    e));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.engine.NativeArtifact;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,11 +21,15 @@ final class NativesResolver {
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final List<RemoteRepository> repositories;
+    private final Language language;
 
-    NativesResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+    /** {@code language}: what its errors are worded in. */
+    NativesResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
+                    Language language) {
         this.system = system;
         this.session = session;
         this.repositories = repositories;
+        this.language = language;
     }
 
     File resolve(NativeArtifact natives) throws MojoExecutionException {
@@ -33,9 +39,9 @@ final class NativesResolver {
             return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
                     .getArtifact().getFile();
         } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException("Cannot resolve the PyTorch natives " + natives + ": " + e.getMessage()
-                    + (session.isOffline() ? "\nMaven is offline (-o): run the build once online so that the natives "
-                    + "reach the local repository" : "\nCheck the repositories and mirrors in settings.xml"));
+            throw new MojoExecutionException(session.isOffline()
+                    ? Messages.text(language, "maven.natives.offline", natives, e.getMessage())
+                    : Messages.text(language, "maven.natives.online", natives, e.getMessage()));
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.PredictionsCsv;
 import dev.fashionmnist.runtime.ImagePreparation;
 import java.io.File;
@@ -59,14 +60,14 @@ public class PredictMojo extends AbstractModelMojo {
                     resultFile), out.resolve(".predict-job.json"), progressOutput(log));
             List<Prediction> predictions = Json.readFile(resultFile, Predictions.class).predictions();
             Files.deleteIfExists(resultFile);
-            log.info("Predictions of " + card.model().describe() + " (" + card.dataset() + "):");
+            log.info(Messages.of("maven.predict.heading", card.model().describe(), card.dataset()));
             for (Prediction p : predictions) {
                 log.info("  " + PredictionsCsv.logLine(p));
             }
             PredictionsCsv.write(predictions, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
-            log.info("Predictions: " + out.resolve(PredictionsCsv.FILE));
+            log.info(Messages.of("maven.predict.written", out.resolve(PredictionsCsv.FILE)));
         } catch (IOException e) {
-            throw new ModelException("Parameter 'outputDirectory': cannot write into " + out + ": " + e.getMessage());
+            throw new ModelException(Messages.of("maven.predict.cannotWrite", out, e.getMessage()));
         }
     }
 }

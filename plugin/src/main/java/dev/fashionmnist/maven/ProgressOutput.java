@@ -3,6 +3,7 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.engine.ForkLauncher;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.ProgressText;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochProgress;
 import java.io.File;
 import java.io.IOException;
@@ -28,13 +29,15 @@ final class ProgressOutput implements ForkLauncher.Progress {
     private final BuildLog log;
     private final PrintStream terminal;
     private final int width;
+    private final Language language;
     private int drawn;
 
-    private ProgressOutput(Style style, BuildLog log, PrintStream terminal, int width) {
+    private ProgressOutput(Style style, BuildLog log, PrintStream terminal, int width, Language language) {
         this.style = style;
         this.log = log;
         this.terminal = terminal;
         this.width = width;
+        this.language = language;
     }
 
     /**
@@ -48,17 +51,18 @@ final class ProgressOutput implements ForkLauncher.Progress {
         return terminal && !parallel ? Style.BAR : Style.LINES;
     }
 
-    /** Log lines for {@link Style#LINES}. */
+    /** Log lines for {@link Style#LINES}, in the log's language. */
     static ProgressOutput lines(BuildLog log) {
-        return new ProgressOutput(Style.LINES, log, null, 0);
+        return new ProgressOutput(Style.LINES, log, null, 0, log.language());
     }
 
-    static ProgressOutput bar(PrintStream terminal, int width) {
-        return new ProgressOutput(Style.BAR, null, terminal, width);
+    /** A bar redrawn on {@code terminal}, {@code width} columns wide, in {@code language}. */
+    static ProgressOutput bar(PrintStream terminal, int width, Language language) {
+        return new ProgressOutput(Style.BAR, null, terminal, width, language);
     }
 
     static ProgressOutput silent() {
-        return new ProgressOutput(Style.SILENT, null, null, 0);
+        return new ProgressOutput(Style.SILENT, null, null, 0, Language.ENGLISH);
     }
 
     /**
@@ -117,9 +121,9 @@ final class ProgressOutput implements ForkLauncher.Progress {
     @Override
     public void show(EpochProgress progress) {
         switch (style) {
-            case LINES -> log.info(ProgressText.line(progress));
+            case LINES -> log.info(ProgressText.line(progress, language));
             case BAR -> {
-                String line = ProgressText.bar(progress, width);
+                String line = ProgressText.bar(progress, width, language);
                 terminal.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
                 terminal.flush();
                 drawn = line.length();

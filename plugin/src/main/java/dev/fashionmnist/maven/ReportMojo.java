@@ -10,6 +10,7 @@ import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.HtmlReport;
 import dev.fashionmnist.report.LearningCurves;
 import dev.fashionmnist.report.LearningHistory;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.MistakesGrid;
 import dev.fashionmnist.report.ReportContent;
 import dev.fashionmnist.train.Diagnosis;
@@ -34,34 +35,34 @@ public class ReportMojo extends AbstractDataMojo {
         try {
             LearningHistory history = LearningHistory.of(out);
             if (!history.metrics().isEmpty()) {
-                LearningCurves.write(history.metrics(), out);
+                LearningCurves.write(history.metrics(), out, log.language());
             }
             if (history.note() != null) {
                 log.warn(history.note());
             }
             Path confusion = out.resolve(EvaluationReports.CONFUSION);
             if (Files.isRegularFile(confusion)) {
-                ConfusionHeatmap.write(EvaluationReports.readConfusion(confusion), out.resolve(ConfusionHeatmap.FILE));
+                ConfusionHeatmap.write(EvaluationReports.readConfusion(confusion), dataset,
+                        out.resolve(ConfusionHeatmap.FILE), log.language());
             }
             Path mistakes = out.resolve(EvaluationReports.MISTAKES);
             if (Files.isRegularFile(mistakes) && Files.isRegularFile(confusion)) {
                 DatasetFiles files = fetchDataset(log);
                 MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)),
-                        EvaluationReports.readMistakes(mistakes), files.spec().classNames(),
-                        out.resolve(MistakesGrid.FILE));
+                        EvaluationReports.readMistakes(mistakes), files.spec().classNames(), files.spec().name(),
+                        out.resolve(MistakesGrid.FILE), log.language());
             }
-            ReportContent content = ReportContent.collect(out);
+            ReportContent content = ReportContent.collect(out, log.language());
             if (content.isEmpty()) {
-                throw new ModelException("Nothing to report in " + out + ": run 'mvn fashionmnist:train' (and "
-                        + "'fashionmnist:evaluate') first, or point 'outputDirectory' at their output");
+                throw new ModelException(Messages.of("maven.report.nothing", out));
             }
             for (Diagnosis.Finding f : content.diagnosis()) {
-                log.warn("Diagnosis: " + f.message());
+                log.warn(Messages.of("maven.report.diagnosis", f.message()));
             }
             HtmlReport.write(content, out.resolve(HtmlReport.FILE));
-            log.info("Report: " + out.resolve(HtmlReport.FILE));
+            log.info(Messages.of("maven.report.written", out.resolve(HtmlReport.FILE)));
         } catch (IOException e) {
-            throw new ModelException("Cannot write the report into " + out + ": " + e.getMessage());
+            throw new ModelException(Messages.of("maven.report.cannotWrite", out, e.getMessage()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.fashionmnist.maven;
 import dev.fashionmnist.data.DownloadProxy;
 import dev.fashionmnist.data.ProxySettings;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.settings.Proxy;
@@ -43,9 +44,7 @@ final class SettingsProxies {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                log.warn("settings.xml: the password of proxy '" + proxy.getId() + "' cannot be decrypted: "
-                        + problem.getMessage() + "; it is used as written. Check the master password in "
-                        + "~/.m2/settings-security.xml, or write the proxy's <password> in plain text");
+                log.warn(Messages.of("maven.proxy.password", proxy.getId(), problem.getMessage()));
                 return proxy;
             }
         }

@@ -2,6 +2,7 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.HtmlReport;
 import dev.fashionmnist.report.ReportContent;
+import dev.fashionmnist.runtime.Language;
 import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
@@ -89,7 +90,7 @@ final class SiteReportPage extends AbstractMavenReport {
     protected void executeReport(Locale locale) throws MavenReportException {
         ReportContent content;
         try {
-            content = ReportContent.collect(dataDirectory.toPath());
+            content = ReportContent.collect(dataDirectory.toPath(), Language.of(locale));
         } catch (IOException e) {
             throw new MavenReportException("Cannot read the outputs in " + dataDirectory + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.MetricsCsv;
 import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepTable;
@@ -43,20 +44,18 @@ public class SweepMergeMojo extends AbstractFashionMnistMojo {
             for (Path dir : directories()) {
                 Path csv = dir.resolve(SweepTable.FILE);
                 if (!Files.isRegularFile(csv)) {
-                    throw new ModelException("Parameter 'sweepResults' names " + dir + ", which holds no "
-                            + SweepTable.FILE + ": give the output folders of the sweep's shards");
+                    throw new ModelException(Messages.of("maven.merge.noTable", dir, SweepTable.FILE));
                 }
                 List<String> these = SweepTable.names(csv);
                 if (names != null && !names.equals(these)) {
-                    throw new ModelException(csv + " varies " + these + " but another shard varies " + names
-                            + ": only shards of the same sweep can be merged");
+                    throw new ModelException(Messages.of("maven.merge.otherNames", csv, these, names));
                 }
                 names = these;
                 for (SweepTable.Row row : SweepTable.read(csv)) {
                     SweepTable.Row earlier = rows.putIfAbsent(row.trial(), row);
                     if (earlier != null && !earlier.values().equals(row.values())) {
-                        throw new ModelException(csv + ": trial " + row.trial() + " is " + row.values()
-                                + " there but " + earlier.values() + " in another shard: these are different sweeps");
+                        throw new ModelException(Messages.of("maven.merge.otherTrial", csv, row.trial(),
+                                row.values(), earlier.values()));
                     }
                     Path metrics = dir.resolve("sweep").resolve(row.id()).resolve("metrics.csv");
                     if (Files.isRegularFile(metrics)) {
@@ -67,14 +66,14 @@ public class SweepMergeMojo extends AbstractFashionMnistMojo {
             List<SweepTable.Row> merged = new ArrayList<>(rows.values());
             merged.sort(Comparator.comparingInt(SweepTable.Row::trial));
             SweepTable.write(names, merged, out.resolve(SweepTable.FILE));
-            SweepPlots.write(names, merged, curves, out);
-            log.info("Merged " + merged.size() + " trials from " + sweepResults.size() + " shard(s) into "
-                    + out.resolve(SweepTable.FILE));
-            for (String line : SweepPlots.summary(names, merged)) {
+            SweepPlots.write(names, merged, curves, out, log.language());
+            log.info(Messages.of("maven.merge.done", merged.size(), sweepResults.size(),
+                    out.resolve(SweepTable.FILE)));
+            for (String line : SweepPlots.summary(names, merged, log.language())) {
                 log.info(line);
             }
         } catch (IOException e) {
-            throw new ModelException("Cannot merge the sweep results: " + e.getMessage());
+            throw new ModelException(Messages.of("maven.merge.cannot", e.getMessage()));
         }
     }
 
@@ -90,8 +89,7 @@ public class SweepMergeMojo extends AbstractFashionMnistMojo {
             }
         }
         if (dirs.isEmpty()) {
-            throw new ModelException("Parameter 'sweepResults' is empty: give the output folders of the sweep's "
-                    + "shards, comma-separated");
+            throw new ModelException(Messages.of("maven.merge.empty"));
         }
         return dirs;
     }

@@ -6,6 +6,7 @@ import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.SweepTable;
@@ -59,8 +60,9 @@ public class SweepMojo extends TrainMojo {
         checkWritable(out);
         DatasetFiles files = fetchDataset(log);
         LoadedDataset data = files.load();
-        log.info("Sweep over " + String.join(", ", grid.names()) + ": " + grid.trials().size() + " trials"
-                + (part.count() > 1 ? ", shard " + part.index() + "/" + part.count() + " runs " + trials.size() : ""));
+        String varied = String.join(", ", grid.names());
+        log.info(part.count() > 1 ? Messages.of("maven.sweep.startShard", varied, grid.trials().size(), part.index(),
+                part.count(), trials.size()) : Messages.of("maven.sweep.start", varied, grid.trials().size()));
         ProgressOutput progress = progressOutput(log);
         List<TrainJob> toRun = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -84,7 +86,7 @@ public class SweepMojo extends TrainMojo {
             String fingerprint = fingerprint(settings, files, engine);
             String label = t.number() + "/" + grid.trials().size() + " " + t.values();
             if (!force && SweepResults.finished(dir, fingerprint)) {
-                log.info("Trial " + label + ": finished earlier, skipped");
+                log.info(Messages.of("maven.sweep.skipped", label));
                 continue;
             }
             toRun.add(new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
@@ -93,22 +95,23 @@ public class SweepMojo extends TrainMojo {
             labels.add(label);
         }
         if (!toRun.isEmpty()) {
-            log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+            logEngine(log, engine);
             fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
                     progress);
         }
         try {
             SweepResults.Results results = SweepResults.read(out, reported);
             SweepTable.write(grid.names(), results.rows(), out.resolve(SweepTable.FILE));
-            SweepPlots.write(grid.names(), results.rows(), results.curves(), out);
-            for (String line : SweepPlots.summary(grid.names(), results.rows())) {
+            SweepPlots.write(grid.names(), results.rows(), results.curves(), out, log.language());
+            for (String line : SweepPlots.summary(grid.names(), results.rows(), log.language())) {
                 log.info(line);
             }
-            log.info("Sweep results: " + out.resolve(SweepTable.FILE) + " (" + reported.size() + " of "
-                    + grid.trials().size() + " trials" + (fromOthers > 0 ? ", " + fromOthers
-                    + " of them finished earlier by other shards in this folder" : "") + ")");
+            Path table = out.resolve(SweepTable.FILE);
+            log.info(fromOthers > 0 ? Messages.of("maven.sweep.resultsOthers", table, reported.size(),
+                    grid.trials().size(), fromOthers)
+                    : Messages.of("maven.sweep.results", table, reported.size(), grid.trials().size()));
         } catch (IOException e) {
-            throw new ModelException("Cannot write the sweep results into " + out + ": " + e.getMessage());
+            throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e.getMessage()));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.train.Fingerprint;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.ModelCache;
@@ -188,8 +189,7 @@ public class TrainMojo extends AbstractEngineMojo {
         TrainSettings settings = settings(data.trainImages().rows(), data.trainImages().columns(), classes);
         settings.imagesUsed(data.trainImages().count(), classes);
         if (testSize < 0 || testSize > data.testImages().count()) {
-            throw new ModelException("Parameter 'testSize' is " + testSize + ": use 0 for the whole test set, or up to "
-                    + data.testImages().count());
+            throw new ModelException(Messages.of("maven.train.testSize", testSize, data.testImages().count()));
         }
         String fingerprint = fingerprint(settings, files, engine);
         Path modelDir = out.resolve("model");
@@ -197,19 +197,17 @@ public class TrainMojo extends AbstractEngineMojo {
         String chainStart = exactChainStart(settings, existing, s -> fingerprint(s, files, engine));
         if (!force && !resume && (ModelCard.upToDate(modelDir, fingerprint)
                 || chainStart != null && ModelCard.upToDate(modelDir, chainStart))) {
-            log.info("Model is up to date (" + modelDir + ", fingerprint " + fingerprint.substring(0, 12)
-                    + (existing.resumed() && !fingerprint.equals(existing.fingerprint())
-                    ? ", continued by -Dfashionmnist.resume to epoch " + existing.epochsTrained() : "")
-                    + "): nothing to train; -Dfashionmnist.force=true trains again");
+            log.info(existing.resumed() && !fingerprint.equals(existing.fingerprint())
+                    ? Messages.of("maven.train.upToDateResumed", modelDir, fingerprint.substring(0, 12),
+                    existing.epochsTrained())
+                    : Messages.of("maven.train.upToDate", modelDir, fingerprint.substring(0, 12)));
         } else {
             if (!resume && existing != null && existing.resumed()) {
-                log.warn("Replacing the model in " + modelDir + ", which -Dfashionmnist.resume trained on to epoch "
-                        + existing.epochsTrained() + ", by a new run from scratch: "
-                        + (force ? "force is set" : "the configuration differs from the run it continued")
-                        + "; to keep training that model instead, add -Dfashionmnist.resume");
+                log.warn(Messages.of("maven.train.replacing", modelDir, existing.epochsTrained(), force
+                        ? Messages.of("maven.train.replacing.force") : Messages.of("maven.train.replacing.differs")));
             }
             if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
-                log.info("Engine: " + engine.deviceName() + " because " + engine.reason());
+                logEngine(log, engine);
                 ProgressOutput progress = progressOutput(log);
                 TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                         files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
@@ -230,9 +228,8 @@ public class TrainMojo extends AbstractEngineMojo {
         try {
             return MavenArchiver.parseBuildOutputTimestamp(outputTimestamp).orElse(null);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Parameter 'outputTimestamp' (default: project.build.outputTimestamp) is '"
-                    + outputTimestamp + "': use an ISO-8601 time such as 2024-01-01T00:00:00Z or seconds since 1970, "
-                    + "between 1980-01-01T00:00:02Z and 2099-12-31T23:59:59Z");
+            throw new MojoExecutionException(Messages.text(language(), "maven.train.outputTimestamp",
+                    outputTimestamp));
         }
     }
 
@@ -280,8 +277,7 @@ public class TrainMojo extends AbstractEngineMojo {
             Files.createDirectories(out);
             Files.delete(Files.createTempFile(out, ".write-test", ".tmp"));
         } catch (IOException e) {
-            throw new ModelException("Parameter 'outputDirectory': " + out + " is not a writable folder (" + e
-                    + "): choose another with -Dfashionmnist.outputDirectory=...");
+            throw new ModelException(Messages.of("maven.train.notWritable", out, e));
         }
     }
 
@@ -329,12 +325,12 @@ public class TrainMojo extends AbstractEngineMojo {
             ModelArchive.jar(modelDir, jar, zipTime, new ModelArchive.Coordinates(project.getGroupId(),
                     project.getArtifactId(), project.getVersion()), plugin.getVersion());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot attach the model: "
-                    + FileWriteException.of(writing, e).getMessage());
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.train.cannotAttach",
+                    Messages.of(FileWriteException.of(writing, e), log.language())));
         }
         projectHelper.attachArtifact(project, "zip", "model", zip.toFile());
         projectHelper.attachArtifact(project, "jar", "model", jar.toFile());
-        log.info("Model: " + modelDir + ", attached as " + zip.getFileName() + " and " + jar.getFileName()
-                + " (classifier model; the jar holds it under " + ModelArchive.JAR_FOLDER + ")");
+        log.info(Messages.of("maven.train.attached", modelDir, zip.getFileName(), jar.getFileName(),
+                ModelArchive.JAR_FOLDER));
     }
 }

@@ -1,7 +1,9 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.NearestName;
+import dev.fashionmnist.runtime.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -26,19 +28,19 @@ final class UserPropertyCheck {
     /** {@code fashionmnist.*} properties that no goal reads but users set: the sample project's plugin version. */
     static final Set<String> OTHER_PROPERTIES = Set.of("fashionmnist.plugin.version");
 
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Set<Message> warned = ConcurrentHashMap.newKeySet();
 
     /**
      * Warns about the user properties that {@code execution}'s configuration overrides ({@code overrides}: only
      * when the goal runs) and those no goal knows, each warning once per build.
      */
     void check(Properties userProperties, MojoExecution execution, boolean overrides, BuildLog log) {
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         if (overrides) {
             warnings.addAll(overridden(userProperties, execution));
         }
         warnings.addAll(unknown(userProperties, execution.getMojoDescriptor().getPluginDescriptor()));
-        for (String warning : warnings) {
+        for (Message warning : warnings) {
             if (warned.add(warning)) {
                 log.warn(warning);
             }
@@ -46,8 +48,8 @@ final class UserPropertyCheck {
     }
 
     /** The user properties that {@code execution}'s POM configuration overrides, one warning each. */
-    static List<String> overridden(Properties userProperties, MojoExecution execution) {
-        List<String> warnings = new ArrayList<>();
+    static List<Message> overridden(Properties userProperties, MojoExecution execution) {
+        List<Message> warnings = new ArrayList<>();
         Xpp3Dom configuration = execution.getConfiguration();
         List<Parameter> parameters = execution.getMojoDescriptor().getParameters();
         if (configuration == null || parameters == null) {
@@ -58,8 +60,8 @@ final class UserPropertyCheck {
             String typed = property == null ? null : userProperties.getProperty(property);
             Xpp3Dom configured = pomValue(configuration, parameter, property);
             if (typed != null && configured != null) {
-                warnings.add("-D" + property + "=" + typed + " is ignored: the POM's <configuration> sets "
-                        + parameter.getName() + "=" + shown(configured) + "; move it to <properties> to let -D win");
+                warnings.add(Messages.of("maven.property.ignored", property, typed, parameter.getName(),
+                        shown(configured)));
             }
         }
         return warnings;
@@ -70,7 +72,7 @@ final class UserPropertyCheck {
      * take it as false without a word), as the message to fail with; {@code null} when all are fine. A property the
      * POM's configuration overrides does not count: it is ignored anyway.
      */
-    static String invalidSwitch(Properties userProperties, MojoExecution execution) {
+    static Message invalidSwitch(Properties userProperties, MojoExecution execution) {
         List<Parameter> parameters = execution.getMojoDescriptor().getParameters();
         Xpp3Dom configuration = execution.getConfiguration();
         for (Parameter parameter : parameters == null ? List.<Parameter>of() : parameters) {
@@ -79,22 +81,22 @@ final class UserPropertyCheck {
             boolean isSwitch = "boolean".equals(parameter.getType()) || "java.lang.Boolean".equals(parameter.getType());
             if (isSwitch && typed != null && !typed.trim().equalsIgnoreCase("true")
                     && !typed.trim().equalsIgnoreCase("false") && pomValue(configuration, parameter, property) == null) {
-                return "-D" + property + "=" + typed + ": parameter '" + parameter.getName() + "' is true or false "
-                        + "(-D" + property + " alone means true)";
+                return Messages.of("maven.switch.invalid", property, typed, parameter.getName());
             }
         }
         return null;
     }
 
     /** The {@code fashionmnist.*} user properties that no goal of {@code plugin} knows, with the nearest name. */
-    static List<String> unknown(Properties userProperties, PluginDescriptor plugin) {
+    static List<Message> unknown(Properties userProperties, PluginDescriptor plugin) {
         SortedSet<String> known = knownProperties(plugin);
         List<String> knownNames = known.stream().map(p -> p.substring(PREFIX.length())).toList();
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(userProperties.stringPropertyNames())) {
             if (name.startsWith(PREFIX) && !known.contains(name)) {
-                warnings.add("-D" + name + ": unknown" + NearestName.among(name.substring(PREFIX.length()), knownNames)
-                        .map(n -> "; did you mean " + PREFIX + n + "?").orElse(""));
+                warnings.add(NearestName.among(name.substring(PREFIX.length()), knownNames)
+                        .map(n -> Messages.of("maven.property.unknownNear", name, PREFIX + n))
+                        .orElseGet(() -> Messages.of("maven.property.unknown", name)));
             }
         }
         return warnings;

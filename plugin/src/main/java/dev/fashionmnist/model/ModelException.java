@@ -6,7 +6,8 @@ import dev.fashionmnist.runtime.Message;
 /**
  * A wrong model or training configuration, or a model file that does not fit it; the message names the
  * parameter or file, the value, and what is allowed. Never shown with a stack trace. The runtime's checks (model
- * directory, parameters, images) throw its {@link ClassifierException}: catch that to handle both.
+ * directory, parameters, images) throw its {@link ClassifierException}: catch that to handle both. Its
+ * {@code getMessage()} is English; {@link #message()} words it in the reader's language.
  */
 public class ModelException extends ClassifierException {
     private static final long serialVersionUID = 1L;
@@ -19,11 +20,17 @@ public class ModelException extends ClassifierException {
         super(message, cause);
     }
 
+    /** A text that exists only in English; kept until every caller passes a {@link Message}. */
     public ModelException(String message) {
-        super(message);
+        super(literal(message));
     }
 
+    /** A text that exists only in English; kept until every caller passes a {@link Message}. */
     public ModelException(String message, Throwable cause) {
-        super(message, cause);
+        super(literal(message), cause);
+    }
+
+    private static Message literal(String text) {
+        return new Message(Message.RUNTIME_BUNDLE, "literal", text);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.runtime.Language;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,17 +10,36 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import org.jfree.chart.ChartUtils;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.NumberTickUnitSource;
+import org.jfree.chart.axis.TickUnit;
+import org.jfree.chart.axis.TickUnitSource;
 import org.jfree.chart.plot.XYPlot;
 
 /**
  * Writing JFreeChart charts as PNG, headless and atomically, in one look: Okabe-Ito's colour-blind-safe colours,
- * markers on every point (a single epoch is a visible point, never an empty plot), whole-number epoch ticks.
+ * markers on every point (a single epoch is a visible point, never an empty plot), whole-number epoch ticks, numbers
+ * on the axes in the reader's language (0.85 / 0,85). Every PNG carries the title it shows in an iTXt chunk with the
+ * keyword {@value #TITLE_KEYWORD} (UTF-8, tagged with the language), so that its text can be checked without OCR.
  */
 public final class Charts {
     /** Okabe-Ito blue and orange: train and test in every plot. */
@@ -38,6 +58,8 @@ public final class Charts {
     /** The test series' marker: a square larger than the train series' circle, so that equal values show both. */
     static final Shape TEST_MARKER = new Rectangle2D.Double(-6, -6, 12, 12);
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    /** The keyword of the PNG text chunk that holds a plot's title. */
+    public static final String TITLE_KEYWORD = "Title";
     static final BasicStroke LINE = new BasicStroke(2f);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
@@ -51,25 +73,65 @@ public final class Charts {
     private Charts() {
     }
 
-    public static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
-        byte[] bytes = png(chart, width, height);
+    /** {@code chart} as a PNG of {@code width} x {@code height}, written atomically, its title in {@code language}. */
+    public static void writePng(JFreeChart chart, Path png, int width, int height, Language language)
+            throws IOException {
+        byte[] bytes = png(chart, width, height, language);
         AtomicFiles.write(png, out -> out.write(bytes));
     }
 
-    /** {@code chart} in the plots' common style, encoded as a PNG of {@code width} x {@code height}. */
-    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+    /**
+     * {@code chart} in the plots' common style, encoded as a PNG of {@code width} x {@code height}; its title, worded
+     * in {@code language}, goes into the PNG's title chunk.
+     */
+    static byte[] png(JFreeChart chart, int width, int height, Language language) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE);
-        return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
+        return encode(chart.createBufferedImage(width, height), chart.getTitle().getText(), language);
     }
 
-    /** {@code image} as a PNG file, written atomically. */
-    static void writePng(BufferedImage image, Path png) throws IOException {
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
+    /** {@code image} as a PNG file, written atomically, with {@code title} (in {@code language}) in its title chunk. */
+    static void writePng(BufferedImage image, Path png, String title, Language language) throws IOException {
+        byte[] bytes = encode(image, title, language);
+        AtomicFiles.write(png, out -> out.write(bytes));
+    }
+
+    /**
+     * {@code image} as PNG bytes with an iTXt chunk {@value #TITLE_KEYWORD} = {@code title}, tagged with
+     * {@code language}'s tag. The same image and title give the same bytes (no time stamp).
+     */
+    static byte[] encode(BufferedImage image, String title, Language language) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        ImageWriter writer = writers.next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    param);
+            String format = "javax_imageio_png_1.0";
+            IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+            entry.setAttribute("keyword", TITLE_KEYWORD);
+            entry.setAttribute("compressionFlag", "FALSE");
+            entry.setAttribute("compressionMethod", "0");
+            entry.setAttribute("languageTag", language.tag());
+            entry.setAttribute("translatedKeyword", "");
+            entry.setAttribute("text", title);
+            IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
+            itxt.appendChild(entry);
+            IIOMetadataNode root = new IIOMetadataNode(format);
+            root.appendChild(itxt);
+            metadata.mergeTree(format, root);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
             }
-        });
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
     }
 
     /** White plot area with light grey grid lines. */
@@ -81,13 +143,68 @@ public final class Charts {
 
     /**
      * An epoch axis from {@code first} to {@code last} (fractional epochs allowed) with ticks at whole epochs only and
-     * room beside the outer points, so that one epoch is a point in the middle labelled "1".
+     * room beside the outer points, so that one epoch is a point in the middle labelled "1"; labelled in
+     * {@code language}.
      */
-    static NumberAxis epochAxis(double first, double last) {
-        NumberAxis axis = new NumberAxis("epoch");
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    static NumberAxis epochAxis(double first, double last, Language language) {
+        NumberAxis axis = new NumberAxis(Messages.text(language, "plot.epoch"));
+        axis.setStandardTickUnits(new LocalTicks(true, language));
         axis.setRange(first - 0.4, last + 0.4);
         return axis;
+    }
+
+    /** A value axis labelled {@code label} whose ticks are written in {@code language} (0.85 / 0,85). */
+    static NumberAxis valueAxis(String label, Language language) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setStandardTickUnits(new LocalTicks(false, language));
+        return axis;
+    }
+
+    /**
+     * {@code value} rounded half up to {@code digits} decimals as written (like {@code String.format("%.1f")}), so
+     * that a pattern such as {@code {0,number,0.0}} (which rounds half even) shows the digits English always showed.
+     */
+    static double rounded(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return new BigDecimal(Double.toString(value)).setScale(digits, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * JFreeChart's choice of tick sizes (1, 2, 5 times a power of ten), labelled with as many decimals as the size
+     * needs, in a language's digits instead of the JVM's.
+     */
+    private static final class LocalTicks implements TickUnitSource, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final NumberTickUnitSource sizes;
+        private final DecimalFormatSymbols symbols;
+
+        LocalTicks(boolean integers, Language language) {
+            this.sizes = new NumberTickUnitSource(integers);
+            this.symbols = DecimalFormatSymbols.getInstance(language.locale());
+        }
+
+        @Override
+        public TickUnit getLargerTickUnit(TickUnit unit) {
+            return local(sizes.getLargerTickUnit(unit));
+        }
+
+        @Override
+        public TickUnit getCeilingTickUnit(TickUnit unit) {
+            return local(sizes.getCeilingTickUnit(unit));
+        }
+
+        @Override
+        public TickUnit getCeilingTickUnit(double size) {
+            return local(sizes.getCeilingTickUnit(size));
+        }
+
+        private TickUnit local(TickUnit unit) {
+            int decimals = Math.max(0, new BigDecimal(Double.toString(unit.getSize())).stripTrailingZeros().scale());
+            String pattern = decimals == 0 ? "#,##0" : "0." + "0".repeat(decimals);
+            return new NumberTickUnit(unit.getSize(), new DecimalFormat(pattern, symbols), unit.getMinorTickCount());
+        }
     }
 
     private static Shape triangle() {

@@ -1,10 +1,17 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.evaluate.ConfusionMatrix;
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
 
-/** The confusion matrix as a heat map: true class down, predicted class across, counts in the cells. */
+/**
+ * The confusion matrix as a heat map: true class down, predicted class across, counts in the cells; titles and class
+ * names in the reader's language.
+ */
 public final class ConfusionHeatmap {
     public static final String FILE = "confusion-matrix.png";
     public static final int WIDTH = 900;
@@ -13,7 +20,12 @@ public final class ConfusionHeatmap {
     private ConfusionHeatmap() {
     }
 
-    public static void write(ConfusionMatrix m, Path png) throws IOException {
+    /** Draws {@code m} of {@code dataset} (its class names in {@code language}) into {@code png}. */
+    public static void write(ConfusionMatrix m, String dataset, Path png, Language language) throws IOException {
+        Charts.writePng(chart(m, dataset, language), png, WIDTH, HEIGHT, language);
+    }
+
+    static JFreeChart chart(ConfusionMatrix m, String dataset, Language language) {
         int n = m.classCount();
         double[][] shares = new double[n][n];
         String[][] counts = new String[n][n];
@@ -24,9 +36,13 @@ public final class ConfusionHeatmap {
                 counts[t][p] = String.valueOf(count);
             }
         }
-        HeatmapChart heatmap = new HeatmapChart("predicted class", m.classNames(), "true class", m.classNames(),
-                shares, counts, 11);
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            names.add(Messages.className(language, dataset, c, m.classNames().get(c)));
+        }
+        HeatmapChart heatmap = new HeatmapChart(Messages.text(language, "plot.confusion.predicted"), names,
+                Messages.text(language, "plot.confusion.true"), names, shares, counts, 11);
         heatmap.columnAxis().setVerticalTickLabels(true);
-        Charts.writePng(heatmap.chart("Confusion matrix (" + m.total() + " test images)"), png, WIDTH, HEIGHT);
+        return heatmap.chart(Messages.text(language, "plot.confusion.title", m.total()));
     }
 }

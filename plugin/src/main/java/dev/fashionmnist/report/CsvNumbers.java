@@ -52,10 +52,16 @@ public final class CsvNumbers {
 
     /** {@code v} with exactly {@code places} decimals (rounded half up). */
     static String decimals(double v, int places) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString();
+        return Double.isFinite(v) ? ((BigDecimal) rounded(v, places)).toPlainString() : Double.toString(v);
+    }
+
+    /**
+     * {@code v} rounded half up to {@code places} decimals, as {@code String.format("%.2f")} rounds, for a
+     * {@code {0,number,0.00}} of a message, which then shows exactly these digits in every language (a decimal comma
+     * in German); NaN and infinities as they are.
+     */
+    public static Number rounded(double v, int places) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP) : (Number) v;
     }
 
     /** {@code v} with at most {@code digits} significant digits (rounded half up), trailing zeros dropped. */

@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.runtime.Language;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,15 +10,23 @@ public final class DatasetOverview {
     private DatasetOverview() {
     }
 
+    /** The lines in English. */
     public static List<String> lines(LoadedDataset data) {
+        return lines(data, Language.ENGLISH);
+    }
+
+    /** The lines in {@code language}; Fashion-MNIST's class names in German for a German reader. */
+    public static List<String> lines(LoadedDataset data, Language language) {
         List<String> lines = new ArrayList<>();
-        lines.add("train images: " + data.trainImages().shape() + ", train labels: " + data.trainLabels().count());
-        lines.add("test images:  " + data.testImages().shape() + ", test labels:  " + data.testLabels().count());
-        StringBuilder classes = new StringBuilder("classes (" + data.classNames().size() + "):");
+        lines.add(Messages.text(language, "data.overview.train", data.trainImages().shape(),
+                data.trainLabels().count()));
+        lines.add(Messages.text(language, "data.overview.test", data.testImages().shape(), data.testLabels().count()));
+        StringBuilder classes = new StringBuilder();
         for (int i = 0; i < data.classNames().size(); i++) {
-            classes.append(i == 0 ? " " : ", ").append(i).append(' ').append(data.classNames().get(i));
+            classes.append(i == 0 ? " " : ", ").append(i).append(' ')
+                    .append(Messages.className(language, data.spec().name(), i, data.classNames().get(i)));
         }
-        lines.add(classes.toString());
+        lines.add(Messages.text(language, "data.overview.classes", data.classNames().size(), classes));
         return lines;
     }
 }

@@ -3,6 +3,7 @@ package dev.fashionmnist.report;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.GateThreshold;
+import dev.fashionmnist.runtime.Language;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,9 +15,15 @@ public final class EvaluationSummary {
     private EvaluationSummary() {
     }
 
+    /** "accuracy 84.49%, loss 0.4321 on 10000 test images", in English. */
     public static String headline(EvaluationResult r) {
-        return String.format(Locale.ROOT, "accuracy %s, loss %.4f on %d test images",
-                GateThreshold.percent(r.accuracy()), r.loss(), r.confusion().total());
+        return headline(r, Language.ENGLISH);
+    }
+
+    /** The headline in {@code language}: "Genauigkeit 84,49 %, Verlust 0,4321 auf 10000 Testbildern". */
+    public static String headline(EvaluationResult r, Language language) {
+        return Messages.text(language, "report.summary.headline", GateThreshold.percentNumber(r.accuracy()),
+                CsvNumbers.rounded(r.loss(), 4), r.confusion().total());
     }
 
     /** The worst {@code n} classes by accuracy (recall), worst first. */
@@ -26,18 +33,36 @@ public final class EvaluationSummary {
                 .limit(n).toList();
     }
 
+    /** The table in English, with the dataset's class names. */
     public static List<String> table(EvaluationResult r) {
+        return table(r, Language.ENGLISH, null);
+    }
+
+    /**
+     * The table in {@code language}; the classes of {@code dataset} by the names readers of that language know
+     * (Fashion-MNIST's in German: "Hose", "Stiefelette", ...).
+     */
+    public static List<String> table(EvaluationResult r, Language language, String dataset) {
         ConfusionMatrix m = r.confusion();
         List<String> lines = new ArrayList<>();
-        lines.add("Evaluation on " + m.total() + " test images:");
-        lines.add(String.format(Locale.ROOT, "  %-22s %s", "accuracy", GateThreshold.percent(r.accuracy())));
-        lines.add(String.format(Locale.ROOT, "  %-22s %.4f", "loss", r.loss()));
-        lines.add(String.format(Locale.ROOT, "  %-22s %s", "macro F1", GateThreshold.percent(m.macroF1())));
-        lines.add("  worst classes:");
+        lines.add(Messages.text(language, "report.summary.title", m.total()));
+        lines.add(row(Messages.text(language, "report.summary.accuracy"),
+                Messages.text(language, "report.summary.percent", GateThreshold.percentNumber(r.accuracy()))));
+        lines.add(row(Messages.text(language, "report.summary.loss"),
+                Messages.text(language, "report.summary.number", CsvNumbers.rounded(r.loss(), 4))));
+        lines.add(row(Messages.text(language, "report.summary.macroF1"),
+                Messages.text(language, "report.summary.percent", GateThreshold.percentNumber(m.macroF1()))));
+        lines.add("  " + Messages.text(language, "report.summary.worst"));
         for (int c : worstClasses(m, Math.min(3, m.classCount()))) {
-            lines.add(String.format(Locale.ROOT, "    %-20s %s accuracy, %s precision", m.classNames().get(c),
-                    GateThreshold.percent(m.recall(c)), GateThreshold.percent(m.precision(c))));
+            lines.add(String.format(Locale.ROOT, "    %-20s %s",
+                    Messages.className(language, dataset, c, m.classNames().get(c)),
+                    Messages.text(language, "report.summary.class", GateThreshold.percentNumber(m.recall(c)),
+                            GateThreshold.percentNumber(m.precision(c)))));
         }
         return lines;
+    }
+
+    private static String row(String label, String value) {
+        return String.format(Locale.ROOT, "  %-22s %s", label, value);
     }
 }

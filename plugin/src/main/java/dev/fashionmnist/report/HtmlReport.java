@@ -5,6 +5,7 @@ import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
@@ -333,12 +334,12 @@ public final class HtmlReport {
                     esc(r.diagnosis())));
         }
         h.append("</table>\n<ul>");
-        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows())) {
+        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), Language.ENGLISH)) {
             h.append("<li>").append(esc(line)).append("</li>");
         }
         h.append("</ul>\n");
         for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
-            image(h, SweepPlots.caption(img.getKey()), img.getValue());
+            image(h, SweepPlots.caption(img.getKey(), Language.ENGLISH), img.getValue());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ public final class JUnitReport {
      * @param hostname   the machine that ran it
      * @param seconds    how long it took
      * @param properties the configuration and measurements that produced the result, by name
-     * @param summary    one line on the result; each gate's standard output
+     * @param summary    one line on the result, in the report's language; each gate's standard output
      */
     public record Run(LocalDateTime timestamp, String hostname, double seconds, Map<String, String> properties,
                       String summary) {
@@ -51,7 +52,17 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
+    /** The report with English failure messages. */
     public static void write(Path file, Run run, List<Gates.GateOutcome> outcomes) throws IOException {
+        write(file, run, outcomes, Language.ENGLISH);
+    }
+
+    /**
+     * The report with the failure messages in {@code language}; the test cases keep their English names (the gates'
+     * parameter names), which CI dashboards track from build to build.
+     */
+    public static void write(Path file, Run run, List<Gates.GateOutcome> outcomes, Language language)
+            throws IOException {
         long failures = outcomes.stream().filter(o -> !o.passed()).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"").append(CLASS_NAME).append("\" time=\"").append(seconds(run.seconds()))
@@ -72,8 +83,9 @@ public final class JUnitReport {
             xml.append("  <testcase name=\"").append(escape(o.gate())).append("\" classname=\"").append(CLASS_NAME)
                     .append("\" time=\"0\">\n");
             if (!o.passed()) {
-                xml.append("    <failure message=\"").append(escape(o.message())).append("\" type=\"QualityGate\">")
-                        .append(escape(String.join("\n", o.details()))).append("</failure>\n");
+                xml.append("    <failure message=\"").append(escape(o.text().in(language)))
+                        .append("\" type=\"QualityGate\">").append(escape(String.join("\n", o.details(language))))
+                        .append("</failure>\n");
             }
             xml.append("    <system-out>").append(escape(run.summary())).append("</system-out>\n");
             xml.append("  </testcase>\n");

@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.runtime.UnreadableFileException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -84,9 +85,9 @@ public final class Json {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new IOException(file + " does not exist");
+            throw new UnreadableFileException(Messages.of("report.json.missing", file));
         } catch (CharacterCodingException e) {
-            throw new IOException(file + " is not valid JSON (it is not UTF-8 text)");
+            throw new UnreadableFileException(Messages.of("report.json.notUtf8", file));
         }
         T value;
         try {
@@ -94,10 +95,10 @@ public final class Json {
         } catch (RuntimeException e) {
             // JsonParseException, IllegalStateException, and Gson's RuntimeException when a record's constructor
             // rejects what the file holds (e.g. a missing list that the constructor copies)
-            throw new IOException(file + " " + JsonProblem.describe(e, type));
+            throw new UnreadableFileException(JsonProblem.describe(file, e, type));
         }
         if (value == null) {
-            throw new IOException(file + " is empty");
+            throw new UnreadableFileException(Messages.of("report.json.empty", file));
         }
         return value;
     }

@@ -1,8 +1,10 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.runtime.Message;
 import java.io.EOFException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,62 +18,70 @@ final class JsonProblem {
     private static final Pattern EXPECTED = Pattern.compile("Expected (\\w+) but was (\\w+)");
     private static final Pattern CONSTRUCTOR = Pattern.compile("constructor '([\\w.$]+)\\(");
     private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*: ");
-    private static final Map<String, String> TOKENS = Map.of("BEGIN_OBJECT", "an object {...}", "BEGIN_ARRAY",
-            "a list [...]", "STRING", "a string", "NUMBER", "a number", "BOOLEAN", "true or false", "NULL", "null",
-            "NAME", "a name", "END_OBJECT", "the end of an object", "END_ARRAY", "the end of a list", "END_DOCUMENT",
-            "the end of the file");
+    /** Gson's tokens, each worded by the key {@code report.json.token.<TOKEN>}. */
+    static final List<String> TOKENS = List.of("BEGIN_OBJECT", "BEGIN_ARRAY", "STRING", "NUMBER", "BOOLEAN", "NULL",
+            "NAME", "END_OBJECT", "END_ARRAY", "END_DOCUMENT");
 
     private JsonProblem() {
     }
 
-    /** "is not valid JSON (...)" or "is not valid JSON for a T (...)", completing a sentence that names the file. */
-    static String describe(RuntimeException e, Class<?> type) {
+    /** "FILE is not valid JSON (...)" or "FILE is not valid JSON for a T (...)". */
+    static Message describe(Path file, RuntimeException e, Class<?> type) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        String typeName = type.getSimpleName();
         Matcher constructor = CONSTRUCTOR.matcher(String.valueOf(e.getMessage()));
         if (constructor.find()) {
             String name = constructor.group(1).replaceAll(".*[.$]", "");
-            String why = root instanceof NullPointerException || root.getMessage() == null
-                    ? "a required value is missing or null" : plain(root.getMessage());
-            return "is not valid JSON for a " + type.getSimpleName() + " (its " + name + " cannot be made: " + why
-                    + ")";
+            Object why = root instanceof NullPointerException || root.getMessage() == null
+                    ? Messages.of("report.json.missingValue") : plain(root.getMessage());
+            return Messages.of("report.json.invalidFor", file, typeName,
+                    Messages.of("report.json.noConstructor", name, why));
         }
         if (root instanceof NumberFormatException) {
-            return "is not valid JSON for a " + type.getSimpleName() + " (expected a number, found "
-                    + plain(root.getMessage()).replace("For input string: ", "") + ")";
+            return Messages.of("report.json.invalidFor", file, typeName, Messages.of("report.json.notNumber",
+                    plain(root.getMessage()).replace("For input string: ", "")));
         }
         String message = plain(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
-        boolean structure = root instanceof IllegalStateException;
         Matcher where = WHERE.matcher(message);
-        String detail;
+        Object detail;
         if (where.matches()) {
             String path = where.group(4).replaceFirst("^\\$\\.?", "").replaceFirst("\\.$", "");
-            detail = "line " + where.group(2) + ", column " + where.group(3)
-                    + (path.isEmpty() ? "" : ", at " + path) + ": " + what(where.group(1), root);
+            int line = Integer.parseInt(where.group(2));
+            int column = Integer.parseInt(where.group(3));
+            Object what = what(where.group(1), root);
+            detail = path.isEmpty() ? Messages.of("report.json.where", line, column, what)
+                    : Messages.of("report.json.whereAt", line, column, path, what);
         } else {
             detail = what(message, root);
         }
-        return "is not valid JSON" + (structure ? " for a " + type.getSimpleName() : "") + " (" + detail + ")";
+        return root instanceof IllegalStateException ? Messages.of("report.json.invalidFor", file, typeName, detail)
+                : Messages.of("report.json.invalid", file, detail);
     }
 
-    private static String what(String gson, Throwable root) {
+    /** What Gson found wrong, in words where it is one of the known problems; else Gson's own (English) words. */
+    private static Object what(String gson, Throwable root) {
         Matcher expected = EXPECTED.matcher(gson);
         if (expected.matches()) {
-            return "expected " + TOKENS.getOrDefault(expected.group(1), expected.group(1)) + " but found "
-                    + TOKENS.getOrDefault(expected.group(2), expected.group(2));
+            return Messages.of("report.json.expected", token(expected.group(1)), token(expected.group(2)));
         }
         if (root instanceof EOFException || gson.startsWith("End of input")) {
-            return "the file ends too early";
+            return Messages.of("report.json.endsEarly");
         }
         if (gson.equals("Expected name")) {
-            return "expected a name in double quotes";
+            return Messages.of("report.json.expectedName");
         }
         if (gson.startsWith("Use JsonReader.setStrictness")) {
-            return "text that is not JSON (an unquoted word, a comment, or more after the end)";
+            return Messages.of("report.json.notJson");
         }
         return gson.isEmpty() ? gson : gson.substring(0, 1).toLowerCase(Locale.ROOT) + gson.substring(1);
+    }
+
+    /** A Gson token in words ("an object {...}"), or its name when it is not one of {@link #TOKENS}. */
+    static Object token(String name) {
+        return TOKENS.contains(name) ? new Message(Messages.BUNDLE, "report.json.token." + name, "{...}") : name;
     }
 
     /** The first line of a message without leading Java class names. */

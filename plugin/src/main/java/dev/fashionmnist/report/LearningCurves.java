@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The notebook's two plots: accuracy per epoch and loss per epoch, train vs test. Every point has a marker (one epoch
  * is a visible point), the epoch axis has whole-number ticks, and epochs may be fractional (evaluations within an
- * epoch).
+ * epoch). Titles, labels and legends are worded in the reader's language.
  */
 public final class LearningCurves {
     public static final String ACCURACY = "accuracy.png";
@@ -29,9 +30,13 @@ public final class LearningCurves {
     private LearningCurves() {
     }
 
-    /** Writes {@link #ACCURACY} and {@link #LOSS} into {@code directory}; returns them as written, by file name. */
-    public static Map<String, byte[]> write(List<EpochMetrics> epochs, Path directory) throws IOException {
-        Map<String, byte[]> pngs = pngs(epochs);
+    /**
+     * Writes {@link #ACCURACY} and {@link #LOSS} into {@code directory}, worded in {@code language}; returns them as
+     * written, by file name.
+     */
+    public static Map<String, byte[]> write(List<EpochMetrics> epochs, Path directory, Language language)
+            throws IOException {
+        Map<String, byte[]> pngs = pngs(epochs, language);
         for (Map.Entry<String, byte[]> png : pngs.entrySet()) {
             AtomicFiles.write(directory.resolve(png.getKey()), out -> out.write(png.getValue()));
         }
@@ -39,22 +44,26 @@ public final class LearningCurves {
     }
 
     /** The two plots as PNG bytes, by file name ({@link #ACCURACY}, {@link #LOSS}), without writing files. */
-    public static Map<String, byte[]> pngs(List<EpochMetrics> epochs) throws IOException {
+    public static Map<String, byte[]> pngs(List<EpochMetrics> epochs, Language language) throws IOException {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
-        pngs.put(ACCURACY, Charts.png(accuracyChart("Accuracy per epoch", epochs), WIDTH, HEIGHT));
-        pngs.put(LOSS, Charts.png(chart("Loss per epoch", "loss (cross entropy)", epochs, EpochMetrics::trainLoss,
-                EpochMetrics::testLoss), WIDTH, HEIGHT));
+        pngs.put(ACCURACY, Charts.png(accuracyChart(Messages.text(language, "plot.accuracy.title"), epochs, language),
+                WIDTH, HEIGHT, language));
+        pngs.put(LOSS, Charts.png(chart(Messages.text(language, "plot.loss.title"),
+                Messages.text(language, "plot.loss.axis"), epochs, EpochMetrics::trainLoss, EpochMetrics::testLoss,
+                language), WIDTH, HEIGHT, language));
         return pngs;
     }
 
-    static JFreeChart accuracyChart(String title, List<EpochMetrics> epochs) {
-        return chart(title, "accuracy", epochs, EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy);
+    static JFreeChart accuracyChart(String title, List<EpochMetrics> epochs, Language language) {
+        return chart(title, Messages.text(language, "plot.accuracy.axis"), epochs, EpochMetrics::trainAccuracy,
+                EpochMetrics::testAccuracy, language);
     }
 
     static JFreeChart chart(String title, String yLabel, List<EpochMetrics> epochs,
-                            ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> test) {
-        XYSeries trainSeries = new XYSeries("train");
-        XYSeries testSeries = new XYSeries("test");
+                            ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> test,
+                            Language language) {
+        XYSeries trainSeries = new XYSeries(Messages.text(language, "plot.train"));
+        XYSeries testSeries = new XYSeries(Messages.text(language, "plot.test"));
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
         for (EpochMetrics e : epochs) {
@@ -67,7 +76,7 @@ public final class LearningCurves {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(trainSeries);
         data.addSeries(testSeries);
-        NumberAxis values = new NumberAxis(yLabel);
+        NumberAxis values = Charts.valueAxis(yLabel, language);
         values.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, Charts.TRAIN);
@@ -76,8 +85,8 @@ public final class LearningCurves {
         renderer.setSeriesShape(1, Charts.TEST_MARKER);
         renderer.setSeriesStroke(0, Charts.LINE);
         renderer.setSeriesStroke(1, Charts.LINE);
-        XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1) : Charts.epochAxis(first, last),
-                values, renderer);
+        XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1, language)
+                : Charts.epochAxis(first, last, language), values, renderer);
         Charts.plain(plot);
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RunStatus;
@@ -32,15 +33,20 @@ public final class LiveReport {
     /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
     public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log)
             throws IOException {
-        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory);
+        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
+                log.language());
         Path file = write(outputDirectory, run, null, history, curves);
         log.info("Report, updated after every epoch (open it in a browser, it reloads itself every " + REFRESH_SECONDS
                 + " s): " + file);
     }
 
-    /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
-    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history) throws IOException {
-        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory));
+    /**
+     * The learning curves (worded in {@code language}) and the page after an epoch of {@code run}; {@code history}
+     * holds every epoch so far.
+     */
+    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
+            throws IOException {
+        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language));
     }
 
     /**

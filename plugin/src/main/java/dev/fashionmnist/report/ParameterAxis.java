@@ -1,5 +1,6 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.runtime.Language;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -84,36 +85,37 @@ final class ParameterAxis {
         };
     }
 
-    /** The axis label: the name, and how the values are spaced when that is not plain. */
-    String label(String name) {
-        return scale == Scale.LOG ? name + " (log scale)" : name;
+    /** The axis label: the name, and how the values are spaced when that is not plain, in {@code language}. */
+    String label(String name, Language language) {
+        return scale == Scale.LOG ? Messages.text(language, "plot.axis.log", name) : name;
     }
 
     /**
      * The label of an axis that shows the values as evenly spaced cells (a heat map's): for values that grow by factors
-     * it says so, e.g. {@code trainSize (x4 per step)} or {@code trainSize (x10, x6)}.
+     * it says so, e.g. {@code trainSize (x4 per step)} or {@code trainSize (x10, x6)}, in {@code language}
+     * ({@code ×2,5 pro Schritt}).
      */
-    String cellsLabel(String name) {
+    String cellsLabel(String name, Language language) {
         if (scale != Scale.LOG) {
             return name;
         }
         List<String> factors = new ArrayList<>();
         for (int i = 1; i < values.size(); i++) {
             double f = Double.parseDouble(values.get(i)) / Double.parseDouble(values.get(i - 1));
-            String text = String.format(java.util.Locale.ROOT, "%.1f", f);
-            factors.add("\u00d7" + (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text));
+            factors.add(Messages.text(language, "plot.axis.factor", Charts.rounded(f, 1)));
         }
-        return name + " (" + (factors.stream().distinct().count() == 1 ? factors.get(0) + " per step"
-                : String.join(", ", factors)) + ")";
+        return factors.stream().distinct().count() == 1
+                ? Messages.text(language, "plot.axis.steps", name, factors.get(0))
+                : name + " (" + String.join(", ", factors) + ")";
     }
 
-    /** A value axis with a tick at each value, labelled as the sweep wrote it. */
-    NumberAxis axis(String name) {
+    /** A value axis with a tick at each value, labelled as the sweep wrote it; its label in {@code language}. */
+    NumberAxis axis(String name, Language language) {
         double[] positions = values.stream().mapToDouble(this::position).toArray();
         double low = positions[0];
         double high = positions[positions.length - 1];
         double pad = high > low ? 0.08 * (high - low) : 0.5;
-        FixedTicks axis = new FixedTicks(label(name), positions, values.toArray(new String[0]));
+        FixedTicks axis = new FixedTicks(label(name, language), positions, values.toArray(new String[0]));
         axis.setRange(low - pad, high + pad);
         return axis;
     }

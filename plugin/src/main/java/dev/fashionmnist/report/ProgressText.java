@@ -1,12 +1,14 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochProgress;
 import java.util.Locale;
 
 /**
  * The text of the training progress: a bar like the notebook's tqdm for a terminal,
  * {@code epoch 2/3  42%|████████▍           | 25216/60000 [00:05<00:07, 4812 img/s, loss=0.412, acc=0.853]}, and the
- * same numbers without the bar for a log line, {@code epoch 2/3 42% 25216/60000 [00:05<00:07, ...]}.
+ * same numbers without the bar for a log line, {@code epoch 2/3 42% 25216/60000 [00:05<00:07, ...]}; in German
+ * {@code Epoche 2/3 42 % 25216/60000 [00:05<00:07, 4812 Bilder/s, Verlust=0,412, Genauigkeit=0,853]}.
  */
 public final class ProgressText {
     /** Eighths of a bar cell, as tqdm draws them; index 0 is an empty cell. */
@@ -18,21 +20,25 @@ public final class ProgressText {
     private ProgressText() {
     }
 
-    /** The progress as one log line. */
-    public static String line(EpochProgress p) {
-        return String.format(Locale.ROOT, "epoch %d/%d %d%% %s", p.epoch(), p.lastEpoch(), percent(p), numbers(p));
+    /** The progress as one log line in {@code language}. */
+    public static String line(EpochProgress p, Language language) {
+        return Messages.text(language, "maven.progress.line", p.epoch(), p.lastEpoch(), percent(p),
+                numbers(p, language));
     }
 
     /**
      * The progress as a bar line at most {@code width - 1} characters wide (the last column stays free, so that the
      * terminal never wraps it). The bar takes what the numbers leave; where that is less than {@value #MIN_BAR} cells
-     * the image counts go first (the percentage stays), then images/s, then the bar itself.
+     * the image counts go first (the percentage stays), then images/s, then the bar itself. Worded in
+     * {@code language}.
      */
-    public static String bar(EpochProgress p, int width) {
-        String head = String.format(Locale.ROOT, "epoch %d/%d %3d%%", p.epoch(), p.lastEpoch(), percent(p));
-        String minimal = String.format(Locale.ROOT, "[%s<%s, loss=%.3f, acc=%.3f]", time(p.seconds()), left(p),
-                p.loss(), p.accuracy());
-        String numbers = numbers(p);
+    public static String bar(EpochProgress p, int width, Language language) {
+        // the percentage right-aligned in three columns, so that the bar does not move while it grows
+        String head = Messages.text(language, "maven.progress.head", p.epoch(), p.lastEpoch(),
+                String.format(Locale.ROOT, "%3d", percent(p)));
+        String minimal = Messages.text(language, "maven.progress.minimal", time(p.seconds()), left(p), p.loss(),
+                p.accuracy());
+        String numbers = numbers(p, language);
         for (String tail : new String[] {numbers, numbers.substring(numbers.indexOf('[')), minimal}) {
             int cells = width - 1 - head.length() - tail.length() - 3;
             if (cells >= MIN_BAR) {
@@ -58,9 +64,9 @@ public final class ProgressText {
         return (int) Math.floor(100 * p.fraction());
     }
 
-    private static String numbers(EpochProgress p) {
-        return String.format(Locale.ROOT, "%d/%d [%s<%s, %.0f img/s, loss=%.3f, acc=%.3f]", p.imagesDone(),
-                p.imagesTotal(), time(p.seconds()), left(p), p.imagesPerSecond(), p.loss(), p.accuracy());
+    private static String numbers(EpochProgress p, Language language) {
+        return Messages.text(language, "maven.progress.numbers", p.imagesDone(), p.imagesTotal(), time(p.seconds()),
+                left(p), Math.round(p.imagesPerSecond()), p.loss(), p.accuracy());
     }
 
     /** The time the epoch has left, {@code ?} while there is no rate yet. */

@@ -2,6 +2,7 @@ package dev.fashionmnist.report;
 
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
@@ -41,7 +42,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
     }
 
-    public static ReportContent collect(Path dir) throws IOException {
+    /** What {@code dir} holds; plots drawn here are worded in {@code language}. */
+    public static ReportContent collect(Path dir, Language language) throws IOException {
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
         LearningHistory history = LearningHistory.of(dir);
         List<EpochMetrics> metrics = history.metrics();
@@ -56,7 +58,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
         }
         if (history.note() != null && !metrics.isEmpty()) {
             // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
-            images.putAll(LearningCurves.pngs(metrics));
+            images.putAll(LearningCurves.pngs(metrics, language));
         }
         List<String> sweepNames = List.of();
         List<SweepTable.Row> sweepRows = List.of();

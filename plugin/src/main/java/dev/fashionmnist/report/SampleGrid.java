@@ -2,6 +2,7 @@ package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
+import dev.fashionmnist.runtime.Language;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The notebook's "Trainingsbeispiele ansehen": the first images of a set in a grid, each titled with its class
- * name, drawn dark on light ({@code cmap="gray_r"}), as a PNG.
+ * name in the reader's language, drawn dark on light ({@code cmap="gray_r"}), as a PNG.
  */
 public final class SampleGrid {
     /** The training examples that download-data draws. */
@@ -49,27 +50,41 @@ public final class SampleGrid {
         return new int[] {COLUMNS * cellW + PAD, ROWS * cellH + PAD + (legend ? LEGEND : 0)};
     }
 
-    public static void write(IdxImages images, IdxLabels labels, List<String> classNames, Path png)
-            throws IOException {
-        int shown = Math.min(ROWS * COLUMNS, images.count());
-        int[] indices = new int[shown];
+    /**
+     * Draws the first images of {@code dataset} titled with their class names in {@code language}; the PNG's title
+     * chunk says what they are ("Training examples").
+     */
+    public static void write(IdxImages images, IdxLabels labels, List<String> classNames, String dataset, Path png,
+                             Language language) throws IOException {
+        int[] indices = new int[Math.min(ROWS * COLUMNS, images.count())];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        write(images, indices, titles(labels, indices.length, classNames, dataset, language), null,
+                Messages.text(language, "plot.samples.title"), png, language);
+    }
+
+    /** The class names of the first {@code shown} labels in {@code language} (a label without a name as a number). */
+    static List<String> titles(IdxLabels labels, int shown, List<String> classNames, String dataset,
+                               Language language) {
         List<String> titles = new java.util.ArrayList<>();
         for (int i = 0; i < shown; i++) {
-            indices[i] = i;
             int label = labels.label(i);
-            titles.add(label < classNames.size() ? classNames.get(label) : String.valueOf(label));
+            titles.add(label < classNames.size() ? Messages.className(language, dataset, label, classNames.get(label))
+                    : String.valueOf(label));
         }
-        write(images, indices, titles, null, png);
+        return titles;
     }
 
     /**
      * Draws the images at {@code indices} (at most 18), each titled with the title at the same position; a title of
      * several lines ({@code \n}) has its first line in black and the others in {@link #SECOND_LINE}; {@code legend},
-     * if not null, is a line above the grid that says what the titles mean.
+     * if not null, is a line above the grid that says what the titles mean. {@code title} goes into the PNG's title
+     * chunk, tagged with {@code language}.
      */
-    public static void write(IdxImages images, int[] indices, List<String> titles, String legend, Path png)
-            throws IOException {
-        Charts.writePng(draw(images, indices, titles, legend), png);
+    public static void write(IdxImages images, int[] indices, List<String> titles, String legend, String title,
+                             Path png, Language language) throws IOException {
+        Charts.writePng(draw(images, indices, titles, legend), png, title, language);
     }
 
     static BufferedImage draw(IdxImages images, int[] indices, List<String> titles, String legend) {

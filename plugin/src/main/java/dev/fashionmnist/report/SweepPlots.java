@@ -1,5 +1,6 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import java.awt.Color;
 import java.awt.Shape;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -23,7 +23,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The sweep's plots: a heat map of test accuracy over the first two varied parameters; test and train accuracy
  * against each varied parameter (one pair of lines per combination of the others, on a log axis where the values grow
- * by factors); the learning curves of all trials as small multiples; plus the summary of what moved accuracy.
+ * by factors); the learning curves of all trials as small multiples; plus the summary of what moved accuracy. All
+ * worded in the reader's language.
  */
 public final class SweepPlots {
     public static final String CURVES = "sweep-curves.png";
@@ -38,37 +39,40 @@ public final class SweepPlots {
         return "sweep-" + name + ".png";
     }
 
-    /** What the report says above the plot in {@code file}. */
-    public static String caption(String file) {
+    /** What the report says above the plot in {@code file}, in {@code language}. */
+    public static String caption(String file, Language language) {
         if (file.equals(CURVES)) {
-            return "Accuracy per epoch, one panel per trial";
+            return Messages.text(language, "plot.sweep.curves.caption");
         }
         if (file.equals(HEATMAP)) {
-            return "Test accuracy over two parameters at once";
+            return Messages.text(language, "plot.sweep.heatmap.caption");
         }
-        return "Test and train accuracy by " + file.substring("sweep-".length(), file.length() - ".png".length());
+        return Messages.text(language, "plot.sweep.parameter.title",
+                file.substring("sweep-".length(), file.length() - ".png".length()));
     }
 
+    /** Writes the sweep's plots into {@code dir}, worded in {@code language}. */
     public static void write(List<String> names, List<SweepTable.Row> rows, Map<String, List<EpochMetrics>> curves,
-                             Path dir) throws IOException {
+                             Path dir, Language language) throws IOException {
         for (String name : names) {
-            Charts.writePng(parameterChart(name, names, rows, curves), dir.resolve(parameterPlot(name)), WIDTH,
-                    HEIGHT);
+            Charts.writePng(parameterChart(name, names, rows, curves, language), dir.resolve(parameterPlot(name)),
+                    WIDTH, HEIGHT, language);
         }
         Path heatmap = dir.resolve(HEATMAP);
         if (names.size() >= 2) {
-            Charts.writePng(heatmapChart(names, rows), heatmap, WIDTH, HEIGHT);
+            Charts.writePng(heatmapChart(names, rows, language), heatmap, WIDTH, HEIGHT, language);
         } else {
             Files.deleteIfExists(heatmap);
         }
         if (!curves.isEmpty()) {
-            Charts.writePng(TrialCurves.draw(curves), dir.resolve(CURVES));
+            Charts.writePng(TrialCurves.draw(curves, language), dir.resolve(CURVES), TrialCurves.title(language),
+                    language);
         }
     }
 
     /** Test accuracy (solid) and train accuracy of the last epoch (dashed) against {@code name}. */
     static JFreeChart parameterChart(String name, List<String> names, List<SweepTable.Row> rows,
-                                     Map<String, List<EpochMetrics>> curves) {
+                                     Map<String, List<EpochMetrics>> curves, Language language) {
         ParameterAxis axis = ParameterAxis.of(rows.stream().map(r -> r.values().get(name)).toList());
         Map<String, List<SweepTable.Row>> groups = new LinkedHashMap<>();
         for (SweepTable.Row r : rows) {
@@ -79,8 +83,8 @@ public final class SweepPlots {
         int k = 0;
         for (Map.Entry<String, List<SweepTable.Row>> group : groups.entrySet()) {
             String suffix = group.getKey().isEmpty() ? "" : ", " + group.getKey();
-            XYSeries test = new XYSeries("test" + suffix);
-            XYSeries train = new XYSeries("train" + suffix);
+            XYSeries test = new XYSeries(Messages.text(language, "plot.test") + suffix);
+            XYSeries train = new XYSeries(Messages.text(language, "plot.train") + suffix);
             for (SweepTable.Row r : group.getValue()) {
                 double x = axis.position(r.values().get(name));
                 test.add(x, r.finalTestAccuracy());
@@ -105,14 +109,14 @@ public final class SweepPlots {
             renderer.setSeriesShapesFilled(s + 1, false);
             k++;
         }
-        NumberAxis accuracy = new NumberAxis("accuracy");
+        NumberAxis accuracy = Charts.valueAxis(Messages.text(language, "plot.accuracy.axis"), language);
         accuracy.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, axis.axis(name), accuracy, renderer);
+        XYPlot plot = new XYPlot(data, axis.axis(name, language), accuracy, renderer);
         Charts.plain(plot);
-        JFreeChart chart = new JFreeChart("Test and train accuracy by " + name, JFreeChart.DEFAULT_TITLE_FONT, plot,
-                true);
-        chart.addSubtitle(new TextTitle("test solid, train dashed: train far above test is overfitting, "
-                + "both low is underfitting", new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12)));
+        JFreeChart chart = new JFreeChart(Messages.text(language, "plot.sweep.parameter.title", name),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle(Messages.text(language, "plot.sweep.parameter.subtitle"),
+                new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12)));
         return chart;
     }
 
@@ -120,7 +124,7 @@ public final class SweepPlots {
      * Test accuracy over the first two parameters: rows the first, columns the second, the mean over any further
      * parameters in each cell, the best cell framed.
      */
-    static JFreeChart heatmapChart(List<String> names, List<SweepTable.Row> rows) {
+    static JFreeChart heatmapChart(List<String> names, List<SweepTable.Row> rows, Language language) {
         String down = names.get(0);
         String across = names.get(1);
         ParameterAxis rowAxis = ParameterAxis.of(rows.stream().map(r -> r.values().get(down)).toList());
@@ -163,15 +167,18 @@ public final class SweepPlots {
                 double mean = sums[i][j] / counts[i][j];
                 // the worst cell pale blue, the best deep blue: every cell visibly filled
                 shades[i][j] = max > min ? 0.2 + 0.8 * (mean - min) / (max - min) : 0.6;
-                texts[i][j] = String.format(Locale.ROOT, "%.1f%%", 100 * mean)
-                        + (i == bestRow && j == bestColumn ? " best" : "");
+                double percent = Charts.rounded(100 * mean, 1);
+                texts[i][j] = i == bestRow && j == bestColumn
+                        ? Messages.text(language, "plot.sweep.heatmap.best", percent)
+                        : Messages.text(language, "plot.sweep.heatmap.cell", percent);
             }
         }
         List<String> further = names.subList(2, names.size());
-        String title = "Test accuracy by " + down + " and " + across
-                + (further.isEmpty() ? "" : " (mean over " + String.join(", ", further) + ")");
-        return new HeatmapChart(columnAxis.cellsLabel(across), columnAxis.values(), rowAxis.cellsLabel(down),
-                rowAxis.values(), shades, texts, 14).mark(bestRow, bestColumn).chart(title);
+        String title = further.isEmpty() ? Messages.text(language, "plot.sweep.heatmap.title", down, across)
+                : Messages.text(language, "plot.sweep.heatmap.title.mean", down, across, String.join(", ", further));
+        return new HeatmapChart(columnAxis.cellsLabel(across, language), columnAxis.values(),
+                rowAxis.cellsLabel(down, language), rowAxis.values(), shades, texts, 14).mark(bestRow, bestColumn)
+                .chart(title);
     }
 
     private static String others(List<String> names, String name, SweepTable.Row r) {
@@ -184,13 +191,16 @@ public final class SweepPlots {
         return String.join(", ", parts);
     }
 
-    /** The log summary: the best trial, and how far each parameter moved the mean accuracy. */
-    public static List<String> summary(List<String> names, List<SweepTable.Row> rows) {
+    /**
+     * The log summary in {@code language}: the best trial, and how far each parameter moved the mean accuracy (the
+     * best trial's diagnosis as the sweep table recorded it).
+     */
+    public static List<String> summary(List<String> names, List<SweepTable.Row> rows, Language language) {
         List<String> lines = new ArrayList<>();
         SweepTable.Row best = rows.stream().max(Comparator.comparingDouble(SweepTable.Row::finalTestAccuracy))
                 .orElseThrow();
-        lines.add(String.format(Locale.ROOT, "Best trial: %s with test accuracy %.2f%% (%s)", best.id(),
-                100 * best.finalTestAccuracy(), best.diagnosis()));
+        lines.add(Messages.text(language, "plot.sweep.summary.best", best.id(),
+                Charts.rounded(100 * best.finalTestAccuracy(), 2), best.diagnosis()));
         for (String name : names) {
             Map<String, double[]> byValue = new LinkedHashMap<>();
             for (SweepTable.Row r : rows) {
@@ -200,16 +210,16 @@ public final class SweepPlots {
             }
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
-            StringBuilder means = new StringBuilder();
+            List<String> means = new ArrayList<>();
             for (Map.Entry<String, double[]> e : byValue.entrySet()) {
                 double mean = e.getValue()[0] / e.getValue()[1];
                 min = Math.min(min, mean);
                 max = Math.max(max, mean);
-                means.append(String.format(Locale.ROOT, "%s%s=%s: %.2f%%", means.length() == 0 ? "" : ", ", name,
-                        e.getKey(), 100 * mean));
+                means.add(Messages.text(language, "plot.sweep.summary.mean", name, e.getKey(),
+                        Charts.rounded(100 * mean, 2)));
             }
-            lines.add(String.format(Locale.ROOT, "%s moves mean test accuracy by %.1f points (%s)", name,
-                    100 * (max - min), means));
+            lines.add(Messages.text(language, "plot.sweep.summary.parameter", name,
+                    Charts.rounded(100 * (max - min), 1), String.join(", ", means)));
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import java.awt.Color;
 import java.awt.Font;
@@ -16,7 +17,7 @@ import org.jfree.chart.plot.XYPlot;
 /**
  * A sweep's learning curves as small multiples: one small panel per trial, all with the same axes, train and test
  * accuracy per epoch with a marker on every point, so that a 1-epoch trial shows two points and a dozen trials stay
- * apart without a dozen colours.
+ * apart without a dozen colours. Worded in the reader's language.
  */
 final class TrialCurves {
     static final int PANEL_WIDTH = 300;
@@ -39,7 +40,12 @@ final class TrialCurves {
                 PANEL_HEIGHT);
     }
 
-    static BufferedImage draw(Map<String, List<EpochMetrics>> curves) {
+    /** The heading above the panels, in {@code language}. */
+    static String title(Language language) {
+        return Messages.text(language, "plot.sweep.curves.title");
+    }
+
+    static BufferedImage draw(Map<String, List<EpochMetrics>> curves, Language language) {
         int n = curves.size();
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
@@ -71,17 +77,17 @@ final class TrialCurves {
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(Charts.TITLE);
-        g.drawString("Accuracy per epoch, one panel per trial (same axes)", 10, 20);
-        legend(g, 10, 38, Charts.TRAIN, "train");
-        legend(g, 90, 38, Charts.TEST, "test");
+        g.drawString(title(language), 10, 20);
+        int next = legend(g, 10, 38, Charts.TRAIN, Messages.text(language, "plot.train"));
+        legend(g, Math.max(90, next), 38, Charts.TEST, Messages.text(language, "plot.test"));
         int i = 0;
         for (Map.Entry<String, List<EpochMetrics>> trial : curves.entrySet()) {
-            JFreeChart chart = LearningCurves.accuracyChart(trial.getKey(), trial.getValue());
+            JFreeChart chart = LearningCurves.accuracyChart(trial.getKey(), trial.getValue(), language);
             chart.removeLegend();
             chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
             chart.setBackgroundPaint(Color.WHITE);
             XYPlot plot = chart.getXYPlot();
-            NumberAxis epochs = Charts.epochAxis(first, last);
+            NumberAxis epochs = Charts.epochAxis(first, last, language);
             plot.setDomainAxis(epochs);
             NumberAxis accuracy = (NumberAxis) plot.getRangeAxis();
             accuracy.setRange(low - pad, high + pad);
@@ -95,12 +101,14 @@ final class TrialCurves {
         return image;
     }
 
-    private static void legend(Graphics2D g, int x, int y, Color colour, String label) {
+    /** Draws a legend entry at {@code x}; returns where the next one may begin. */
+    private static int legend(Graphics2D g, int x, int y, Color colour, String label) {
         g.setColor(colour);
         g.fillRect(x, y - 8, 22, 4);
         g.fillOval(x + 7, y - 10, 8, 8);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawString(label, x + 28, y - 2);
+        return x + 28 + g.getFontMetrics().stringWidth(label) + 20;
     }
 }

@@ -215,7 +215,7 @@ public final class Training {
                     log.info(logChecks
                             ? Messages.of("train.epoch.check", row.logText(lastEpoch), halfUp(checkSeconds, 1))
                             : row.logText(lastEpoch));
-                    LiveReport.epochDone(job.outputDirectory(), run, history);
+                    LiveReport.epochDone(job.outputDirectory(), run, history, log.language());
                     Diagnosis.diverging(history).ifPresent(f -> {
                         throw new ModelException(Messages.of("train.diverged", f.observation(),
                                 f.kind().remediesText()));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ class AtomicFilesTest {
         Path target = file.resolve("report.html");
         FileWriteException e = assertThrows(FileWriteException.class, () -> AtomicFiles.writeString(target, "page"));
         assertEquals("cannot write " + target + ": " + file + " is a file, not a folder", e.getMessage());
+        assertEquals("kann " + target + " nicht schreiben: " + file + " ist eine Datei, kein Ordner",
+                Messages.of(e, Language.GERMAN));
         assertEquals(target, e.file());
         assertEquals(e.getMessage(), e.toString(), "no class name when appended to a message");
     }

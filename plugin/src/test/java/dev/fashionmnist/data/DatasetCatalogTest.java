@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,18 @@ class DatasetCatalogTest {
         assertEquals(hex.toLowerCase(), spec.payloadSha256().get(DatasetFile.TRAIN_IMAGES));
         assertTrue(spec.isPinned(DatasetFile.TRAIN_IMAGES));
         assertTrue(!spec.isPinned(DatasetFile.TEST_IMAGES));
+    }
+
+    @Test
+    void didYouMeanInBothLanguages() {
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> DatasetCatalog.resolve("fashion-mnst", null, null));
+        assertEquals("Parameter 'dataset' is 'fashion-mnst': did you mean fashion-mnist? Any name other than "
+                + "fashion-mnist and mnist is a custom set of four IDX files, which needs 'classNames'",
+                e.getMessage());
+        assertEquals("Parameter 'dataset' ist 'fashion-mnst': meintest Du fashion-mnist? Jeder andere Name als "
+                + "fashion-mnist und mnist ist ein eigener Satz aus vier IDX-Dateien und braucht 'classNames'",
+                Messages.of(e, Language.GERMAN));
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -97,15 +100,23 @@ class DatasetFetcherTest {
 
     @Test
     void verifiedSummaryIsOneLinePerDataset() {
-        Map<String, Integer> one = new java.util.LinkedHashMap<>();
-        one.put("from the cache", 4);
+        Map<Message, Integer> one = new java.util.LinkedHashMap<>();
+        one.put(Messages.of("data.origin.cache"), 4);
         assertEquals("fashion-mnist: 4 files verified from the cache in 0.5 s",
-                DatasetFetcher.verifiedSummary("fashion-mnist", one, 0.46));
-        Map<String, Integer> two = new java.util.LinkedHashMap<>();
-        two.put("from the cache", 3);
-        two.put("from mirror http://m/", 1);
+                DatasetFetcher.verifiedSummary("fashion-mnist", one, 0.46).toString());
+        Map<Message, Integer> two = new java.util.LinkedHashMap<>();
+        two.put(Messages.of("data.origin.cache"), 3);
+        Message mirror = new DataSource(DataSource.Kind.MIRROR, URI.create("http://m/")).description();
+        two.put(Messages.of("data.origin.source", mirror), 1);
         assertEquals("mnist: 4 files verified (3 from the cache, 1 from mirror http://m/) in 12.0 s",
-                DatasetFetcher.verifiedSummary("mnist", two, 12));
+                DatasetFetcher.verifiedSummary("mnist", two, 12).toString());
+        assertEquals("mnist: 4 Dateien (3 aus dem Cache, 1 von Spiegelserver http://m/) in 12,0 s geprüft",
+                DatasetFetcher.verifiedSummary("mnist", two, 12).in(Language.GERMAN));
+        Map<Message, Integer> single = Map.of(Messages.of("data.origin.earlier"), 1);
+        assertEquals("mnist: 1 file verified earlier in this build in 0.1 s",
+                DatasetFetcher.verifiedSummary("mnist", single, 0.1).toString());
+        assertEquals("mnist: 1 Datei bereits in diesem Build in 0,1 s geprüft",
+                DatasetFetcher.verifiedSummary("mnist", single, 0.1).in(Language.GERMAN));
     }
 
     @Test
@@ -279,6 +290,37 @@ class DatasetFetcherTest {
         assertTrue(m.contains("skipped, Maven is offline (-o)"), m);
         assertTrue(m.contains("mvn fashionmnist:download-data") && m.contains("file:///"), m);
         assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void theErrorListsTheSourcesInTheReadersLanguage() {
+        URI online = serve("m");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> fetch(pinned(online), settings(true, online)));
+        Path cache = tmp.resolve("cache").resolve("tiny").toAbsolutePath().normalize();
+        assertEquals("Could not get train-images-idx3-ubyte of dataset 'tiny': the cache " + cache + " holds no "
+                + "verified copy. Sources tried:\n  - mirror " + online + ": skipped, Maven is offline (-o)\n"
+                + "  - official " + online + ": skipped, Maven is offline (-o)\nMaven is offline (-o). To fill the "
+                + "cache: run 'mvn fashionmnist:download-data' once online, or point -Dfashionmnist.mirrors at a "
+                + "file:///folder/ holding the four files.", e.getMessage());
+        assertEquals("Konnte train-images-idx3-ubyte des Datensatzes 'tiny' nicht holen: der Cache " + cache
+                + " enthält keine geprüfte Kopie. Versuchte Quellen:\n  - Spiegelserver " + online
+                + ": übersprungen, Maven ist offline (-o)\n  - Originalquelle " + online
+                + ": übersprungen, Maven ist offline (-o)\n"
+                + "Maven ist offline (-o). So füllst Du den Cache: führe 'mvn fashionmnist:download-data' einmal "
+                + "online aus, oder richte -Dfashionmnist.mirrors auf einen Ordner file:///folder/ mit den vier "
+                + "Dateien.", Messages.of(e, Language.GERMAN));
+    }
+
+    @Test
+    void aSourceWithoutTheFileIsLoggedInGerman() throws IOException {
+        URI empty = server.base("empty");
+        URI good = serve("good");
+        RecordingLog german = new RecordingLog(Language.GERMAN);
+        assertComplete(new DatasetFetcher(settings(false, empty, good), german).fetch(pinned()));
+        assertTrue(german.infos.contains("Spiegelserver " + empty + ": nicht gefunden: train-images-idx3-ubyte.gz "
+                + "(HTTP 404 Not Found), train-images-idx3-ubyte (HTTP 404 Not Found); die nächste Quelle wird "
+                + "versucht"), german.infos.toString());
     }
 
     @Test

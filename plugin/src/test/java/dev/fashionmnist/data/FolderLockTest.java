@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,7 @@ class FolderLockTest {
         CountDownLatch waiting = new CountDownLatch(1);
         List<String> told = new CopyOnWriteArrayList<>();
         Future<FolderLock> second = other.submit(() -> FolderLock.acquire(folder, BOUND, h -> {
-            told.add(h);
+            told.add(h.toString());
             waiting.countDown();
         }));
         assertTrue(waiting.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the second thread should wait");
@@ -63,13 +65,15 @@ class FolderLockTest {
         List<String> told = new CopyOnWriteArrayList<>();
         try (FolderLock held = FolderLock.acquire(folder, BOUND, h -> { })) {
             FolderLock.BusyException e = other.submit(() -> assertThrows(FolderLock.BusyException.class,
-                    () -> FolderLock.acquire(folder, Duration.ZERO, told::add))).get();
+                    () -> FolderLock.acquire(folder, Duration.ZERO, h -> told.add(h.toString())))).get();
             assertEquals(folder.toRealPath(), e.folder());
-            assertEquals("another goal of this build (" + pidLine() + ")", e.holder());
+            assertEquals("another goal of this build (" + pidLine() + ")", e.holder().toString());
+            assertEquals(folder.toRealPath() + " ist belegt (Inhaber: ein anderes Goal dieses Builds (" + pidLine()
+                    + "))", Messages.of(e, Language.GERMAN));
         }
         assertEquals(List.of(), told, "no waiting message without a wait");
         other.submit(() -> {
-            FolderLock.acquire(folder, Duration.ZERO, told::add).close();
+            FolderLock.acquire(folder, Duration.ZERO, h -> told.add(h.toString())).close();
             return null;
         }).get();
     }

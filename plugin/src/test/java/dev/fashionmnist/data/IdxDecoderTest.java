@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,8 +158,10 @@ class IdxDecoderTest {
         byte[] raw = IdxFixtures.idx(0x801, new int[] {4}, new byte[] {0, 1, 12, 2});
         Path p = write("labels", raw);
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxDecoder.readLabels(p, 10));
-        assertTrue(e.getMessage().contains("label 12 at index 2") && e.getMessage().contains("10 classes"),
+        assertEquals(p + ": label 12 at index 2 is not a valid class: the dataset has 10 classes (labels 0 to 9)",
                 e.getMessage());
+        assertEquals(p + ": Klassennummer 12 an Position 2 ist keine gültige Klasse: der Datensatz hat 10 Klassen "
+                + "(Klassennummern 0 bis 9)", Messages.of(e, Language.GERMAN));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -85,6 +86,15 @@ class ProxyDownloadTest {
                 .filter(i -> i.contains("through proxy 'it-proxy' (127.0.0.1:" + proxy.port() + ")")).count();
         assertEquals(4, through, "one line per download: " + log.infos);
         assertTrue(allLines().stream().noneMatch(l -> l.contains(PASSWORD)), "the password is never logged");
+    }
+
+    @Test
+    void theDownloadLineSpeaksTheReadersLanguage() {
+        RecordingLog german = new RecordingLog(Language.GERMAN);
+        new DatasetFetcher(settings(loopback(USER, PASSWORD, "")), german).fetch(spec());
+        String line = "Lade " + mirror.resolve("train-images-idx3-ubyte.gz") + " über Proxy 'it-proxy' (127.0.0.1:"
+                + proxy.port() + ") herunter";
+        assertTrue(german.infos.contains(line), german.infos.toString());
     }
 
     @Test

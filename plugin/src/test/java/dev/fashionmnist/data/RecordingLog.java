@@ -1,6 +1,7 @@
 package dev.fashionmnist.data;
 
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.runtime.Language;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,22 @@ public final class RecordingLog implements BuildLog {
     public final List<String> infos = new CopyOnWriteArrayList<>();
     public final List<String> warnings = new CopyOnWriteArrayList<>();
     public final List<String> debugs = new CopyOnWriteArrayList<>();
+    private final Language language;
+
+    /** A log in English. */
+    public RecordingLog() {
+        this(Language.ENGLISH);
+    }
+
+    /** A log that words the core's messages in {@code language}. */
+    public RecordingLog(Language language) {
+        this.language = language;
+    }
+
+    @Override
+    public Language language() {
+        return language;
+    }
 
     @Override
     public void info(String message) {

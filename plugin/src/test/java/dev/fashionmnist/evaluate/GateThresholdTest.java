@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
 import org.junit.jupiter.api.Test;
 
 /** Gate thresholds as fractions or percentages, and the clear errors for anything else. */
@@ -74,5 +75,18 @@ class GateThresholdTest {
         assertEquals("100.00%", GateThreshold.percent(1.0));
         assertEquals("0.00%", GateThreshold.percent(0.0));
         assertEquals("57.14%", GateThreshold.percent(8.0 / 14));
+    }
+
+    @Test
+    void aWrongThresholdInGerman() {
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> GateThreshold.parse("1.5", "minAccuracy", false));
+        assertEquals("Parameter 'minAccuracy' ist '1.5': Verwende einen Anteil zwischen 0 und 1 (z. B. 0.91) oder "
+                + "einen Prozentwert zwischen 0% und 100% (z. B. 91%)", e.message().in(Language.GERMAN));
+        assertEquals("Parameter 'minAccuracy' is '1.5': use a fraction between 0 and 1 (e.g. 0.91) or a percentage "
+                + "between 0% and 100% (e.g. 91%)", e.getMessage());
+        e = assertThrows(ClassifierException.class, () -> GateThreshold.parse("low", "maxLoss", true));
+        assertEquals("Parameter 'maxLoss' ist 'low': Verwende einen Anteil wie 0.91 oder einen Prozentwert wie 91%",
+                e.message().in(Language.GERMAN));
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -166,5 +169,70 @@ class GatesTest {
         assertFalse(o.passed());
         assertEquals("0.3500", o.measured());
         assertEquals("\u2264 0.3000", o.required());
+    }
+
+    @Test
+    void theGateLinesAndTheFailureInGermanWithADecimalComma() {
+        List<Gates.GateOutcome> outcomes = new Gates(0.6, 0.72, 0.3).check(RESULT);
+        List<Message> lines = Gates.lines(outcomes);
+        assertEquals(List.of(
+                "Gate minAccuracy violated: accuracy 57.14% is below the required minimum of 60.00%",
+                "Gate minClassAccuracy violated: class 'A' accuracy 71.43% is below the required minimum of 72.00%",
+                "Gate minClassAccuracy violated: class 'C' accuracy 0.00% is below the required minimum of 72.00%",
+                "Gate maxLoss violated: loss 0.3500 exceeds the allowed maximum of 0.3000"),
+                lines.stream().map(Message::toString).toList());
+        assertEquals(List.of(
+                "Qualitätsgrenze minAccuracy verletzt: Genauigkeit 57,14 % liegt unter dem geforderten Minimum von "
+                        + "60,00 %",
+                "Qualitätsgrenze minClassAccuracy verletzt: Klasse 'A': Genauigkeit 71,43 % liegt unter dem "
+                        + "geforderten Minimum von 72,00 %",
+                "Qualitätsgrenze minClassAccuracy verletzt: Klasse 'C': Genauigkeit 0,00 % liegt unter dem "
+                        + "geforderten Minimum von 72,00 %",
+                "Qualitätsgrenze maxLoss verletzt: Verlust 0,3500 überschreitet das erlaubte Maximum von 0,3000"),
+                lines.stream().map(l -> l.in(Language.GERMAN)).toList());
+        // the failure as evaluate has always worded it in English: summary, then each gate's reasons
+        assertEquals("Quality gates: 0 passed, 3 failed (minAccuracy, minClassAccuracy, maxLoss): "
+                + String.join("; ", outcomes.stream().map(Gates.GateOutcome::message).toList()),
+                Gates.failure(outcomes).toString());
+        assertEquals("Qualitätsgrenzen: 0 eingehalten, 3 verletzt (minAccuracy, minClassAccuracy, maxLoss): "
+                + "Genauigkeit 57,14 % liegt unter dem geforderten Minimum von 60,00 %; Klasse 'A': Genauigkeit "
+                + "71,43 % liegt unter dem geforderten Minimum von 72,00 %; Klasse 'C': Genauigkeit 0,00 % liegt "
+                + "unter dem geforderten Minimum von 72,00 %; Verlust 0,3500 überschreitet das erlaubte Maximum "
+                + "von 0,3000", Gates.failure(outcomes).in(Language.GERMAN));
+        assertEquals("Qualitätsgrenzen: 0 eingehalten, 3 verletzt (minAccuracy, minClassAccuracy, maxLoss); da "
+                + "haltOnFailure=false gesetzt ist, läuft der Build weiter", Gates.goesOn(outcomes).in(Language.GERMAN));
+        assertEquals("Quality gates: 0 passed, 3 failed (minAccuracy, minClassAccuracy, maxLoss); haltOnFailure is "
+                + "false, so the build goes on", Gates.goesOn(outcomes).toString());
+    }
+
+    @Test
+    void passedGatesAndNoGatesInBothLanguages() {
+        List<Gates.GateOutcome> outcomes = new Gates(0.5, null, 0.4).check(RESULT);
+        assertEquals(List.of("Qualitätsgrenze minAccuracy eingehalten: Genauigkeit 57,14 % erreicht das geforderte "
+                        + "Minimum von 50,00 %", "Qualitätsgrenze maxLoss eingehalten: Verlust 0,3500 liegt innerhalb "
+                        + "des erlaubten Maximums von 0,4000"),
+                Gates.lines(outcomes).stream().map(l -> l.in(Language.GERMAN)).toList());
+        assertEquals("Gate minAccuracy passed: accuracy 57.14% meets the required minimum of 50.00%",
+                Gates.lines(outcomes).get(0).toString());
+        assertEquals("Quality gates: 2 passed, 0 failed", Gates.summary(outcomes).toString());
+        assertEquals("Qualitätsgrenzen: 2 eingehalten, 0 verletzt", Gates.summary(outcomes).in(Language.GERMAN));
+        assertEquals(List.of("Keine Qualitätsgrenze eingestellt (minAccuracy, minClassAccuracy, maxLoss): nur "
+                + "Berichte"), Gates.lines(List.of()).stream().map(l -> l.in(Language.GERMAN)).toList());
+        assertNull(Gates.summary(List.of()));
+        Gates.GateOutcome every = only(new Gates(null, 0.0, null), RESULT);
+        assertEquals("every class's accuracy meets the required minimum of 0.00%", every.message());
+        assertEquals("Die Genauigkeit jeder Klasse erreicht das geforderte Minimum von 0,00 %",
+                every.text().in(Language.GERMAN));
+    }
+
+    @Test
+    void theMessagesRoundPercentagesAsTheReportsDo() {
+        // k/8000 has ties at the third decimal (e.g. 91.125%): the message's digits must be percent()'s
+        for (int k = 0; k <= 8000; k++) {
+            double fraction = k / 8000.0;
+            assertEquals(GateThreshold.percent(fraction),
+                    Messages.text(Language.ENGLISH, "report.summary.percent", GateThreshold.percentNumber(fraction)),
+                    "fraction " + fraction);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.Language;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -114,5 +115,22 @@ class ImageInputTest {
         jpeg[sof + 8] = (byte) 20_000;
         Path bomb = Files.write(dir.resolve("bomb.jpg"), jpeg);
         assertRefused(bomb, "20000x20000");
+    }
+
+    @Test
+    void theRefusalsInGerman() throws Exception {
+        Path bomb = blackPng(dir.resolve("bomb.png"), 20000, 20000);
+        ClassifierException e = assertThrows(ClassifierException.class, () -> ImageInput.read(bomb));
+        assertEquals(bomb + " hat 20000x20000 Pixel (400000000), mehr als predict annimmt: höchstens 16777216 Pixel "
+                + "(z. B. 4096x4096); verkleinere das Bild zuerst", e.message().in(Language.GERMAN));
+        assertEquals(bomb + " is 20000x20000 pixels (400000000), more than predict takes: at most 16777216 pixels "
+                + "(e.g. 4096x4096); scale it down first", e.getMessage());
+        e = assertThrows(ClassifierException.class, () -> ImageInput.parseInvert("maybe"));
+        assertEquals("Parameter 'invert' ist 'maybe': Verwende auto (nach dem Rand entscheiden), 'true' oder 'false'",
+                e.message().in(Language.GERMAN));
+        Path none = dir.resolve("none");
+        e = assertThrows(ClassifierException.class, () -> ImageInput.find(none));
+        assertEquals("Parameter 'images' ist " + none + ", das es nicht gibt: Gib eine PNG- oder JPEG-Datei an oder "
+                + "einen Ordner davon", e.message().in(Language.GERMAN));
     }
 }

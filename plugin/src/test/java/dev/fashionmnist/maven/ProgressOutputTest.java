@@ -60,7 +60,8 @@ class ProgressOutputTest {
     @Test
     void barIsRedrawnInPlaceAndCleared() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ProgressOutput bar = ProgressOutput.bar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+        ProgressOutput bar = ProgressOutput.bar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80,
+                Language.ENGLISH);
         bar.clear(); // nothing drawn: nothing to clear
         bar.show(P);
         bar.show(new EpochProgress(1, 3, 60000, 60000, 12, 0.4, 0.85));

@@ -15,6 +15,7 @@ class TrainMojoOutputTimestampTest {
     private static Instant zipTime(String value) throws MojoExecutionException {
         TrainMojo mojo = new TrainMojo();
         mojo.outputTimestamp = value;
+        mojo.language = "en"; // whatever the JVM's locale
         return mojo.zipTimestamp();
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -25,6 +27,22 @@ import org.junit.jupiter.api.Test;
 /** The warnings for -Dfashionmnist.* properties, against this plugin's own generated descriptor. */
 class UserPropertyCheckTest {
     private static PluginDescriptor plugin;
+
+    /** The overridden-property warnings in English. */
+    private static List<String> overridden(Properties user, MojoExecution execution) {
+        return UserPropertyCheck.overridden(user, execution).stream().map(Message::toString).toList();
+    }
+
+    /** The unknown-property warnings in English. */
+    private static List<String> unknown(Properties user, PluginDescriptor plugin) {
+        return UserPropertyCheck.unknown(user, plugin).stream().map(Message::toString).toList();
+    }
+
+    /** The invalid switch's message in English, or {@code null}. */
+    private static String invalidSwitch(Properties user, MojoExecution execution) {
+        Message invalid = UserPropertyCheck.invalidSwitch(user, execution);
+        return invalid == null ? null : invalid.toString();
+    }
 
     @BeforeAll
     static void readThePluginDescriptor() throws Exception {
@@ -77,7 +95,7 @@ class UserPropertyCheckTest {
     @Test
     void aParameterTheConfigurationSetsIgnoresItsProperty() throws Exception {
         MojoExecution train = execution("train", "<epochs>3</epochs><architecture>mlp</architecture>");
-        List<String> warnings = UserPropertyCheck.overridden(
+        List<String> warnings = overridden(
                 typed("fashionmnist.epochs", "1", "fashionmnist.seed", "7", "fashionmnist.hiddenSize", "2"), train);
         assertEquals(List.of("-Dfashionmnist.epochs=1 is ignored: the POM's <configuration> sets epochs=3; move it to "
                 + "<properties> to let -D win"), warnings);
@@ -87,14 +105,14 @@ class UserPropertyCheckTest {
     void aParameterTheConfigurationLeavesOutTakesItsProperty() throws Exception {
         MojoExecution train = execution("train", "");
         assertEquals("${fashionmnist.epochs}", train.getConfiguration().getChild("epochs").getValue());
-        assertEquals(List.of(), UserPropertyCheck.overridden(typed("fashionmnist.epochs", "1"), train));
+        assertEquals(List.of(), overridden(typed("fashionmnist.epochs", "1"), train));
     }
 
     @Test
     void aConfigurationValueThatUsesThePropertyLetsItThrough() throws Exception {
         MojoExecution train = execution("train",
                 "<outputDirectory>${fashionmnist.outputDirectory}/run</outputDirectory><epochs>${fashionmnist.epochs}</epochs>");
-        assertEquals(List.of(), UserPropertyCheck.overridden(
+        assertEquals(List.of(), overridden(
                 typed("fashionmnist.outputDirectory", "out", "fashionmnist.epochs", "1"), train));
     }
 
@@ -104,7 +122,7 @@ class UserPropertyCheckTest {
                 "<mirrors><mirror>file:/srv/a/</mirror><mirror>file:/srv/b/</mirror></mirrors>");
         assertEquals(List.of("-Dfashionmnist.mirrors=http://127.0.0.1:9/ is ignored: the POM's <configuration> sets "
                 + "mirrors=file:/srv/a/,file:/srv/b/; move it to <properties> to let -D win"),
-                UserPropertyCheck.overridden(typed("fashionmnist.mirrors", "http://127.0.0.1:9/"), download));
+                overridden(typed("fashionmnist.mirrors", "http://127.0.0.1:9/"), download));
     }
 
     @Test
@@ -112,7 +130,7 @@ class UserPropertyCheckTest {
         MojoExecution sweep = execution("sweep", "<sweepGrid>hiddenSize=2,8</sweepGrid>");
         assertEquals(List.of("-Dfashionmnist.sweep=seed=1,2 is ignored: the POM's <configuration> sets "
                 + "sweepGrid=hiddenSize=2,8; move it to <properties> to let -D win"),
-                UserPropertyCheck.overridden(typed("fashionmnist.sweep", "seed=1,2"), sweep));
+                overridden(typed("fashionmnist.sweep", "seed=1,2"), sweep));
     }
 
     @Test
@@ -122,7 +140,7 @@ class UserPropertyCheckTest {
         assertEquals(List.of("-Dfashionmnist.colour: unknown",
                 "-Dfashionmnist.epoch: unknown; did you mean fashionmnist.epochs?",
                 "-Dfashionmnist.minAcuracy: unknown; did you mean fashionmnist.minAccuracy?"),
-                UserPropertyCheck.unknown(user, plugin));
+                unknown(user, plugin));
     }
 
     @Test
@@ -154,10 +172,26 @@ class UserPropertyCheckTest {
     void aSwitchTakesTrueOrFalseOnly() throws Exception {
         MojoExecution train = execution("train", "");
         assertEquals("-Dfashionmnist.resume=yes: parameter 'resume' is true or false (-Dfashionmnist.resume alone "
-                + "means true)", UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "yes"), train));
-        assertEquals(null, UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "true",
+                + "means true)", invalidSwitch(typed("fashionmnist.resume", "yes"), train));
+        assertEquals(null, invalidSwitch(typed("fashionmnist.resume", "true",
                 "fashionmnist.force", "FALSE", "fashionmnist.epochs", "2"), train));
-        assertEquals(null, UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "yes"),
+        assertEquals(null, invalidSwitch(typed("fashionmnist.resume", "yes"),
                 execution("train", "<resume>false</resume>")), "ignored anyway, and said so");
+    }
+
+    @Test
+    void warningsAndErrorsInGerman() throws Exception {
+        MojoExecution train = execution("train", "<epochs>3</epochs>");
+        assertEquals(List.of("-Dfashionmnist.epochs=1 wird ignoriert: die <configuration> im POM setzt epochs=3; "
+                + "verschiebe den Wert nach <properties>, damit -D gilt"),
+                UserPropertyCheck.overridden(typed("fashionmnist.epochs", "1"), train).stream()
+                        .map(m -> m.in(Language.GERMAN)).toList());
+        assertEquals(List.of("-Dfashionmnist.colour: unbekannt",
+                "-Dfashionmnist.epoch: unbekannt; meintest du fashionmnist.epochs?"),
+                UserPropertyCheck.unknown(typed("fashionmnist.epoch", "2", "fashionmnist.colour", "red"), plugin)
+                        .stream().map(m -> m.in(Language.GERMAN)).toList());
+        assertEquals("-Dfashionmnist.resume=ja: Parameter 'resume' ist 'true' oder 'false' (-Dfashionmnist.resume "
+                + "allein bedeutet 'true')", UserPropertyCheck.invalidSwitch(typed("fashionmnist.resume", "ja"),
+                execution("train", "")).in(Language.GERMAN));
     }
 }

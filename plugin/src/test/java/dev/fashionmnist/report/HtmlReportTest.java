@@ -9,6 +9,7 @@ import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -56,8 +57,9 @@ class HtmlReportTest {
                 new EvaluationResult.Mistake(42, 9, 0));
         EvaluationResult result = new EvaluationResult(matrix, 0.5, mistakes);
         EvaluationReports.write(result, out);
-        ConfusionHeatmap.write(matrix, out.resolve(ConfusionHeatmap.FILE));
-        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), out.resolve(MistakesGrid.FILE));
+        ConfusionHeatmap.write(matrix, card.dataset(), out.resolve(ConfusionHeatmap.FILE), Language.ENGLISH);
+        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), card.dataset(),
+                out.resolve(MistakesGrid.FILE), Language.ENGLISH);
         // what evaluate checks: minAccuracy 90% fails at 50%, maxLoss 1.0 passes at 0.5
         JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 50.00%", 0.1),
                 new Gates(0.9, null, 1.0).check(result));
@@ -70,7 +72,7 @@ class HtmlReportTest {
 
     @Test
     void reportOfATrainedAndEvaluatedModel() throws Exception {
-        ReportContent content = ReportContent.collect(out);
+        ReportContent content = ReportContent.collect(out, Language.ENGLISH);
         assertFalse(content.isEmpty());
         assertEquals(3, content.metrics().size());
         assertEquals(0.5, content.testLoss(), 0.0);
@@ -117,7 +119,7 @@ class HtmlReportTest {
 
     @Test
     void theReportLeadsWithTheAnswerAndKeepsTheTablesBelow() throws Exception {
-        String html = report(ReportContent.collect(out), work.resolve(HtmlReport.FILE));
+        String html = report(ReportContent.collect(out, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         // summary: accuracy, gates, diagnosis; then the curves side by side, the confusion matrix and the mistakes;
         // then the tables
         List<String> order = List.of("<h1>", "id=\"summary\"", "Test accuracy <b>50.00%</b> on 100 test images",
@@ -137,16 +139,16 @@ class HtmlReportTest {
         // the summary's diagnosis is one sentence: the verdict of the findings
         Matcher verdict = Pattern.compile("id=\"verdict\"><b>Diagnosis</b>: ([^<]*)</p>").matcher(html);
         assertTrue(verdict.find(), "the diagnosis sentence");
-        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out).diagnosis())), verdict.group(1));
+        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis())), verdict.group(1));
         assertEquals(1, verdict.group(1).split("\\. ", -1).length, "one sentence: " + verdict.group(1));
     }
 
     @Test
     void theGatesTableShowsMeasuredAndRequired() throws Exception {
-        List<ReportContent.GateRow> gates = ReportContent.collect(out).gates();
+        List<ReportContent.GateRow> gates = ReportContent.collect(out, Language.ENGLISH).gates();
         assertEquals(List.of(new ReportContent.GateRow("minAccuracy", false, "50.00%", "\u2265 90.00%", FAILING),
                 new ReportContent.GateRow("maxLoss", true, "0.5000", "\u2264 1.0000", "maxLoss passed")), gates);
-        String html = report(ReportContent.collect(out), work.resolve(HtmlReport.FILE));
+        String html = report(ReportContent.collect(out, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         assertTrue(html.contains("<tr><td class=\"l\">minAccuracy</td><td>50.00%</td><td>\u2265 90.00%</td>"
                 + "<td class=\"l fail\">failed</td></tr>"), html);
         assertTrue(html.contains("<tr><td class=\"l\">maxLoss</td><td>0.5000</td><td>\u2264 1.0000</td>"
@@ -159,7 +161,7 @@ class HtmlReportTest {
         EvaluationReports.write(new EvaluationResult(matrix, 0.5), work);
         JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0),
                 List.of(new Gates.GateOutcome("minAccuracy", false, List.of(FAILING))));
-        String html = report(ReportContent.collect(work), work.resolve(HtmlReport.FILE));
+        String html = report(ReportContent.collect(work, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         assertTrue(html.contains("<td class=\"l\" colspan=\"2\">" + FAILING + "</td>"), html);
     }
 
@@ -181,7 +183,7 @@ class HtmlReportTest {
         EvaluationReports.write(new EvaluationResult(m, 0.7), work);
         JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0), List.of(new Gates.GateOutcome(
                 "minClassAccuracy", false, List.of("class '" + evil + "' accuracy 0.00% < 50.00%"))));
-        ReportContent content = ReportContent.collect(work);
+        ReportContent content = ReportContent.collect(work, Language.ENGLISH);
         assertEquals(List.of(evil, "Dog \"2\""), content.confusion().classNames(), "the CSV keeps the names");
         String html = report(content, work.resolve(HtmlReport.FILE));
         assertFalse(html.contains(evil), "raw class name in the page");
@@ -196,7 +198,7 @@ class HtmlReportTest {
 
     @Test
     void emptyFolderIsEmpty() throws Exception {
-        ReportContent content = ReportContent.collect(work);
+        ReportContent content = ReportContent.collect(work, Language.ENGLISH);
         assertTrue(content.isEmpty());
         assertNull(content.card());
         assertNull(content.confusion());
@@ -211,7 +213,7 @@ class HtmlReportTest {
     void gatesAloneDoNotMakeAReport() throws Exception {
         JUnitReport.write(work.resolve(JUnitReport.FILE), JUnitReportTest.run("x", 0),
                 List.of(new Gates.GateOutcome("minAccuracy", true, List.of("ok"))));
-        ReportContent content = ReportContent.collect(work);
+        ReportContent content = ReportContent.collect(work, Language.ENGLISH);
         assertEquals(1, content.gates().size());
         assertTrue(content.isEmpty(), "no model, metrics or evaluation");
     }

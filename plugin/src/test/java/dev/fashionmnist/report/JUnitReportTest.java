@@ -9,6 +9,7 @@ import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.LrSchedule;
 import dev.fashionmnist.train.OptimizerKind;
@@ -241,5 +242,42 @@ class JUnitReportTest {
         assertEquals("0", suite.getAttribute("failures"));
         assertEquals(0, suite.getElementsByTagName("testcase").getLength());
         assertEquals(1, suite.getElementsByTagName("property").getLength());
+    }
+
+    @Test
+    void germanFailureMessagesUnderEnglishTestCaseNames() throws Exception {
+        ConfusionMatrix m = ConfusionMatrix.empty(List.of("x", "y"));
+        for (int i = 0; i < 7; i++) {
+            m.add(0, 0);
+        }
+        m.add(0, 1);
+        m.add(1, 1);
+        m.add(1, 0);
+        EvaluationResult result = new EvaluationResult(m, 0.5);
+        List<Gates.GateOutcome> outcomes = new Gates(0.9, null, 0.75).check(result);
+        Path file = dir.resolve(JUnitReport.FILE);
+        JUnitReport.write(file, run(EvaluationSummary.headline(result, Language.GERMAN), 2), outcomes,
+                Language.GERMAN);
+
+        List<Element> cases = new ArrayList<>();
+        NodeList nodes = parse(file).getElementsByTagName("testcase");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            cases.add((Element) nodes.item(i));
+        }
+        assertEquals(List.of("minAccuracy", "maxLoss"), cases.stream().map(c -> c.getAttribute("name")).toList());
+        Element failure = (Element) cases.get(0).getElementsByTagName("failure").item(0);
+        assertEquals("Genauigkeit 80,00 % liegt unter dem geforderten Minimum von 90,00 %",
+                failure.getAttribute("message"));
+        assertEquals("Genauigkeit 80,00 % liegt unter dem geforderten Minimum von 90,00 %", failure.getTextContent());
+        assertEquals(0, cases.get(1).getElementsByTagName("failure").getLength());
+        assertEquals("Genauigkeit 80,00 %, Verlust 0,5000 auf 10 Testbildern",
+                cases.get(1).getElementsByTagName("system-out").item(0).getTextContent());
+        // the properties are data: English numbers whatever the language
+        assertTrue(Files.readString(file).contains("<property name=\"gate.minAccuracy.measured\" value=\"80.00%\"/>"),
+                Files.readString(file));
+
+        JUnitReport.write(file, run(EvaluationSummary.headline(result), 2), outcomes);
+        Element english = (Element) parse(file).getElementsByTagName("failure").item(0);
+        assertEquals("accuracy 80.00% is below the required minimum of 90.00%", english.getAttribute("message"));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Localizable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,5 +75,32 @@ class JsonTest {
         Path good = Files.writeString(dir.resolve("good.json"), "{\"formatVersion\": 1, \"model\": {\"name\": \"mlp\","
                 + " \"sizes\": [2, 3]}}");
         assertEquals(new Card(1, new Spec("mlp", List.of(2, 3))), Json.readFile(good, Card.class));
+    }
+
+    @Test
+    void theProblemsInGerman() throws Exception {
+        Path file = Files.writeString(dir.resolve("model.json"), "{\"model\": \"mlp\"}");
+        IOException e = assertThrows(IOException.class, () -> Json.readFile(file, Card.class));
+        assertEquals(file + " ist kein gültiges JSON für den Typ Card (Zeile 1, Spalte 12, bei model: erwartet wurde "
+                + "ein Objekt {...}, gefunden: eine Zeichenkette)", ((Localizable) e).message().in(Language.GERMAN));
+        Files.writeString(file, "{broken");
+        e = assertThrows(IOException.class, () -> Json.readFile(file, Card.class));
+        assertEquals(file + " ist kein gültiges JSON (Zeile 1, Spalte 8, bei broken: die Datei endet zu früh)",
+                ((Localizable) e).message().in(Language.GERMAN));
+        Path missing = dir.resolve("nothing.json");
+        e = assertThrows(IOException.class, () -> Json.readFile(missing, Card.class));
+        assertEquals(missing + " existiert nicht", ((Localizable) e).message().in(Language.GERMAN));
+    }
+
+    @Test
+    void everyTokenHasWordsInBothLanguages() {
+        for (String token : JsonProblem.TOKENS) {
+            for (Language language : Language.values()) {
+                String words = ((dev.fashionmnist.runtime.Message) JsonProblem.token(token)).in(language);
+                assertFalse(words.isBlank() || words.contains(token), token + " in " + language + ": " + words);
+            }
+        }
+        assertEquals("an object {...}", JsonProblem.token("BEGIN_OBJECT").toString());
+        assertEquals("SOMETHING_NEW", JsonProblem.token("SOMETHING_NEW"));
     }
 }

@@ -9,6 +9,7 @@ import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.LrSchedule;
@@ -66,7 +67,7 @@ class LearningHistoryTest {
         assertTrue(!failed.runId().equals(card.runId()));
         assertEquals(card, ModelCard.readIfPresent(out.resolve("model")), "the model is still the first run's");
 
-        ReportContent content = ReportContent.collect(out);
+        ReportContent content = ReportContent.collect(out, Language.ENGLISH);
         assertEquals(card.history(), content.metrics(), "the model's own two epochs, not the failed run's rows");
         assertEquals(2, content.metrics().size());
         assertTrue(content.metricsNote().contains("failed") && content.metricsNote().contains("diverged")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.RecordingLog;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RunStatus;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class LiveReportTest {
         assertEquals(List.of("report.html"), files(), "nothing else, no temporary file");
 
         history.add(epoch(1));
-        LiveReport.epochDone(out, run, history);
+        LiveReport.epochDone(out, run, history, Language.ENGLISH);
         String one = page();
         assertTrue(one.contains("<meta http-equiv=\"refresh\" content=\"10\">"), one);
         assertTrue(one.contains("epoch 2 of 4 running</b>; 1 of 4 epochs of this run done (25%)"), one);
@@ -60,7 +61,7 @@ class LiveReportTest {
         assertEquals(List.of("accuracy.png", "loss.png", "report.html"), files());
 
         history.add(epoch(2));
-        LiveReport.epochDone(out, run, history);
+        LiveReport.epochDone(out, run, history, Language.ENGLISH);
         MetricsCsv.start(out.resolve("metrics.csv"), history);
         LiveReport.finish(out, run.complete(), null);
         String end = page();

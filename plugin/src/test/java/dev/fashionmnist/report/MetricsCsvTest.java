@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EarlyStopping;
 import dev.fashionmnist.train.EpochMetrics;
@@ -106,7 +107,7 @@ class MetricsCsvTest {
     void curvesAndTheReportTableShowFractionalEpochs() {
         List<EpochMetrics> rows = List.of(row(0.5, 0.9), row(1, 0.8), row(1.5, 0.7));
         org.jfree.data.xy.XYDataset data = LearningCurves.chart("Accuracy per epoch", "accuracy", rows,
-                EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy).getXYPlot().getDataset();
+                EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy, Language.ENGLISH).getXYPlot().getDataset();
         assertEquals(List.of(0.5, 1.0, 1.5), List.of(data.getXValue(1, 0), data.getXValue(1, 1), data.getXValue(1, 2)));
         assertEquals(rows.get(2).testAccuracy(), data.getYValue(1, 2), 0.0);
         assertEquals(List.of("0.5", "1", "1.5"), rows.stream().map(EpochMetrics::atLabel).toList());

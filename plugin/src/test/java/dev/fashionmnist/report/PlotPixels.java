@@ -12,8 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Looking at a picture by its pixels: the colours in a region, the plot area of a chart rendered at a fixed size, and
@@ -35,6 +39,37 @@ public final class PlotPixels {
         BufferedImage img = ImageIO.read(png.toFile());
         assertTrue(img != null, png + " is an image ImageIO can read");
         return img;
+    }
+
+    /** The text of {@code png}'s iTXt chunk {@value Charts#TITLE_KEYWORD}; fails when it has none. */
+    public static String title(Path png) throws Exception {
+        return titleEntry(png).getAttribute("text");
+    }
+
+    /** The language tag of {@code png}'s title chunk ({@code en}, {@code de}). */
+    public static String titleLanguage(Path png) throws Exception {
+        return titleEntry(png).getAttribute("languageTag");
+    }
+
+    private static Element titleEntry(Path png) throws Exception {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(png.toFile())) {
+            reader.setInput(in);
+            String format = "javax_imageio_png_1.0";
+            Element root = (Element) reader.getImageMetadata(0).getAsTree(format);
+            NodeList entries = root.getElementsByTagName("iTXtEntry");
+            List<Element> titles = new ArrayList<>();
+            for (int i = 0; i < entries.getLength(); i++) {
+                Element e = (Element) entries.item(i);
+                if (Charts.TITLE_KEYWORD.equals(e.getAttribute("keyword"))) {
+                    titles.add(e);
+                }
+            }
+            assertTrue(titles.size() == 1, png + " has one title chunk, not " + titles.size());
+            return titles.get(0);
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** Where {@code chart} puts its plot area (the data area) when drawn at {@code width} x {@code height}. */

@@ -3,9 +3,11 @@ package dev.fashionmnist.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -16,6 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +85,7 @@ class PlotsTest {
 
     @Test
     void learningCurvesAreTwoPlotsWithTrainAndTestLines() throws Exception {
-        LearningCurves.write(epochs(), dir);
+        LearningCurves.write(epochs(), dir, Language.ENGLISH);
         assertCurves(dir.resolve(LearningCurves.ACCURACY));
         assertCurves(dir.resolve(LearningCurves.LOSS));
         assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
@@ -88,9 +94,9 @@ class PlotsTest {
     @Test
     void learningCurvesAreRewrittenInPlace() throws Exception {
         List<EpochMetrics> all = epochs();
-        LearningCurves.write(all.subList(0, 1), dir);
+        LearningCurves.write(all.subList(0, 1), dir, Language.ENGLISH);
         byte[] one = Files.readAllBytes(dir.resolve(LearningCurves.LOSS));
-        LearningCurves.write(all, dir);
+        LearningCurves.write(all, dir, Language.ENGLISH);
         byte[] five = Files.readAllBytes(dir.resolve(LearningCurves.LOSS));
         assertTrue(!java.util.Arrays.equals(one, five), "the plot of five epochs replaces that of one");
         assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
@@ -108,7 +114,7 @@ class PlotsTest {
             }
         }
         Path png = dir.resolve(ConfusionHeatmap.FILE);
-        ConfusionHeatmap.write(m, png);
+        ConfusionHeatmap.write(m, "pets", png, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(png);
         assertEquals(900, img.getWidth());
         assertEquals(800, img.getHeight());
@@ -136,7 +142,7 @@ class PlotsTest {
         List<EvaluationResult.Mistake> mistakes = List.of(new EvaluationResult.Mistake(2, 0, 1),
                 new EvaluationResult.Mistake(5, 1, 2), new EvaluationResult.Mistake(9, 2, 0));
         Path png = dir.resolve("grid/" + MistakesGrid.FILE);
-        MistakesGrid.write(images, mistakes, List.of("Cat", "Dog", "Bird"), png);
+        MistakesGrid.write(images, mistakes, List.of("Cat", "Dog", "Bird"), "pets", png, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(png);
         // two title lines (true, predicted) and a legend on top
         int[] size = SampleGrid.size(28, 28, 2, true);
@@ -162,5 +168,124 @@ class PlotsTest {
         }
         assertTrue(dark > 3 * 28 * 28, "three images drawn: " + dark);
         assertEquals(List.of(MistakesGrid.FILE), files(png.getParent()), "no temporary files left");
+    }
+
+    /** Fashion-MNIST's class names as the dataset writes them. */
+    private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    @Test
+    void learningCurvesInGermanWithTheirTitlesInThePng() throws Exception {
+        assertCurvesIn(Language.GERMAN, List.of("Genauigkeit pro Epoche", "Verlust pro Epoche", "Epoche",
+                "Genauigkeit", "Training", "Test", "0,75"));
+        keep(dir.resolve(LearningCurves.ACCURACY), "de-");
+        keep(dir.resolve(LearningCurves.LOSS), "de-");
+    }
+
+    @Test
+    void learningCurvesInEnglishAsBefore() throws Exception {
+        assertCurvesIn(Language.ENGLISH, List.of("Accuracy per epoch", "Loss per epoch", "epoch", "accuracy", "train",
+                "test", "0.75"));
+    }
+
+    /**
+     * Writes the curves in {@code language} and checks the words: the two PNGs' titles (also in their title chunks,
+     * tagged with the language), the axes, the legend, and how a tick of 0.75 is written.
+     */
+    private void assertCurvesIn(Language language, List<String> words) throws Exception {
+        LearningCurves.write(epochs(), dir, language);
+        assertEquals(words.get(0), PlotPixels.title(dir.resolve(LearningCurves.ACCURACY)));
+        assertEquals(words.get(1), PlotPixels.title(dir.resolve(LearningCurves.LOSS)));
+        assertEquals(language.tag(), PlotPixels.titleLanguage(dir.resolve(LearningCurves.LOSS)));
+        assertCurves(dir.resolve(LearningCurves.ACCURACY));
+        assertCurves(dir.resolve(LearningCurves.LOSS));
+        assertEquals(List.of("accuracy.png", "loss.png"), files(dir), "no temporary files left");
+        XYPlot plot = drawn(LearningCurves.accuracyChart(words.get(0), epochs(), language));
+        assertEquals(words.get(2), plot.getDomainAxis().getLabel());
+        assertEquals(words.get(3), plot.getRangeAxis().getLabel());
+        assertEquals(words.subList(4, 6), List.of(plot.getDataset().getSeriesKey(0),
+                plot.getDataset().getSeriesKey(1)));
+        assertEquals(words.get(6), ((NumberAxis) plot.getRangeAxis()).getTickUnit().valueToString(0.75),
+                "the ticks' decimal separator");
+    }
+
+    @Test
+    void theSameCurvesGiveTheSameBytes() throws Exception {
+        byte[] first = LearningCurves.write(epochs(), dir, Language.GERMAN).get(LearningCurves.LOSS);
+        byte[] again = LearningCurves.write(epochs(), dir, Language.GERMAN).get(LearningCurves.LOSS);
+        assertTrue(java.util.Arrays.equals(first, again), "byte-reproducible");
+        assertTrue(java.util.Arrays.equals(again, Files.readAllBytes(dir.resolve(LearningCurves.LOSS))));
+    }
+
+    /** The plot of {@code chart} after drawing it once (which chooses the ticks). */
+    private static XYPlot drawn(JFreeChart chart) {
+        chart.createBufferedImage(LearningCurves.WIDTH, LearningCurves.HEIGHT);
+        return chart.getXYPlot();
+    }
+
+    private static ConfusionMatrix tenThousand() {
+        ConfusionMatrix m = ConfusionMatrix.empty(FASHION);
+        for (int i = 0; i < 10_000; i++) {
+            m.add(i % 10, i % 10 == 6 && i % 3 == 0 ? 0 : i % 10);
+        }
+        return m;
+    }
+
+    @Test
+    void confusionHeatmapInGermanWithGermanClassNames() throws Exception {
+        JFreeChart chart = ConfusionHeatmap.chart(tenThousand(), DatasetCatalog.FASHION_MNIST, Language.GERMAN);
+        assertEquals("Konfusionsmatrix (10.000 Testbilder)", chart.getTitle().getText());
+        SymbolAxis across = (SymbolAxis) chart.getXYPlot().getDomainAxis();
+        SymbolAxis down = (SymbolAxis) chart.getXYPlot().getRangeAxis();
+        assertEquals("vorhergesagte Klasse", across.getLabel());
+        assertEquals("wahre Klasse", down.getLabel());
+        List<String> german = List.of("T-Shirt/Top", "Hose", "Pullover", "Kleid", "Mantel", "Sandale", "Hemd",
+                "Sneaker", "Tasche", "Stiefelette");
+        assertEquals(german, List.of(across.getSymbols()));
+        assertEquals(german, List.of(down.getSymbols()));
+        Path png = dir.resolve(ConfusionHeatmap.FILE);
+        ConfusionHeatmap.write(tenThousand(), DatasetCatalog.FASHION_MNIST, png, Language.GERMAN);
+        assertEquals("Konfusionsmatrix (10.000 Testbilder)", PlotPixels.title(png));
+        keep(png, "de-");
+    }
+
+    @Test
+    void confusionHeatmapInEnglishKeepsTheDatasetsNames() throws Exception {
+        JFreeChart chart = ConfusionHeatmap.chart(tenThousand(), DatasetCatalog.FASHION_MNIST, Language.ENGLISH);
+        assertEquals("Confusion matrix (10000 test images)", chart.getTitle().getText());
+        assertEquals("predicted class", chart.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("true class", chart.getXYPlot().getRangeAxis().getLabel());
+        assertEquals(FASHION, List.of(((SymbolAxis) chart.getXYPlot().getDomainAxis()).getSymbols()));
+    }
+
+    @Test
+    void mistakesGridInGerman() throws Exception {
+        assertEquals("wahr: Hemd\nerkannt: T-Shirt/Top", MistakesGrid.title(Language.GERMAN, "Hemd", "T-Shirt/Top"));
+        byte[] pixels = new byte[10 * 784];
+        java.util.Arrays.fill(pixels, (byte) 255);
+        List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mistakes.add(new EvaluationResult.Mistake(i, 9 - i, i));
+        }
+        Path png = dir.resolve(MistakesGrid.FILE);
+        MistakesGrid.write(new IdxImages(10, 28, 28, pixels), mistakes, FASHION, DatasetCatalog.FASHION_MNIST, png,
+                Language.GERMAN);
+        String legend = "wahr: die Klasse des Testbilds (schwarz)   erkannt: die Vorhersage des Modells (rot)";
+        assertEquals(legend, PlotPixels.title(png));
+        assertEquals("de", PlotPixels.titleLanguage(png));
+        BufferedImage img = PlotPixels.read(png);
+        // the German legend ends before the picture's right edge: no ink in its last 40 columns
+        java.awt.Rectangle end = new java.awt.Rectangle(img.getWidth() - 40, 0, 40, SampleGrid.LEGEND);
+        assertEquals(0, PlotPixels.ink(img, end), "the legend fits");
+        assertTrue(PlotPixels.ink(img, new java.awt.Rectangle(0, 0, img.getWidth(), SampleGrid.LEGEND)) > 200);
+        keep(png, "de-");
+    }
+
+    /** Copies {@code png} to target/pictures when -Dpictures.keep is set, to look at it. */
+    private static void keep(Path png, String prefix) throws Exception {
+        if (System.getProperty("pictures.keep") != null) {
+            Path to = Files.createDirectories(Path.of("target/pictures"));
+            Files.copy(png, to.resolve(prefix + png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.RealData;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingProgress;
@@ -50,12 +51,13 @@ class ReportBrowserTest {
                 new EvaluationResult.Mistake(1, 2, 6), new EvaluationResult.Mistake(2, 1, 3));
         EvaluationResult result = new EvaluationResult(m, 0.8, mistakes);
         EvaluationReports.write(result, out);
-        ConfusionHeatmap.write(m, out.resolve(ConfusionHeatmap.FILE));
-        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), out.resolve(MistakesGrid.FILE));
+        ConfusionHeatmap.write(m, card.dataset(), out.resolve(ConfusionHeatmap.FILE), Language.ENGLISH);
+        MistakesGrid.write(RealData.load().testImages(), mistakes, card.classNames(), card.dataset(),
+                out.resolve(MistakesGrid.FILE), Language.ENGLISH);
         JUnitReport.write(out.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
                 new Gates(0.9, 0.5, 1.0).check(result));
         Path page = out.resolve(HtmlReport.FILE);
-        HtmlReport.write(ReportContent.collect(out), page);
+        HtmlReport.write(ReportContent.collect(out, Language.ENGLISH), page);
 
         HeadlessChromium browser = HeadlessChromium.find(work);
         browser.screenshot(page, work.resolve("first-screen.png"), WIDTH, HEIGHT);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
+import dev.fashionmnist.runtime.Language;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SampleGridTest {
         }
         Path png = dir.resolve("out/samples.png");
         SampleGrid.write(new IdxImages(count, 28, 28, pixels), new IdxLabels(labels), List.of("Cat", "Dog", "Bird"),
-                png);
+                "pets", png, Language.ENGLISH);
         BufferedImage img = ImageIO.read(png.toFile());
         int[] size = SampleGrid.size(28, 28);
         assertEquals(size[0], img.getWidth());
@@ -66,9 +67,9 @@ class SampleGridTest {
         List<dev.fashionmnist.evaluate.EvaluationResult.Mistake> mistakes = List.of(
                 new dev.fashionmnist.evaluate.EvaluationResult.Mistake(0, 2, 0),
                 new dev.fashionmnist.evaluate.EvaluationResult.Mistake(1, 1, 2));
-        assertEquals("true: Shirt\npred: T-shirt/top", MistakesGrid.title("Shirt", "T-shirt/top"));
+        assertEquals("true: Shirt\npred: T-shirt/top", MistakesGrid.title(Language.ENGLISH, "Shirt", "T-shirt/top"));
         Path png = dir.resolve(MistakesGrid.FILE);
-        MistakesGrid.write(new IdxImages(3, 28, 28, pixels), mistakes, names, png);
+        MistakesGrid.write(new IdxImages(3, 28, 28, pixels), mistakes, names, "pets", png, Language.ENGLISH);
         BufferedImage img = ImageIO.read(png.toFile());
         int[] size = SampleGrid.size(28, 28, 2, true);
         assertEquals(size[0], img.getWidth());
@@ -80,5 +81,27 @@ class SampleGridTest {
         long predicted = PlotPixels.count(img, new java.awt.Rectangle(0, 0, img.getWidth(), img.getHeight()),
                 SampleGrid.SECOND_LINE, 30);
         assertTrue(predicted > 20, "the predicted classes in their colour: " + predicted + " pixels");
+    }
+
+    @Test
+    void samplesInGermanAreTitledWithGermanClassNames() throws Exception {
+        List<String> names = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                "Sneaker", "Bag", "Ankle boot");
+        byte[] labels = {9, 0, 1, 6, 12};
+        assertEquals(List.of("Stiefelette", "T-Shirt/Top", "Hose", "Hemd", "12"),
+                SampleGrid.titles(new IdxLabels(labels), 5, names, "fashion-mnist", Language.GERMAN));
+        assertEquals(List.of("Ankle boot", "T-shirt/top", "Trouser", "Shirt", "12"),
+                SampleGrid.titles(new IdxLabels(labels), 5, names, "fashion-mnist", Language.ENGLISH));
+        assertEquals(List.of("Ankle boot", "T-shirt/top"),
+                SampleGrid.titles(new IdxLabels(labels), 2, names, "mnist-like", Language.GERMAN),
+                "other datasets' names as they are");
+        Path png = dir.resolve(SampleGrid.FILE);
+        SampleGrid.write(new IdxImages(5, 28, 28, new byte[5 * 784]), new IdxLabels(labels), names, "fashion-mnist",
+                png, Language.GERMAN);
+        assertEquals("Trainingsbeispiele", PlotPixels.title(png));
+        assertEquals("de", PlotPixels.titleLanguage(png));
+        SampleGrid.write(new IdxImages(5, 28, 28, new byte[5 * 784]), new IdxLabels(labels), names, "fashion-mnist",
+                png, Language.ENGLISH);
+        assertEquals("Training examples", PlotPixels.title(png));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.EpochMetrics;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,10 +73,16 @@ class SweepPicturesTest {
 
     /** Copies the pictures to target/pictures when -Dpictures.keep is set, to look at them. */
     private void keep(String... names) throws Exception {
+        keepAs("", names);
+    }
+
+    /** {@link #keep}, each copy's name beginning with {@code prefix} (e.g. "de-" for the German pictures). */
+    private void keepAs(String prefix, String... names) throws Exception {
         if (System.getProperty("pictures.keep") != null) {
             Path to = Files.createDirectories(Path.of("target/pictures"));
             for (String name : names) {
-                Files.copy(dir.resolve(name), to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(dir.resolve(name), to.resolve(prefix + name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -85,12 +95,12 @@ class SweepPicturesTest {
     @Test
     void heatmapShowsEveryCellItsValueAndFramesTheBest() throws Exception {
         List<String> names = List.of("hiddenSize", "trainSize");
-        SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir);
+        SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir, Language.ENGLISH);
         keep(SweepPlots.HEATMAP, SweepPlots.CURVES);
         BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.HEATMAP));
         assertEquals(SweepPlots.WIDTH, img.getWidth());
         assertEquals(SweepPlots.HEIGHT, img.getHeight());
-        Rectangle area = PlotPixels.plotArea(SweepPlots.heatmapChart(names, grid()), SweepPlots.WIDTH,
+        Rectangle area = PlotPixels.plotArea(SweepPlots.heatmapChart(names, grid(), Language.ENGLISH), SweepPlots.WIDTH,
                 SweepPlots.HEIGHT);
         int rows = HIDDEN.size();
         int columns = TRAIN.size();
@@ -128,18 +138,18 @@ class SweepPicturesTest {
 
     @Test
     void heatmapOnlyForTwoOrMoreParametersAndAStaleOneGoes() throws Exception {
-        SweepPlots.write(List.of("hiddenSize", "trainSize"), grid(), Map.of(), dir);
+        SweepPlots.write(List.of("hiddenSize", "trainSize"), grid(), Map.of(), dir, Language.ENGLISH);
         assertTrue(Files.isRegularFile(dir.resolve(SweepPlots.HEATMAP)));
-        SweepPlots.write(List.of("hiddenSize"), grid(), Map.of(), dir);
+        SweepPlots.write(List.of("hiddenSize"), grid(), Map.of(), dir, Language.ENGLISH);
         assertFalse(Files.exists(dir.resolve(SweepPlots.HEATMAP)), "a one-parameter sweep has no heat map");
     }
 
     @Test
     void heatmapAxesSayTheStepsAreFactors() {
-        assertEquals("hiddenSize (\u00d74 per step)", ParameterAxis.of(HIDDEN).cellsLabel("hiddenSize"));
+        assertEquals("hiddenSize (\u00d74 per step)", ParameterAxis.of(HIDDEN).cellsLabel("hiddenSize", Language.ENGLISH));
         assertEquals("trainSize (\u00d710, \u00d76)", ParameterAxis.of(List.of("1000", "10000", "60000"))
-                .cellsLabel("trainSize"));
-        assertEquals("architecture", ParameterAxis.of(List.of("mlp", "net")).cellsLabel("architecture"));
+                .cellsLabel("trainSize", Language.ENGLISH));
+        assertEquals("architecture", ParameterAxis.of(List.of("mlp", "net")).cellsLabel("architecture", Language.ENGLISH));
     }
 
     @Test
@@ -158,11 +168,11 @@ class SweepPicturesTest {
     void parameterPlotDrawsTestAndTrainOnALogAxisLabelledWithTheValues() throws Exception {
         List<String> names = List.of("hiddenSize");
         List<SweepTable.Row> rows = grid().stream().filter(r -> r.values().get("trainSize").equals("1000")).toList();
-        SweepPlots.write(names, rows, oneEpochCurves(rows), dir);
+        SweepPlots.write(names, rows, oneEpochCurves(rows), dir, Language.ENGLISH);
         keep(SweepPlots.parameterPlot("hiddenSize"));
         BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.parameterPlot("hiddenSize")));
         Rectangle area = PlotPixels.plotArea(SweepPlots.parameterChart("hiddenSize", names, rows,
-                oneEpochCurves(rows)), SweepPlots.WIDTH, SweepPlots.HEIGHT);
+                oneEpochCurves(rows), Language.ENGLISH), SweepPlots.WIDTH, SweepPlots.HEIGHT);
         assertTrue(count(img, area, Charts.TEST, 0) > 200, "test line: " + count(img, area, Charts.TEST, 0));
         assertTrue(count(img, area, Charts.TRAIN, 0) > 100, "train line: " + count(img, area, Charts.TRAIN, 0));
         List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
@@ -182,10 +192,10 @@ class SweepPicturesTest {
             rows.add(new SweepTable.Row(rows.size() + 1, "trainSize-" + size, Map.of("trainSize", size),
                     0.7 + rows.size() * 0.05, 0.8, 0.5, 1000, 3.0, "healthy"));
         }
-        SweepPlots.write(List.of("trainSize"), rows, Map.of(), dir);
+        SweepPlots.write(List.of("trainSize"), rows, Map.of(), dir, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.parameterPlot("trainSize")));
         Rectangle area = PlotPixels.plotArea(SweepPlots.parameterChart("trainSize", List.of("trainSize"), rows,
-                Map.of()), SweepPlots.WIDTH, SweepPlots.HEIGHT);
+                Map.of(), Language.ENGLISH), SweepPlots.WIDTH, SweepPlots.HEIGHT);
         List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
         assertEquals(3, labels.size(), labels.toString());
         double ratio = (labels.get(2).centre() - labels.get(1).centre())
@@ -198,7 +208,7 @@ class SweepPicturesTest {
     @Test
     void oneEpochTrialsAreSmallMultiplesWithVisiblePoints() throws Exception {
         List<SweepTable.Row> rows = grid();
-        SweepPlots.write(List.of("hiddenSize", "trainSize"), rows, oneEpochCurves(rows), dir);
+        SweepPlots.write(List.of("hiddenSize", "trainSize"), rows, oneEpochCurves(rows), dir, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.CURVES));
         assertEquals(TrialCurves.MAX_COLUMNS * TrialCurves.PANEL_WIDTH, img.getWidth());
         assertEquals(TrialCurves.HEADER + 2 * TrialCurves.PANEL_HEIGHT, img.getHeight());
@@ -228,9 +238,9 @@ class SweepPicturesTest {
     void learningCurvesTickWholeEpochsAndShowASingleEpoch() throws Exception {
         for (double[] at : List.of(new double[] {1}, new double[] {1, 2, 3, 4})) {
             List<EpochMetrics> epochs = epochs(at);
-            LearningCurves.write(epochs, dir);
+            LearningCurves.write(epochs, dir, Language.ENGLISH);
             BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));
-            Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", epochs),
+            Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", epochs, Language.ENGLISH),
                     LearningCurves.WIDTH, LearningCurves.HEIGHT);
             assertTrue(count(img, area, Charts.TRAIN, 0) > 20, at.length + " epoch(s): train point(s) drawn");
             assertTrue(count(img, area, Charts.TEST, 0) > 20, at.length + " epoch(s): test point(s) drawn");
@@ -246,14 +256,111 @@ class SweepPicturesTest {
         for (double at : new double[] {0.5, 1, 1.5, 2, 2.5, 3}) {
             rows.add(EpochMetrics.at(at, 1 / at, 0.6 + 0.05 * at, 1.1 / at, 0.58 + 0.04 * at, 0.01, 1.0, 1000));
         }
-        LearningCurves.write(rows, dir);
+        LearningCurves.write(rows, dir, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));
-        Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", rows),
+        Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", rows, Language.ENGLISH),
                 LearningCurves.WIDTH, LearningCurves.HEIGHT);
         assertTrue(count(img, area, Charts.TRAIN, 0) > 200, "six train points and their line");
         assertTrue(count(img, area, Charts.TEST, 0) > 200, "six test points and their line");
         List<PlotPixels.Label> labels = PlotPixels.tickLabels(img, area, 14);
         assertEquals(3, labels.size(), "ticks 1, 2, 3 only: " + labels);
         PlotPixels.assertDistinct(labels, "fractional epochs");
+    }
+
+    private static List<String> cellTexts(JFreeChart chart) {
+        return chart.getXYPlot().getAnnotations().stream().filter(a -> a instanceof XYTextAnnotation)
+                .map(a -> ((XYTextAnnotation) a).getText()).toList();
+    }
+
+    @Test
+    void sweepPlotsInGerman() throws Exception {
+        List<String> names = List.of("hiddenSize", "trainSize");
+        JFreeChart heatmap = SweepPlots.heatmapChart(names, grid(), Language.GERMAN);
+        assertEquals("Testgenauigkeit nach hiddenSize und trainSize", heatmap.getTitle().getText());
+        assertEquals("trainSize (\u00d710 pro Schritt)", heatmap.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("hiddenSize (\u00d74 pro Schritt)", heatmap.getXYPlot().getRangeAxis().getLabel());
+        List<String> cells = cellTexts(heatmap);
+        assertTrue(cells.contains("86,0 % Bestwert"), cells.toString());
+        assertTrue(cells.contains("61,0 %"), cells.toString());
+        assertEquals("Testgenauigkeit nach hiddenSize und trainSize (Mittelwert über seed)", SweepPlots.heatmapChart(
+                List.of("hiddenSize", "trainSize", "seed"), grid(), Language.GERMAN).getTitle().getText());
+
+        JFreeChart parameter = SweepPlots.parameterChart("hiddenSize", names, grid(), oneEpochCurves(grid()),
+                Language.GERMAN);
+        assertEquals("Test- und Trainingsgenauigkeit nach hiddenSize", parameter.getTitle().getText());
+        assertEquals("Test durchgezogen, Training gestrichelt: Training weit über Test ist Überanpassung, beide "
+                + "niedrig ist Unteranpassung", ((TextTitle) parameter.getSubtitle(1)).getText());
+        assertEquals("hiddenSize (logarithmische Skala)", parameter.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("Genauigkeit", parameter.getXYPlot().getRangeAxis().getLabel());
+        assertEquals("Test, trainSize=1000", parameter.getXYPlot().getDataset().getSeriesKey(0));
+        assertEquals("Training, trainSize=1000", parameter.getXYPlot().getDataset().getSeriesKey(1));
+
+        SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir, Language.GERMAN);
+        keepAs("de-", SweepPlots.HEATMAP, SweepPlots.CURVES, SweepPlots.parameterPlot("hiddenSize"),
+                SweepPlots.parameterPlot("trainSize"));
+        assertEquals("Testgenauigkeit nach hiddenSize und trainSize", PlotPixels.title(dir.resolve(SweepPlots.HEATMAP)));
+        assertEquals("Test- und Trainingsgenauigkeit nach trainSize",
+                PlotPixels.title(dir.resolve(SweepPlots.parameterPlot("trainSize"))));
+        assertEquals("Genauigkeit pro Epoche, ein Feld pro Versuch (gleiche Achsen)",
+                PlotPixels.title(dir.resolve(SweepPlots.CURVES)));
+        assertEquals("de", PlotPixels.titleLanguage(dir.resolve(SweepPlots.CURVES)));
+        assertEquals("Genauigkeit pro Epoche, ein Feld pro Versuch", SweepPlots.caption(SweepPlots.CURVES,
+                Language.GERMAN));
+        assertEquals("Testgenauigkeit über zwei Parameter zugleich", SweepPlots.caption(SweepPlots.HEATMAP,
+                Language.GERMAN));
+        assertEquals("Test- und Trainingsgenauigkeit nach trainSize", SweepPlots.caption(
+                SweepPlots.parameterPlot("trainSize"), Language.GERMAN));
+    }
+
+    @Test
+    void sweepPlotsInEnglishAsBefore() throws Exception {
+        List<String> names = List.of("hiddenSize", "trainSize");
+        JFreeChart heatmap = SweepPlots.heatmapChart(names, grid(), Language.ENGLISH);
+        assertEquals("Test accuracy by hiddenSize and trainSize", heatmap.getTitle().getText());
+        assertTrue(cellTexts(heatmap).contains("86.0% best"), cellTexts(heatmap).toString());
+        assertTrue(cellTexts(heatmap).contains("61.0%"), cellTexts(heatmap).toString());
+        JFreeChart parameter = SweepPlots.parameterChart("hiddenSize", names, grid(), Map.of(), Language.ENGLISH);
+        assertEquals("Test and train accuracy by hiddenSize", parameter.getTitle().getText());
+        assertEquals("hiddenSize (log scale)", parameter.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("test, trainSize=1000", parameter.getXYPlot().getDataset().getSeriesKey(0));
+        assertEquals("Accuracy per epoch, one panel per trial", SweepPlots.caption(SweepPlots.CURVES,
+                Language.ENGLISH));
+        SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir, Language.ENGLISH);
+        assertEquals("Accuracy per epoch, one panel per trial (same axes)",
+                PlotPixels.title(dir.resolve(SweepPlots.CURVES)));
+        assertEquals("en", PlotPixels.titleLanguage(dir.resolve(SweepPlots.CURVES)));
+    }
+
+    @Test
+    void germanFactorsHaveADecimalComma() {
+        List<String> values = List.of("1000", "2500", "10000");
+        assertEquals("trainSize (\u00d72,5, \u00d74)", ParameterAxis.of(values).cellsLabel("trainSize", Language.GERMAN));
+        assertEquals("trainSize (\u00d72.5, \u00d74)", ParameterAxis.of(values).cellsLabel("trainSize",
+                Language.ENGLISH));
+        assertEquals("trainSize (\u00d72,5 pro Schritt)", ParameterAxis.of(List.of("1000", "2500", "6250"))
+                .cellsLabel("trainSize", Language.GERMAN));
+    }
+
+    @Test
+    void percentagesRoundAsEnglishAlwaysDid() {
+        // String.format rounds half up where MessageFormat rounds half even: 81.25 stays 81.3
+        for (double share : new double[] {0.8125, 0.61, 0.86, 0.99995, 0.12345}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * share),
+                    Messages.text(Language.ENGLISH, "plot.sweep.heatmap.cell", Charts.rounded(100 * share, 1)));
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * share),
+                    Messages.text(Language.ENGLISH, "plot.sweep.summary.mean", "a", "b", Charts.rounded(100 * share,
+                            2)).substring("a=b: ".length()));
+        }
+    }
+
+    @Test
+    void summaryInGerman() {
+        List<String> lines = SweepPlots.summary(List.of("hiddenSize", "trainSize"), grid(), Language.GERMAN);
+        assertEquals(List.of(
+                "Bester Versuch: trainSize-10000_hiddenSize-32 mit einer Testgenauigkeit von 86,00 % (healthy)",
+                "hiddenSize verschiebt die mittlere Testgenauigkeit um 19,5 Punkte (hiddenSize=2: 63,50 %, "
+                        + "hiddenSize=8: 75,00 %, hiddenSize=32: 83,00 %, hiddenSize=128: 81,50 %)",
+                "trainSize verschiebt die mittlere Testgenauigkeit um 5,5 Punkte (trainSize=1000: 73,00 %, "
+                        + "trainSize=10000: 78,50 %)"), lines);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.evaluate.EvaluationResult;
 import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RealData;
@@ -183,7 +184,7 @@ class SweepTableTest {
         for (SweepTable.Row r : rows()) {
             curves.put(r.id(), curve(r.finalTestAccuracy() - 0.05));
         }
-        SweepPlots.write(NAMES, rows(), curves, dir);
+        SweepPlots.write(NAMES, rows(), curves, dir, Language.ENGLISH);
         for (String name : NAMES) {
             Path png = dir.resolve("sweep-" + name + ".png");
             assertEquals(png, dir.resolve(SweepPlots.parameterPlot(name)));
@@ -203,7 +204,7 @@ class SweepTableTest {
 
     @Test
     void noCurvesMeansNoCurvesPlot() throws Exception {
-        SweepPlots.write(List.of("hiddenSize"), rows(), Map.of(), dir);
+        SweepPlots.write(List.of("hiddenSize"), rows(), Map.of(), dir, Language.ENGLISH);
         assertTrue(Files.isRegularFile(dir.resolve("sweep-hiddenSize.png")));
         assertTrue(!Files.exists(dir.resolve(SweepPlots.CURVES)));
         assertTrue(!Files.exists(dir.resolve("sweep-trainSize.png")));
@@ -212,7 +213,7 @@ class SweepTableTest {
     @Test
     void summaryNamesTheBestTrialAndWhatEachParameterMoved() {
         List<SweepTable.Row> rows = rows();
-        List<String> lines = SweepPlots.summary(NAMES, rows);
+        List<String> lines = SweepPlots.summary(NAMES, rows, Language.ENGLISH);
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).contains("hiddenSize-32_trainSize-10000"), lines.get(0));
         assertTrue(lines.get(0).contains("86.23%"), lines.get(0));

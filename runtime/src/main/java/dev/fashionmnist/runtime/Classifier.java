@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -55,6 +54,7 @@ public final class Classifier implements AutoCloseable {
     public static final String RESOURCE_FOLDER = "META-INF/fashionmnist/model/";
     /** Beside the model's files in a model jar: groupId, artifactId and version of the trained project. */
     public static final String ARTIFACT_PROPERTIES = "artifact.properties";
+    private static final String MODEL_CLASSIFIER = "<classifier>model</classifier>";
 
     private final LoadedModel model;
     private final ModelDescription description;
@@ -88,9 +88,8 @@ public final class Classifier implements AutoCloseable {
             return new Classifier(LoadedModel.open(dirOrZip, device));
         }
         if (!Files.isRegularFile(dirOrZip)) {
-            throw new ClassifierException(dirOrZip + " does not exist: give a model directory (holding "
-                    + ModelDescription.FILE + ") or a model zip, as the train goal of fashionmnist-maven-plugin "
-                    + "writes them");
+            throw new ClassifierException(Message.runtime("runtime.classifier.notFound", dirOrZip,
+                    ModelDescription.FILE));
         }
         Path temp = tempFolder();
         try {
@@ -98,7 +97,8 @@ public final class Classifier implements AutoCloseable {
             try {
                 dir = ModelZip.extract(dirOrZip, temp, ModelZip.Limits.DEFAULT);
             } catch (IOException e) {
-                throw new ClassifierException(dirOrZip + " is not a usable model zip: " + e.getMessage());
+                throw new ClassifierException(Message.runtime("runtime.zip.unusable", dirOrZip,
+                        Localizable.reason(e)));
             }
             return new Classifier(LoadedModel.open(dir, device));
         } finally {
@@ -113,15 +113,13 @@ public final class Classifier implements AutoCloseable {
     public static Classifier fromClasspath() {
         List<ClasspathModel> models = classpathModels();
         if (models.isEmpty()) {
-            throw new ClassifierException("No model on the class path: no " + RESOURCE_FOLDER
-                    + ModelDescription.FILE + " was found. Add the model jar of the project that trained it, e.g. "
-                    + "<dependency><groupId>com.example</groupId><artifactId>my-classifier</artifactId>"
-                    + "<version>1.0</version><classifier>model</classifier></dependency>, or use "
-                    + "Classifier.load(Path) for a model directory or zip");
+            throw new ClassifierException(Message.runtime("runtime.classpath.none",
+                    RESOURCE_FOLDER + ModelDescription.FILE, "<dependency><groupId>com.example</groupId>"
+                    + "<artifactId>my-classifier</artifactId><version>1.0</version>" + MODEL_CLASSIFIER
+                    + "</dependency>"));
         }
         if (models.size() > 1) {
-            throw new ClassifierException("Several models on the class path: " + list(models)
-                    + "; choose one with Classifier.fromClasspath(\"artifactId\") or (\"groupId:artifactId\")");
+            throw new ClassifierException(Message.runtime("runtime.classpath.several", list(models)));
         }
         return models.get(0).load();
     }
@@ -137,13 +135,11 @@ public final class Classifier implements AutoCloseable {
             return matching.get(0).load();
         }
         if (matching.isEmpty()) {
-            throw new ClassifierException("No model '" + name + "' on the class path: "
-                    + (models.isEmpty() ? "there is none; add the model jar (<classifier>model</classifier>) of the "
-                    + "project that trained it" : "there are " + list(models) + "; give one's artifactId or "
-                    + "groupId:artifactId"));
+            throw new ClassifierException(models.isEmpty()
+                    ? Message.runtime("runtime.classpath.noneNamed", name, MODEL_CLASSIFIER)
+                    : Message.runtime("runtime.classpath.otherNamed", name, list(models)));
         }
-        throw new ClassifierException("Several models on the class path match '" + name + "': " + list(matching)
-                + "; give groupId:artifactId");
+        throw new ClassifierException(Message.runtime("runtime.classpath.ambiguous", name, list(matching)));
     }
 
     /**
@@ -274,13 +270,18 @@ public final class Classifier implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new ClassifierException("The class path cannot be searched for models: " + e.getMessage());
+            throw new ClassifierException(Message.runtime("runtime.classpath.unsearchable", e.getMessage()));
         }
         return models;
     }
 
-    private static String list(List<ClasspathModel> models) {
-        return models.stream().map(ClasspathModel::coordinates).collect(Collectors.joining(", "));
+    /** The models' coordinates, comma-separated, in the reader's language. */
+    private static Object list(List<ClasspathModel> models) {
+        Object list = models.get(models.size() - 1).coordinates();
+        for (int i = models.size() - 2; i >= 0; i--) {
+            list = Message.runtime("runtime.list", models.get(i).coordinates(), list);
+        }
+        return list;
     }
 
     /** A model jar's model on the class path: where its card is, and the project that trained it. */
@@ -296,8 +297,9 @@ public final class Classifier implements AutoCloseable {
                     p.getProperty("version"));
         }
 
-        String coordinates() {
-            return artifactId == null ? "a model without " + ARTIFACT_PROPERTIES + " at " + card
+        /** groupId:artifactId:version, or where the model is when it has no artifact.properties. */
+        Object coordinates() {
+            return artifactId == null ? Message.runtime("runtime.classpath.anonymous", ARTIFACT_PROPERTIES, card)
                     : groupId + ":" + artifactId + ":" + version;
         }
 
@@ -315,20 +317,19 @@ public final class Classifier implements AutoCloseable {
                     try (InputStream in = url.openStream()) {
                         ModelZip.copy(in, temp.resolve(file.getKey()), url.toString(), file.getValue());
                     } catch (FileNotFoundException e) {
-                        throw new ClassifierException("The model " + coordinates() + " on the class path is "
-                                + "incomplete: it holds no " + RESOURCE_FOLDER + file.getKey()
-                                + "; rebuild its model jar with the train goal");
+                        throw new ClassifierException(Message.runtime("runtime.classpath.incomplete", coordinates(),
+                                RESOURCE_FOLDER + file.getKey()));
                     }
                 }
                 try {
                     return new Classifier(LoadedModel.open(temp, Device.cpu()));
                 } catch (ClassifierException e) {
-                    throw new ClassifierException("The model " + coordinates() + " on the class path is unusable: "
-                            + e.getMessage(), e);
+                    throw new ClassifierException(Message.runtime("runtime.classpath.unusable", coordinates(),
+                            e.message()), e);
                 }
             } catch (IOException e) {
-                throw new ClassifierException("The model " + coordinates() + " on the class path cannot be read: "
-                        + e.getMessage());
+                throw new ClassifierException(Message.runtime("runtime.classpath.unreadable", coordinates(),
+                        Localizable.reason(e)));
             } finally {
                 deleteTree(temp);
             }
@@ -339,7 +340,7 @@ public final class Classifier implements AutoCloseable {
         try {
             return Files.createTempDirectory("fashionmnist-model");
         } catch (IOException e) {
-            throw new ClassifierException("No temporary folder for the model's files: " + e.getMessage());
+            throw new ClassifierException(Message.runtime("runtime.temp", e.getMessage()));
         }
     }
 

@@ -21,18 +21,8 @@ public class ClassifierException extends RuntimeException implements Localizable
         this.message = message;
     }
 
-    public ClassifierException(String message) {
-        super(message);
-        this.message = null;
-    }
-
-    public ClassifierException(String message, Throwable cause) {
-        super(message, cause);
-        this.message = null;
-    }
-
     @Override
     public Message message() {
-        return message != null ? message : new Message(Message.RUNTIME_BUNDLE, "literal", getMessage());
+        return message;
     }
 }

@@ -49,52 +49,51 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
     public static ModelDescription read(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new ClassifierException("No model in " + dir + ": it holds no " + FILE + "; give the model "
-                    + "directory or model zip that the train goal of fashionmnist-maven-plugin writes");
+            throw new ClassifierException(Message.runtime("runtime.model.none", dir, FILE));
         }
-        JsonObject json;
+        JsonElement root;
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new JsonParseException("it holds no JSON object");
-            }
-            json = root.getAsJsonObject();
+            root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | JsonParseException e) {
-            throw new ClassifierException(file + " cannot be read as a model card (" + e.getMessage() + "); the "
-                    + "file was edited or comes from another tool: retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ClassifierException(Message.runtime("runtime.card.unreadable", file, e.getMessage()));
         }
-        return of(json, file);
+        if (!root.isJsonObject()) {
+            throw new ClassifierException(Message.runtime("runtime.card.unreadable", file,
+                    Message.runtime("runtime.card.noObject")));
+        }
+        return of(root.getAsJsonObject(), file);
     }
 
     /** The checked description in {@code json}, the content of {@code file}. */
     static ModelDescription of(JsonObject json, Path file) {
-        check(integer(json, "formatVersion") == FORMAT, file, "formatVersion", "must be " + FORMAT);
+        check(integer(json, "formatVersion") == FORMAT, file, "formatVersion",
+                Message.runtime("runtime.card.field.format", FORMAT));
         ModelSpec spec = spec(json.get("model"));
-        check(spec != null && spec.architecture() != null, file, "model", "is missing or names no architecture");
+        check(spec != null && spec.architecture() != null, file, "model",
+                Message.runtime("runtime.card.field.model"));
         String architecture = text(json, "architecture");
         check(architecture != null && architecture.equals(spec.architecture().id()), file, "architecture",
-                "is '" + architecture + "' but the network spec is " + spec.architecture().id() + " (one of "
-                        + Architecture.validIds() + ")");
+                Message.runtime("runtime.card.field.architecture", architecture, spec.architecture().id(),
+                        Architecture.validIds()));
         check(spec.imageRows() > 0 && spec.imageColumns() > 0 && spec.classCount() >= 2, file, "model",
-                "needs positive image sizes and at least 2 classes");
+                Message.runtime("runtime.card.field.sizes"));
         check(spec.architecture() != Architecture.MLP || (!spec.hiddenLayers().isEmpty()
                 && spec.hiddenLayers().stream().allMatch(h -> h != null && h > 0)), file, "model.hiddenLayers",
-                "must list the positive hidden layer sizes of the mlp");
+                Message.runtime("runtime.card.field.hiddenLayers"));
         check(spec.architecture() != Architecture.RESNET || (spec.resnetBlocks().size() == 3
                 && spec.resnetBlocks().stream().allMatch(b -> b != null && b > 0)),
-                file, "model.resnetBlocks", "must list three positive block counts");
+                file, "model.resnetBlocks", Message.runtime("runtime.card.field.resnetBlocks"));
         List<String> classNames = strings(json.get("classNames"));
         check(classNames != null && classNames.size() == spec.classCount(), file, "classNames",
-                "must name the model's " + spec.classCount() + " classes");
+                Message.runtime("runtime.card.field.classNames", spec.classCount()));
         JsonObject n = object(json.get("normalization"));
         double mean = n == null ? Double.NaN : number(n, "mean");
         double std = n == null ? Double.NaN : number(n, "std");
         check(std > 0 && Double.isFinite(std) && Double.isFinite(mean), file, "normalization",
-                "must give the training images' mean and a positive standard deviation");
+                Message.runtime("runtime.card.field.normalization"));
         String sha = text(json, "parametersSha256");
         check(sha != null && sha.matches("[0-9a-f]{64}"), file, "parametersSha256",
-                "must be the SHA-256 of the parameters file (64 hex digits)");
+                Message.runtime("runtime.card.field.sha"));
         JsonObject metrics = object(json.get("finalMetrics"));
         double accuracy = metrics == null ? Double.NaN : number(metrics, "testAccuracy");
         return new ModelDescription(architecture, spec, text(json, "dataset"), classNames, new Normalization(mean, std),
@@ -184,11 +183,9 @@ public record ModelDescription(String architecture, ModelSpec spec, String datas
         return values;
     }
 
-    private static void check(boolean ok, Path file, String field, String what) {
+    private static void check(boolean ok, Path file, String field, Message what) {
         if (!ok) {
-            throw new ClassifierException(file + ": field '" + field + "' " + what
-                    + "; the file was edited or comes from another tool: retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ClassifierException(Message.runtime("runtime.card.field", file, field, what));
         }
     }
 }

@@ -48,16 +48,15 @@ public final class ModelParameters {
         try {
             model.load(dir, name, Map.of("epoch", "0"));
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            throw new ClassifierException(file + " cannot be loaded as a " + spec.describe() + " network (" + describe(e)
-                    + "): it is damaged or belongs to another architecture; retrain with -Dfashionmnist.force");
+            throw new ClassifierException(Message.runtime("runtime.parameters.unloadable", file, spec.describe(),
+                    describe(e)));
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             Shape want = expected.get(p.getKey());
             Shape got = p.getValue().getArray().getShape();
             if (want == null || !want.equals(got)) {
-                throw new ClassifierException(file + " does not fit a " + spec.describe() + " network: parameter "
-                        + p.getKey() + " has shape " + got + ", the network needs " + want
-                        + "; the file belongs to another configuration");
+                throw new ClassifierException(Message.runtime("runtime.parameters.mismatch", file, spec.describe(),
+                        p.getKey(), got, want));
             }
         }
     }
@@ -68,13 +67,11 @@ public final class ModelParameters {
      */
     public static void requireFile(Path file) {
         if (Files.isDirectory(file)) {
-            throw new ClassifierException(file + " is a directory, expected the parameters file " + file.getFileName()
-                    + " that the train goal writes next to " + ModelDescription.FILE + "; retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ClassifierException(Message.runtime("runtime.parameters.directory", file, file.getFileName(),
+                    ModelDescription.FILE));
         }
         if (!Files.isRegularFile(file)) {
-            throw new ClassifierException(file + " does not exist: the model directory holds no parameters file for this "
-                    + "model; retrain with 'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ClassifierException(Message.runtime("runtime.parameters.missing", file));
         }
     }
 
@@ -89,12 +86,11 @@ public final class ModelParameters {
         try {
             actual = sha256(params);
         } catch (IOException e) {
-            throw new ClassifierException(params + " cannot be read: " + e.getMessage());
+            throw new ClassifierException(Message.runtime("runtime.file.unreadable", params, e.getMessage()));
         }
         if (!actual.equals(expected)) {
-            throw new ClassifierException(params + " is damaged or was replaced: its SHA-256 is " + actual + ", "
-                    + ModelDescription.FILE + " says " + expected + "; retrain with "
-                    + "'mvn fashionmnist:train -Dfashionmnist.force'");
+            throw new ClassifierException(Message.runtime("runtime.parameters.sha", params, actual,
+                    ModelDescription.FILE, expected));
         }
     }
 
@@ -120,11 +116,10 @@ public final class ModelParameters {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 4);
         } catch (IOException e) {
-            throw new ClassifierException(file + " cannot be read: " + e.getMessage());
+            throw new ClassifierException(Message.runtime("runtime.file.unreadable", file, e.getMessage()));
         }
         if (n < 4 || head[0] != 'D' || head[1] != 'J' || head[2] != 'L' || head[3] != '@') {
-            throw new ClassifierException(file + " is not a DJL parameters file (it does not start with 'DJL@'): "
-                    + "retrain with -Dfashionmnist.force");
+            throw new ClassifierException(Message.runtime("runtime.parameters.magic", file));
         }
     }
 

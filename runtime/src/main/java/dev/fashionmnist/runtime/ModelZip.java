@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -43,18 +44,18 @@ public final class ModelZip {
 
     /**
      * Unpacks {@code zip} into {@code folder} (which must exist and be empty) and returns the model directory inside
-     * it, {@code folder/model}. A refused archive is an {@link IOException} whose message says why; the caller
+     * it, {@code folder/model}. A refused archive is a {@link UnreadableFileException} that says why; the caller
      * deletes what was unpacked.
      */
     public static Path extract(Path zip, Path folder, Limits limits) throws IOException {
         Map<String, Long> caps = new LinkedHashMap<>();
         limits.byFile().forEach((file, cap) -> caps.put(MODEL + file, cap));
-        String files = String.join(" and ", caps.keySet());
+        List<String> files = List.copyOf(caps.keySet());
         Path model = Files.createDirectory(folder.resolve("model"));
         try (ZipFile z = open(zip)) {
             if (z.size() > caps.size() + 1) {
-                throw new IOException("it holds " + z.size() + " entries, a model archive at most " + (caps.size()
-                        + 1) + " (" + MODEL + ", " + String.join(", ", caps.keySet()) + ")");
+                throw new UnreadableFileException(Message.runtime("runtime.zip.entries", z.size(), caps.size() + 1, MODEL,
+                        String.join(", ", files)));
             }
             Set<String> seen = new HashSet<>();
             var entries = z.entries();
@@ -62,14 +63,15 @@ public final class ModelZip {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
                 if (!seen.add(name)) {
-                    throw new IOException("entry '" + name + "' is refused: it occurs twice");
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.twice", name));
                 }
                 if (e.isDirectory() && name.equals(MODEL)) {
                     continue;
                 }
                 Long cap = caps.get(name);
                 if (cap == null || e.isDirectory()) {
-                    throw new IOException("entry '" + name + "' is refused: a model archive holds only " + files);
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.foreign", name, files.get(0),
+                            files.get(1)));
                 }
                 try (InputStream in = z.getInputStream(e)) {
                     copy(in, model.resolve(name.substring(MODEL.length())), name, cap);
@@ -77,8 +79,7 @@ public final class ModelZip {
             }
             for (String needed : caps.keySet()) {
                 if (!seen.contains(needed)) {
-                    throw new IOException("it holds no " + needed + ": it is not a model archive made by the "
-                            + "train goal");
+                    throw new UnreadableFileException(Message.runtime("runtime.zip.incomplete", needed));
                 }
             }
         }
@@ -97,9 +98,9 @@ public final class ModelZip {
             while ((n = in.read(buffer)) > 0) {
                 written += n;
                 if (written > cap) {
-                    throw new IOException("entry '" + name + "' is refused: it inflates to more than " + cap
-                            + " bytes" + (cap % (1 << 20) == 0 ? " (" + (cap >> 20) + " MiB)" : "")
-                            + ", the limit for this file");
+                    throw new UnreadableFileException(cap % (1 << 20) == 0
+                            ? Message.runtime("runtime.zip.tooLargeMiB", name, cap, cap >> 20)
+                            : Message.runtime("runtime.zip.tooLarge", name, cap));
                 }
                 out.write(buffer, 0, n);
             }
@@ -110,7 +111,7 @@ public final class ModelZip {
         try {
             return new ZipFile(zip.toFile());
         } catch (ZipException e) {
-            throw new IOException("it is not a zip file (" + e.getMessage() + ")");
+            throw new UnreadableFileException(Message.runtime("runtime.zip.notZip", e.getMessage()));
         }
     }
 }

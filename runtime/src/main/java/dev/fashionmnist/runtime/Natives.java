@@ -31,28 +31,24 @@ public final class Natives {
                     || context != null && context.getResource(NATIVES) != null;
             boolean jni = loader.getResource(JNI) != null || context != null && context.getResource(JNI) != null;
             if (!natives || !jni) {
-                throw new ClassifierException(missing((natives ? "" : "the PyTorch natives jar")
-                        + (!natives && !jni ? " and " : "") + (jni ? "" : "the PyTorch JNI jar")
-                        + (!natives && !jni ? " are" : " is") + " not on the class path"));
+                Message problem = natives ? Message.runtime("runtime.natives.jniJar")
+                        : jni ? Message.runtime("runtime.natives.nativesJar")
+                        : Message.runtime("runtime.natives.bothJars");
+                throw new ClassifierException(missing(problem));
             }
         }
         try {
             return Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new ClassifierException(missing("the PyTorch engine cannot start (" + e.getMessage() + ")"), e);
+            throw new ClassifierException(missing(Message.runtime("runtime.natives.engine", e.getMessage())), e);
         }
     }
 
     /** The dependencies to add, after {@code problem}, what went wrong. */
-    static String missing(String problem) {
+    static Message missing(Message problem) {
         Properties versions = versions();
-        String pytorch = versions.getProperty("pytorch", "?");
-        String djl = versions.getProperty("djl", "?");
-        return "No PyTorch natives for the classifier: " + problem + ". Add the dependencies "
-                + "ai.djl.pytorch:pytorch-native-cpu:" + pytorch + " with <classifier>" + platform()
-                + "</classifier> (linux-x86_64, linux-aarch64, osx-aarch64 or win-x86_64) and ai.djl.pytorch:"
-                + "pytorch-jni:" + pytorch + "-" + djl + " (scope runtime); DJL then runs offline, it downloads "
-                + "nothing";
+        return Message.runtime("runtime.natives.missing", problem, versions.getProperty("pytorch", "?"), platform(),
+                versions.getProperty("djl", "?"));
     }
 
     /** The classifier of the natives jar for this machine. */

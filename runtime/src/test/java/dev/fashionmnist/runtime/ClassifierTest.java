@@ -167,7 +167,7 @@ class ClassifierTest {
 
     @Test
     void theMissingNativesMessageNamesBothDependenciesAndTheirVersions() {
-        String m = Natives.missing("the PyTorch natives jar is not on the class path");
+        String m = Natives.missing(Message.runtime("runtime.natives.nativesJar")).toString();
         assertTrue(m.contains("ai.djl.pytorch:pytorch-native-cpu:2.3.1 with <classifier>linux-x86_64</classifier>")
                 || !Natives.platform().equals("linux-x86_64"), m);
         assertTrue(m.contains("ai.djl.pytorch:pytorch-jni:2.3.1-0.29.0"), m);

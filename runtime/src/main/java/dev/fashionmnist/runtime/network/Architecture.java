@@ -1,6 +1,7 @@
 package dev.fashionmnist.runtime.network;
 
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.RuntimeMessage;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,6 +38,6 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new ClassifierException("Parameter 'architecture' is '" + text + "': use one of " + validIds());
+        throw new ClassifierException(RuntimeMessage.runtime("runtime.architecture.unknown", text, validIds()));
     }
 }

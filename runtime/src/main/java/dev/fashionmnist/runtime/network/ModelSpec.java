@@ -1,6 +1,8 @@
 package dev.fashionmnist.runtime.network;
 
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.runtime.RuntimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,26 +34,26 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
         List<Integer> blocks = List.of();
         if (arch == Architecture.MLP) {
             if (hiddenLayers != null && !hiddenLayers.isBlank()) {
-                hidden = positiveList(hiddenLayers, "hiddenLayers", "e.g. 256,128", 0);
+                hidden = positiveList(hiddenLayers, "hiddenLayers",
+                        RuntimeMessage.runtime("runtime.numbers.example.hiddenLayers"), 0);
             } else {
                 if (hiddenSize < 1) {
-                    throw new ClassifierException("Parameter 'hiddenSize' is " + hiddenSize
-                            + ": the hidden layer needs at least 1 neuron (the notebook starts at 2, default 128)");
+                    throw new ClassifierException(RuntimeMessage.runtime("runtime.hiddenSize.small", hiddenSize));
                 }
                 hidden = List.of(hiddenSize);
             }
         } else if (arch == Architecture.RESNET) {
             blocks = resnetBlocks == null || resnetBlocks.isBlank() ? DEFAULT_RESNET_BLOCKS
-                    : positiveList(resnetBlocks, "resnetBlocks", "three numbers, e.g. 2,2,2", 3);
+                    : positiveList(resnetBlocks, "resnetBlocks",
+                    RuntimeMessage.runtime("runtime.numbers.example.resnetBlocks"), 3);
         }
         if (arch == Architecture.NET && (imageRows < 6 || imageColumns < 6)) {
-            throw new ClassifierException("Architecture 'net' needs images of at least 6x6 pixels, the data has "
-                    + imageRows + "x" + imageColumns);
+            throw new ClassifierException(RuntimeMessage.runtime("runtime.net.tooSmall", imageRows, imageColumns));
         }
         return new ModelSpec(arch, hidden, blocks, imageRows, imageColumns, classCount);
     }
 
-    private static List<Integer> positiveList(String text, String parameter, String example, int exactCount) {
+    private static List<Integer> positiveList(String text, String parameter, Message example, int exactCount) {
         List<Integer> values = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
@@ -59,18 +61,18 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
             try {
                 v = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': '" + p
-                        + "' is not a whole number; use positive whole numbers, comma-separated, " + example);
+                throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.notWhole", parameter, text, p,
+                        example));
             }
             if (v < 1 || v > 65536) {
-                throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': " + v
-                        + " is out of range; each value must be between 1 and 65536, " + example);
+                throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.range", parameter, text, v,
+                        example));
             }
             values.add(v);
         }
         if (exactCount > 0 && values.size() != exactCount) {
-            throw new ClassifierException("Parameter '" + parameter + "' is '" + text + "': it needs " + exactCount
-                    + " values, one per stage, " + example);
+            throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.count", parameter, text,
+                    exactCount, example));
         }
         return values;
     }
