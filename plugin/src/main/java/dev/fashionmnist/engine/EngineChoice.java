@@ -1,16 +1,28 @@
 package dev.fashionmnist.engine;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.util.Locale;
 
 /**
  * Which natives to load and which device to train on, from the {@code device} parameter and what the machine
  * has: {@code cpu}; {@code gpu} or {@code gpu:N} (needs an NVIDIA driver and CUDA runtime, loads the cu121
- * natives); {@code auto} takes the GPU when one is there. {@link #reason()} says why the choice fell as it did.
+ * natives); {@code auto} takes the GPU when one is there. {@link #because()} says why the choice fell as it did.
  *
  * @param gpuIndex the GPU to use, or -1 for the CPU
  */
-public record EngineChoice(NativeArtifact natives, int gpuIndex, String reason) {
+public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because) {
+
+    /** Why the choice fell as it did, in English. */
+    public String reason() {
+        return because.toString();
+    }
+
+    /** The log line "Engine: cpu because ...", to be worded in the reader's language. */
+    public Message line() {
+        return Messages.of("engine.choice", deviceName(), because);
+    }
 
     public boolean gpu() {
         return gpuIndex >= 0;
@@ -23,25 +35,24 @@ public record EngineChoice(NativeArtifact natives, int gpuIndex, String reason) 
     public static EngineChoice choose(String device, GpuProbe.Result probe, String platform) {
         String d = device == null ? "auto" : device.trim().toLowerCase(Locale.ROOT);
         if (d.equals("cpu")) {
-            return new EngineChoice(NativeArtifact.cpu(platform), -1, "device=cpu");
+            return new EngineChoice(NativeArtifact.cpu(platform), -1, Messages.of("engine.choice.cpu"));
         }
         if (d.equals("auto")) {
             if (probe.available() && platform.equals("linux-x86_64")) {
-                return new EngineChoice(NativeArtifact.cu121(), 0, "device=auto found " + probe.description());
+                return new EngineChoice(NativeArtifact.cu121(), 0, Messages.of("engine.choice.autoGpu", probe.text()));
             }
-            return new EngineChoice(NativeArtifact.cpu(platform), -1, "device=auto found " + probe.description()
-                    + (probe.available() ? " but CUDA natives exist only for linux-x86_64" : "") + ", so the CPU");
+            return new EngineChoice(NativeArtifact.cpu(platform), -1, probe.available()
+                    ? Messages.of("engine.choice.autoCpuNoCudaNatives", probe.text())
+                    : Messages.of("engine.choice.autoCpu", probe.text()));
         }
         int index = gpuIndex(d, device);
         if (!platform.equals("linux-x86_64")) {
-            throw new ModelException("Parameter 'device' is " + device + ", but PyTorch's CUDA natives exist only for "
-                    + "linux-x86_64 and this is " + platform + ": use device=cpu or auto");
+            throw new ModelException(Messages.of("engine.device.noCudaNatives", device, platform));
         }
         if (!probe.available()) {
-            throw new ModelException("Parameter 'device' is " + device + ", but this machine has " + probe.description()
-                    + ": use device=cpu, or auto to take a GPU only where there is one");
+            throw new ModelException(Messages.of("engine.device.noGpu", device, probe.text()));
         }
-        return new EngineChoice(NativeArtifact.cu121(), index, "device=" + d + " (" + probe.description() + ")");
+        return new EngineChoice(NativeArtifact.cu121(), index, Messages.of("engine.choice.gpu", d, probe.text()));
     }
 
     private static int gpuIndex(String d, String original) {
@@ -58,6 +69,6 @@ public record EngineChoice(NativeArtifact natives, int gpuIndex, String reason) 
                 // reported below
             }
         }
-        throw new ModelException("Parameter 'device' is '" + original + "': use auto, cpu, gpu or gpu:N (N = 0, 1, ...)");
+        throw new ModelException(Messages.of("engine.device.unknown", original));
     }
 }

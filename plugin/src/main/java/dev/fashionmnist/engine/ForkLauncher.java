@@ -2,6 +2,7 @@ package dev.fashionmnist.engine;
 
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.train.EpochProgress;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class ForkLauncher {
             builder.environment().putAll(EngineJvm.allocator(builder.environment()));
             process = builder.start();
         } catch (IOException e) {
-            throw new ModelException("Cannot start the training JVM (" + cmd.get(0) + "): " + e.getMessage());
+            throw new ModelException(Messages.of("engine.fork.cannotStart", cmd.get(0), e.getMessage()));
         }
         ForkStopper stopper = new ForkStopper(process);
         Thread hook = new Thread(stopper, "fashionmnist-fork-stopper");
@@ -140,25 +141,22 @@ public final class ForkLauncher {
             int exit = process.waitFor();
             progress.clear();
             if (stopper.stopped()) {
-                throw new ModelException("Stopped the training JVM because Maven is shutting down (Ctrl-C or a"
-                        + " signal); no new model was written");
+                throw new ModelException(Messages.of("engine.fork.stopped"));
             }
             if (!errors.isEmpty()) {
                 throw new ModelException(String.join("\n", errors));
             }
             if (exit != 0) {
-                throw new ModelException("The training JVM ended with exit code " + exit + " and no result"
-                        + (exit > 128 ? " (killed by signal " + (exit - 128) + ": a native crash, or out of memory?)"
-                        : "") + ". Its last output:\n  " + String.join("\n  ", tail)
-                        + "\nGive it more memory with -Dfashionmnist.jvmArgs=-Xmx4g, or run with -X for its whole output");
+                throw new ModelException(Messages.of("engine.fork.exited", exit, exit > 128
+                        ? Messages.of("engine.fork.killed", exit - 128) : "", String.join("\n  ", tail)));
             }
         } catch (IOException e) {
             stopper.run();
-            throw new ModelException("Lost the connection to the training JVM: " + e.getMessage());
+            throw new ModelException(Messages.of("engine.fork.lost", e.getMessage()));
         } catch (InterruptedException e) {
             stopper.run();
             Thread.currentThread().interrupt();
-            throw new ModelException("Interrupted while training");
+            throw new ModelException(Messages.of("engine.fork.interrupted"));
         }
     }
 

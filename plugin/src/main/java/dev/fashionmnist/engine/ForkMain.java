@@ -13,7 +13,9 @@ import dev.fashionmnist.evaluate.Predictor;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.EvaluationReports;
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Cancellation;
 import dev.fashionmnist.train.EpochProgress;
 import dev.fashionmnist.train.ProgressCadence;
@@ -41,6 +43,9 @@ public final class ForkMain {
     public static final String PREDICT = "predict";
     public static final String SWEEP = "sweep";
 
+    /** The system property that carries the reader's language from the Maven JVM: en or de. */
+    public static final String LANGUAGE = "fashionmnist.language";
+
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
 
@@ -50,7 +55,8 @@ public final class ForkMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        BuildLog log = new ProtocolLog(out);
+        Language language = language(System.getProperty(LANGUAGE));
+        BuildLog log = new ProtocolLog(out, language);
         Cancellation cancellation = new Cancellation();
         ParentWatch.start(cancellation, System.in);
         int exit;
@@ -68,22 +74,22 @@ public final class ForkMain {
             } else {
                 throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict|sweep JOB.json");
             }
-            ResidentMemory.peakKiB().ifPresent(kib -> log.info(String.format(java.util.Locale.ROOT,
-                    "Peak memory of the engine JVM: %,d MiB resident (PyTorch and Java together)", kib / 1024)));
+            ResidentMemory.peakKiB().ifPresent(kib -> log.info(Messages.of("engine.fork.peakMemory", kib / 1024)));
             exit = 0;
         } catch (ClassifierException | DatasetException e) {
-            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, e.getMessage()));
+            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, Messages.of(e, language)));
             exit = USER_ERROR;
         } catch (OutOfMemoryError e) {
-            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, "The training JVM ran out of memory ("
-                    + e.getMessage() + "): give it more with -Dfashionmnist.jvmArgs=-Xmx8g, or lower batchSize"));
+            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, Messages.text(language,
+                    "engine.fork.outOfMemory", e.getMessage())));
             exit = USER_ERROR;
         } catch (Throwable e) {
-            StringBuilder m = new StringBuilder("Training failed: " + e);
+            StringBuilder m = new StringBuilder(e.toString());
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 m.append("\n  caused by ").append(c);
             }
-            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, m.toString()));
+            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, Messages.text(language, "engine.fork.failed",
+                    m.toString())));
             exit = INTERNAL_ERROR;
         }
         out.flush();
@@ -111,7 +117,7 @@ public final class ForkMain {
         LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
         for (int i = 0; i < job.trials().size(); i++) {
             TrainJob trial = job.trials().get(i);
-            log.info("Trial " + job.labels().get(i));
+            log.info(Messages.of("engine.fork.trial", job.labels().get(i)));
             new Training(trial, log, progress(out, trial.interactive()), cancellation).run(data);
             EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
             EvaluationReports.write(result, trial.outputDirectory());
@@ -147,8 +153,13 @@ public final class ForkMain {
         };
     }
 
-    /** The fork's log: protocol lines on standard output. */
-    private record ProtocolLog(PrintStream out) implements BuildLog {
+    /** The language {@code property} names (the Maven JVM passes the build's), English when none or unknown. */
+    static Language language(String property) {
+        return Language.parse(property).orElse(Language.ENGLISH);
+    }
+
+    /** The fork's log: protocol lines on standard output, worded in the build's language. */
+    private record ProtocolLog(PrintStream out, Language language) implements BuildLog {
         @Override
         public void info(String message) {
             out.println(ForkProtocol.format(ForkProtocol.Kind.INFO, message));

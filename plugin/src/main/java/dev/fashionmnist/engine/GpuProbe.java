@@ -1,5 +1,7 @@
 package dev.fashionmnist.engine;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class GpuProbe {
     /** A description of the NVIDIA driver and CUDA runtime found, or why none counts. */
     public Result probe() {
         if (!Files.isReadable(driverVersionFile)) {
-            return new Result(false, "no NVIDIA driver (" + driverVersionFile + " is absent)");
+            return new Result(false, Messages.of("engine.gpu.noDriver", driverVersionFile));
         }
         String driver;
         try {
@@ -37,12 +39,16 @@ public final class GpuProbe {
         }
         Optional<String> libcuda = libcudaPaths.stream().filter(p -> Files.exists(Path.of(p))).findFirst();
         if (libcuda.isEmpty()) {
-            return new Result(false, "an NVIDIA driver but no CUDA runtime library (libcuda.so.1)");
+            return new Result(false, Messages.of("engine.gpu.noCuda"));
         }
-        return new Result(true, driver + ", CUDA runtime " + libcuda.get());
+        return new Result(true, Messages.of("engine.gpu.found", driver, libcuda.get()));
     }
 
     /** Whether a usable GPU was found, and in words why or why not. */
-    public record Result(boolean available, String description) {
+    public record Result(boolean available, Message text) {
+        /** What was found, in English. */
+        public String description() {
+            return text.toString();
+        }
     }
 }

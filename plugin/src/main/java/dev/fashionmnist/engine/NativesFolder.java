@@ -1,11 +1,12 @@
 package dev.fashionmnist.engine;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -29,7 +30,7 @@ public final class NativesFolder {
      * run otherwise spends a while unpacking ~470 MB without a word. {@code setting} reads an environment variable or
      * system property of the fork by name ({@code null} when unset).
      */
-    public static Optional<String> firstUseNotice(Path jar, UnaryOperator<String> setting, Path userHome) {
+    public static Optional<Message> firstUseNotice(Path jar, UnaryOperator<String> setting, Path userHome) {
         if (present(setting.apply("PYTORCH_LIBRARY_PATH"))) {
             return Optional.empty();
         }
@@ -47,9 +48,8 @@ public final class NativesFolder {
             if (Files.isDirectory(folder)) {
                 return Optional.empty();
             }
-            return Optional.of(String.format(Locale.ROOT, "First use of these PyTorch natives: unpacking %,d MB from"
-                    + " %s into %s (once; later builds reuse them)", unpackedBytes(zip) / 1_000_000,
-                    jar.getFileName(), folder));
+            return Optional.of(Messages.of("engine.natives.firstUse", unpackedBytes(zip) / 1_000_000, jar.getFileName(),
+                    folder));
         } catch (IOException e) {
             return Optional.empty(); // an unreadable jar fails clearly when the fork loads it
         }

@@ -3,6 +3,7 @@ package dev.fashionmnist.engine;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.report.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,21 +19,16 @@ public final class OutputFolderLock {
     /** Takes {@code out}, waiting at most {@code lockTimeoutSeconds} (0: not at all) for another build using it. */
     public static FolderLock acquire(Path out, int lockTimeoutSeconds, BuildLog log) {
         if (lockTimeoutSeconds < 0) {
-            throw new ModelException("Parameter 'lockTimeout' is " + lockTimeoutSeconds + ": use the seconds to wait"
-                    + " for another build that uses the same outputDirectory, 0 or more (0: fail at once)");
+            throw new ModelException(Messages.of("engine.lock.badTimeout", lockTimeoutSeconds));
         }
         try {
-            return FolderLock.acquire(out, Duration.ofSeconds(lockTimeoutSeconds), holder -> log.info("Waiting for "
-                    + holder + ", which is using the output folder " + out.toAbsolutePath() + ", to finish (at most "
-                    + lockTimeoutSeconds + " s, parameter lockTimeout)"));
+            return FolderLock.acquire(out, Duration.ofSeconds(lockTimeoutSeconds), holder -> log.info(
+                    Messages.of("engine.lock.waiting", holder, out.toAbsolutePath(), lockTimeoutSeconds)));
         } catch (FolderLock.BusyException e) {
-            throw new ModelException("Parameter 'outputDirectory': " + e.folder() + " is in use by " + e.holder()
-                    + (lockTimeoutSeconds > 0 ? ", still after waiting " + lockTimeoutSeconds + " s (lockTimeout)" : "")
-                    + ". Let that build finish or stop it, give this one its own folder with"
-                    + " -Dfashionmnist.outputDirectory=..., or wait longer with -Dfashionmnist.lockTimeout=SECONDS");
+            throw new ModelException(Messages.of("engine.lock.busy", e.folder(), e.holder(), lockTimeoutSeconds > 0
+                    ? Messages.of("engine.lock.busyAfterWaiting", lockTimeoutSeconds) : ""));
         } catch (IOException e) {
-            throw new ModelException("Parameter 'outputDirectory': " + out + " is not a writable folder (" + e
-                    + "): choose another with -Dfashionmnist.outputDirectory=...");
+            throw new ModelException(Messages.of("engine.lock.notWritable", out, e));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.engine;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.util.Locale;
 
 /** The classifier of the PyTorch natives jar for this operating system and processor. */
@@ -29,7 +30,6 @@ public final class Platform {
         if (os.contains("windows") && x64) {
             return "win-x86_64";
         }
-        throw new ModelException("PyTorch 2.3.1 natives exist for linux-x86_64, linux-aarch64, osx-aarch64 and "
-                + "win-x86_64; this machine is " + osName + " " + osArch + ", so the plugin cannot train here");
+        throw new ModelException(Messages.of("engine.platform.unsupported", osName, osArch));
     }
 }

@@ -138,6 +138,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             props.put("ai.djl.offline", "true");
             props.put("java.awt.headless", "true");
             props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            props.put(ForkMain.LANGUAGE, log.language().tag());
             List<String> args = EngineJvm.arguments(job, forkJvmArgs);
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
                     List.of(mode, jobFile.toString())), log, progress);

@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Message;
 import dev.fashionmnist.train.EpochMetrics;
 import dev.fashionmnist.train.RunStatus;
 import java.io.IOException;
@@ -17,7 +18,12 @@ import java.util.Objects;
  * @param metrics the rows to draw
  * @param note    what the reader must know about where they come from; {@code null} when metrics.csv is the model's
  */
-public record LearningHistory(List<EpochMetrics> metrics, String note) {
+public record LearningHistory(List<EpochMetrics> metrics, Message noteText) {
+
+    /** The note in English; {@code null} when metrics.csv is the model's. */
+    public String note() {
+        return noteText == null ? null : noteText.toString();
+    }
 
     public static LearningHistory of(Path outputDirectory) throws IOException {
         Path file = outputDirectory.resolve("metrics.csv");
@@ -29,21 +35,18 @@ public record LearningHistory(List<EpochMetrics> metrics, String note) {
     static LearningHistory choose(ModelCard card, RunStatus run, List<EpochMetrics> csv) {
         if (card == null) {
             return new LearningHistory(csv, run == null || run.isComplete() || csv.isEmpty() ? null
-                    : "There is no model: metrics.csv is from " + run.describe() + ".");
+                    : Messages.of("train.history.noModel", run.describe()));
         }
         boolean sameRun = run == null ? card.runId() == null : Objects.equals(run.runId(), card.runId());
         if (sameRun) {
             return new LearningHistory(csv, null);
         }
-        String from = run == null ? "a run that left no run.json" : run.describe();
-        String model = card.runId() == null ? "an earlier run"
-                : "run " + card.runId().substring(0, Math.min(8, card.runId().length()));
-        String whose = "metrics.csv is not from the model: it is from " + from + "; the model is from " + model;
+        Message from = run == null ? Messages.of("train.history.noRunJson") : run.describe();
+        Message model = card.runId() == null ? Messages.of("train.history.earlierRun")
+                : Messages.of("train.history.run", card.runId().substring(0, Math.min(8, card.runId().length())));
         if (card.history() != null && !card.history().isEmpty()) {
-            return new LearningHistory(card.history(), whose + ". The curves and the table show the model's own "
-                    + "history from model.json.");
+            return new LearningHistory(card.history(), Messages.of("train.history.modelsOwn", from, model));
         }
-        return new LearningHistory(csv, csv.isEmpty() ? null : whose + ", whose model.json holds no history: the "
-                + "curves and the table show that other run, not the model.");
+        return new LearningHistory(csv, csv.isEmpty() ? null : Messages.of("train.history.otherRun", from, model));
     }
 }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.io.IOException;
 
 /**
@@ -37,8 +38,7 @@ public final class Cancellation {
     }
 
     private static ModelException stopped() {
-        return new ModelException("Training stopped: the Maven build that started it is gone or shutting down;"
-                + " no model was written");
+        return new ModelException(Messages.of("train.cancelled"));
     }
 
     /** What {@link #commit} guards. */

@@ -1,8 +1,11 @@
 package dev.fashionmnist.train;
 
+import static dev.fashionmnist.train.EpochMetrics.halfUp;
+
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads the learning curves the way the notebook teaches a "trainer" to: over- and underfitting, divergence, and
@@ -21,41 +24,66 @@ public final class Diagnosis {
 
     /** What the curves show. */
     public enum Kind {
-        OVERFITTING("overfitting", "more training data (trainSize), fewer epochs or early stopping "
-                + "(earlyStoppingPatience), a smaller model, weight decay (weightDecay), augmentation (augment)"),
-        UNDERFITTING("underfitting", "train longer (epochs), a larger model (hiddenSize, another architecture), "
-                + "a higher learningRate, another optimizer (adam)"),
-        DIVERGING("diverging", "lower the learningRate, e.g. by a factor of 10"),
-        LEARNING_SLOWLY("learning too slowly", "a higher learningRate, momentum (e.g. 0.9 with sgd), or the adam "
-                + "optimizer");
+        OVERFITTING(Messages.of("diagnosis.overfitting.label"), Messages.of("diagnosis.overfitting.remedies")),
+        UNDERFITTING(Messages.of("diagnosis.underfitting.label"), Messages.of("diagnosis.underfitting.remedies")),
+        DIVERGING(Messages.of("diagnosis.diverging.label"), Messages.of("diagnosis.diverging.remedies")),
+        LEARNING_SLOWLY(Messages.of("diagnosis.slow.label"), Messages.of("diagnosis.slow.remedies"));
 
-        private final String label;
-        private final String remedies;
+        private final Message label;
+        private final Message remedies;
 
-        Kind(String label, String remedies) {
+        Kind(Message label, Message remedies) {
             this.label = label;
             this.remedies = remedies;
         }
 
+        /** The English label, as metrics tables and JSON keep it. */
         public String label() {
+            return label.toString();
+        }
+
+        /** The English remedies. */
+        public String remedies() {
+            return remedies.toString();
+        }
+
+        /** The label, to be worded in the reader's language ("overfitting", "Überanpassung"). */
+        public Message labelText() {
             return label;
         }
 
-        public String remedies() {
+        /** What to try, to be worded in the reader's language. */
+        public Message remediesText() {
             return remedies;
         }
     }
 
-    /** One diagnosis with its evidence. */
-    public record Finding(Kind kind, String evidence) {
+    /** One diagnosis with what was observed in the curves, numbers included. */
+    public record Finding(Kind kind, Message observation) {
+        /** The evidence in English. */
+        public String evidence() {
+            return observation.toString();
+        }
+
+        /** The whole finding in English: label, evidence, remedies (as CSV and JSON keep it). */
         public String message() {
-            return kind.label() + ": " + evidence + ". Try: " + kind.remedies();
+            return text().toString();
+        }
+
+        /** The whole finding (label, evidence with its numbers, remedies), to be worded in the reader's language. */
+        public Message text() {
+            return Messages.of("diagnosis.finding", kind.labelText(), observation, kind.remediesText());
         }
     }
 
-    /** The verdict in one word for tables: the first finding's label, or "healthy". */
+    /** The verdict in one word for tables: the first finding's label, or "healthy" (English: tables are data). */
     public static String verdict(List<Finding> findings) {
-        return findings.isEmpty() ? "healthy" : findings.get(0).kind().label();
+        return verdictText(findings).toString();
+    }
+
+    /** The verdict in one word, to be worded in the reader's language: "healthy" / "gesund", or the first label. */
+    public static Message verdictText(List<Finding> findings) {
+        return findings.isEmpty() ? Messages.of("diagnosis.healthy") : findings.get(0).kind().labelText();
     }
 
     /** The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs). */
@@ -86,12 +114,12 @@ public final class Diagnosis {
         double first = epochs.get(0).trainLoss();
         for (EpochMetrics e : epochs) {
             if (!Double.isFinite(e.trainLoss()) || !Double.isFinite(e.testLoss())) {
-                return java.util.Optional.of(new Finding(Kind.DIVERGING, "the loss became "
-                        + (Double.isFinite(e.trainLoss()) ? e.testLoss() : e.trainLoss()) + " in epoch " + e.epoch()));
+                return java.util.Optional.of(new Finding(Kind.DIVERGING, Messages.of("diagnosis.diverging.notFinite",
+                        notFinite(Double.isFinite(e.trainLoss()) ? e.testLoss() : e.trainLoss()), e.epoch())));
             }
             if (Double.isFinite(first) && e.trainLoss() > 2 * first && e.epoch() > epochs.get(0).epoch()) {
-                return java.util.Optional.of(new Finding(Kind.DIVERGING, String.format(Locale.ROOT,
-                        "the train loss exploded from %.4f to %.4f by epoch %d", first, e.trainLoss(), e.epoch())));
+                return java.util.Optional.of(new Finding(Kind.DIVERGING, Messages.of("diagnosis.diverging.exploded",
+                        halfUp(first, 4), halfUp(e.trainLoss(), 4), e.epoch())));
             }
         }
         return java.util.Optional.empty();
@@ -104,18 +132,18 @@ public final class Diagnosis {
             EpochMetrics c = epochs.get(i);
             if (b.testLoss() > a.testLoss() && c.testLoss() > b.testLoss()
                     && b.trainLoss() < a.trainLoss() && c.trainLoss() < b.trainLoss()) {
-                return java.util.Optional.of(new Finding(Kind.OVERFITTING, String.format(Locale.ROOT,
-                        "the test loss rose from %.4f to %.4f in epochs %d-%d while the train loss fell from %.4f "
-                                + "to %.4f", a.testLoss(), c.testLoss(), b.epoch(), c.epoch(), a.trainLoss(),
-                        c.trainLoss())));
+                return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of(
+                        "diagnosis.overfitting.testLossRose",
+                        halfUp(a.testLoss(), 4), halfUp(c.testLoss(), 4), b.epoch(), c.epoch(),
+                        halfUp(a.trainLoss(), 4), halfUp(c.trainLoss(), 4))));
             }
         }
         EpochMetrics last = epochs.get(epochs.size() - 1);
         double gap = last.trainAccuracy() - last.testAccuracy();
         if (gap > GAP) {
-            return java.util.Optional.of(new Finding(Kind.OVERFITTING, String.format(Locale.ROOT,
-                    "train accuracy %.2f%% is %.1f points above test accuracy %.2f%% (more than %.0f)",
-                    100 * last.trainAccuracy(), 100 * gap, 100 * last.testAccuracy(), 100 * GAP)));
+            return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of("diagnosis.overfitting.gap",
+                    halfUp(100 * last.trainAccuracy(), 2), halfUp(100 * gap, 1), halfUp(100 * last.testAccuracy(), 2),
+                    halfUp(100 * GAP, 0))));
         }
         return java.util.Optional.empty();
     }
@@ -129,9 +157,8 @@ public final class Diagnosis {
         EpochMetrics before = epochs.get(epochs.size() - 3);
         double rise = last.trainAccuracy() - before.trainAccuracy();
         if (last.trainAccuracy() < LOW_ACCURACY && rise < 0.01) {
-            return java.util.Optional.of(new Finding(Kind.UNDERFITTING, String.format(Locale.ROOT,
-                    "train accuracy is only %.2f%% and rose %.2f points over the last two epochs",
-                    100 * last.trainAccuracy(), 100 * rise)));
+            return java.util.Optional.of(new Finding(Kind.UNDERFITTING, Messages.of("diagnosis.underfitting.flat",
+                    halfUp(100 * last.trainAccuracy(), 2), halfUp(100 * rise, 2))));
         }
         return java.util.Optional.empty();
     }
@@ -149,10 +176,17 @@ public final class Diagnosis {
         double meanFall = sum / (epochs.size() - 1);
         EpochMetrics last = epochs.get(epochs.size() - 1);
         if (meanFall < SLOW_FALL && last.trainLoss() > 1.0) {
-            return java.util.Optional.of(new Finding(Kind.LEARNING_SLOWLY, String.format(Locale.ROOT,
-                    "the train loss fell only %.1f%% per epoch on average and is still %.4f",
-                    100 * meanFall, last.trainLoss())));
+            return java.util.Optional.of(new Finding(Kind.LEARNING_SLOWLY, Messages.of("diagnosis.slow.fall",
+                    halfUp(100 * meanFall, 1), halfUp(last.trainLoss(), 4))));
         }
         return java.util.Optional.empty();
+    }
+
+    /** A loss that is no number or infinite, as the reader's language calls it. */
+    static Message notFinite(double value) {
+        if (Double.isNaN(value)) {
+            return Messages.of("diagnosis.value.nan");
+        }
+        return value > 0 ? Messages.of("diagnosis.value.infinity") : Messages.of("diagnosis.value.minusInfinity");
     }
 }

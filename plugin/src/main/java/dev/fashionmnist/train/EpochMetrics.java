@@ -1,6 +1,9 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -59,11 +62,43 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         return BigDecimal.valueOf(at).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    /** The notebook's tqdm postfix as one log line. */
+    /** The notebook's tqdm postfix as one log line, in English. */
     public String logLine(int lastEpoch) {
-        return String.format(java.util.Locale.ROOT,
-                "epoch %s/%d: train_acc=%.4f test_acc=%.4f train_loss=%.4f test_loss=%.4f lr=%.3g %.1f s %.0f images/s",
-                atLabel(), lastEpoch, trainAccuracy, testAccuracy, trainLoss, testLoss, learningRate, epochSeconds,
-                trainImagesPerSecond);
+        return logText(lastEpoch).toString();
+    }
+
+    /** The notebook's tqdm postfix as one log line, to be worded in the reader's language. */
+    public Message logText(int lastEpoch) {
+        return Messages.of("train.epoch", halfUp(at, 4), lastEpoch, halfUp(trainAccuracy, 4), halfUp(testAccuracy, 4),
+                halfUp(trainLoss, 4), halfUp(testLoss, 4), rate(learningRate), halfUp(epochSeconds, 1),
+                halfUp(trainImagesPerSecond, 0));
+    }
+
+    /**
+     * A learning rate with three significant digits, as {@code %.3g} shows it (0.00100, 0.100, 1.00e-05), with the
+     * reader's decimal separator.
+     */
+    static Message rate(double lr) {
+        if (!Double.isFinite(lr) || lr == 0) {
+            return Messages.of("train.epoch.rate", lr, 2);
+        }
+        BigDecimal rounded = BigDecimal.valueOf(lr).round(new MathContext(3, RoundingMode.HALF_UP));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        if (exponent >= -4 && exponent < 3) {
+            return Messages.of("train.epoch.rate", rounded.doubleValue(), 2 - exponent);
+        }
+        return Messages.of("train.epoch.rateScientific", rounded.movePointLeft(exponent).doubleValue(), exponent);
+    }
+
+    /**
+     * {@code value} rounded half up to {@code places} decimals, as {@code String.format("%.2f")} rounds it (on the
+     * shortest decimal form of the double), so that a message pattern's {@code {0,number,0.00}} shows the same digits
+     * (the pattern alone would round half even); a value that is no number or infinite as it is.
+     */
+    static double halfUp(double value, int places) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }

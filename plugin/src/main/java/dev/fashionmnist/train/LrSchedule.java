@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.util.Locale;
 
 /**
@@ -78,6 +79,6 @@ public enum LrSchedule {
                 return s;
             }
         }
-        throw new ModelException("Parameter 'lrSchedule' is '" + text + "': use constant, cosine, step or onecycle");
+        throw new ModelException(Messages.of("train.settings.lrSchedule", String.valueOf(text)));
     }
 }

@@ -9,7 +9,9 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.report.LearningCurves;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,8 +62,7 @@ public final class ModelCache {
      */
     public ModelCache(Path root, int size, BuildLog log) {
         if (size < 1) {
-            throw new ModelException("Parameter 'modelCacheSize' is " + size + ": keep at least 1 model (default 20),"
-                    + " or switch the model cache off with -Dfashionmnist.modelCache=false");
+            throw new ModelException(Messages.of("train.cache.badSize", size));
         }
         this.root = root.toAbsolutePath().normalize();
         this.size = size;
@@ -93,20 +93,19 @@ public final class ModelCache {
                 card = ModelCards.read(entry.resolve(MODEL));
                 ModelCards.checkParameters(entry.resolve(MODEL), card);
                 if (!fingerprint.equals(card.fingerprint())) {
-                    throw new ModelException(ModelCard.FILE + " has fingerprint " + card.fingerprint());
+                    throw new ModelException(Messages.of("train.cache.cardFingerprint", ModelCard.FILE,
+                            card.fingerprint()));
                 }
             } catch (IOException | RuntimeException e) {
-                remove(entry, "it is damaged (" + e.getMessage() + ")");
+                remove(entry, Messages.of("train.cache.damaged", Messages.of(e, log.language())));
                 return null;
             }
             put(entry, out);
             touch(entry);
-            log.info("Model restored from the model cache instead of training: " + describe(card, stored) + " ("
-                    + entry + "); -Dfashionmnist.force=true trains again");
+            log.info(Messages.of("train.cache.restored", describe(card, stored), entry));
             return card;
         } catch (IOException e) {
-            log.warn("Could not restore the model from the model cache " + entry + ": " + e.getMessage()
-                    + "; training instead");
+            log.warn(Messages.of("train.cache.restoreFailed", entry, Messages.of(e, log.language())));
             return null;
         }
     }
@@ -143,11 +142,9 @@ public final class ModelCache {
                 touch(target);
                 evict(target);
             }
-            log.info("Model stored in the model cache: " + target);
+            log.info(Messages.of("train.cache.stored", target));
         } catch (IOException | ClassifierException e) {
-            log.warn("Could not store the model in the model cache " + root + ": " + e.getMessage()
-                    + "; the build goes on (choose another folder with -Dfashionmnist.modelCacheDirectory=..., or "
-                    + "switch the cache off with -Dfashionmnist.modelCache=false)");
+            log.warn(Messages.of("train.cache.storeFailed", root, Messages.of(e, log.language())));
         } finally {
             if (staged != null) {
                 deleteQuietly(staged);
@@ -176,15 +173,16 @@ public final class ModelCache {
     private static Entry check(Path entry, String fingerprint) throws IOException {
         Path file = entry.resolve(ENTRY);
         if (!Files.isRegularFile(file)) {
-            throw new IOException(ENTRY + " is missing");
+            throw new ModelException(Messages.of("train.cache.fileMissing", ENTRY));
         }
         Entry stored = Json.readFile(file, Entry.class);
         if (stored == null || !fingerprint.equals(stored.fingerprint())) {
-            throw new IOException(ENTRY + " names fingerprint " + (stored == null ? null : stored.fingerprint()));
+            throw new ModelException(Messages.of("train.cache.otherFingerprint", ENTRY,
+                    String.valueOf(stored == null ? null : stored.fingerprint())));
         }
         for (String name : RUN_FILES) {
             if (!Files.isRegularFile(entry.resolve(name))) {
-                throw new IOException(name + " is missing");
+                throw new ModelException(Messages.of("train.cache.fileMissing", name));
             }
         }
         return stored;
@@ -229,8 +227,8 @@ public final class ModelCache {
         List<Path> others = entries().stream().filter(e -> !e.equals(keep)).toList();
         for (Path e : others.subList(Math.min(others.size(), size - 1), others.size())) {
             AtomicFiles.deleteTree(e);
-            log.info("Model cache: evicted " + e.getFileName().toString().substring(0, 12) + " (last used "
-                    + lastUsed(e).toInstant() + "), keeping the newest " + size + " (parameter modelCacheSize)");
+            log.info(Messages.of("train.cache.evicted", e.getFileName().toString().substring(0, 12),
+                    lastUsed(e).toInstant(), size));
         }
         Instant staleBefore = Instant.now().minus(STALE);
         try (Stream<Path> s = Files.list(root)) {
@@ -243,27 +241,24 @@ public final class ModelCache {
         }
     }
 
-    private void remove(Path entry, String why) {
+    private void remove(Path entry, Message why) {
         try {
             AtomicFiles.deleteTree(entry);
-            log.warn("Model cache: removed the entry " + entry + ", " + why + "; training instead");
+            log.warn(Messages.of("train.cache.removed", entry, why));
         } catch (IOException e) {
-            log.warn("Model cache: the entry " + entry + " is unusable, " + why + ", and cannot be removed ("
-                    + e.getMessage() + "); training instead");
+            log.warn(Messages.of("train.cache.unremovable", entry, why, e.getMessage()));
         }
     }
 
     private FolderLock lock() throws IOException {
-        return FolderLock.acquire(root, null, holder -> log.info("Waiting for " + holder
-                + " to finish with the model cache " + root));
+        return FolderLock.acquire(root, null, holder -> log.info(Messages.of("train.cache.waiting", holder, root)));
     }
 
     /** One phrase for the log: fingerprint, when and where trained, how good. */
-    static String describe(ModelCard card, Entry stored) {
-        return String.format(Locale.ROOT, "fingerprint %s, trained %s on %s (%s, %d epoch(s), %.1f s), "
-                        + "test accuracy %.2f%%", card.fingerprint().substring(0, 12), card.createdAt(),
-                stored.host(), card.device(), card.epochsTrained(), card.trainingSeconds(),
-                100 * card.finalMetrics().testAccuracy());
+    static Message describe(ModelCard card, Entry stored) {
+        return Messages.of("train.cache.entry", card.fingerprint().substring(0, 12), card.createdAt(), stored.host(),
+                card.device(), card.epochsTrained(), EpochMetrics.halfUp(card.trainingSeconds(), 1),
+                EpochMetrics.halfUp(100 * card.finalMetrics().testAccuracy(), 2));
     }
 
     /** Marks {@code entry} as used now, for eviction; a read-only cache keeps its old order. */

@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.util.Locale;
 
 /** The optimizers the plugin offers. */
@@ -18,6 +19,6 @@ public enum OptimizerKind {
                 return k;
             }
         }
-        throw new ModelException("Parameter 'optimizer' is '" + text + "': use sgd, adam or adamw");
+        throw new ModelException(Messages.of("train.settings.optimizer", String.valueOf(text)));
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,8 +98,7 @@ public final class ResumableOptimizer extends Optimizer {
         float lr = learningRate.getNewValue(t);
         float wd = getWeightDecay();
         if (!Float.isFinite(lr) || !Float.isFinite(wd)) {
-            throw new ModelException("The learning rate (" + lr + ") or weight decay (" + wd + ") is not a finite "
-                    + "number: use finite positive values for 'learningRate' and 'weightDecay'");
+            throw new ModelException(Messages.of("train.optimizer.notFinite", String.valueOf(lr), String.valueOf(wd)));
         }
         NDList weights = new NDList(weight);
         switch (kind) {
@@ -196,9 +196,7 @@ public final class ResumableOptimizer extends Optimizer {
      */
     public void load(Snapshot snapshot, InputStream in, NDManager manager, Block block, String file) {
         if (!kind.id().equals(snapshot.optimizer())) {
-            throw new ModelException(file + " holds the state of optimizer " + snapshot.optimizer()
-                    + ", but the configuration asks for " + kind.id() + ": resume with optimizer="
-                    + snapshot.optimizer() + ", or train from scratch without -Dfashionmnist.resume");
+            throw new ModelException(Messages.of("train.optimizer.otherKind", file, snapshot.optimizer(), kind.id()));
         }
         Map<String, NDArray> byName = new HashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
@@ -210,13 +208,11 @@ public final class ResumableOptimizer extends Optimizer {
                 arrays = NDList.decode(manager, in);
             }
         } catch (RuntimeException e) {
-            throw new ModelException(file + " cannot be read as optimizer state (" + e.getMessage()
-                    + "): the checkpoint is damaged; train from scratch without -Dfashionmnist.resume");
+            throw new ModelException(Messages.of("train.optimizer.unreadable", file, e.getMessage()));
         }
         if (arrays.size() != snapshot.slots().size()) {
-            throw new ModelException(file + " holds " + arrays.size() + " arrays, but its checkpoint.json lists "
-                    + snapshot.slots().size() + ": the checkpoint is damaged; train from scratch without "
-                    + "-Dfashionmnist.resume");
+            throw new ModelException(Messages.of("train.optimizer.arrayCount", file, arrays.size(),
+                    snapshot.slots().size()));
         }
         List<String> kinds = slotKinds();
         state.clear();
@@ -228,23 +224,20 @@ public final class ResumableOptimizer extends Optimizer {
             NDArray weight = byName.get(name);
             NDArray array = arrays.get(i);
             if (which < 0) {
-                throw new ModelException(file + " holds optimizer state " + slot + ", which " + kind.id()
-                        + " does not keep (it keeps " + String.join(", ", kinds) + "): the checkpoint is damaged; "
-                        + "train from scratch without -Dfashionmnist.resume");
+                throw new ModelException(Messages.of("train.optimizer.foreignSlot", file, slot, kind.id(),
+                        String.join(", ", kinds)));
             }
             if (weight == null || !weight.getShape().equals(array.getShape())) {
-                throw new ModelException(file + " does not fit this network: optimizer state " + slot + " has shape "
-                        + array.getShape() + (weight == null ? ", but the network has no such parameter"
-                        : ", the parameter has " + weight.getShape()) + "; train from scratch without "
-                        + "-Dfashionmnist.resume");
+                throw new ModelException(Messages.of("train.optimizer.shape", file, slot, array.getShape(),
+                        weight == null ? Messages.of("train.optimizer.noParameter")
+                                : Messages.of("train.optimizer.parameterShape", weight.getShape())));
             }
             state.computeIfAbsent(name, k -> new NDArray[kinds.size()])[which] = array;
         }
         for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
             if (java.util.Arrays.asList(e.getValue()).contains(null)) {
-                throw new ModelException(file + " lacks part of the optimizer state of " + e.getKey() + " (" + kind.id()
-                        + " keeps " + String.join(", ", kinds) + "): the checkpoint is damaged; train from scratch "
-                        + "without -Dfashionmnist.resume");
+                throw new ModelException(Messages.of("train.optimizer.incomplete", file, e.getKey(), kind.id(),
+                        String.join(", ", kinds)));
             }
         }
         steps.clear();

@@ -1,6 +1,8 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.report.Json;
+import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +45,16 @@ public record RunStatus(String runId, String state, int firstEpoch, int lastEpoc
     }
 
     /** One phrase for people: "run 1a2b3c4d (epochs 1-4) failed: ...". */
-    public String describe() {
+    public Message describe() {
         String id = runId == null ? "?" : runId.substring(0, Math.min(8, runId.length()));
-        String epochs = firstEpoch == lastEpoch ? "epoch " + firstEpoch : "epochs " + firstEpoch + "-" + lastEpoch;
+        Message epochs = firstEpoch == lastEpoch ? Messages.of("train.run.epoch", firstEpoch)
+                : Messages.of("train.run.epochs", firstEpoch, lastEpoch);
         return switch (state == null ? "" : state) {
-            case COMPLETE -> "run " + id + " (" + epochs + "), complete";
-            case FAILED -> "run " + id + " (" + epochs + "), which failed" + (message == null ? "" : ": " + message);
-            case RUNNING -> "run " + id + " (" + epochs + "), which is still running or was killed";
-            default -> "run " + id + " (" + epochs + "), state " + state;
+            case COMPLETE -> Messages.of("train.run.complete", id, epochs);
+            case FAILED -> message == null ? Messages.of("train.run.failed", id, epochs)
+                    : Messages.of("train.run.failedBecause", id, epochs, message);
+            case RUNNING -> Messages.of("train.run.running", id, epochs);
+            default -> Messages.of("train.run.state", id, epochs, state);
         };
     }
 

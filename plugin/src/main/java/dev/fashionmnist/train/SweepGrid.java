@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,21 +43,19 @@ public record SweepGrid(Map<String, List<String>> axes) {
                 }
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    throw new ModelException("Parameter 'sweep' has '" + part.trim() + "': write name=value,value,... "
-                            + "and separate parameters with ';', e.g. hiddenSize=2,8,32;trainSize=1000,10000");
+                    throw new ModelException(Messages.of("train.sweep.syntax", part.trim()));
                 }
                 String name = part.substring(0, eq).trim();
                 axes.put(name, values(name, part.substring(eq + 1)));
             }
         }
         if (axes.isEmpty()) {
-            throw new ModelException("Parameter 'sweep' is empty: give the values to try, e.g. "
-                    + "<sweep><hiddenSize>2,8,32,128</hiddenSize></sweep> or -Dfashionmnist.sweep=hiddenSize=2,8,32,128");
+            throw new ModelException(Messages.of("train.sweep.empty"));
         }
         for (String name : axes.keySet()) {
             if (!TrainParameters.NAMES.contains(name)) {
-                throw new ModelException("Parameter 'sweep' varies '" + name + "', which is not a training parameter: "
-                        + "use " + String.join(", ", TrainParameters.NAMES));
+                throw new ModelException(Messages.of("train.sweep.notAParameter", name,
+                        String.join(", ", TrainParameters.NAMES)));
             }
         }
         return new SweepGrid(axes);
@@ -67,13 +66,13 @@ public record SweepGrid(Map<String, List<String>> axes) {
         for (String v : (text == null ? "" : text).split(",")) {
             if (!v.isBlank()) {
                 if (values.contains(v.trim())) {
-                    throw new ModelException("Parameter 'sweep' lists " + name + "=" + v.trim() + " twice");
+                    throw new ModelException(Messages.of("train.sweep.twice", name, v.trim()));
                 }
                 values.add(v.trim());
             }
         }
         if (values.isEmpty()) {
-            throw new ModelException("Parameter 'sweep' gives no values for " + name + ": list them comma-separated");
+            throw new ModelException(Messages.of("train.sweep.noValues", name));
         }
         return values;
     }
@@ -120,8 +119,7 @@ public record SweepGrid(Map<String, List<String>> axes) {
             } catch (RuntimeException e) {
                 // reported below
             }
-            throw new ModelException("Parameter 'shard' is '" + text + "': use i/n with 1 <= i <= n, e.g. 2/4 for "
-                    + "the second of four CI jobs");
+            throw new ModelException(Messages.of("train.sweep.shard", text));
         }
 
         public boolean includes(Trial trial) {

@@ -2,6 +2,7 @@ package dev.fashionmnist.train;
 
 import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,7 @@ public final class TrainParameters {
     /** A copy with {@code name} set to {@code value}. */
     public TrainParameters with(String name, String value) {
         if (!NAMES.contains(name)) {
-            throw new ModelException("Parameter 'sweep' varies '" + name + "', which is not a training parameter: use "
-                    + String.join(", ", NAMES));
+            throw new ModelException(Messages.of("train.sweep.notAParameter", name, String.join(", ", NAMES)));
         }
         TrainParameters copy = new TrainParameters(values);
         copy.values.put(name, value);
@@ -47,8 +47,7 @@ public final class TrainParameters {
                 rows, columns, classes);
         String subset = values.getOrDefault("trainSubset", "stratified").trim().toLowerCase(Locale.ROOT);
         if (!subset.equals("stratified") && !subset.equals("first")) {
-            throw new ModelException("Parameter 'trainSubset' is '" + values.get("trainSubset")
-                    + "': use stratified or first");
+            throw new ModelException(Messages.of("train.settings.trainSubset", values.get("trainSubset")));
         }
         return new TrainSettings(spec, integer("epochs"), integer("batchSize"),
                 OptimizerKind.parse(values.get("optimizer")), number("learningRate"), number("momentum"),
@@ -80,7 +79,7 @@ public final class TrainParameters {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new ModelException("Parameter '" + name + "' is '" + v + "': use a whole number");
+            throw new ModelException(Messages.of("train.settings.notWhole", name, v));
         }
     }
 
@@ -89,14 +88,14 @@ public final class TrainParameters {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new ModelException("Parameter '" + name + "' is '" + v + "': use a number, e.g. 0.001");
+            throw new ModelException(Messages.of("train.settings.notANumber", name, v));
         }
     }
 
     private boolean bool(String name) {
         String v = values.getOrDefault(name, "false").trim().toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new ModelException("Parameter '" + name + "' is '" + v + "': use true or false");
+            throw new ModelException(Messages.of("train.settings.notABoolean", name, v));
         }
         return v.equals("true");
     }

@@ -1,6 +1,7 @@
 package dev.fashionmnist.train;
 
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,46 +58,37 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
             throw badTargetAccuracy(String.valueOf(targetAccuracy));
         }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new ModelException("Parameter 'labelSmoothing' is " + labelSmoothing + ": use a value from 0 (none) "
-                    + "to below 1, e.g. 0.1");
+            throw new ModelException(Messages.of("train.settings.labelSmoothing", String.valueOf(labelSmoothing)));
         }
         if (earlyStoppingPatience < 0) {
-            throw new ModelException("Parameter 'earlyStoppingPatience' is " + earlyStoppingPatience
-                    + ": use 0 (no early stopping) or the number of epochs without improvement to wait, e.g. 3");
+            throw new ModelException(Messages.of("train.settings.earlyStoppingPatience", earlyStoppingPatience));
         }
         if (epochs < 1) {
-            throw new ModelException("Parameter 'epochs' is " + epochs + ": train at least 1 epoch");
+            throw new ModelException(Messages.of("train.settings.epochs", epochs));
         }
         if (batchSize < 1) {
-            throw new ModelException("Parameter 'batchSize' is " + batchSize + ": use at least 1 (default 64)");
+            throw new ModelException(Messages.of("train.settings.batchSize", batchSize));
         }
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new ModelException("Parameter 'learningRate' is " + learningRate
-                    + ": it must be a positive number, e.g. 0.001");
+            throw new ModelException(Messages.of("train.settings.learningRate", String.valueOf(learningRate)));
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new ModelException("Parameter 'momentum' is " + momentum + ": use a value from 0 (none) to below 1, "
-                    + "e.g. 0.9");
+            throw new ModelException(Messages.of("train.settings.momentum", String.valueOf(momentum)));
         }
         if (nesterov && (optimizer != OptimizerKind.SGD || momentum == 0)) {
-            throw new ModelException("Parameter 'nesterov' is true: Nesterov momentum needs optimizer sgd with a "
-                    + "momentum above 0");
+            throw new ModelException(Messages.of("train.settings.nesterov"));
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new ModelException("Parameter 'weightDecay' is " + weightDecay + ": use 0 or a small positive "
-                    + "number, e.g. 0.0005");
+            throw new ModelException(Messages.of("train.settings.weightDecay", String.valueOf(weightDecay)));
         }
         if (trainSize < 0) {
-            throw new ModelException("Parameter 'trainSize' is " + trainSize + ": use 0 for all training images, "
-                    + "or a positive number");
+            throw new ModelException(Messages.of("train.settings.trainSize", trainSize));
         }
         if (threads < 0) {
-            throw new ModelException("Parameter 'threads' is " + threads + ": use 0 for PyTorch's default, or a "
-                    + "positive number");
+            throw new ModelException(Messages.of("train.settings.threads", threads));
         }
         if (trainSize > 0 && batchSize > trainSize) {
-            throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than trainSize "
-                    + trainSize + ": use a batch size of at most " + trainSize);
+            throw new ModelException(Messages.of("train.settings.batchAboveTrainSize", batchSize, trainSize));
         }
         if (trainSize > 0) {
             checkEvaluations(evaluationsPerEpoch, trainSize, batchSize);
@@ -104,13 +96,11 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
     }
 
     static ModelException badEvaluationsPerEpoch(int n) {
-        return new ModelException("Parameter 'evaluationsPerEpoch' is " + n + ": use 1 (evaluate at the end of each "
-                + "epoch) or more, e.g. 4");
+        return new ModelException(Messages.of("train.settings.evaluationsPerEpoch", n));
     }
 
     static ModelException badTargetAccuracy(String text) {
-        return new ModelException("Parameter 'targetAccuracy' is '" + text + "': use a fraction above 0 and at most 1 "
-                + "(e.g. 0.90) or a percentage (e.g. 90%), or leave it empty for no target");
+        return new ModelException(Messages.of("train.settings.targetAccuracy", text));
     }
 
     /** These settings for a run of {@code n} epochs from scratch. */
@@ -163,18 +153,15 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
     /** Checks the settings against the training set's size; returns the number of images used. */
     public int imagesUsed(int available, int classCount) {
         if (trainSize > available) {
-            throw new ModelException("Parameter 'trainSize' is " + trainSize + ", but the training set has only "
-                    + available + " images: use at most " + available + " (or 0 for all)");
+            throw new ModelException(Messages.of("train.settings.trainSizeAboveSet", trainSize, available));
         }
         int used = trainSize == 0 ? available : trainSize;
         if (batchSize > used) {
-            throw new ModelException("Parameter 'batchSize' is " + batchSize + ", larger than the " + used
-                    + " training images: use a batch size of at most " + used);
+            throw new ModelException(Messages.of("train.settings.batchAboveImages", batchSize, used));
         }
         checkEvaluations(evaluationsPerEpoch, used, batchSize);
         if (stratified && trainSize > 0 && trainSize < classCount) {
-            throw new ModelException("Parameter 'trainSize' is " + trainSize + ": a stratified subset needs at "
-                    + "least one image per class (" + classCount + "); use more, or trainSubset=first");
+            throw new ModelException(Messages.of("train.settings.stratifiedTooSmall", trainSize, classCount));
         }
         return used;
     }
@@ -191,9 +178,8 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
     private static void checkEvaluations(int evaluationsPerEpoch, int images, int batchSize) {
         int batches = batches(images, batchSize);
         if (evaluationsPerEpoch > batches) {
-            throw new ModelException("Parameter 'evaluationsPerEpoch' is " + evaluationsPerEpoch + ", but an epoch of "
-                    + images + " images in batches of " + batchSize + " has only " + batches + " batches: use at most "
-                    + batches);
+            throw new ModelException(Messages.of("train.settings.evaluationsAboveBatches", evaluationsPerEpoch, images,
+                    batchSize, batches));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.fashionmnist.train;
 
+import static dev.fashionmnist.train.EpochMetrics.halfUp;
+
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -19,11 +21,11 @@ import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.LiveReport;
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.report.MetricsCsv;
 import dev.fashionmnist.runtime.ModelParameters;
 import dev.fashionmnist.runtime.Normalization;
@@ -37,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -82,20 +83,19 @@ public final class Training {
                 s.seed());
         int testCount = job.testSize() == 0 ? data.testImages().count() : job.testSize();
         if (testCount > data.testImages().count()) {
-            throw new ModelException("Parameter 'testSize' is " + job.testSize() + ", but the test set has only "
-                    + data.testImages().count() + " images: use at most that (or 0 for all)");
+            throw new ModelException(Messages.of("train.testSize.tooLarge", job.testSize(),
+                    data.testImages().count()));
         }
         int[] testIndex = SubsetSelector.select(data.testLabels(), testCount, data.classNames().size(), false, 0);
 
         Checkpoints checkpoints = new Checkpoints(job.checkpointDirectory());
         Checkpoints.Info resumeFrom = s.resume() ? checkpoints.latest() : null;
         if (s.resume() && resumeFrom == null) {
-            log.warn("resume is set but " + job.checkpointDirectory() + " holds no checkpoint: training from scratch");
+            log.warn(Messages.of("train.resume.noCheckpoint", job.checkpointDirectory()));
         }
         if (resumeFrom != null && !resumeFrom.model().equals(spec)) {
-            throw new ModelException("Parameter 'resume': the last checkpoint (" + resumeFrom.directory() + ") is a "
-                    + resumeFrom.model().describe() + " network, but the configuration asks for " + spec.describe()
-                    + ": resume with the same architecture, or train from scratch without -Dfashionmnist.resume");
+            throw new ModelException(Messages.of("train.resume.otherNetwork", resumeFrom.directory(),
+                    resumeFrom.model().describe(), spec.describe()));
         }
         Normalization norm = resumeFrom != null ? resumeFrom.normalization()
                 : Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
@@ -146,7 +146,7 @@ public final class Training {
                 // parameters must be in place before the trainer takes its view of them
                 block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, s.batchSize()));
                 ModelParameters.load(model, spec, resumeFrom.directory(), ModelCard.PARAMETERS_NAME);
-                log.info("Resuming from " + resumeFrom.directory() + " (epoch " + resumeFrom.epoch() + ")");
+                log.info(Messages.of("train.resume.from", resumeFrom.directory(), resumeFrom.epoch()));
                 history.addAll(resumeFrom.history() != null ? resumeFrom.history()
                         : previousMetrics(resumeFrom.epoch()));
                 if (resumeFrom.startFingerprint() != null) {
@@ -157,11 +157,10 @@ public final class Training {
                 }
                 resumedAfter.add(resumeFrom.epoch());
                 if (s.lrSchedule() != LrSchedule.CONSTANT) {
-                    log.info("lrSchedule " + s.lrSchedule().id() + " depends on the run's length: epochs "
-                            + firstEpoch + "-" + lastEpoch + " follow it as planned for " + lastEpoch
-                            + " epochs in all; the epochs before followed the plan of their run ("
-                            + (resumeFrom.plannedEpochs() > 0 ? resumeFrom.plannedEpochs() + " epochs" : "unknown")
-                            + ")");
+                    log.info(Messages.of("train.resume.schedule", s.lrSchedule().id(), firstEpoch, lastEpoch,
+                            resumeFrom.plannedEpochs() > 0
+                                    ? Messages.of("train.resume.planned", resumeFrom.plannedEpochs())
+                                    : Messages.of("train.resume.plannedUnknown")));
                 }
             } else {
                 checkpoints.clear();
@@ -182,8 +181,7 @@ public final class Training {
                     restoreOptimizer(optimizer, resumeFrom, model.getNDManager(), block);
                 }
                 long params = Networks.trainableParameters(block);
-                log.info("Network " + spec.describe() + ": " + String.format("%,d", params)
-                        + " trainable parameters");
+                log.info(Messages.of("train.network", spec.describe(), params));
                 for (String line : Networks.layerSummary(block, spec)) {
                     log.info("  " + line);
                 }
@@ -194,13 +192,15 @@ public final class Training {
                         norm);
                 DeviceTensors test = DeviceTensors.of(dataManager, data.testImages(), data.testLabels(), testIndex,
                         norm);
-                log.info("Training on " + used + " of " + data.trainImages().count() + " images"
-                        + (used < data.trainImages().count() ? (s.stratified() ? " (seeded stratified subset)"
-                        : " (the first " + used + ")") : "") + ", testing on " + testCount + ", device " + deviceName(device)
-                        + ", " + s.epochs() + " epoch(s)" + (s.targetAccuracy() == null ? ""
-                        : " at most, until the test accuracy reaches " + GateThreshold.percent(s.targetAccuracy()))
-                        + (s.evaluationsPerEpoch() > 1 ? ", " + s.evaluationsPerEpoch() + " evaluations per epoch"
-                        : ""));
+                log.info(Messages.of("train.start", used, data.trainImages().count(),
+                        used == data.trainImages().count() ? ""
+                                : s.stratified() ? Messages.of("train.start.stratified")
+                                : Messages.of("train.start.first", used),
+                        testCount, deviceName(device), s.epochs(),
+                        s.targetAccuracy() == null ? ""
+                                : Messages.of("train.start.target", halfUp(100 * s.targetAccuracy(), 2)),
+                        s.evaluationsPerEpoch() > 1
+                                ? Messages.of("train.start.evaluations", s.evaluationsPerEpoch()) : ""));
                 BatchAugmenter augmenter = s.augment() ? augmenter(data, trainIndex, norm) : null;
                 EarlyStopping stopping = new EarlyStopping(s.earlyStoppingPatience());
                 history.forEach(stopping::record);
@@ -213,12 +213,13 @@ public final class Training {
                 EvaluationListener listener = (row, checkSeconds) -> {
                     history.add(row);
                     MetricsCsv.append(job.metricsFile(), row);
-                    log.info(row.logLine(lastEpoch) + (logChecks
-                            ? String.format(Locale.ROOT, " (test check %.1f s)", checkSeconds) : ""));
+                    log.info(logChecks
+                            ? Messages.of("train.epoch.check", row.logText(lastEpoch), halfUp(checkSeconds, 1))
+                            : row.logText(lastEpoch));
                     LiveReport.epochDone(job.outputDirectory(), run, history, log.language());
                     Diagnosis.diverging(history).ifPresent(f -> {
-                        throw new ModelException("Training diverged: " + f.evidence() + ". " + f.kind().remedies()
-                                + "; no model was written");
+                        throw new ModelException(Messages.of("train.diverged", f.observation(),
+                                f.kind().remediesText()));
                     });
                     return target.reached(row);
                 };
@@ -243,36 +244,32 @@ public final class Training {
                         break;
                     }
                     if (stopping.shouldStop()) {
-                        log.info("Early stopping after epoch " + epoch + ": the test loss has not improved for "
-                                + stopping.epochsSinceBest() + " epochs since epoch " + stopping.best().epoch()
-                                + " (earlyStoppingPatience " + s.earlyStoppingPatience() + ")");
+                        log.info(Messages.of("train.earlyStopping", epoch, stopping.epochsSinceBest(),
+                                stopping.best().epoch(), s.earlyStoppingPatience()));
                         break;
                     }
                 }
                 EpochMetrics kept = last;
                 if (target.hit() != null) {
-                    log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " reached at epoch "
-                            + last.atLabel() + " (test accuracy " + GateThreshold.percent(last.testAccuracy())
-                            + "): stopping there and keeping that model");
+                    log.info(Messages.of("train.target.reached", halfUp(100 * s.targetAccuracy(), 2),
+                            halfUp(last.at(), 4), halfUp(100 * last.testAccuracy(), 2)));
                 } else if (s.targetAccuracy() != null) {
                     EpochMetrics top = target.best();
-                    log.info("Target accuracy " + GateThreshold.percent(s.targetAccuracy()) + " not reached in "
-                            + (trained - firstEpoch + 1) + " epoch(s): the best test accuracy was "
-                            + GateThreshold.percent(top.testAccuracy()) + " at epoch " + top.atLabel());
+                    log.info(Messages.of("train.target.missed", halfUp(100 * s.targetAccuracy(), 2),
+                            trained - firstEpoch + 1, halfUp(100 * top.testAccuracy(), 2), halfUp(top.at(), 4)));
                 }
                 if (target.hit() == null && stopping.enabled() && best != null && stopping.best().epoch() != trained) {
                     kept = stopping.best();
-                    log.info("Keeping the model of epoch " + kept.epoch() + ", the one with the lowest test loss ("
-                            + String.format(java.util.Locale.ROOT, "%.4f", kept.testLoss()) + ")");
+                    log.info(Messages.of("train.keepBest", kept.epoch(), halfUp(kept.testLoss(), 4)));
                 } else {
                     best = null;
                 }
                 List<Diagnosis.Finding> findings = Diagnosis.of(history);
                 for (Diagnosis.Finding f : findings) {
-                    log.warn("Diagnosis: " + f.message());
+                    log.warn(Messages.of("diagnosis.log.finding", f.text()));
                 }
                 if (findings.isEmpty()) {
-                    log.info("Diagnosis: healthy (no sign of over- or underfitting, divergence or slow learning)");
+                    log.info(Messages.of("diagnosis.log.healthy"));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ModelCard card = new ModelCard(ModelCard.FORMAT, spec.architecture().id(), spec, s, job.datasetName(),
@@ -423,9 +420,8 @@ public final class Training {
 
     private void checkFinite(float lossSum, int epoch) {
         if (!Float.isFinite(lossSum)) {
-            throw new ModelException("Training diverged in epoch " + epoch + ": the loss became " + lossSum
-                    + ". Lower 'learningRate' (now " + job.settings().learningRate()
-                    + "), e.g. by a factor of 10; no model was written");
+            throw new ModelException(Messages.of("train.lossNotFinite", epoch, Diagnosis.notFinite(lossSum),
+                    String.valueOf(job.settings().learningRate())));
         }
     }
 
@@ -450,8 +446,8 @@ public final class Training {
     /** Crops for every dataset; flips only for Fashion-MNIST, whose classes look the same mirrored. */
     private BatchAugmenter augmenter(LoadedDataset data, int[] trainIndex, Normalization norm) {
         boolean flip = job.datasetName().equals(DatasetCatalog.FASHION_MNIST);
-        log.info("Augmenting training images: random crops with " + BatchAugmenter.PAD + " pixels padding"
-                + (flip ? " and horizontal flips" : " (no flips: " + job.datasetName() + " is not flip-invariant)"));
+        log.info(Messages.of("train.augment", BatchAugmenter.PAD, flip ? Messages.of("train.augment.flips")
+                : Messages.of("train.augment.noFlips", job.datasetName())));
         float[] host = norm.apply(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
         return new BatchAugmenter(host, data.trainImages().rows(), data.trainImages().columns(), flip,
                 -norm.shift());
@@ -467,9 +463,8 @@ public final class Training {
         }
         int gpus = engine.getGpuCount();
         if (job.gpuIndex() >= gpus) {
-            throw new ModelException("Parameter 'device' is gpu:" + job.gpuIndex() + ", but PyTorch sees " + gpus
-                    + " GPU(s)" + (gpus == 0 ? " (is the CUDA 12.1+ runtime installed?)" : "")
-                    + ": use device=cpu, auto, or gpu:0 to gpu:" + Math.max(0, gpus - 1));
+            throw new ModelException(Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
+                    gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)));
         }
         return Device.gpu(job.gpuIndex());
     }
@@ -479,8 +474,7 @@ public final class Training {
                                   Block block) throws IOException {
         Path file = from.optimizerFile();
         if (file == null) {
-            log.warn(from.directory() + " holds no optimizer state (an older plugin wrote it): the optimizer starts "
-                    + "afresh, so the resumed run is not exactly the longer run it continues");
+            log.warn(Messages.of("train.resume.noOptimizerState", from.directory()));
             return;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The device choice, the GPU probe against fake driver files, and the natives classifier per platform. */
 class EngineChoiceTest {
-    private static final GpuProbe.Result NO_GPU = new GpuProbe.Result(false, "no NVIDIA driver (test)");
-    private static final GpuProbe.Result GPU = new GpuProbe.Result(true, "NVRM test driver 535, CUDA runtime test");
+    private static final GpuProbe.Result NO_GPU = new GpuProbe.Result(false,
+            new Message(Message.RUNTIME_BUNDLE, "literal", "no NVIDIA driver (test)"));
+    private static final GpuProbe.Result GPU = new GpuProbe.Result(true,
+            Messages.of("engine.gpu.found", "NVRM test driver 535", "test"));
 
     @TempDir
     Path dir;
@@ -52,6 +57,20 @@ class EngineChoiceTest {
         assertTrue(c.reason().contains("CPU"), c.reason());
         // no device parameter at all means auto
         assertEquals(-1, EngineChoice.choose(null, NO_GPU, "linux-x86_64").gpuIndex());
+    }
+
+    @Test
+    void theChoiceInGerman() {
+        GpuProbe.Result none = new GpuProbe(dir.resolve("version"), List.of()).probe();
+        EngineChoice c = EngineChoice.choose("auto", none, "linux-x86_64");
+        assertEquals("Engine: cpu because device=auto found no NVIDIA driver (" + dir.resolve("version")
+                + " is absent), so the CPU", c.line().toString());
+        assertEquals("Gerät: cpu, denn device=auto fand keinen NVIDIA-Treiber (" + dir.resolve("version")
+                + " fehlt), daher die CPU", c.line().in(Language.GERMAN));
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> EngineChoice.choose("gpu:x", none, "linux-x86_64"));
+        assertEquals("Parameter 'device' ist 'gpu:x': Setze auto, cpu, gpu oder gpu:N (N = 0, 1, ...)",
+                e.message().in(Language.GERMAN));
     }
 
     @Test

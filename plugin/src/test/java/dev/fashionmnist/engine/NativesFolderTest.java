@@ -3,6 +3,8 @@ package dev.fashionmnist.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,7 @@ class NativesFolderTest {
     }
 
     private Optional<String> notice(Path jar, Map<String, String> settings) {
-        return NativesFolder.firstUseNotice(jar, settings::get, tmp.resolve("home"));
+        return NativesFolder.firstUseNotice(jar, settings::get, tmp.resolve("home")).map(Message::toString);
     }
 
     @Test
@@ -43,6 +45,10 @@ class NativesFolderTest {
         assertEquals(Optional.of("First use of these PyTorch natives: unpacking 3 MB from "
                 + "pytorch-native-cpu-2.3.1-linux-x86_64.jar into " + folder + " (once; later builds reuse them)"),
                 notice(jar(), Map.of()));
+        assertEquals("Erste Verwendung dieser PyTorch-Bibliotheken: 3 MB werden aus "
+                + "pytorch-native-cpu-2.3.1-linux-x86_64.jar nach " + folder + " entpackt (einmalig; spätere Builds "
+                + "verwenden sie wieder)", NativesFolder.firstUseNotice(jar(), Map.<String, String>of()::get,
+                tmp.resolve("home")).orElseThrow().in(Language.GERMAN));
         Files.createDirectories(folder);
         assertEquals(Optional.empty(), notice(jar(), Map.of()), "unpacked before: no line");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.network.ModelSpec;
@@ -86,6 +87,9 @@ class LearningHistoryTest {
         assertEquals(List.of(row), h.metrics());
         assertTrue(h.note().contains("run bbbbbbbb (epochs 1-5), which is still running or was killed")
                 && h.note().contains("run aaaaaaaa"), h.note());
+        assertEquals("metrics.csv stammt nicht vom Modell, sondern aus Lauf bbbbbbbb (Epochen 1–5), der noch läuft "
+                + "oder abgebrochen wurde; das Modell stammt aus Lauf aaaaaaaa. Die Lernkurven und die Tabelle zeigen "
+                + "den eigenen Verlauf des Modells aus model.json.", h.noteText().in(Language.GERMAN));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.fashionmnist.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.runtime.Language;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -232,5 +233,99 @@ class DiagnosisTest {
         assertEquals(List.of(Diagnosis.Kind.OVERFITTING, Diagnosis.Kind.LEARNING_SLOWLY),
                 findings.stream().map(Diagnosis.Finding::kind).toList(), findings.toString());
         assertEquals("overfitting", Diagnosis.verdict(findings));
+    }
+
+    // ---- the diagnosis in German (and English unchanged), for every kind and every evidence variant ----
+
+    private static final String OVERFITTING_DE = ". Versuche: mehr Trainingsdaten (trainSize), weniger Epochen oder "
+            + "frühes Stoppen (earlyStoppingPatience), ein kleineres Modell, Gewichtsverfall (weightDecay), "
+            + "Datenaugmentierung (augment)";
+    private static final String DIVERGING_DE = ": Die Lernrate ist so groß, dass jeder Schritt über das Tal "
+            + "hinausschießt. Versuche: eine kleinere Lernrate (learningRate), z. B. zehnmal kleiner";
+
+    /** The only finding's full text in German; its English text is what message() has always said. */
+    private static String german(List<EpochMetrics> epochs, Diagnosis.Kind kind) {
+        Diagnosis.Finding f = only(epochs, kind);
+        assertEquals(f.message(), f.text().toString());
+        assertEquals(kind.label() + ": " + f.evidence() + ". Try: " + kind.remedies(), f.text().in(Language.ENGLISH));
+        return f.text().in(Language.GERMAN);
+    }
+
+    /** Learning curves, the kind of their only finding, and its exact German text. */
+    private record German(List<EpochMetrics> epochs, Diagnosis.Kind kind, String text) {
+    }
+
+    @Test
+    void everyFindingInGermanWithDecimalCommas() {
+        List<German> cases = List.of(
+                new German(run(e(0.80, 0.72, 0.60, 0.78), e(0.50, 0.82, 0.45, 0.83), e(0.35, 0.88, 0.48, 0.84),
+                        e(0.25, 0.91, 0.55, 0.83)), Diagnosis.Kind.OVERFITTING,
+                        "Überanpassung: Der Testverlust stieg in den Epochen 3–4 von 0,4500 auf 0,5500, während der "
+                                + "Trainingsverlust von 0,5000 auf 0,2500 fiel: Das Netz lernt die Trainingsdaten "
+                                + "auswendig, statt zu verallgemeinern" + OVERFITTING_DE),
+                // the example
+                new German(run(e(0.001, 1.0, 0.9, 0.757)), Diagnosis.Kind.OVERFITTING,
+                        "Überanpassung: Die Trainingsgenauigkeit (100,00 %) liegt 24,3 Punkte über der "
+                                + "Testgenauigkeit (75,70 %), mehr als 10 Punkte: Das Netz lernt die Trainingsdaten "
+                                + "auswendig, statt zu verallgemeinern" + OVERFITTING_DE),
+                new German(run(e(1.20, 0.55, 1.18, 0.56), e(1.00, 0.62, 1.00, 0.62), e(0.98, 0.625, 0.99, 0.62),
+                        e(0.97, 0.628, 0.98, 0.63)), Diagnosis.Kind.UNDERFITTING,
+                        "Unteranpassung: Die Trainingsgenauigkeit beträgt nur 62,80 % und stieg in den letzten zwei "
+                                + "Epochen um 0,80 Punkte: Das Netz ist für die Aufgabe zu einfach oder hat noch zu "
+                                + "wenig gelernt. Versuche: länger trainieren (mehr Epochen, 'epochs'), ein größeres "
+                                + "Modell (hiddenSize, eine andere Architektur), eine höhere Lernrate (learningRate), "
+                                + "einen anderen Optimierer (adam)"),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NaN, 0.10, Double.NaN, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu NaN (keine Zahl)"
+                                + DIVERGING_DE),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(0.80, 0.72, Double.POSITIVE_INFINITY, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu unendlich"
+                                + DIVERGING_DE),
+                new German(run(e(0.90, 0.70, 0.80, 0.72), e(Double.NEGATIVE_INFINITY, 0.72, 0.8, 0.10)),
+                        Diagnosis.Kind.DIVERGING, "Divergenz: Der Verlust wurde in Epoche 2 zu minus unendlich"
+                                + DIVERGING_DE),
+                new German(run(e(0.60, 0.80, 0.55, 0.80), e(0.90, 0.70, 0.95, 0.68), e(1.30, 0.50, 1.40, 0.48),
+                        e(2.50, 0.20, 2.60, 0.20)), Diagnosis.Kind.DIVERGING,
+                        "Divergenz: Der Trainingsverlust ist bis Epoche 3 von 0,6000 auf 1,3000 explodiert"
+                                + DIVERGING_DE),
+                new German(run(e(2.30, 0.10, 2.29, 0.11), e(2.29, 0.15, 2.28, 0.16), e(2.27, 0.22, 2.26, 0.23),
+                        e(2.26, 0.30, 2.25, 0.31)), Diagnosis.Kind.LEARNING_SLOWLY,
+                        "Zu langsames Lernen: Der Trainingsverlust fiel im Mittel nur um 0,6 % pro Epoche und liegt "
+                                + "noch bei 2,2600: Die Lernkurven bewegen sich kaum, das Netz lernt zu langsam. "
+                                + "Versuche: eine höhere Lernrate (learningRate), Momentum (z. B. 0.9 mit sgd) oder "
+                                + "den Optimierer adam"));
+        for (German c : cases) {
+            assertEquals(c.text(), german(c.epochs(), c.kind()));
+        }
+        assertEquals("overfitting: train accuracy 100.00% is 24.3 points above test accuracy 75.70% (more than 10). "
+                + "Try: more training data (trainSize), fewer epochs or early stopping (earlyStoppingPatience), a "
+                + "smaller model, weight decay (weightDecay), augmentation (augment)",
+                Diagnosis.of(cases.get(1).epochs()).get(0).message(), "English as before");
+    }
+
+    @Test
+    void verdictInBothLanguages() {
+        assertEquals("healthy", Diagnosis.verdictText(List.of()).in(Language.ENGLISH));
+        assertEquals("gesund", Diagnosis.verdictText(List.of()).in(Language.GERMAN));
+        List<Diagnosis.Finding> findings = Diagnosis.of(run(e(1.50, 0.90, 2.00, 0.60), e(1.49, 0.91, 2.10, 0.60),
+                e(1.48, 0.92, 2.20, 0.60)));
+        assertEquals("overfitting", Diagnosis.verdictText(findings).in(Language.ENGLISH));
+        assertEquals("Überanpassung", Diagnosis.verdictText(findings).in(Language.GERMAN));
+        assertEquals(Diagnosis.verdict(findings), Diagnosis.verdictText(findings).toString());
+    }
+
+    @Test
+    void everyKindHasItsWordsInBothLanguages() {
+        List<String> german = List.of("Überanpassung", "Unteranpassung", "Divergenz", "Zu langsames Lernen");
+        List<String> english = List.of("overfitting", "underfitting", "diverging", "learning too slowly");
+        for (Diagnosis.Kind kind : Diagnosis.Kind.values()) {
+            assertEquals(english.get(kind.ordinal()), kind.label());
+            assertEquals(kind.label(), kind.labelText().in(Language.ENGLISH));
+            assertEquals(german.get(kind.ordinal()), kind.labelText().in(Language.GERMAN));
+            assertEquals(kind.remedies(), kind.remediesText().in(Language.ENGLISH));
+            String remedies = kind.remediesText().in(Language.GERMAN);
+            assertTrue(remedies.contains("learningRate") || remedies.contains("trainSize"), remedies);
+            assertTrue(!remedies.equals(kind.remedies()), "German remedies of " + kind + ": " + remedies);
+        }
     }
 }

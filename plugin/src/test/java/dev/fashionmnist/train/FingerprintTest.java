@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.report.Json;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,24 @@ class FingerprintTest {
             reversed.put(files.get(i), checksums().get(files.get(i)));
         }
         assertEquals(a, Fingerprint.of(settings(10, 0.01), "fashion-mnist", reversed, 10000, "cpu", "1.0.0"));
+    }
+
+    @Test
+    void theReadersLanguageDoesNotChangeIt() {
+        // the language is no input of a run: neither the JVM's locale (the language parameter's default) nor the
+        // words of the settings' checks enter the fingerprint, so switching -Dfashionmnist.language never retrains
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            String english = base();
+            Locale.setDefault(Locale.GERMANY);
+            assertEquals(english, base());
+            assertEquals(english, Fingerprint.of(settings(10, 0.01), "fashion-mnist", checksums(), 10000, "cpu",
+                    "1.0.0"));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertTrue(!Json.canonical(settings(10, 0.01)).contains("language"), Json.canonical(settings(10, 0.01)));
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.Json;
 import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.ModelParameters;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,10 @@ class ModelCacheTest {
         assertTrue(restored.contains("trained " + card.createdAt() + " on " + JUnitReport.hostname()), restored);
         assertTrue(restored.matches(".*test accuracy \\d+\\.\\d\\d%.*"), restored);
         assertTrue(restored.contains(entry.toString()), restored);
+        String german = ModelCache.describe(card, record).in(Language.GERMAN);
+        assertTrue(german.matches("Fingerabdruck " + A.substring(0, 12) + ", trainiert "
+                + Pattern.quote(card.createdAt()) + " auf " + Pattern.quote(JUnitReport.hostname()) + " \\("
+                + card.device() + ", (1 Epoche|\\d+ Epochen), \\d+,\\d s\\), Testgenauigkeit \\d+,\\d\\d %"), german);
     }
 
     @Test
