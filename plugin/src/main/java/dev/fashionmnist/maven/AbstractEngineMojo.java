@@ -108,7 +108,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
 
     /** Says which engine runs and why. */
     static void logEngine(BuildLog log, EngineChoice engine) {
-        log.info(Messages.of("maven.engine", engine.deviceName(), engine.reason()));
+        log.info(engine.line());
     }
 
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */

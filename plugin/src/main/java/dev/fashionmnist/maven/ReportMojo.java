@@ -38,7 +38,7 @@ public class ReportMojo extends AbstractDataMojo {
                 LearningCurves.write(history.metrics(), out, log.language());
             }
             if (history.note() != null) {
-                log.warn(history.note());
+                log.warn(history.noteText());
             }
             Path confusion = out.resolve(EvaluationReports.CONFUSION);
             if (Files.isRegularFile(confusion)) {
@@ -57,7 +57,7 @@ public class ReportMojo extends AbstractDataMojo {
                 throw new ModelException(Messages.of("maven.report.nothing", out));
             }
             for (Diagnosis.Finding f : content.diagnosis()) {
-                log.warn(Messages.of("maven.report.diagnosis", f.message()));
+                log.warn(Messages.of("maven.report.diagnosis", f.text()));
             }
             HtmlReport.write(content, out.resolve(HtmlReport.FILE));
             log.info(Messages.of("maven.report.written", out.resolve(HtmlReport.FILE)));

@@ -167,35 +167,11 @@ public final class HtmlReport {
      */
     static String verdict(List<Diagnosis.Finding> findings, Language language) {
         if (findings.isEmpty()) {
-            return Messages.text(language, "report.html.verdict.healthy", verdictText(findings, language));
+            return Messages.text(language, "report.html.verdict.healthy", Diagnosis.verdictText(findings));
         }
-        String[] parts = parts(findingText(findings.get(0), language));
-        return Messages.text(language, "report.html.verdict.findings", parts[0] + ": " + parts[1],
-                findings.size() - 1);
-    }
-
-    /** What {@code f} says in {@code language}: what the curves show, the evidence and what to try. */
-    private static String findingText(Diagnosis.Finding f, Language language) {
-        return f.message();
-    }
-
-    /** The diagnosis of {@code findings} in one word, in {@code language}. */
-    private static String verdictText(List<Diagnosis.Finding> findings, Language language) {
-        return Diagnosis.verdict(findings);
-    }
-
-    /**
-     * A finding's text ("label: evidence. remedies") as its label, its evidence and its remedies, split at its first
-     * ": " and the first ". " after it; a text of another shape is all label.
-     */
-    private static String[] parts(String finding) {
-        int colon = finding.indexOf(": ");
-        int stop = colon < 0 ? -1 : finding.indexOf(". ", colon);
-        if (stop < 0) {
-            return new String[] {finding, "", ""};
-        }
-        return new String[] {finding.substring(0, colon), finding.substring(colon + 2, stop),
-                finding.substring(stop + 2)};
+        Diagnosis.Finding first = findings.get(0);
+        return Messages.text(language, "report.html.verdict.findings", Messages.of("report.html.finding.evidence",
+                first.kind().labelText(), first.observation()), findings.size() - 1);
     }
 
     /** The learning curves side by side, then the confusion matrix beside the misclassified images. */
@@ -208,7 +184,7 @@ public final class HtmlReport {
         }
         h.append("<div id=\"plots\">\n");
         if (c.metricsNote() != null && curves) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote())).append("</div>\n");
+            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
         }
         pair(h, c, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
         pair(h, c, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
@@ -241,12 +217,10 @@ public final class HtmlReport {
             h.append("<p class=\"pass\">").append(Messages.text(l, "report.html.diagnosis.healthy")).append("</p>\n");
         }
         for (Diagnosis.Finding f : c.diagnosis()) {
-            String[] parts = parts(findingText(f, l));
-            h.append("<div class=\"finding\"><b>").append(esc(parts[0])).append("</b>");
-            if (!parts[1].isEmpty()) {
-                h.append(": ").append(esc(parts[1])).append(".<br>").append(esc(parts[2]));
-            }
-            h.append("</div>\n");
+            h.append("<div class=\"finding\"><b>").append(esc(f.kind().labelText().in(l))).append("</b>: ")
+                    .append(esc(f.observation().in(l))).append(".<br>")
+                    .append(esc(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
+                    .append("</div>\n");
         }
     }
 
@@ -283,7 +257,7 @@ public final class HtmlReport {
         Language l = c.language();
         h.append("<h2 id=\"metrics\">").append(Messages.text(l, "report.html.metrics")).append("</h2>\n");
         if (c.metricsNote() != null) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote())).append("</div>\n");
+            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
         }
         h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
         for (EpochMetrics m : c.metrics()) {

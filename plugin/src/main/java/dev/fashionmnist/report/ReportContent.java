@@ -3,6 +3,7 @@ package dev.fashionmnist.report;
 import dev.fashionmnist.evaluate.ConfusionMatrix;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.w3c.dom.NodeList;
  * says where they come from when that is not simply metrics.csv. {@code language} is the reader's: the page is worded
  * in it (the files it is read from stay English: they are data).
  */
-public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String metricsNote,
+public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message metricsNote,
                             List<Diagnosis.Finding> diagnosis,
                             ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
                             Map<String, byte[]> images, List<String> sweepNames, List<SweepTable.Row> sweepRows,
@@ -77,7 +78,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, String m
             }
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
-        return new ReportContent(card, metrics, history.note(), Diagnosis.of(metrics), confusion, loss,
+        return new ReportContent(card, metrics, history.noteText(), Diagnosis.of(metrics), confusion, loss,
                 gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages, language);
     }
 

@@ -70,8 +70,8 @@ class LearningHistoryTest {
         ReportContent content = ReportContent.collect(out, Language.ENGLISH);
         assertEquals(card.history(), content.metrics(), "the model's own two epochs, not the failed run's rows");
         assertEquals(2, content.metrics().size());
-        assertTrue(content.metricsNote().contains("failed") && content.metricsNote().contains("diverged")
-                && content.metricsNote().contains("model's own history"), content.metricsNote());
+        String note = content.metricsNote().toString();
+        assertTrue(note.contains("failed") && note.contains("diverged") && note.contains("model's own history"), note);
         HtmlReport.write(content, out.resolve(HtmlReport.FILE));
         String html = Files.readString(out.resolve(HtmlReport.FILE), StandardCharsets.UTF_8);
         assertTrue(html.contains("not from the model"), "the page says so");
