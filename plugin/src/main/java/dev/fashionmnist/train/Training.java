@@ -182,7 +182,7 @@ public final class Training {
                 }
                 long params = Networks.trainableParameters(block);
                 log.info(Messages.of("train.network", spec.describe(), params));
-                for (String line : Networks.layerSummary(block, spec)) {
+                for (String line : Networks.layerSummary(block, spec, log.language())) {
                     log.info("  " + line);
                 }
                 for (String line : Networks.summary(block)) {

@@ -15,6 +15,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.RuntimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,13 +138,17 @@ public final class Networks {
 
     /**
      * The layer summary: one line per top-level layer with its output shape for one image and its trainable
-     * parameters. The block must be initialized.
+     * parameters, headed in {@code language} (counts grouped as the language groups them). The block must be
+     * initialized.
      */
-    public static List<String> layerSummary(Block block, ModelSpec spec) {
+    public static List<String> layerSummary(Block block, ModelSpec spec, Language language) {
         List<String> lines = new ArrayList<>();
         Shape[] shapes = {inputShape(spec, 1)};
-        lines.add(String.format("%-22s %-20s %12s", "layer", "output", "parameters"));
-        lines.add(String.format("%-22s %-20s %12s", "input", shapes[0], ""));
+        lines.add(String.format("%-22s %-20s %12s", RuntimeMessage.runtime("runtime.layers.layer").in(language),
+                RuntimeMessage.runtime("runtime.layers.output").in(language),
+                RuntimeMessage.runtime("runtime.layers.parameters").in(language)));
+        lines.add(String.format("%-22s %-20s %12s", RuntimeMessage.runtime("runtime.layers.input").in(language),
+                shapes[0], ""));
         for (Pair<String, Block> child : block.getChildren()) {
             shapes = child.getValue().getOutputShapes(shapes);
             long params = 0;
@@ -151,7 +157,7 @@ public final class Networks {
                     params += p.getValue().getArray().size();
                 }
             }
-            lines.add(String.format("%-22s %-20s %,12d", child.getKey().substring(0, 2) + " "
+            lines.add(String.format(language.locale(), "%-22s %-20s %,12d", child.getKey().substring(0, 2) + " "
                     + layerName(child.getValue()), shapes[0], params));
         }
         return lines;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import dev.fashionmnist.runtime.Language;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class NetworksTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = Networks.build(spec);
             block.initialize(manager, DataType.FLOAT32, Networks.inputShape(spec, 2));
-            return Networks.layerSummary(block, spec).stream().skip(2)
+            return Networks.layerSummary(block, spec, Language.ENGLISH).stream().skip(2)
                     .map(line -> line.substring(0, 22).strip()).toList();
         }
     }
@@ -52,6 +53,23 @@ class NetworksTest {
         assertEquals(List.of("13 Flatten", "14 Linear"), amelie.subList(12, 14));
         assertEquals(List.of("01 Conv2d", "02 BatchNorm", "03 ReLU", "04 Residual", "05 Residual", "06 Residual",
                 "07 GlobalAvgPool", "08 Linear"), layers("resnet"));
+    }
+
+    @Test
+    void layerTableInBothLanguages() {
+        ModelSpec spec = ModelSpec.of("mlp", 128, null, "1,1,1", 28, 28, 10);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Networks.build(spec);
+            block.initialize(manager, DataType.FLOAT32, Networks.inputShape(spec, 2));
+            List<String> en = Networks.layerSummary(block, spec, Language.ENGLISH);
+            List<String> de = Networks.layerSummary(block, spec, Language.GERMAN);
+            assertEquals(List.of("layer", "output", "parameters"), List.of(en.get(0).split(" +")));
+            assertEquals(List.of("Schicht", "Ausgabe", "Parameter"), List.of(de.get(0).split(" +")));
+            assertEquals(en.get(0).length(), de.get(0).length(), "the columns stay aligned");
+            assertEquals(List.of("Eingabe", "(1,", "1,", "28,", "28)"), List.of(de.get(1).strip().split(" +")));
+            assertEquals(List.of("02", "Linear", "(1,", "128)", "100,480"), List.of(en.get(3).split(" +")));
+            assertEquals(List.of("02", "Linear", "(1,", "128)", "100.480"), List.of(de.get(3).split(" +")));
+        }
     }
 
     @Test
