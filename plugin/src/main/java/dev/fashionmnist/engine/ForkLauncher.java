@@ -144,7 +144,7 @@ public final class ForkLauncher {
                 throw new ModelException(Messages.of("engine.fork.stopped"));
             }
             if (!errors.isEmpty()) {
-                throw new ModelException(String.join("\n", errors));
+                throw new ModelException(Messages.of("engine.fork.errors", String.join("\n", errors)));
             }
             if (exit != 0) {
                 throw new ModelException(Messages.of("engine.fork.exited", exit, exit > 128

@@ -62,7 +62,7 @@ public class PredictMojo extends AbstractModelMojo {
             Files.deleteIfExists(resultFile);
             log.info(Messages.of("maven.predict.heading", card.model().describe(), card.dataset()));
             for (Prediction p : predictions) {
-                log.info("  " + PredictionsCsv.logLine(p));
+                log.info("  " + PredictionsCsv.logLine(p, log.language(), card.dataset()));
             }
             PredictionsCsv.write(predictions, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
             log.info(Messages.of("maven.predict.written", out.resolve(PredictionsCsv.FILE)));

@@ -19,18 +19,4 @@ public class ModelException extends ClassifierException {
     public ModelException(Message message, Throwable cause) {
         super(message, cause);
     }
-
-    /** A text that exists only in English; kept until every caller passes a {@link Message}. */
-    public ModelException(String message) {
-        super(literal(message));
-    }
-
-    /** A text that exists only in English; kept until every caller passes a {@link Message}. */
-    public ModelException(String message, Throwable cause) {
-        super(literal(message), cause);
-    }
-
-    private static Message literal(String text) {
-        return new Message(Message.RUNTIME_BUNDLE, "literal", text);
-    }
 }

@@ -56,26 +56,23 @@ public final class MetricsCsv {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(r, READ)) {
             for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
                 try {
-                    rows.add(EpochMetrics.at(epoch(rec), d(rec, "train_loss"),
+                    double at = d(rec, "epoch");
+                    if (!(at > 0) || Double.isInfinite(at)) {
+                        throw new ResultsFileException(Messages.of("report.csv.epoch", file, line, rec.get("epoch")));
+                    }
+                    rows.add(EpochMetrics.at(at, d(rec, "train_loss"),
                             d(rec, "train_accuracy"), d(rec, "test_loss"), d(rec, "test_accuracy"),
                             d(rec, "learning_rate"), d(rec, "epoch_seconds"), d(rec, "train_images_per_second")));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ", line " + parser.getCurrentLineNumber() + ": " + e.getMessage());
+                    throw new ResultsFileException(Messages.of("report.csv.line", file, line, e));
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException(file + " is not a metrics table: " + e.getMessage());
+            throw new ResultsFileException(Messages.of("report.csv.notMetrics", file, e));
         }
         return rows;
-    }
-
-    private static double epoch(CSVRecord rec) {
-        double at = d(rec, "epoch");
-        if (!(at > 0) || Double.isInfinite(at)) {
-            throw new IllegalArgumentException("epoch is '" + rec.get("epoch") + "', not a positive number");
-        }
-        return at;
     }
 
     private static double d(CSVRecord rec, String column) {

@@ -2,13 +2,13 @@ package dev.fashionmnist.report;
 
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.evaluate.Prediction;
+import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -43,11 +43,22 @@ public final class PredictionsCsv {
 
     /** One log line: the image and its top classes, e.g. {@code shoe.png: Sneaker 91.2%, Sandal 6.0%, ...}. */
     public static String logLine(Prediction p) {
-        StringBuilder s = new StringBuilder(Path.of(p.file()).getFileName().toString()).append(':');
+        return logLine(p, Language.ENGLISH, null);
+    }
+
+    /**
+     * The log line of one image in {@code language}: "shoe.png: Sneaker 91.2%, Sandal 6.0% (inverted)", German
+     * "shoe.png: Sneaker 91,2 %, Sandale 6,0 % (invertiert)" with the class names of {@code dataset} for its readers.
+     */
+    public static String logLine(Prediction p, Language language, String dataset) {
+        List<String> ranks = new ArrayList<>();
         for (Prediction.Ranked r : p.top()) {
-            s.append(String.format(Locale.ROOT, " %s %.1f%%,", r.className(), 100 * r.probability()));
+            ranks.add(Messages.text(language, "report.predict.rank",
+                    Messages.className(language, dataset, r.classIndex(), r.className()),
+                    CsvNumbers.rounded(100 * r.probability(), 1)));
         }
-        s.setLength(s.length() - 1);
-        return s.append(p.inverted() ? " (inverted)" : "").toString();
+        String file = Path.of(p.file()).getFileName().toString();
+        return Messages.text(language, p.inverted() ? "report.predict.lineInverted" : "report.predict.line", file,
+                String.join(", ", ranks));
     }
 }

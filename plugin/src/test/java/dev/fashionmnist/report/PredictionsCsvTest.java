@@ -3,6 +3,7 @@ package dev.fashionmnist.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fashionmnist.evaluate.Prediction;
+import dev.fashionmnist.runtime.Language;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,5 +56,9 @@ class PredictionsCsvTest {
                 PredictionsCsv.logLine(shoe(dir)));
         assertEquals("my shirt, blue.jpg: Shirt 50.0%, T-shirt/top 30.0%, Pullover 12.3%",
                 PredictionsCsv.logLine(shirt(dir)));
+        assertEquals("shoe.png: Sneaker 91,2 %, Sandale 6,0 %, Stiefelette 2,0 % (invertiert)",
+                PredictionsCsv.logLine(shoe(dir), Language.GERMAN, "fashion-mnist"));
+        assertEquals("my shirt, blue.jpg: Shirt 50.0%, T-shirt/top 30.0%, Pullover 12.3%",
+                PredictionsCsv.logLine(shirt(dir), Language.ENGLISH, "fashion-mnist"));
     }
 }
