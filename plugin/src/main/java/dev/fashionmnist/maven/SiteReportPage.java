@@ -51,7 +51,8 @@ final class SiteReportPage extends AbstractMavenReport {
             page.siteTool = goal.container.lookup(SiteTool.class);
             page.siteRenderer = goal.container.lookup(Renderer.class);
         } catch (ComponentLookupException e) {
-            throw new MavenReportException("Cannot find Doxia's site tools: " + e.getMessage());
+            throw new MavenReportException(Messages.text(Language.parse(goal.language).orElseGet(Language::ofJvm),
+                    "maven.site.noSiteTools", e));
         }
         return page;
     }

@@ -179,6 +179,32 @@ class MessageBundleTest {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * No user-facing text is written into the code: log lines and the problems users see are Messages (debug lines
+     * and programming errors such as IllegalArgumentException stay English).
+     */
+    @Test
+    void noLogLineOrProblemIsWrittenInTheCode() throws IOException {
+        Pattern literal = Pattern.compile("\\.(info|warn)\\(\"[\\p{L}]|new (Mojo\\w*|MavenReport|Model|Dataset|Classifier|"
+                + "IdxFormat|ResultsFile|FileWrite|UnreadableFile)Exception\\(\"");
+        List<String> problems = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("../runtime/src/main/java"))) {
+            List<Path> sources;
+            try (Stream<Path> s = Files.walk(root)) {
+                sources = s.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path source : sources) {
+                List<String> lines = Files.readAllLines(source);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (literal.matcher(lines.get(i)).find()) {
+                        problems.add(source.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "texts for the user belong into the bundles");
+    }
+
     @Test
     void germanNumbersHaveADecimalComma() {
         Message m = Messages.of("maven.language.unknown", "fr");
