@@ -179,6 +179,30 @@ class MessageBundleTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Keys made at run time, each family worded in both languages by a test of its own. */
+    private static final List<String> COMPUTED_KEYS = List.of("class.fashion-mnist.", "report.json.token.");
+
+    @Test
+    void everyKeyIsAskedForByTheCode() throws IOException {
+        StringBuilder code = new StringBuilder();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("../runtime/src/main/java"))) {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path source : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    code.append(Files.readString(source));
+                }
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        for (String bundle : BUNDLES) {
+            for (String key : new TreeSet<>(load(bundle, Language.ENGLISH).stringPropertyNames())) {
+                if (!code.toString().contains("\"" + key + "\"") && COMPUTED_KEYS.stream().noneMatch(key::startsWith)) {
+                    unused.add(key);
+                }
+            }
+        }
+        assertEquals(List.of(), unused, "keys no code asks for");
+    }
+
     /**
      * No user-facing text is written into the code: log lines and the problems users see are Messages (debug lines
      * and programming errors such as IllegalArgumentException stay English).
