@@ -78,7 +78,7 @@ class SiteReportMojoTest {
         assertEquals("Fashion-MNIST-Modell", mojo.getName(Locale.GERMAN));
         assertEquals("Fashion-MNIST-Modell", mojo.getName(Locale.GERMANY));
         assertEquals("Der trainierte Bildklassifikator: Konfiguration, Metriken, Diagnose, Auswertung, "
-                + "Qualitätsschranken, Grafiken.", mojo.getDescription(Locale.GERMAN));
+                + "Qualitätsgrenzen, Grafiken.", mojo.getDescription(Locale.GERMAN));
         assertEquals("Fashion-MNIST model", mojo.getName(Locale.ENGLISH));
         assertEquals("Fashion-MNIST model", mojo.getName(Locale.FRENCH));
         assertEquals("The trained image classifier: configuration, metrics, diagnosis, evaluation, quality gates, "

@@ -187,7 +187,7 @@ class UserPropertyCheckTest {
                 UserPropertyCheck.overridden(typed("fashionmnist.epochs", "1"), train).stream()
                         .map(m -> m.in(Language.GERMAN)).toList());
         assertEquals(List.of("-Dfashionmnist.colour: unbekannt",
-                "-Dfashionmnist.epoch: unbekannt; meintest du fashionmnist.epochs?"),
+                "-Dfashionmnist.epoch: unbekannt; meintest Du fashionmnist.epochs?"),
                 UserPropertyCheck.unknown(typed("fashionmnist.epoch", "2", "fashionmnist.colour", "red"), plugin)
                         .stream().map(m -> m.in(Language.GERMAN)).toList());
         assertEquals("-Dfashionmnist.resume=ja: Parameter 'resume' ist 'true' oder 'false' (-Dfashionmnist.resume "

@@ -232,7 +232,7 @@ class HtmlReportTest {
                 "<p class=\"answer\">Testgenauigkeit <b>50,00 %</b> auf 100 Testbildern, Verlust 0,5000, "
                         + "Makro-F1 50,00 %</p>",
                 "<p>mlp 784-128-10, 101.770 trainierbare Parameter, 3 Epochen auf 300 Trainingsbildern in ",
-                "<h2 id=\"gates\">Qualitätsschranken: <span class=\"fail\">1 von 2 nicht bestanden</span></h2>",
+                "<h2 id=\"gates\">Qualitätsgrenzen: <span class=\"fail\">1 von 2 nicht bestanden</span></h2>",
                 "<tr><th class=\"l\">Schranke</th><th>gemessen</th><th>gefordert</th><th class=\"l\">Ergebnis</th>"
                         + "</tr>",
                 "<tr><td class=\"l\">minAccuracy</td><td>50,00 %</td><td>\u2265 90,00 %</td>"

@@ -78,7 +78,7 @@ class ReportBrowserTest {
         String dom = HeadlessChromium.find(work).dom(page);
         assertTrue(dom.contains("<html lang=\"de\">"), dom.substring(0, 200));
         for (String part : List.of("<h1>Fashion-MNIST-Modellbericht</h1>", "Testgenauigkeit <b>70,00 %</b> auf 100 "
-                + "Testbildern, Verlust 0,8000, Makro-F1 ", "Qualitätsschranken: ",
+                + "Testbildern, Verlust 0,8000, Makro-F1 ", "Qualitätsgrenzen: ",
                 "<td>70,00 %</td><td>\u2265 90,00 %</td>",
                 "<h2 id=\"metrics\">Metriken pro Epoche</h2>", "<h2 id=\"configuration\">Konfiguration</h2>",
                 "<td class=\"l\">Stiefelette</td>", "<h3>Genauigkeit pro Epoche: Training und Test</h3>")) {
