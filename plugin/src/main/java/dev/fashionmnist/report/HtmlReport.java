@@ -363,15 +363,16 @@ public final class HtmlReport {
                     .append(percent(r.bestTestAccuracy(), l)).append("</td><td>").append(fixed(r.testLoss(), 4, l))
                     .append("</td><td>").append(Messages.text(l, "report.html.config.parameterCount",
                             r.trainableParameters())).append("</td><td>").append(fixed(r.trainingSeconds(), 1, l))
-                    .append("</td><td class=\"l\">").append(esc(r.diagnosis())).append("</td></tr>\n");
+                    .append("</td><td class=\"l\">").append(esc(Diagnosis.verdictText(r.diagnosis()).in(l)))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n<ul>");
-        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), Language.ENGLISH)) {
+        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), l)) {
             h.append("<li>").append(esc(line)).append("</li>");
         }
         h.append("</ul>\n");
         for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
-            image(h, SweepPlots.caption(img.getKey(), Language.ENGLISH), img.getValue());
+            image(h, SweepPlots.caption(img.getKey(), l), img.getValue());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.awt.Color;
 import java.awt.Shape;
@@ -200,7 +201,7 @@ public final class SweepPlots {
         SweepTable.Row best = rows.stream().max(Comparator.comparingDouble(SweepTable.Row::finalTestAccuracy))
                 .orElseThrow();
         lines.add(Messages.text(language, "plot.sweep.summary.best", best.id(),
-                Charts.rounded(100 * best.finalTestAccuracy(), 2), best.diagnosis()));
+                Charts.rounded(100 * best.finalTestAccuracy(), 2), Diagnosis.verdictText(best.diagnosis())));
         for (String name : names) {
             Map<String, double[]> byValue = new LinkedHashMap<>();
             for (SweepTable.Row r : rows) {

@@ -86,6 +86,22 @@ public final class Diagnosis {
         return findings.isEmpty() ? Messages.of("diagnosis.healthy") : findings.get(0).kind().labelText();
     }
 
+    /**
+     * A verdict as a table recorded it (English: "healthy", "overfitting", …), to be worded in the reader's language;
+     * a word of no known verdict is shown as it is.
+     */
+    public static Message verdictText(String recorded) {
+        if (verdict(List.of()).equals(recorded)) {
+            return verdictText(List.of());
+        }
+        for (Kind k : Kind.values()) {
+            if (k.label().equals(recorded)) {
+                return k.labelText();
+            }
+        }
+        return new Message(Message.RUNTIME_BUNDLE, "literal", recorded);
+    }
+
     /** The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs). */
     public static List<Finding> of(List<EpochMetrics> rows) {
         List<EpochMetrics> epochs = EpochMetrics.epochEnds(rows);

@@ -357,7 +357,7 @@ class SweepPicturesTest {
     void summaryInGerman() {
         List<String> lines = SweepPlots.summary(List.of("hiddenSize", "trainSize"), grid(), Language.GERMAN);
         assertEquals(List.of(
-                "Bester Versuch: trainSize-10000_hiddenSize-32 mit einer Testgenauigkeit von 86,00 % (healthy)",
+                "Bester Versuch: trainSize-10000_hiddenSize-32 mit einer Testgenauigkeit von 86,00 % (gesund)",
                 "hiddenSize verschiebt die mittlere Testgenauigkeit um 19,5 Punkte (hiddenSize=2: 63,50 %, "
                         + "hiddenSize=8: 75,00 %, hiddenSize=32: 83,00 %, hiddenSize=128: 81,50 %)",
                 "trainSize verschiebt die mittlere Testgenauigkeit um 5,5 Punkte (trainSize=1000: 73,00 %, "
