@@ -59,4 +59,11 @@ assert html.contains('<html lang="de"')
 ['id="diagnosis">Diagnose<', 'Überanpassung'].each { assert html.contains(it): "report.html lacks ${it}" }
 ['Metrics per epoch', '>Diagnosis<', 'overfitting:'].each { assert !html.contains(it): "report.html still says ${it}" }
 assert pngTitle(new File(out, 'accuracy.png')) == 'Genauigkeit pro Epoche'
+assert pngTitle(new File(out, 'loss.png')) == 'Verlust pro Epoche'
+// drawn again by report from the CSVs that evaluate (English in run 2) left: German again
+assert pngTitle(new File(out, 'confusion-matrix.png')) == 'Konfusionsmatrix (10.000 Testbilder)'
+assert pngTitle(new File(out, 'misclassified.png')).startsWith('wahr: ')
+assert html =~ /\d+,\d\d %/
+['Konfusionsmatrix', 'Stiefelette', 'Genauigkeit pro Epoche'].each { assert html.contains(it): "report.html lacks ${it}" }
+['Ankle boot', 'Confusion matrix', 'Accuracy per epoch'].each { assert !html.contains(it): "report.html still says ${it}" }
 return true
