@@ -1,18 +1,17 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.data.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -93,48 +92,22 @@ class MavenLanguageTest {
     }
 
     /** Keeps the warnings, in the language it is given. */
-    private static final class Warnings implements BuildLog {
-        final List<String> lines = new ArrayList<>();
-        final Language language;
-
-        Warnings(Language language) {
-            this.language = language;
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-
-        @Override
-        public Language language() {
-            return language;
-        }
-    }
 
     @Test
     void germanOnAnAsciiConsoleIsWarnedAboutOncePerBuild() {
         ConsoleEncoding build = new ConsoleEncoding();
-        Warnings log = new Warnings(Language.GERMAN);
+        RecordingLog log = new RecordingLog(Language.GERMAN);
         build.check(Language.GERMAN, StandardCharsets.US_ASCII, log);
         build.check(Language.GERMAN, StandardCharsets.US_ASCII, log);
         assertEquals(List.of("Die Konsole zeigt US-ASCII und kennt keine Umlaute: deutscher Text erscheint "
                 + "verstümmelt. Setze MAVEN_OPTS=\"-Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8\" oder "
-                + "eine UTF-8-Locale (LANG=de_DE.UTF-8), oder nimm -Dfashionmnist.language=en"), log.lines);
+                + "eine UTF-8-Locale (LANG=de_DE.UTF-8), oder nimm -Dfashionmnist.language=en"), log.warnings);
 
-        Warnings quiet = new Warnings(Language.GERMAN);
+        RecordingLog quiet = new RecordingLog(Language.GERMAN);
         new ConsoleEncoding().check(Language.GERMAN, StandardCharsets.UTF_8, quiet);
         new ConsoleEncoding().check(Language.GERMAN, StandardCharsets.ISO_8859_1, quiet);
         new ConsoleEncoding().check(Language.ENGLISH, StandardCharsets.US_ASCII, quiet);
-        assertEquals(List.of(), quiet.lines, "UTF-8 and Latin-1 show umlauts; English needs none");
+        assertEquals(List.of(), quiet.warnings, "UTF-8 and Latin-1 show umlauts; English needs none");
     }
 
     @Test

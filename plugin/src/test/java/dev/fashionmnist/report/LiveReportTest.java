@@ -100,26 +100,8 @@ class LiveReportTest {
 
     @Test
     void aGermanPageAndLogLine() throws Exception {
-        List<String> infos = new ArrayList<>();
-        BuildLog german = new BuildLog() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public Language language() {
-                return Language.GERMAN;
-            }
-        };
+        RecordingLog german = new RecordingLog(Language.GERMAN);
+        List<String> infos = german.infos;
         RunStatus run = RunStatus.start(1, 4);
         LiveReport.start(out, run, new ArrayList<>(), german, Language.GERMAN);
         assertEquals(List.of("Bericht, nach jeder Epoche aktualisiert (öffne ihn im Browser, er lädt sich alle 10 s "
