@@ -1,12 +1,12 @@
 package dev.fashionmnist.evaluate;
 
+import dev.fashionmnist.report.ClassName;
 import dev.fashionmnist.report.CsvNumbers;
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The configured quality gates: {@code minAccuracy}, {@code minClassAccuracy} (every class's recall), and
@@ -24,16 +24,24 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
         return minAccuracy != null || minClassAccuracy != null || maxLoss != null;
     }
 
-    /** Checks every configured gate against {@code result}: one outcome per gate, in a fixed order. */
+    /** Checks every configured gate against {@code result} of an unknown dataset (its class names as they are). */
     public List<GateOutcome> check(EvaluationResult result) {
+        return check(result, null);
+    }
+
+    /**
+     * Checks every configured gate against {@code result}: one outcome per gate, in a fixed order. {@code dataset}
+     * (may be {@code null}) names the classes: Fashion-MNIST's have German names.
+     */
+    public List<GateOutcome> check(EvaluationResult result, String dataset) {
         List<GateOutcome> outcomes = new ArrayList<>();
         if (minAccuracy != null) {
             double a = result.accuracy();
             boolean ok = a >= minAccuracy;
             Number measured = GateThreshold.percentNumber(a);
             Number required = GateThreshold.percentNumber(minAccuracy);
-            outcomes.add(new GateOutcome("minAccuracy", ok, GateThreshold.percent(a),
-                    "\u2265 " + GateThreshold.percent(minAccuracy), List.of(ok
+            outcomes.add(outcome("minAccuracy", ok, Messages.of("evaluate.gate.accuracy.measured", measured),
+                    Messages.of("evaluate.gate.accuracy.required", required), List.of(ok
                     ? Messages.of("evaluate.gate.accuracy.met", measured, required)
                     : Messages.of("evaluate.gate.accuracy.below", measured, required))));
         }
@@ -47,14 +55,15 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
                     lowest = c;
                 }
                 if (m.recall(c) < minClassAccuracy) {
-                    below.add(Messages.of("evaluate.gate.class.below", m.classNames().get(c),
+                    below.add(Messages.of("evaluate.gate.class.below", className(m, dataset, c),
                             GateThreshold.percentNumber(m.recall(c)), required));
                 }
             }
-            String measured = m.classCount() == 0 ? "no classes" : GateThreshold.percent(m.recall(lowest))
-                    + " (lowest: " + m.classNames().get(lowest) + ")";
-            outcomes.add(new GateOutcome("minClassAccuracy", below.isEmpty(), measured,
-                    "\u2265 " + GateThreshold.percent(minClassAccuracy) + " in every class", below.isEmpty()
+            Message measured = m.classCount() == 0 ? Messages.of("evaluate.gate.class.none")
+                    : Messages.of("evaluate.gate.class.measured", GateThreshold.percentNumber(m.recall(lowest)),
+                    className(m, dataset, lowest));
+            outcomes.add(outcome("minClassAccuracy", below.isEmpty(), measured,
+                    Messages.of("evaluate.gate.class.required", required), below.isEmpty()
                     ? List.of(Messages.of("evaluate.gate.class.met", required)) : below));
         }
         if (maxLoss != null) {
@@ -62,15 +71,23 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
             boolean ok = l <= maxLoss;
             Number measured = CsvNumbers.rounded(l, 4);
             Number allowed = CsvNumbers.rounded(maxLoss, 4);
-            outcomes.add(new GateOutcome("maxLoss", ok, loss(l), "\u2264 " + loss(maxLoss), List.of(ok
+            outcomes.add(outcome("maxLoss", ok, Messages.of("evaluate.gate.loss.measured", measured),
+                    Messages.of("evaluate.gate.loss.required", allowed), List.of(ok
                     ? Messages.of("evaluate.gate.loss.within", measured, allowed)
                     : Messages.of("evaluate.gate.loss.exceeds", measured, allowed))));
         }
         return outcomes;
     }
 
-    private static String loss(double l) {
-        return String.format(Locale.ROOT, "%.4f", l);
+    private static ClassName className(ConfusionMatrix m, String dataset, int c) {
+        return new ClassName(dataset, c, m.classNames().get(c));
+    }
+
+    /** An outcome whose data strings (the JUnit report's properties) are the English words of what readers see. */
+    private static GateOutcome outcome(String gate, boolean passed, Message measured, Message required,
+                                       List<Message> reasons) {
+        return new GateOutcome(gate, passed, measured.in(Language.ENGLISH), required.in(Language.ENGLISH), reasons,
+                measured, required);
     }
 
     /**
@@ -126,9 +143,12 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
     /**
      * One gate's verdict: the {@code measured} value and the {@code required} one as the JUnit report's properties
      * hold them (data: e.g. {@code 84.49%} and {@code ≥ 80.00%}; {@code null} when not known) and {@code reasons}
-     * that say measured vs required in words (a failed class gate: one per class), in any language.
+     * that say measured vs required in words (a failed class gate: one per class), in any language;
+     * {@code measuredText} and {@code requiredText} are the values as readers see them, in any language
+     * ({@code 84,49 %}, {@code ≥ 80,00 %}; {@code null} when not known).
      */
-    public record GateOutcome(String gate, boolean passed, String measured, String required, List<Message> reasons) {
+    public record GateOutcome(String gate, boolean passed, String measured, String required, List<Message> reasons,
+                              Message measuredText, Message requiredText) {
         public GateOutcome {
             reasons = List.copyOf(reasons);
             if (reasons.isEmpty()) {
@@ -136,10 +156,18 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
             }
         }
 
+        /** An outcome whose measured and required values are known only as data strings (shown as they are). */
+        public GateOutcome(String gate, boolean passed, String measured, String required, List<Message> reasons) {
+            this(gate, passed, measured, required, reasons, literal(measured), literal(required));
+        }
+
+        private static Message literal(String text) {
+            return text == null ? null : new Message(Message.RUNTIME_BUNDLE, "literal", text);
+        }
+
         /** An outcome known only by its English words (a report of an older plugin, a test). */
         public GateOutcome(String gate, boolean passed, List<String> details) {
-            this(gate, passed, null, null, details.stream()
-                    .map(d -> new Message(Message.RUNTIME_BUNDLE, "literal", d)).toList());
+            this(gate, passed, null, null, details.stream().map(GateOutcome::literal).toList());
         }
 
         /** The reasons in English, one per line of a failure. */

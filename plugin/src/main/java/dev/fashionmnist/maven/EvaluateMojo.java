@@ -92,7 +92,7 @@ public class EvaluateMojo extends AbstractModelMojo {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
                     e));
         }
-        List<Gates.GateOutcome> outcomes = gates.check(result);
+        List<Gates.GateOutcome> outcomes = gates.check(result, files.spec().name());
         JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),
                 (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
                 EvaluationSummary.headline(result, log.language()));

@@ -114,7 +114,10 @@ public final class HtmlReport {
             h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
             for (ReportContent.GateRow g : c.gates()) {
                 h.append("<tr><td class=\"l\">").append(esc(g.gate())).append("</td>");
-                if (g.measured() != null && g.required() != null) {
+                if (g.measuredText() != null && g.requiredText() != null) {
+                    h.append("<td>").append(esc(g.measuredText().in(l))).append("</td><td>")
+                            .append(esc(g.requiredText().in(l))).append("</td>");
+                } else if (g.measured() != null && g.required() != null) {
                     h.append("<td>").append(esc(numbers(g.measured(), l))).append("</td><td>")
                             .append(esc(numbers(g.required(), l))).append("</td>");
                 } else {
@@ -127,7 +130,8 @@ public final class HtmlReport {
             h.append("</table>\n");
             for (ReportContent.GateRow g : c.gates()) {
                 if (!g.passed() && g.measured() != null) {
-                    h.append("<p class=\"fail\">").append(esc(g.message())).append("</p>\n");
+                    h.append("<p class=\"fail\">").append(esc(g.text() != null ? g.text().in(l) : g.message()))
+                            .append("</p>\n");
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.fashionmnist.report;
 
-import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Localizable;
 import dev.fashionmnist.runtime.Message;
@@ -40,10 +39,6 @@ public final class Messages {
      * dataset's English ones, which are data); other datasets' names are shown as they are.
      */
     public static String className(Language language, String dataset, int index, String name) {
-        String key = "class." + dataset + "." + index;
-        if (language != Language.ENGLISH && DatasetCatalog.FASHION_MNIST.equals(dataset) && Message.exists(BUNDLE, key)) {
-            return Message.pattern(BUNDLE, key, language);
-        }
-        return name;
+        return new ClassName(dataset, index, name).in(language);
     }
 }

@@ -1,6 +1,8 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.evaluate.ConfusionMatrix;
+import dev.fashionmnist.evaluate.EvaluationResult;
+import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
@@ -36,9 +38,16 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
 
     /**
      * One gate's result as the JUnit report recorded it: measured and required value as people read them ({@code null}
-     * in a report of an older plugin) and the message, which says both in words.
+     * in a report of an older plugin) and the message, which says both in words. Where the output folder holds the
+     * evaluation the gates were checked on, {@code measuredText}, {@code requiredText} and {@code text} (the reasons)
+     * say the same in any language; else they are {@code null} and the recorded strings are shown.
      */
-    public record GateRow(String gate, boolean passed, String measured, String required, String message) {
+    public record GateRow(String gate, boolean passed, String measured, String required, String message,
+                          Message measuredText, Message requiredText, Message text) {
+        /** A row known only by the JUnit report's strings. */
+        public GateRow(String gate, boolean passed, String measured, String required, String message) {
+            this(gate, passed, measured, required, message, null, null, null);
+        }
     }
 
     public boolean isEmpty() {
@@ -79,7 +88,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
         return new ReportContent(card, metrics, history.noteText(), Diagnosis.of(metrics), confusion, loss,
-                gates(dir.resolve(JUnitReport.FILE)), images, sweepNames, sweepRows, sweepImages, language);
+                gates(dir.resolve(JUnitReport.FILE), confusion, loss), images, sweepNames, sweepRows, sweepImages, language);
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */
@@ -90,7 +99,11 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
         }
     }
 
-    static List<GateRow> gates(Path junit) throws IOException {
+    /**
+     * The gates of the JUnit report {@code junit}; with the evaluation's {@code confusion} matrix and {@code loss}
+     * (either may be {@code null}) they are checked again, so that the page can word them in its own language.
+     */
+    static List<GateRow> gates(Path junit, ConfusionMatrix confusion, Double loss) throws IOException {
         List<GateRow> rows = new ArrayList<>();
         if (!Files.isRegularFile(junit)) {
             return rows;
@@ -105,6 +118,7 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
                 Element p = (Element) props.item(i);
                 properties.put(p.getAttribute("name"), p.getAttribute("value"));
             }
+            Map<String, Gates.GateOutcome> checked = checkedAgain(properties, confusion, loss);
             NodeList cases = document.getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
@@ -112,13 +126,49 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
                 NodeList failures = c.getElementsByTagName("failure");
                 boolean passed = failures.getLength() == 0;
                 String message = passed ? gate + " passed" : ((Element) failures.item(0)).getAttribute("message");
-                rows.add(new GateRow(gate, passed, properties.get(JUnitReport.measured(gate)),
-                        properties.get(JUnitReport.required(gate)), message));
+                String measured = properties.get(JUnitReport.measured(gate));
+                String required = properties.get(JUnitReport.required(gate));
+                Gates.GateOutcome o = checked.get(gate);
+                // trust the XML: its verdict and values must be what the evaluation here gives
+                rows.add(o != null && o.passed() == passed && o.measured().equals(measured)
+                        && o.required().equals(required)
+                        ? new GateRow(gate, passed, measured, required, message, o.measuredText(), o.requiredText(),
+                        o.text())
+                        : new GateRow(gate, passed, measured, required, message));
             }
         } catch (Exception e) {
             throw new ResultsFileException(Messages.of("report.html.unreadableJUnit", junit, e.getMessage()), e);
         }
         return rows;
+    }
+
+    /**
+     * The gates the JUnit report's {@code properties} name ({@code fashionmnist.minAccuracy}, ...), checked again on
+     * the evaluation, by gate; empty when the evaluation or the gates' configuration is missing or unreadable (an
+     * older report, an edited file): the recorded strings are shown then.
+     */
+    private static Map<String, Gates.GateOutcome> checkedAgain(Map<String, String> properties,
+                                                               ConfusionMatrix confusion, Double loss) {
+        Map<String, Gates.GateOutcome> checked = new HashMap<>();
+        String maxLoss = properties.get("fashionmnist.maxLoss");
+        if (confusion == null || (maxLoss != null && loss == null && !properties.containsKey("evaluation.loss"))) {
+            return checked;
+        }
+        try {
+            // the loss as the report recorded it (4 decimals, as the gate showed it); evaluation.csv keeps 4 digits
+            if (properties.containsKey("evaluation.loss")) {
+                loss = Double.parseDouble(properties.get("evaluation.loss"));
+            }
+            Gates gates = Gates.parse(properties.get("fashionmnist.minAccuracy"),
+                    properties.get("fashionmnist.minClassAccuracy"), maxLoss);
+            for (Gates.GateOutcome o : gates.check(new EvaluationResult(confusion, loss == null ? Double.NaN : loss,
+                    List.of()), properties.get("fashionmnist.dataset"))) {
+                checked.put(o.gate(), o);
+            }
+        } catch (RuntimeException e) {
+            checked.clear();
+        }
+        return checked;
     }
 
     /** The caption of the plot {@code file} (one of {@link #PLOTS}) in {@code language}. */

@@ -233,7 +233,7 @@ class HtmlReportTest {
                         + "Makro-F1 50,00 %</p>",
                 "<p>mlp 784-128-10, 101.770 trainierbare Parameter, 3 Epochen auf 300 Trainingsbildern in ",
                 "<h2 id=\"gates\">Qualitätsgrenzen: <span class=\"fail\">1 von 2 nicht bestanden</span></h2>",
-                "<tr><th class=\"l\">Schranke</th><th>gemessen</th><th>gefordert</th><th class=\"l\">Ergebnis</th>"
+                "<tr><th class=\"l\">Grenze</th><th>gemessen</th><th>gefordert</th><th class=\"l\">Ergebnis</th>"
                         + "</tr>",
                 "<tr><td class=\"l\">minAccuracy</td><td>50,00 %</td><td>\u2265 90,00 %</td>"
                         + "<td class=\"l fail\">nicht bestanden</td></tr>",
