@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
@@ -14,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each quality gate passing and failing against a hand-made result, with measured and required values. */
-class GatesTest {
+public class GatesTest {
     /** Accuracy 8/14 = 57.14%; class recalls A 71.43%, B 75.00%, C 0.00%; loss 0.35. */
     private static final EvaluationResult RESULT = new EvaluationResult(ConfusionMatrixTest.sample(), 0.35);
 
@@ -234,5 +235,76 @@ class GatesTest {
                     Messages.text(Language.ENGLISH, "report.summary.percent", GateThreshold.percentNumber(fraction)),
                     "fraction " + fraction);
         }
+    }
+
+    /**
+     * Fashion-MNIST's ten classes, 1000 test images each: 900 right, Shirt only 606 (60.60%); accuracy 87.06%,
+     * loss 0.37891.
+     */
+    public static EvaluationResult fashion() {
+        ConfusionMatrix m = ConfusionMatrix.empty(DatasetCatalog.fashionMnist().classNames());
+        for (int c = 0; c < 10; c++) {
+            int right = c == 6 ? 606 : 900;
+            for (int i = 0; i < 1000; i++) {
+                m.add(c, i < right ? c : (c + 1) % 10);
+            }
+        }
+        return new EvaluationResult(m, 0.37891);
+    }
+
+    @Test
+    void theValuesReadersSeeInGermanWithGermanClassNames() {
+        List<Gates.GateOutcome> outcomes = new Gates(0.88, 0.65, 0.5).check(fashion(), DatasetCatalog.FASHION_MNIST);
+        assertEquals(List.of("87,06 %", "60,60 % (niedrigste: Hemd)", "0,3789"),
+                outcomes.stream().map(o -> o.measuredText().in(Language.GERMAN)).toList());
+        assertEquals(List.of("\u2265 88,00 %", "\u2265 65,00 % in jeder Klasse", "\u2264 0,5000"),
+                outcomes.stream().map(o -> o.requiredText().in(Language.GERMAN)).toList());
+        assertEquals("Klasse 'Hemd': Genauigkeit 60,60 % liegt unter dem geforderten Minimum von 65,00 %",
+                outcomes.get(1).text().in(Language.GERMAN));
+        // English: the JUnit report's data strings, as they have always been
+        assertEquals(List.of("87.06%", "60.60% (lowest: Shirt)", "0.3789"),
+                outcomes.stream().map(o -> o.measuredText().in(Language.ENGLISH)).toList());
+        assertEquals(List.of("87.06%", "60.60% (lowest: Shirt)", "0.3789"),
+                outcomes.stream().map(Gates.GateOutcome::measured).toList());
+        assertEquals(List.of("\u2265 88.00%", "\u2265 65.00% in every class", "\u2264 0.5000"),
+                outcomes.stream().map(Gates.GateOutcome::required).toList());
+        assertEquals("class 'Shirt' accuracy 60.60% is below the required minimum of 65.00%",
+                outcomes.get(1).message());
+        // without the dataset (or of another one) a class keeps its own name
+        assertEquals("60,60 % (niedrigste: Shirt)", new Gates(null, 0.65, null).check(fashion()).get(0)
+                .measuredText().in(Language.GERMAN));
+        assertEquals("Klasse 'C': Genauigkeit 0,00 % liegt unter dem geforderten Minimum von 72,00 %", new Gates(null,
+                0.72, null).check(RESULT, "pets").get(0).reasons().get(1).in(Language.GERMAN));
+    }
+
+    @Test
+    void noClassesInBothLanguages() {
+        Gates.GateOutcome o = only(new Gates(null, 0.5, null),
+                new EvaluationResult(ConfusionMatrix.empty(List.of()), 0.1));
+        assertEquals("no classes", o.measured());
+        assertEquals("keine Klassen", o.measuredText().in(Language.GERMAN));
+        assertEquals("\u2265 50,00 % in jeder Klasse", o.requiredText().in(Language.GERMAN));
+    }
+
+    @Test
+    void theDataStringsAreTheOnesEvaluateAlwaysWrote() {
+        // k/8000 has ties at the third decimal: the English words of the values must be the old String.format ones
+        for (int k = 0; k <= 8000; k += 7) {
+            double f = k / 8000.0;
+            Gates.GateOutcome a = only(new Gates(f, null, null), RESULT);
+            assertEquals("\u2265 " + GateThreshold.percent(f), a.required(), "fraction " + f);
+            Gates.GateOutcome l = only(new Gates(null, null, f * 3), new EvaluationResult(RESULT.confusion(), f));
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", f), l.measured(), "loss " + f);
+            assertEquals("\u2264 " + String.format(java.util.Locale.ROOT, "%.4f", f * 3), l.required(), "max " + f);
+        }
+    }
+
+    @Test
+    void anOutcomeOfDataStringsShowsThemAsTheyAre() {
+        Gates.GateOutcome o = new Gates.GateOutcome("maxLoss", true, "0.1000", "\u2264 0.2000",
+                List.of(Messages.of("evaluate.gate.loss.within", 0.1, 0.2)));
+        assertEquals("0.1000", o.measuredText().in(Language.GERMAN));
+        assertEquals("\u2264 0.2000", o.requiredText().in(Language.GERMAN));
+        assertNull(new Gates.GateOutcome("maxLoss", true, List.of("ok")).measuredText());
     }
 }

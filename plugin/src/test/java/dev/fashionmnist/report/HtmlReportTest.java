@@ -252,6 +252,7 @@ class HtmlReportTest {
                 "<h2 id=\"configuration\">Konfiguration</h2>",
                 "<tr><th class=\"l\">trainierbare Parameter</th><td class=\"l\">101.770</td></tr>",
                 "<tr><th class=\"l\">Datenaugmentierung</th><td class=\"l\">aus</td></tr>",
+                "<th class=\"l\">Gewichtsverfall (weightDecay)</th>",
                 "<h2 id=\"data\">Daten</h2>", "T-Shirt/Top, Hose, Pullover, Kleid, Mantel, Sandale, Hemd, Sneaker, "
                         + "Tasche, Stiefelette")) {
             assertTrue(html.contains(part), "'" + part + "' in the German report");
@@ -311,5 +312,88 @@ class HtmlReportTest {
                 + HtmlReport.esc(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
                 + "not finish)"), html);
+    }
+
+    /**
+     * An evaluation of Fashion-MNIST with Shirt at 60.60% and what evaluate writes for it in {@code language}:
+     * minAccuracy 88% fails at 87.06%, minClassAccuracy 65% fails at Shirt, maxLoss 0.5 passes at 0.3789.
+     */
+    private void evaluated(Path dir, Language language) throws Exception {
+        EvaluationResult result = dev.fashionmnist.evaluate.GatesTest.fashion();
+        Gates gates = new Gates(0.88, 0.65, 0.5);
+        EvaluationReports.write(result, dir);
+        JUnitReport.write(dir.resolve(JUnitReport.FILE), new JUnitReport.Run(java.time.LocalDateTime.now(), "host", 1,
+                JUnitReport.properties(card, gates, result, "cpu"), "summary"),
+                gates.check(result, card.dataset()), language);
+    }
+
+    /** The gates' part of the page: from their heading to the diagnosis sentence. */
+    private static String gatesPart(String html) {
+        return html.substring(html.indexOf("id=\"gates\""), html.indexOf("id=\"verdict\"") > 0
+                ? html.indexOf("id=\"verdict\"") : html.indexOf("</div>", html.indexOf("id=\"gates\"")));
+    }
+
+    @Test
+    void theGatesOfAGermanReportInGermanWhateverLanguageEvaluateSpoke() throws Exception {
+        for (Language evaluateLanguage : Language.values()) {
+            evaluated(work, evaluateLanguage);
+            List<ReportContent.GateRow> rows = ReportContent.collect(work, Language.GERMAN).gates();
+            assertEquals(List.of("87.06%", "60.60% (lowest: Shirt)", "0.3789"),
+                    rows.stream().map(ReportContent.GateRow::measured).toList(), "the JUnit report's data");
+            String gates = gatesPart(report(ReportContent.collect(work, Language.GERMAN),
+                    work.resolve(HtmlReport.FILE)));
+            for (String part : List.of(
+                    "<tr><td class=\"l\">minAccuracy</td><td>87,06 %</td><td>\u2265 88,00 %</td>"
+                            + "<td class=\"l fail\">nicht bestanden</td></tr>",
+                    "<tr><td class=\"l\">minClassAccuracy</td><td>60,60 % (niedrigste: Hemd)</td>"
+                            + "<td>\u2265 65,00 % in jeder Klasse</td><td class=\"l fail\">nicht bestanden</td></tr>",
+                    "<tr><td class=\"l\">maxLoss</td><td>0,3789</td><td>\u2264 0,5000</td>"
+                            + "<td class=\"l pass\">bestanden</td></tr>",
+                    "<p class=\"fail\">Genauigkeit 87,06 % liegt unter dem geforderten Minimum von 88,00 %</p>",
+                    "<p class=\"fail\">Klasse 'Hemd': Genauigkeit 60,60 % liegt unter dem geforderten Minimum von "
+                            + "65,00 %</p>")) {
+                assertTrue(gates.contains(part), "'" + part + "' (evaluate in " + evaluateLanguage + "): " + gates);
+            }
+            for (String english : List.of("lowest", "every class", "Shirt", "accuracy", "below", "class '")) {
+                assertFalse(gates.contains(english), "'" + english + "' in the German gates: " + gates);
+            }
+        }
+    }
+
+    @Test
+    void theGatesOfAnEnglishReportAsTheJUnitReportWordsThem() throws Exception {
+        for (Language evaluateLanguage : Language.values()) {
+            evaluated(work, evaluateLanguage);
+            String gates = gatesPart(report(ReportContent.collect(work, Language.ENGLISH),
+                    work.resolve(HtmlReport.FILE)));
+            for (String part : List.of(
+                    "<tr><td class=\"l\">minAccuracy</td><td>87.06%</td><td>\u2265 88.00%</td>"
+                            + "<td class=\"l fail\">failed</td></tr>",
+                    "<tr><td class=\"l\">minClassAccuracy</td><td>60.60% (lowest: Shirt)</td>"
+                            + "<td>\u2265 65.00% in every class</td><td class=\"l fail\">failed</td></tr>",
+                    "<tr><td class=\"l\">maxLoss</td><td>0.3789</td><td>\u2264 0.5000</td>"
+                            + "<td class=\"l pass\">passed</td></tr>",
+                    "<p class=\"fail\">accuracy 87.06% is below the required minimum of 88.00%</p>",
+                    "<p class=\"fail\">class 'Shirt' accuracy 60.60% is below the required minimum of 65.00%</p>")) {
+                assertTrue(gates.contains(part), "'" + part + "' (evaluate in " + evaluateLanguage + "): " + gates);
+            }
+        }
+    }
+
+    @Test
+    void aJUnitReportThatDisagreesWithTheEvaluationIsShownAsItIs() throws Exception {
+        evaluated(work, Language.ENGLISH);
+        // the XML says minClassAccuracy passed (an older evaluation), the confusion matrix here says it fails
+        EvaluationResult result = dev.fashionmnist.evaluate.GatesTest.fashion();
+        Gates gates = new Gates(0.88, 0.6, 0.5);
+        JUnitReport.write(work.resolve(JUnitReport.FILE), new JUnitReport.Run(java.time.LocalDateTime.now(), "host",
+                1, JUnitReport.properties(card, new Gates(0.88, 0.65, 0.5), result, "cpu"), "summary"),
+                gates.check(result, card.dataset()));
+        List<ReportContent.GateRow> rows = ReportContent.collect(work, Language.GERMAN).gates();
+        assertEquals(List.of(true, false, true), rows.stream().map(r -> r.measuredText() != null).toList(),
+                "only the row whose verdict and values agree is checked again");
+        String html = report(ReportContent.collect(work, Language.GERMAN), work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<tr><td class=\"l\">minClassAccuracy</td><td>60,60 % (lowest: Shirt)</td>"
+                + "<td>\u2265 60,00 % in every class</td><td class=\"l pass\">bestanden</td></tr>"), html);
     }
 }

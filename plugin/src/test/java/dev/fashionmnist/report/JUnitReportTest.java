@@ -280,4 +280,24 @@ class JUnitReportTest {
         Element english = (Element) parse(file).getElementsByTagName("failure").item(0);
         assertEquals("accuracy 80.00% is below the required minimum of 90.00%", english.getAttribute("message"));
     }
+
+    @Test
+    void theGatesPropertiesAreEnglishDataInAGermanReport() throws Exception {
+        EvaluationResult result = dev.fashionmnist.evaluate.GatesTest.fashion();
+        Path file = dir.resolve(JUnitReport.FILE);
+        JUnitReport.write(file, run("x", 1), new Gates(0.88, 0.65, 0.5).check(result, "fashion-mnist"),
+                Language.GERMAN);
+        String xml = Files.readString(file);
+        for (String property : List.of("<property name=\"gate.minAccuracy.measured\" value=\"87.06%\"/>",
+                "<property name=\"gate.minAccuracy.required\" value=\"\u2265 88.00%\"/>",
+                "<property name=\"gate.minClassAccuracy.measured\" value=\"60.60% (lowest: Shirt)\"/>",
+                "<property name=\"gate.minClassAccuracy.required\" value=\"\u2265 65.00% in every class\"/>",
+                "<property name=\"gate.maxLoss.measured\" value=\"0.3789\"/>",
+                "<property name=\"gate.maxLoss.required\" value=\"\u2264 0.5000\"/>")) {
+            assertTrue(xml.contains(property), property + " in " + xml);
+        }
+        Element failure = (Element) parse(file).getElementsByTagName("failure").item(1);
+        assertEquals("Klasse 'Hemd': Genauigkeit 60,60 % liegt unter dem geforderten Minimum von 65,00 %",
+                failure.getAttribute("message"));
+    }
 }
