@@ -30,7 +30,7 @@ assert de =~ /\[INFO\] Epoche 20\/20\b/
 assert de =~ /\[INFO\] Modell: .*, angehängt als german-report-1\.0-SNAPSHOT-model\.zip und /
 assert de =~ /\[WARNING\] Diagnose: Überanpassung: .*\d+,\d\d %/
 assert de =~ /\[INFO\] Qualitätsgrenze minAccuracy eingehalten: Genauigkeit \d+,\d\d % erreicht /
-assert de.contains('[INFO] Qualitätsgrenzen: 1 eingehalten, 0 verletzt')
+assert de.contains('[INFO] Qualitätsgrenzen: 2 eingehalten, 0 verletzt')
 assert de.contains('[INFO] Bericht: ')
 ['epoch 20/20', 'Diagnosis:', 'overfitting:', 'Gate minAccuracy', 'Quality gates:', 'Report: ', 'Model: '].each {
     assert !de.contains(it): "English in the German run: ${it}"
@@ -42,7 +42,7 @@ assert en.contains('[INFO] Model is up to date (')
 assert !(en =~ /(?i)epoch(e)? \d+\/20/): 'the English run trained again'
 assert en =~ /\[WARNING\] Diagnosis: overfitting: .*\d+\.\d\d%/
 assert en.contains('[INFO] Gate minAccuracy passed: ')
-assert en.contains('[INFO] Quality gates: 1 passed, 0 failed')
+assert en.contains('[INFO] Quality gates: 2 passed, 0 failed')
 assert en.contains('[INFO] Report: ')
 assert !en.contains('Überanpassung') && !en.contains('Bericht: ')
 
@@ -58,6 +58,16 @@ def html = new File(out, 'report.html').getText('UTF-8')
 assert html.contains('<html lang="de"')
 ['id="diagnosis">Diagnose<', 'Überanpassung'].each { assert html.contains(it): "report.html lacks ${it}" }
 ['Metrics per epoch', '>Diagnosis<', 'overfitting:'].each { assert !html.contains(it): "report.html still says ${it}" }
+// the gates table in German although run 2 evaluated in English: German numbers and class names
+def german = ['T-Shirt/Top', 'Hose', 'Pullover', 'Kleid', 'Mantel', 'Sandale', 'Hemd', 'Sneaker', 'Tasche', 'Stiefelette']
+assert html =~ /<tr><th class="l">Grenze<\/th><th>gemessen<\/th><th>gefordert<\/th>/
+assert html =~ /<tr><td class="l">minAccuracy<\/td><td>\d+,\d\d %<\/td><td>≥ 50,00 %<\/td><td class="l pass">bestanden</
+def lowest = html =~ /<tr><td class="l">minClassAccuracy<\/td><td>\d+,\d\d % \(niedrigste: ([^)]+)\)<\/td><td>≥ 0,00 % in jeder Klasse<\/td>/
+assert lowest.find(): 'the German class gate row'
+assert german.contains(lowest.group(1)): "a German class name: ${lowest.group(1)}"
+def xml = new File(out, 'TEST-fashionmnist-evaluation.xml').getText('UTF-8')
+assert xml =~ /<property name="gate.minClassAccuracy.measured" value="\d+\.\d\d% \(lowest: [^)]+\)"\/>/
+assert xml.contains('<property name="gate.minClassAccuracy.required" value="≥ 0.00% in every class"/>')
 assert pngTitle(new File(out, 'accuracy.png')) == 'Genauigkeit pro Epoche'
 assert pngTitle(new File(out, 'loss.png')) == 'Verlust pro Epoche'
 // drawn again by report from the CSVs that evaluate (English in run 2) left: German again
