@@ -59,8 +59,10 @@ class ReportBrowserTest {
                 new EvaluationResult.Mistake(2, 1, 3));
         EvaluationResult result = new EvaluationResult(matrix, 0.8, mistakes);
         EvaluationReports.write(result, trained);
-        JUnitReport.write(trained.resolve(JUnitReport.FILE), JUnitReportTest.run("accuracy 70.00%", 0.1),
-                new Gates(0.9, 0.5, 1.0).check(result));
+        Gates gates = new Gates(0.9, 0.5, 1.0);
+        JUnitReport.write(trained.resolve(JUnitReport.FILE), new JUnitReport.Run(JUnitReportTest.run("", 0).timestamp(),
+                "ci-runner-7", 0.1, JUnitReport.properties(card, gates, result, "cpu"), "accuracy 70.00%"),
+                gates.check(result, card.dataset()));
     }
 
     @Test
@@ -80,6 +82,7 @@ class ReportBrowserTest {
         for (String part : List.of("<h1>Fashion-MNIST-Modellbericht</h1>", "Testgenauigkeit <b>70,00 %</b> auf 100 "
                 + "Testbildern, Verlust 0,8000, Makro-F1 ", "Qualitätsgrenzen: ",
                 "<td>70,00 %</td><td>\u2265 90,00 %</td>",
+                "<td>70,00 % (niedrigste: T-Shirt/Top)</td><td>\u2265 50,00 % in jeder Klasse</td>",
                 "<h2 id=\"metrics\">Metriken pro Epoche</h2>", "<h2 id=\"configuration\">Konfiguration</h2>",
                 "<td class=\"l\">Stiefelette</td>", "<h3>Genauigkeit pro Epoche: Training und Test</h3>")) {
             assertTrue(dom.contains(part), "'" + part + "' in the page as Chromium built it");
