@@ -333,51 +333,53 @@ class HtmlReportTest {
                 ? html.indexOf("id=\"verdict\"") : html.indexOf("</div>", html.indexOf("id=\"gates\"")));
     }
 
-    @Test
-    void theGatesOfAGermanReportInGermanWhateverLanguageEvaluateSpoke() throws Exception {
+    /**
+     * The gates' part of a report in {@code language} holds every one of {@code parts} and none of {@code absent},
+     * whichever language evaluate wrote the JUnit report in; the JUnit report's data stays English.
+     */
+    private void assertGates(Language language, List<String> parts, List<String> absent) throws Exception {
         for (Language evaluateLanguage : Language.values()) {
             evaluated(work, evaluateLanguage);
-            List<ReportContent.GateRow> rows = ReportContent.collect(work, Language.GERMAN).gates();
+            List<ReportContent.GateRow> rows = ReportContent.collect(work, language).gates();
             assertEquals(List.of("87.06%", "60.60% (lowest: Shirt)", "0.3789"),
                     rows.stream().map(ReportContent.GateRow::measured).toList(), "the JUnit report's data");
-            String gates = gatesPart(report(ReportContent.collect(work, Language.GERMAN),
-                    work.resolve(HtmlReport.FILE)));
-            for (String part : List.of(
-                    "<tr><td class=\"l\">minAccuracy</td><td>87,06 %</td><td>\u2265 88,00 %</td>"
-                            + "<td class=\"l fail\">nicht bestanden</td></tr>",
-                    "<tr><td class=\"l\">minClassAccuracy</td><td>60,60 % (niedrigste: Hemd)</td>"
-                            + "<td>\u2265 65,00 % in jeder Klasse</td><td class=\"l fail\">nicht bestanden</td></tr>",
-                    "<tr><td class=\"l\">maxLoss</td><td>0,3789</td><td>\u2264 0,5000</td>"
-                            + "<td class=\"l pass\">bestanden</td></tr>",
-                    "<p class=\"fail\">Genauigkeit 87,06 % liegt unter dem geforderten Minimum von 88,00 %</p>",
-                    "<p class=\"fail\">Klasse 'Hemd': Genauigkeit 60,60 % liegt unter dem geforderten Minimum von "
-                            + "65,00 %</p>")) {
+            String gates = gatesPart(report(ReportContent.collect(work, language), work.resolve(HtmlReport.FILE)));
+            for (String part : parts) {
                 assertTrue(gates.contains(part), "'" + part + "' (evaluate in " + evaluateLanguage + "): " + gates);
             }
-            for (String english : List.of("lowest", "every class", "Shirt", "accuracy", "below", "class '")) {
-                assertFalse(gates.contains(english), "'" + english + "' in the German gates: " + gates);
+            for (String word : absent) {
+                assertFalse(gates.contains(word), "'" + word + "' in the " + language + " gates: " + gates);
             }
         }
     }
 
     @Test
+    void theGatesOfAGermanReportInGermanWhateverLanguageEvaluateSpoke() throws Exception {
+        assertGates(Language.GERMAN, List.of(
+                "<tr><td class=\"l\">minAccuracy</td><td>87,06 %</td><td>\u2265 88,00 %</td>"
+                        + "<td class=\"l fail\">nicht bestanden</td></tr>",
+                "<tr><td class=\"l\">minClassAccuracy</td><td>60,60 % (niedrigste: Hemd)</td>"
+                        + "<td>\u2265 65,00 % in jeder Klasse</td><td class=\"l fail\">nicht bestanden</td></tr>",
+                "<tr><td class=\"l\">maxLoss</td><td>0,3789</td><td>\u2264 0,5000</td>"
+                        + "<td class=\"l pass\">bestanden</td></tr>",
+                "<p class=\"fail\">Genauigkeit 87,06 % liegt unter dem geforderten Minimum von 88,00 %</p>",
+                "<p class=\"fail\">Klasse 'Hemd': Genauigkeit 60,60 % liegt unter dem geforderten Minimum von "
+                        + "65,00 %</p>"),
+                List.of("lowest", "every class", "Shirt", "accuracy", "below", "class '"));
+    }
+
+    @Test
     void theGatesOfAnEnglishReportAsTheJUnitReportWordsThem() throws Exception {
-        for (Language evaluateLanguage : Language.values()) {
-            evaluated(work, evaluateLanguage);
-            String gates = gatesPart(report(ReportContent.collect(work, Language.ENGLISH),
-                    work.resolve(HtmlReport.FILE)));
-            for (String part : List.of(
-                    "<tr><td class=\"l\">minAccuracy</td><td>87.06%</td><td>\u2265 88.00%</td>"
-                            + "<td class=\"l fail\">failed</td></tr>",
-                    "<tr><td class=\"l\">minClassAccuracy</td><td>60.60% (lowest: Shirt)</td>"
-                            + "<td>\u2265 65.00% in every class</td><td class=\"l fail\">failed</td></tr>",
-                    "<tr><td class=\"l\">maxLoss</td><td>0.3789</td><td>\u2264 0.5000</td>"
-                            + "<td class=\"l pass\">passed</td></tr>",
-                    "<p class=\"fail\">accuracy 87.06% is below the required minimum of 88.00%</p>",
-                    "<p class=\"fail\">class 'Shirt' accuracy 60.60% is below the required minimum of 65.00%</p>")) {
-                assertTrue(gates.contains(part), "'" + part + "' (evaluate in " + evaluateLanguage + "): " + gates);
-            }
-        }
+        assertGates(Language.ENGLISH, List.of(
+                "<tr><td class=\"l\">minAccuracy</td><td>87.06%</td><td>\u2265 88.00%</td>"
+                        + "<td class=\"l fail\">failed</td></tr>",
+                "<tr><td class=\"l\">minClassAccuracy</td><td>60.60% (lowest: Shirt)</td>"
+                        + "<td>\u2265 65.00% in every class</td><td class=\"l fail\">failed</td></tr>",
+                "<tr><td class=\"l\">maxLoss</td><td>0.3789</td><td>\u2264 0.5000</td>"
+                        + "<td class=\"l pass\">passed</td></tr>",
+                "<p class=\"fail\">accuracy 87.06% is below the required minimum of 88.00%</p>",
+                "<p class=\"fail\">class 'Shirt' accuracy 60.60% is below the required minimum of 65.00%</p>"),
+                List.of("Hemd", "niedrigste", "Genauigkeit", "87,06"));
     }
 
     @Test
