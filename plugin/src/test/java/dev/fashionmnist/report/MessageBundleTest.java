@@ -131,12 +131,13 @@ class MessageBundleTest {
     static List<String> englishWords(String text) {
         String plain = text.replaceAll("\\{[^{}]*(\\{[^{}]*\\}[^{}]*)*\\}", " ") // {0}, {0,choice,1#a|1<{0} b}
                 .replaceAll("''[^' ]*''", " ") // ''language'', a quoted name
-                .replaceAll("<[^>]*>", " ") // <classNames>, markup
-                .replaceAll("\\S*[./:=@$\\\\_-]\\S*", " "); // file names, -Dfashionmnist.x, paths, URLs
+                .replaceAll("<[^>]*>", " "); // <classNames>, markup
         List<String> found = new ArrayList<>();
-        for (String token : plain.split("[^\\p{L}']+")) {
-            if (token.isEmpty() || SHARED.contains(token) || token.chars().skip(1).anyMatch(Character::isUpperCase)) {
-                continue; // empty, shared, or camelCase (a parameter name)
+        for (String raw : plain.split("\\s+")) {
+            String token = raw.replaceAll("^[\\p{Punct}„“«»–]+|[\\p{Punct}„“«»–]+$", "");
+            if (token.isEmpty() || SHARED.contains(token) || !token.matches("\\p{L}+")
+                    || token.chars().skip(1).anyMatch(Character::isUpperCase)) {
+                continue; // empty, shared, a name with dots, dashes or digits (file, -Dproperty, URL), or camelCase
             }
             if (ENGLISH.contains(token.toLowerCase(Locale.ROOT))) {
                 found.add(token);
@@ -148,6 +149,7 @@ class MessageBundleTest {
     @Test
     void theWordCheckFindsEnglish() {
         assertEquals(List.of("the", "is", "not"), englishWords("Die Datei {0} the Test is not da"));
+        assertEquals(List.of("Skipping", "the"), englishWords("Skipping: the fashionmnist.skip ist gesetzt"));
         assertEquals(List.of(), englishWords("Parameter ''trainSize'' ist {0}: erlaube -Dfashionmnist.epochs=1 "
                 + "und <classNames>cat,dog</classNames> mit learningRate (Overfitting)"));
     }
