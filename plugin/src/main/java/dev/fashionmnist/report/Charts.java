@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -158,17 +157,6 @@ public final class Charts {
         NumberAxis axis = new NumberAxis(label);
         axis.setStandardTickUnits(new LocalTicks(false, language));
         return axis;
-    }
-
-    /**
-     * {@code value} rounded half up to {@code digits} decimals as written (like {@code String.format("%.1f")}), so
-     * that a pattern such as {@code {0,number,0.0}} (which rounds half even) shows the digits English always showed.
-     */
-    static double rounded(double value, int digits) {
-        if (!Double.isFinite(value)) {
-            return value;
-        }
-        return new BigDecimal(Double.toString(value)).setScale(digits, RoundingMode.HALF_UP).doubleValue();
     }
 
     /**

@@ -8,8 +8,6 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.train.Diagnosis;
 import dev.fashionmnist.train.EpochMetrics;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -104,7 +102,7 @@ public final class HtmlReport {
         if (card != null) {
             h.append("<p>").append(Messages.text(l, "report.html.summary.model", esc(card.model().describe()),
                     card.trainableParameters(), card.epochsTrained(), card.trainImages(),
-                    rounded(card.trainingSeconds(), 1))).append("</p>\n");
+                    CsvNumbers.rounded(card.trainingSeconds(), 1))).append("</p>\n");
         }
         if (!c.gates().isEmpty()) {
             long failed = c.gates().stream().filter(g -> !g.passed()).count();
@@ -151,7 +149,7 @@ public final class HtmlReport {
                     ? Messages.text(l, "report.html.summary.evaluated", percent(m.accuracy(), l), m.total(),
                     percent(m.macroF1(), l))
                     : Messages.text(l, "report.html.summary.evaluatedWithLoss", percent(m.accuracy(), l), m.total(),
-                    rounded(c.testLoss(), 4), percent(m.macroF1(), l));
+                    CsvNumbers.rounded(c.testLoss(), 4), percent(m.macroF1(), l));
         }
         EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
                 : c.metrics().isEmpty() ? null : c.metrics().get(c.metrics().size() - 1);
@@ -160,9 +158,9 @@ public final class HtmlReport {
         }
         return c.card() == null
                 ? Messages.text(l, "report.html.summary.training", percent(last.testAccuracy(), l), last.atLabel(),
-                rounded(last.testLoss(), 4))
+                CsvNumbers.rounded(last.testLoss(), 4))
                 : Messages.text(l, "report.html.summary.trained", percent(last.testAccuracy(), l), last.atLabel(),
-                rounded(last.testLoss(), 4));
+                CsvNumbers.rounded(last.testLoss(), 4));
     }
 
     /**
@@ -313,7 +311,7 @@ public final class HtmlReport {
         row(h, Messages.text(l, "report.html.config.seed"), String.valueOf(s.seed()));
         row(h, Messages.text(l, "report.html.config.device"), card.device());
         row(h, Messages.text(l, "report.html.config.trainingTime"),
-                Messages.text(l, "report.html.seconds", rounded(card.trainingSeconds(), 1)));
+                Messages.text(l, "report.html.seconds", CsvNumbers.rounded(card.trainingSeconds(), 1)));
         row(h, Messages.text(l, "report.html.config.versions"), Messages.text(l, "report.html.config.versionsValue",
                 card.versions().plugin(), card.versions().djl(), card.versions().pytorch(), card.versions().java()));
         h.append("</table>\n");
@@ -393,21 +391,12 @@ public final class HtmlReport {
 
     /** A fraction as a percentage with two decimals: 91.23% in English, 91,23 % in German. */
     static String percent(double fraction, Language language) {
-        return Messages.text(language, "report.html.percent", rounded(100 * fraction, 2));
+        return Messages.text(language, "report.html.percent", CsvNumbers.rounded(100 * fraction, 2));
     }
 
     /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN, infinity as Java writes them). */
     private static String fixed(double value, int decimals, Language language) {
         return String.format(language.locale(), "%." + decimals + "f", value);
-    }
-
-    /**
-     * {@code value} rounded half up to {@code decimals} decimals, as {@link String#format} rounds, for a message
-     * pattern that shows as many (MessageFormat alone would round half to even); NaN and infinity stay as they are.
-     */
-    static Number rounded(double value, int decimals) {
-        return Double.isFinite(value) ? new BigDecimal(Double.toString(value)).setScale(decimals, RoundingMode.HALF_UP)
-                : value;
     }
 
     /**

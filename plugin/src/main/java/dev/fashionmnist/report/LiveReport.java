@@ -80,13 +80,13 @@ public final class LiveReport {
         double reached = history.stream().mapToDouble(EpochMetrics::at).max().orElse(0);
         double done = Math.max(0, Math.min(planned, reached - (run.firstEpoch() - 1)));
         double percent = 100 * done / planned;
-        Number epochs = HtmlReport.rounded(done, 1);
+        Number epochs = CsvNumbers.rounded(done, 1);
         StringBuilder h = new StringBuilder("<div id=\"training\" class=\"finding\">");
         String elapsed = elapsed(run, now);
         switch (run.state()) {
             case RunStatus.RUNNING -> {
                 int current = (int) Math.min(run.lastEpoch(), Math.floor(run.firstEpoch() + done));
-                Number shown = HtmlReport.rounded(percent, 0);
+                Number shown = CsvNumbers.rounded(percent, 0);
                 h.append(elapsed == null
                         ? Messages.text(language, "report.live.running", current, run.lastEpoch(), epochs, planned,
                         shown, REFRESH_SECONDS)

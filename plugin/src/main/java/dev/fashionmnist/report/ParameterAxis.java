@@ -102,7 +102,7 @@ final class ParameterAxis {
         List<String> factors = new ArrayList<>();
         for (int i = 1; i < values.size(); i++) {
             double f = Double.parseDouble(values.get(i)) / Double.parseDouble(values.get(i - 1));
-            factors.add(Messages.text(language, "plot.axis.factor", Charts.rounded(f, 1)));
+            factors.add(Messages.text(language, "plot.axis.factor", CsvNumbers.rounded(f, 1)));
         }
         return factors.stream().distinct().count() == 1
                 ? Messages.text(language, "plot.axis.steps", name, factors.get(0))

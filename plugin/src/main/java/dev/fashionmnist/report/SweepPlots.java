@@ -168,7 +168,7 @@ public final class SweepPlots {
                 double mean = sums[i][j] / counts[i][j];
                 // the worst cell pale blue, the best deep blue: every cell visibly filled
                 shades[i][j] = max > min ? 0.2 + 0.8 * (mean - min) / (max - min) : 0.6;
-                double percent = Charts.rounded(100 * mean, 1);
+                double percent = CsvNumbers.rounded(100 * mean, 1).doubleValue();
                 texts[i][j] = i == bestRow && j == bestColumn
                         ? Messages.text(language, "plot.sweep.heatmap.best", percent)
                         : Messages.text(language, "plot.sweep.heatmap.cell", percent);
@@ -201,7 +201,7 @@ public final class SweepPlots {
         SweepTable.Row best = rows.stream().max(Comparator.comparingDouble(SweepTable.Row::finalTestAccuracy))
                 .orElseThrow();
         lines.add(Messages.text(language, "plot.sweep.summary.best", best.id(),
-                Charts.rounded(100 * best.finalTestAccuracy(), 2), Diagnosis.verdictText(best.diagnosis())));
+                CsvNumbers.rounded(100 * best.finalTestAccuracy(), 2), Diagnosis.verdictText(best.diagnosis())));
         for (String name : names) {
             Map<String, double[]> byValue = new LinkedHashMap<>();
             for (SweepTable.Row r : rows) {
@@ -217,10 +217,10 @@ public final class SweepPlots {
                 min = Math.min(min, mean);
                 max = Math.max(max, mean);
                 means.add(Messages.text(language, "plot.sweep.summary.mean", name, e.getKey(),
-                        Charts.rounded(100 * mean, 2)));
+                        CsvNumbers.rounded(100 * mean, 2)));
             }
             lines.add(Messages.text(language, "plot.sweep.summary.parameter", name,
-                    Charts.rounded(100 * (max - min), 1), String.join(", ", means)));
+                    CsvNumbers.rounded(100 * (max - min), 1), String.join(", ", means)));
         }
         return lines;
     }

@@ -1,6 +1,6 @@
 package dev.fashionmnist.train;
 
-import static dev.fashionmnist.train.EpochMetrics.halfUp;
+import static dev.fashionmnist.report.CsvNumbers.rounded;
 
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
@@ -135,7 +135,7 @@ public final class Diagnosis {
             }
             if (Double.isFinite(first) && e.trainLoss() > 2 * first && e.epoch() > epochs.get(0).epoch()) {
                 return java.util.Optional.of(new Finding(Kind.DIVERGING, Messages.of("diagnosis.diverging.exploded",
-                        halfUp(first, 4), halfUp(e.trainLoss(), 4), e.epoch())));
+                        rounded(first, 4), rounded(e.trainLoss(), 4), e.epoch())));
             }
         }
         return java.util.Optional.empty();
@@ -150,16 +150,17 @@ public final class Diagnosis {
                     && b.trainLoss() < a.trainLoss() && c.trainLoss() < b.trainLoss()) {
                 return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of(
                         "diagnosis.overfitting.testLossRose",
-                        halfUp(a.testLoss(), 4), halfUp(c.testLoss(), 4), b.epoch(), c.epoch(),
-                        halfUp(a.trainLoss(), 4), halfUp(c.trainLoss(), 4))));
+                        rounded(a.testLoss(), 4), rounded(c.testLoss(), 4), b.epoch(), c.epoch(),
+                        rounded(a.trainLoss(), 4), rounded(c.trainLoss(), 4))));
             }
         }
         EpochMetrics last = epochs.get(epochs.size() - 1);
         double gap = last.trainAccuracy() - last.testAccuracy();
         if (gap > GAP) {
             return java.util.Optional.of(new Finding(Kind.OVERFITTING, Messages.of("diagnosis.overfitting.gap",
-                    halfUp(100 * last.trainAccuracy(), 2), halfUp(100 * gap, 1), halfUp(100 * last.testAccuracy(), 2),
-                    halfUp(100 * GAP, 0))));
+                    rounded(100 * last.trainAccuracy(), 2), rounded(100 * gap, 1),
+                    rounded(100 * last.testAccuracy(), 2),
+                    rounded(100 * GAP, 0))));
         }
         return java.util.Optional.empty();
     }
@@ -174,7 +175,7 @@ public final class Diagnosis {
         double rise = last.trainAccuracy() - before.trainAccuracy();
         if (last.trainAccuracy() < LOW_ACCURACY && rise < 0.01) {
             return java.util.Optional.of(new Finding(Kind.UNDERFITTING, Messages.of("diagnosis.underfitting.flat",
-                    halfUp(100 * last.trainAccuracy(), 2), halfUp(100 * rise, 2))));
+                    rounded(100 * last.trainAccuracy(), 2), rounded(100 * rise, 2))));
         }
         return java.util.Optional.empty();
     }
@@ -193,7 +194,7 @@ public final class Diagnosis {
         EpochMetrics last = epochs.get(epochs.size() - 1);
         if (meanFall < SLOW_FALL && last.trainLoss() > 1.0) {
             return java.util.Optional.of(new Finding(Kind.LEARNING_SLOWLY, Messages.of("diagnosis.slow.fall",
-                    halfUp(100 * meanFall, 1), halfUp(last.trainLoss(), 4))));
+                    rounded(100 * meanFall, 1), rounded(last.trainLoss(), 4))));
         }
         return java.util.Optional.empty();
     }

@@ -1,5 +1,7 @@
 package dev.fashionmnist.train;
 
+import static dev.fashionmnist.report.CsvNumbers.rounded;
+
 import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
 import java.math.BigDecimal;
@@ -69,9 +71,9 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
 
     /** The notebook's tqdm postfix as one log line, to be worded in the reader's language. */
     public Message logText(int lastEpoch) {
-        return Messages.of("train.epoch", halfUp(at, 4), lastEpoch, halfUp(trainAccuracy, 4), halfUp(testAccuracy, 4),
-                halfUp(trainLoss, 4), halfUp(testLoss, 4), rate(learningRate), halfUp(epochSeconds, 1),
-                halfUp(trainImagesPerSecond, 0));
+        return Messages.of("train.epoch", rounded(at, 4), lastEpoch, rounded(trainAccuracy, 4),
+                rounded(testAccuracy, 4), rounded(trainLoss, 4), rounded(testLoss, 4), rate(learningRate),
+                rounded(epochSeconds, 1), rounded(trainImagesPerSecond, 0));
     }
 
     /**
@@ -88,17 +90,5 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
             return Messages.of("train.epoch.rate", rounded.doubleValue(), 2 - exponent);
         }
         return Messages.of("train.epoch.rateScientific", rounded.movePointLeft(exponent).doubleValue(), exponent);
-    }
-
-    /**
-     * {@code value} rounded half up to {@code places} decimals, as {@code String.format("%.2f")} rounds it (on the
-     * shortest decimal form of the double), so that a message pattern's {@code {0,number,0.00}} shows the same digits
-     * (the pattern alone would round half even); a value that is no number or infinite as it is.
-     */
-    static double halfUp(double value, int places) {
-        if (!Double.isFinite(value)) {
-            return value;
-        }
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }

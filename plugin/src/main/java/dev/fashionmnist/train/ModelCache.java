@@ -1,5 +1,7 @@
 package dev.fashionmnist.train;
 
+import static dev.fashionmnist.report.CsvNumbers.rounded;
+
 import dev.fashionmnist.data.AtomicFiles;
 import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.evaluate.ModelCards;
@@ -257,8 +259,8 @@ public final class ModelCache {
     /** One phrase for the log: fingerprint, when and where trained, how good. */
     static Message describe(ModelCard card, Entry stored) {
         return Messages.of("train.cache.entry", card.fingerprint().substring(0, 12), card.createdAt(), stored.host(),
-                card.device(), card.epochsTrained(), EpochMetrics.halfUp(card.trainingSeconds(), 1),
-                EpochMetrics.halfUp(100 * card.finalMetrics().testAccuracy(), 2));
+                card.device(), card.epochsTrained(), rounded(card.trainingSeconds(), 1),
+                rounded(100 * card.finalMetrics().testAccuracy(), 2));
     }
 
     /** Marks {@code entry} as used now, for eviction; a read-only cache keeps its old order. */

@@ -1,6 +1,6 @@
 package dev.fashionmnist.train;
 
-import static dev.fashionmnist.train.EpochMetrics.halfUp;
+import static dev.fashionmnist.report.CsvNumbers.rounded;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -198,7 +198,7 @@ public final class Training {
                                 : Messages.of("train.start.first", used),
                         testCount, deviceName(device), s.epochs(),
                         s.targetAccuracy() == null ? ""
-                                : Messages.of("train.start.target", halfUp(100 * s.targetAccuracy(), 2)),
+                                : Messages.of("train.start.target", rounded(100 * s.targetAccuracy(), 2)),
                         s.evaluationsPerEpoch() > 1
                                 ? Messages.of("train.start.evaluations", s.evaluationsPerEpoch()) : ""));
                 BatchAugmenter augmenter = s.augment() ? augmenter(data, trainIndex, norm) : null;
@@ -214,7 +214,7 @@ public final class Training {
                     history.add(row);
                     MetricsCsv.append(job.metricsFile(), row);
                     log.info(logChecks
-                            ? Messages.of("train.epoch.check", row.logText(lastEpoch), halfUp(checkSeconds, 1))
+                            ? Messages.of("train.epoch.check", row.logText(lastEpoch), rounded(checkSeconds, 1))
                             : row.logText(lastEpoch));
                     LiveReport.epochDone(job.outputDirectory(), run, history, log.language());
                     Diagnosis.diverging(history).ifPresent(f -> {
@@ -251,16 +251,16 @@ public final class Training {
                 }
                 EpochMetrics kept = last;
                 if (target.hit() != null) {
-                    log.info(Messages.of("train.target.reached", halfUp(100 * s.targetAccuracy(), 2),
-                            halfUp(last.at(), 4), halfUp(100 * last.testAccuracy(), 2)));
+                    log.info(Messages.of("train.target.reached", rounded(100 * s.targetAccuracy(), 2),
+                            rounded(last.at(), 4), rounded(100 * last.testAccuracy(), 2)));
                 } else if (s.targetAccuracy() != null) {
                     EpochMetrics top = target.best();
-                    log.info(Messages.of("train.target.missed", halfUp(100 * s.targetAccuracy(), 2),
-                            trained - firstEpoch + 1, halfUp(100 * top.testAccuracy(), 2), halfUp(top.at(), 4)));
+                    log.info(Messages.of("train.target.missed", rounded(100 * s.targetAccuracy(), 2),
+                            trained - firstEpoch + 1, rounded(100 * top.testAccuracy(), 2), rounded(top.at(), 4)));
                 }
                 if (target.hit() == null && stopping.enabled() && best != null && stopping.best().epoch() != trained) {
                     kept = stopping.best();
-                    log.info(Messages.of("train.keepBest", kept.epoch(), halfUp(kept.testLoss(), 4)));
+                    log.info(Messages.of("train.keepBest", kept.epoch(), rounded(kept.testLoss(), 4)));
                 } else {
                     best = null;
                 }

@@ -346,9 +346,9 @@ class SweepPicturesTest {
         // String.format rounds half up where MessageFormat rounds half even: 81.25 stays 81.3
         for (double share : new double[] {0.8125, 0.61, 0.86, 0.99995, 0.12345}) {
             assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * share),
-                    Messages.text(Language.ENGLISH, "plot.sweep.heatmap.cell", Charts.rounded(100 * share, 1)));
+                    Messages.text(Language.ENGLISH, "plot.sweep.heatmap.cell", CsvNumbers.rounded(100 * share, 1)));
             assertEquals(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * share),
-                    Messages.text(Language.ENGLISH, "plot.sweep.summary.mean", "a", "b", Charts.rounded(100 * share,
+                    Messages.text(Language.ENGLISH, "plot.sweep.summary.mean", "a", "b", CsvNumbers.rounded(100 * share,
                             2)).substring("a=b: ".length()));
         }
     }
