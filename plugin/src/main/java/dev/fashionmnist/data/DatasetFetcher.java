@@ -134,12 +134,10 @@ public final class DatasetFetcher {
         if (origins.size() == 1) {
             return Messages.of("data.verified", dataset, files, origins.keySet().iterator().next(), seconds);
         }
-        Message parts = null;
-        for (Map.Entry<Message, Integer> e : origins.entrySet()) {
-            Message part = Messages.of("data.verified.part", e.getValue(), e.getKey());
-            parts = parts == null ? part : Messages.of("data.verified.parts", parts, part);
-        }
-        return Messages.of("data.verified", dataset, files, Messages.of("data.verified.several", parts), seconds);
+        List<Message> parts = origins.entrySet().stream()
+                .map(e -> Messages.of("data.verified.part", e.getValue(), e.getKey())).toList();
+        return Messages.of("data.verified", dataset, files,
+                Messages.of("data.verified.several", Message.joined(", ", parts)), seconds);
     }
 
     /** Renames a staged file into the cache and records its checksum beside it. */
@@ -248,10 +246,7 @@ public final class DatasetFetcher {
         if (failures.isEmpty()) {
             return Messages.of("data.noSource.none", file.fileName(), spec.name(), dir, DatasetFile.allFileNames());
         }
-        Message tried = null;
-        for (Message f : failures) {
-            tried = tried == null ? Messages.of("data.noSource.first", f) : Messages.of("data.noSource.more", tried, f);
-        }
+        Message tried = Message.joined("\n  - ", failures);
         Message hint;
         if (!settings.offline()) {
             hint = Messages.of("data.noSource.online");
@@ -334,7 +329,7 @@ public final class DatasetFetcher {
     /** Fetches {@code name.gz} or else {@code name}; returns the local file holding the bytes. */
     private Fetched fetchAny(DataSource source, DatasetFile file, Path download, Path target)
             throws FetchFailure, FileWriteException {
-        Message missing = null;
+        List<Object> missing = new ArrayList<>();
         for (String name : List.of(file.gzipName(), file.fileName())) {
             URI uri = source.resolve(name);
             if (source.isLocal()) {
@@ -345,8 +340,7 @@ public final class DatasetFetcher {
                     }
                     return new Fetched(local, local.toString());
                 }
-                missing = missing == null ? Messages.of("data.fetch.missing", name)
-                        : Messages.of("data.fetch.missing.more", missing, name);
+                missing.add(name);
             } else {
                 try {
                     http.download(uri, download, target);
@@ -355,12 +349,11 @@ public final class DatasetFetcher {
                     if (!f.isNotFound()) {
                         throw FetchFailure.failed(Messages.of("data.fetch.failed", name, f.reason()));
                     }
-                    Message why = Messages.of("data.fetch.missing.why", name, f.reason());
-                    missing = missing == null ? why : Messages.of("data.fetch.missing.more", missing, why);
+                    missing.add(Messages.of("data.fetch.missing.why", name, f.reason()));
                 }
             }
         }
-        throw FetchFailure.notFound(Messages.of("data.fetch.notFound", missing));
+        throw FetchFailure.notFound(Messages.of("data.fetch.notFound", Message.joined(", ", missing)));
     }
 
     /**

@@ -23,9 +23,9 @@ public final class FileWriteException extends IOException implements Localizable
     private final transient Path file;
     private final transient Message message;
 
-    private FileWriteException(Path file, Message reason, IOException cause) {
-        super(Messages.of("data.write.failed", file, reason).toString(), cause);
-        this.message = Messages.of("data.write.failed", file, reason);
+    private FileWriteException(Path file, Message message, IOException cause) {
+        super(message.toString(), cause);
+        this.message = message;
         this.file = file;
     }
 
@@ -39,7 +39,7 @@ public final class FileWriteException extends IOException implements Localizable
         if (cause instanceof FileWriteException f) {
             return f;
         }
-        return new FileWriteException(file, reason(cause, file), cause);
+        return new FileWriteException(file, Messages.of("data.write.failed", file, reason(cause, file)), cause);
     }
 
     /** The file that could not be written. */

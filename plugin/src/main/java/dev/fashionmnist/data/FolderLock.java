@@ -47,16 +47,22 @@ public final class FolderLock implements AutoCloseable {
         private static final long serialVersionUID = 1L;
         private final transient Path folder;
         private final transient Message holder;
+        private final transient Message message;
 
         BusyException(Path folder, Message holder) {
-            super(Messages.of("data.lock.busy", folder, holder).toString());
+            this(folder, holder, Messages.of("data.lock.busy", folder, holder));
+        }
+
+        private BusyException(Path folder, Message holder, Message message) {
+            super(message.toString());
             this.folder = folder;
             this.holder = holder;
+            this.message = message;
         }
 
         @Override
         public Message message() {
-            return Messages.of("data.lock.busy", folder, holder);
+            return message;
         }
 
         public Path folder() {

@@ -133,11 +133,7 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
 
     /** {@code texts} one after another, separated by "; " (in both languages). */
     static Message joined(List<Message> texts) {
-        Message all = texts.get(texts.size() - 1);
-        for (int i = texts.size() - 2; i >= 0; i--) {
-            all = Messages.of("evaluate.gate.join", texts.get(i), all);
-        }
-        return all;
+        return Message.joined("; ", texts);
     }
 
     /**

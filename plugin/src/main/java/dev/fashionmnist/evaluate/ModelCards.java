@@ -4,7 +4,6 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.runtime.Localizable;
 import dev.fashionmnist.runtime.ModelDescription;
 import dev.fashionmnist.runtime.ModelParameters;
 import java.io.IOException;
@@ -35,7 +34,7 @@ public final class ModelCards {
         try {
             card = ModelCard.readIfPresent(dir);
         } catch (IOException e) {
-            throw new ModelException(Messages.of("evaluate.card.unreadable", Localizable.reason(e)));
+            throw new ModelException(Messages.of("evaluate.card.unreadable", e));
         }
         ModelDescription.read(dir); // the runtime's checks: format, network spec, classes, normalization, SHA-256
         return card;

@@ -1,7 +1,6 @@
 package dev.fashionmnist.report;
 
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.Localizable;
 import dev.fashionmnist.runtime.Message;
 
 /**
@@ -28,10 +27,7 @@ public final class Messages {
 
     /** What a problem says, in {@code language} where it knows its words, else its own message. */
     public static String of(Throwable problem, Language language) {
-        if (problem instanceof Localizable l && l.message() != null) {
-            return l.message().in(language);
-        }
-        return problem.getMessage() != null ? problem.getMessage() : problem.toString();
+        return Message.text(problem, language);
     }
 
     /**

@@ -98,7 +98,7 @@ public final class Classifier implements AutoCloseable {
                 dir = ModelZip.extract(dirOrZip, temp, ModelZip.Limits.DEFAULT);
             } catch (IOException e) {
                 throw new ClassifierException(Message.runtime("runtime.zip.unusable", dirOrZip,
-                        Localizable.reason(e)));
+                        e));
             }
             return new Classifier(LoadedModel.open(dir, device));
         } finally {
@@ -276,12 +276,8 @@ public final class Classifier implements AutoCloseable {
     }
 
     /** The models' coordinates, comma-separated, in the reader's language. */
-    private static Object list(List<ClasspathModel> models) {
-        Object list = models.get(models.size() - 1).coordinates();
-        for (int i = models.size() - 2; i >= 0; i--) {
-            list = Message.runtime("runtime.list", models.get(i).coordinates(), list);
-        }
-        return list;
+    private static Message list(List<ClasspathModel> models) {
+        return Message.joined(", ", models.stream().map(ClasspathModel::coordinates).toList());
     }
 
     /** A model jar's model on the class path: where its card is, and the project that trained it. */
@@ -329,7 +325,7 @@ public final class Classifier implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new ClassifierException(Message.runtime("runtime.classpath.unreadable", coordinates(),
-                        Localizable.reason(e)));
+                        e));
             } finally {
                 deleteTree(temp);
             }

@@ -4,15 +4,4 @@ package dev.fashionmnist.runtime;
 public interface Localizable {
     /** What is wrong, to be worded in the reader's language. */
     Message message();
-
-    /**
-     * What {@code problem} says, as an argument of another {@link Message}: its message where it is
-     * {@link Localizable}, else its own text (worded by a library, in English).
-     */
-    static Object reason(Throwable problem) {
-        if (problem instanceof Localizable l && l.message() != null) {
-            return l.message();
-        }
-        return problem.getMessage() != null ? problem.getMessage() : problem.toString();
-    }
 }

@@ -1,22 +1,25 @@
 package dev.fashionmnist.runtime;
 
+import java.math.BigInteger;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
 
 /**
  * A text for the user, kept as a key of a message bundle and its arguments until it is shown: then it is worded in the
  * reader's {@link Language}. The bundles are {@code .properties} files (UTF-8), one per language, with
  * {@link MessageFormat} patterns: {@code {0,number,0.00}} formats with the language's decimal separator, a whole
- * number without a format shows without grouping (a seed, an epoch, a port), a {@code Message} argument is worded in
- * the same language, so is a {@link Localizable} problem; another exception shows its message, anything else its
- * {@code toString()}.
+ * number without a format shows without grouping (a seed, an epoch, a port), any other argument as
+ * {@link #text(Object, Language)} words it. A {@link #joined} message lists parts with a separator.
  */
 public final class Message {
     /** The runtime's own bundle. */
@@ -27,12 +30,22 @@ public final class Message {
     private final String bundle;
     private final String key;
     private final Object[] args;
+    /** Not null for a {@link #joined} list: what stands between its parts. */
+    private final String separator;
 
     /** The text under {@code key} in the bundle {@code bundle} (a base name, e.g. {@link #RUNTIME_BUNDLE}). */
     public Message(String bundle, String key, Object... args) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.key = Objects.requireNonNull(key, "key");
         this.args = args == null ? new Object[0] : args.clone();
+        this.separator = null;
+    }
+
+    private Message(String separator, List<?> parts) {
+        this.bundle = null;
+        this.key = null;
+        this.args = parts.toArray();
+        this.separator = separator;
     }
 
     /** A message of the runtime's own bundle. */
@@ -40,44 +53,61 @@ public final class Message {
         return new Message(RUNTIME_BUNDLE, key, args);
     }
 
+    /**
+     * {@code parts} one after another with {@code separator} between them (the same in every language, e.g.
+     * {@code ", "}), each part worded as an argument is.
+     */
+    public static Message joined(String separator, List<?> parts) {
+        return new Message(Objects.requireNonNull(separator, "separator"), parts);
+    }
+
+    /** The bundle's base name; {@code null} for a {@link #joined} list. */
     public String bundle() {
         return bundle;
     }
 
+    /** The key; {@code null} for a {@link #joined} list. */
     public String key() {
         return key;
     }
 
-    /** The arguments, as given. */
+    /** The arguments (the parts of a {@link #joined} list), as given. */
     public Object[] args() {
         return args.clone();
     }
 
     /** The text in {@code language}. */
     public String in(Language language) {
-        String pattern = pattern(bundle, key, language);
-        MessageFormat format = new MessageFormat(pattern, language.locale());
+        if (separator != null) {
+            return Arrays.stream(args).map(a -> text(a, language)).collect(Collectors.joining(separator));
+        }
+        MessageFormat format = new MessageFormat(pattern(bundle, key, language), language.locale());
         Format[] formats = format.getFormatsByArgumentIndex();
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             boolean formatted = i < formats.length && formats[i] != null;
-            if (a instanceof Message m) {
-                shown[i] = m.in(language);
-            } else if (a instanceof Localizable l && l.message() != null) {
-                shown[i] = l.message().in(language);
-            } else if (a instanceof Throwable t) {
-                shown[i] = t.getMessage() != null ? t.getMessage() : t.toString();
-            } else if (!formatted && (a instanceof Integer || a instanceof Long || a instanceof Short
-                    || a instanceof java.math.BigInteger)) {
-                shown[i] = a.toString();
-            } else if (a == null || a instanceof Number || a instanceof java.util.Date) {
-                shown[i] = a;
-            } else {
-                shown[i] = a.toString();
-            }
+            boolean whole = a instanceof Integer || a instanceof Long || a instanceof Short || a instanceof BigInteger;
+            shown[i] = a instanceof Number && (formatted || !whole) || a instanceof Date ? a : text(a, language);
         }
         return format.format(shown);
+    }
+
+    /**
+     * How a message words any value in {@code language}: a {@code Message} and a {@link Localizable} problem in that
+     * language, another exception by its message, {@code null} as "null", anything else by {@code toString()}.
+     */
+    public static String text(Object value, Language language) {
+        if (value instanceof Message m) {
+            return m.in(language);
+        }
+        if (value instanceof Localizable l && l.message() != null) {
+            return l.message().in(language);
+        }
+        if (value instanceof Throwable t) {
+            return t.getMessage() != null ? t.getMessage() : t.toString();
+        }
+        return String.valueOf(value);
     }
 
     /** The English text. */
@@ -88,12 +118,13 @@ public final class Message {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Message m && m.bundle.equals(bundle) && m.key.equals(key) && Arrays.equals(m.args, args);
+        return o instanceof Message m && Objects.equals(m.bundle, bundle) && Objects.equals(m.key, key)
+                && Objects.equals(m.separator, separator) && Arrays.equals(m.args, args);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bundle, key, Arrays.hashCode(args));
+        return Objects.hash(bundle, key, separator, Arrays.hashCode(args));
     }
 
     /** Whether {@code bundle} has {@code key} (in English, the bundle every key must be in). */
