@@ -40,7 +40,7 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
             boolean ok = a >= minAccuracy;
             Number measured = GateThreshold.percentNumber(a);
             Number required = GateThreshold.percentNumber(minAccuracy);
-            outcomes.add(outcome("minAccuracy", ok, Messages.of("evaluate.gate.accuracy.measured", measured),
+            outcomes.add(outcome("minAccuracy", ok, Messages.percent(a),
                     Messages.of("evaluate.gate.accuracy.required", required), List.of(ok
                     ? Messages.of("evaluate.gate.accuracy.met", measured, required)
                     : Messages.of("evaluate.gate.accuracy.below", measured, required))));
@@ -71,7 +71,7 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
             boolean ok = l <= maxLoss;
             Number measured = CsvNumbers.rounded(l, 4);
             Number allowed = CsvNumbers.rounded(maxLoss, 4);
-            outcomes.add(outcome("maxLoss", ok, Messages.of("evaluate.gate.loss.measured", measured),
+            outcomes.add(outcome("maxLoss", ok, Messages.loss(l),
                     Messages.of("evaluate.gate.loss.required", allowed), List.of(ok
                     ? Messages.of("evaluate.gate.loss.within", measured, allowed)
                     : Messages.of("evaluate.gate.loss.exceeds", measured, allowed))));
@@ -158,7 +158,7 @@ public record Gates(Double minAccuracy, Double minClassAccuracy, Double maxLoss)
         }
 
         private static Message literal(String text) {
-            return text == null ? null : new Message(Message.RUNTIME_BUNDLE, "literal", text);
+            return text == null ? null : Message.literal(text);
         }
 
         /** An outcome known only by its English words (a report of an older plugin, a test). */

@@ -19,7 +19,7 @@ public record ClassName(String dataset, int index, String name) implements Local
                 && Message.pattern(Messages.BUNDLE, key, Language.ENGLISH).equals(name)) {
             return Messages.of(key);
         }
-        return new Message(Message.RUNTIME_BUNDLE, "literal", name);
+        return Message.literal(name);
     }
 
     /** The name in {@code language}. */

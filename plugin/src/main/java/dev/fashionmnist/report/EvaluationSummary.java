@@ -46,12 +46,9 @@ public final class EvaluationSummary {
         ConfusionMatrix m = r.confusion();
         List<String> lines = new ArrayList<>();
         lines.add(Messages.text(language, "report.summary.title", m.total()));
-        lines.add(row(Messages.text(language, "report.summary.accuracy"),
-                Messages.text(language, "report.summary.percent", GateThreshold.percentNumber(r.accuracy()))));
-        lines.add(row(Messages.text(language, "report.summary.loss"),
-                Messages.text(language, "report.summary.number", CsvNumbers.rounded(r.loss(), 4))));
-        lines.add(row(Messages.text(language, "report.summary.macroF1"),
-                Messages.text(language, "report.summary.percent", GateThreshold.percentNumber(m.macroF1()))));
+        lines.add(row(Messages.text(language, "report.summary.accuracy"), Messages.percent(r.accuracy()).in(language)));
+        lines.add(row(Messages.text(language, "report.summary.loss"), Messages.loss(r.loss()).in(language)));
+        lines.add(row(Messages.text(language, "report.summary.macroF1"), Messages.percent(m.macroF1()).in(language)));
         lines.add("  " + Messages.text(language, "report.summary.worst"));
         for (int c : worstClasses(m, Math.min(3, m.classCount()))) {
             lines.add(String.format(Locale.ROOT, "    %-20s %s",

@@ -391,7 +391,7 @@ public final class HtmlReport {
 
     /** A fraction as a percentage with two decimals: 91.23% in English, 91,23 % in German. */
     static String percent(double fraction, Language language) {
-        return Messages.text(language, "report.html.percent", CsvNumbers.rounded(100 * fraction, 2));
+        return Messages.percent(fraction).in(language);
     }
 
     /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN, infinity as Java writes them). */

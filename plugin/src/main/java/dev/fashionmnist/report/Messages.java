@@ -25,6 +25,16 @@ public final class Messages {
         return of(key, args).in(language);
     }
 
+    /** A fraction as a percentage with two decimals, rounded half up: 91.23% in English, 91,23 % in German. */
+    public static Message percent(double fraction) {
+        return of("report.summary.percent", CsvNumbers.rounded(100 * fraction, 2));
+    }
+
+    /** A loss with four decimals, rounded half up: 0.3456 in English, 0,3456 in German. */
+    public static Message loss(double loss) {
+        return of("report.summary.number", CsvNumbers.rounded(loss, 4));
+    }
+
     /** What a problem says, in {@code language} where it knows its words, else its own message. */
     public static String of(Throwable problem, Language language) {
         return Message.text(problem, language);

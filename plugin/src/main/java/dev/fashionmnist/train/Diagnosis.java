@@ -99,7 +99,7 @@ public final class Diagnosis {
                 return k.labelText();
             }
         }
-        return new Message(Message.RUNTIME_BUNDLE, "literal", recorded);
+        return Message.literal(recorded);
     }
 
     /** The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs). */

@@ -53,6 +53,11 @@ public final class Message {
         return new Message(RUNTIME_BUNDLE, key, args);
     }
 
+    /** {@code text} as it is in every language: a name, or words a library gave in its own language. */
+    public static Message literal(String text) {
+        return runtime("literal", text);
+    }
+
     /**
      * {@code parts} one after another with {@code separator} between them (the same in every language, e.g.
      * {@code ", "}), each part worded as an argument is.
