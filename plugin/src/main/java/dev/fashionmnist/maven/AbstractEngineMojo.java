@@ -106,11 +106,6 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                 && System.getenv("CI") == null;
     }
 
-    /** Says which engine runs and why. */
-    static void logEngine(BuildLog log, EngineChoice engine) {
-        log.info(engine.line());
-    }
-
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
     void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressOutput progress)
             throws MojoExecutionException {
@@ -144,7 +139,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
                     List.of(mode, jobFile.toString())), log, progress);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.engine.cannotStart",
-                    Messages.of(FileWriteException.of(jobFile, e), log.language())));
+                    FileWriteException.of(jobFile, e)));
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

@@ -34,7 +34,7 @@ public class DownloadDataMojo extends AbstractDataMojo {
                     log.language());
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.download.cannotWrite",
-                    Messages.of(FileWriteException.of(png, e), log.language())));
+                    FileWriteException.of(png, e)));
         }
         log.info(Messages.of("maven.download.examples", png));
     }

@@ -77,7 +77,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         ModelCards.checkParameters(modelDir, card);
         EngineChoice engine = engineChoice();
         DatasetFiles files = fetchDataset(log);
-        logEngine(log, engine);
+        log.info(engine.line());
         Path resultFile = out.resolve(".evaluation-result.json");
         EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
                 files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());

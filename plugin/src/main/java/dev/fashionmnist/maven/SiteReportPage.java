@@ -97,7 +97,7 @@ final class SiteReportPage extends AbstractMavenReport {
             content = ReportContent.collect(dataDirectory.toPath(), language);
         } catch (IOException e) {
             throw new MavenReportException(Messages.text(language, "report.site.unreadable", dataDirectory,
-                    Messages.of(e, language)));
+                    e));
         }
         Sink sink = getSink();
         sink.head();

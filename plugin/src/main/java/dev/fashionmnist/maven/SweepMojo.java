@@ -95,7 +95,7 @@ public class SweepMojo extends TrainMojo {
             labels.add(label);
         }
         if (!toRun.isEmpty()) {
-            logEngine(log, engine);
+            log.info(engine.line());
             fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
                     progress);
         }

@@ -207,7 +207,7 @@ public class TrainMojo extends AbstractEngineMojo {
                         ? Messages.of("maven.train.replacing.force") : Messages.of("maven.train.replacing.differs")));
             }
             if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
-                logEngine(log, engine);
+                log.info(engine.line());
                 ProgressOutput progress = progressOutput(log);
                 TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
                         files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
@@ -326,7 +326,7 @@ public class TrainMojo extends AbstractEngineMojo {
                     project.getArtifactId(), project.getVersion()), plugin.getVersion());
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.train.cannotAttach",
-                    Messages.of(FileWriteException.of(writing, e), log.language())));
+                    FileWriteException.of(writing, e)));
         }
         projectHelper.attachArtifact(project, "zip", "model", zip.toFile());
         projectHelper.attachArtifact(project, "jar", "model", jar.toFile());

@@ -99,7 +99,7 @@ public final class ModelCache {
                             card.fingerprint()));
                 }
             } catch (IOException | RuntimeException e) {
-                remove(entry, Messages.of("train.cache.damaged", Messages.of(e, log.language())));
+                remove(entry, Messages.of("train.cache.damaged", e));
                 return null;
             }
             put(entry, out);
@@ -107,7 +107,7 @@ public final class ModelCache {
             log.info(Messages.of("train.cache.restored", describe(card, stored), entry));
             return card;
         } catch (IOException e) {
-            log.warn(Messages.of("train.cache.restoreFailed", entry, Messages.of(e, log.language())));
+            log.warn(Messages.of("train.cache.restoreFailed", entry, e));
             return null;
         }
     }
@@ -146,7 +146,7 @@ public final class ModelCache {
             }
             log.info(Messages.of("train.cache.stored", target));
         } catch (IOException | ClassifierException e) {
-            log.warn(Messages.of("train.cache.storeFailed", root, Messages.of(e, log.language())));
+            log.warn(Messages.of("train.cache.storeFailed", root, e));
         } finally {
             if (staged != null) {
                 deleteQuietly(staged);
