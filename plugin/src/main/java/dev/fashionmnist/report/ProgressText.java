@@ -36,8 +36,8 @@ public final class ProgressText {
         // the percentage right-aligned in three columns, so that the bar does not move while it grows
         String head = Messages.text(language, "maven.progress.head", p.epoch(), p.lastEpoch(),
                 String.format(Locale.ROOT, "%3d", percent(p)));
-        String minimal = Messages.text(language, "maven.progress.minimal", time(p.seconds()), left(p), p.loss(),
-                p.accuracy());
+        String minimal = Messages.text(language, "maven.progress.minimal", time(p.seconds()), left(p),
+                CsvNumbers.rounded(p.loss(), 3), CsvNumbers.rounded(p.accuracy(), 3));
         String numbers = numbers(p, language);
         for (String tail : new String[] {numbers, numbers.substring(numbers.indexOf('[')), minimal}) {
             int cells = width - 1 - head.length() - tail.length() - 3;
@@ -66,7 +66,8 @@ public final class ProgressText {
 
     private static String numbers(EpochProgress p, Language language) {
         return Messages.text(language, "maven.progress.numbers", p.imagesDone(), p.imagesTotal(), time(p.seconds()),
-                left(p), Math.round(p.imagesPerSecond()), p.loss(), p.accuracy());
+                left(p), Math.round(p.imagesPerSecond()), CsvNumbers.rounded(p.loss(), 3),
+                CsvNumbers.rounded(p.accuracy(), 3));
     }
 
     /** The time the epoch has left, {@code ?} while there is no rate yet. */
