@@ -132,7 +132,7 @@ find_fork() {
   while [[ ${#queue[@]} -gt 0 ]]; do
     p=${queue[0]}; queue=("${queue[@]:1}")
     for c in $(children_of "$p"); do
-      if tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline" | grep -q 'dev\.fashionmnist\.engine\.ForkMain'; then
+      if tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline" | grep -q 'dev\.fashionmnist\.fork\.ForkMain'; then
         echo "$c"; return 0
       fi
       queue+=("$c")

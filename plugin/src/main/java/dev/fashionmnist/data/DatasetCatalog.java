@@ -1,7 +1,7 @@
 package dev.fashionmnist.data;
 
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.NearestName;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.NearestName;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

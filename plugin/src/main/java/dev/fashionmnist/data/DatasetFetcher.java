@@ -1,8 +1,12 @@
 package dev.fashionmnist.data;
 
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.io.Digests;
+import dev.fashionmnist.io.FileWriteException;
+import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.fashionmnist.data;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.fashionmnist.data;
 
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.text.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

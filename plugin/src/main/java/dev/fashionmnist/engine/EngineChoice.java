@@ -1,8 +1,7 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
 import java.util.Locale;
 
 /**
@@ -47,10 +46,10 @@ public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because
         }
         int index = gpuIndex(d, device);
         if (!platform.equals("linux-x86_64")) {
-            throw new ModelException(Messages.of("engine.device.noCudaNatives", device, platform));
+            throw new EngineException(Messages.of("engine.device.noCudaNatives", device, platform));
         }
         if (!probe.available()) {
-            throw new ModelException(Messages.of("engine.device.noGpu", device, probe.text()));
+            throw new EngineException(Messages.of("engine.device.noGpu", device, probe.text()));
         }
         return new EngineChoice(NativeArtifact.cu121(), index, Messages.of("engine.choice.gpu", d, probe.text()));
     }
@@ -69,6 +68,6 @@ public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because
                 // reported below
             }
         }
-        throw new ModelException(Messages.of("engine.device.unknown", original));
+        throw new EngineException(Messages.of("engine.device.unknown", original));
     }
 }

@@ -1,7 +1,7 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

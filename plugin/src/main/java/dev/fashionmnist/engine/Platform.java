@@ -1,7 +1,6 @@
 package dev.fashionmnist.engine;
 
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.text.Messages;
 import java.util.Locale;
 
 /** The classifier of the PyTorch natives jar for this operating system and processor. */
@@ -30,6 +29,6 @@ public final class Platform {
         if (os.contains("windows") && x64) {
             return "win-x86_64";
         }
-        throw new ModelException(Messages.of("engine.platform.unsupported", osName, osArch));
+        throw new EngineException(Messages.of("engine.platform.unsupported", osName, osArch));
     }
 }

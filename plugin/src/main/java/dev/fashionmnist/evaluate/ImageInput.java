@@ -1,9 +1,9 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ImagePreparation.Invert;
 import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.text.Messages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

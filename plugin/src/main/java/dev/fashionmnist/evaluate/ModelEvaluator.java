@@ -10,13 +10,15 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.DeviceTensors;
+import dev.fashionmnist.engine.EngineException;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.results.ConfusionMatrix;
+import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.LoadedModel;
 import dev.fashionmnist.runtime.Natives;
-import dev.fashionmnist.train.DeviceTensors;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class ModelEvaluator {
         }
         Engine engine = Natives.requireEngine();
         if (gpuIndex >= engine.getGpuCount()) {
-            throw new ModelException(Messages.of("evaluate.device.noGpu", gpuIndex, engine.getGpuCount()));
+            throw new EngineException(Messages.of("evaluate.device.noGpu", gpuIndex, engine.getGpuCount()));
         }
         return Device.gpu(gpuIndex);
     }

@@ -1,10 +1,11 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.results.Prediction;
 import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.text.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.fashionmnist.data.DatasetSpec;
 import dev.fashionmnist.data.FetchSettings;
 import dev.fashionmnist.data.ProxySettings;
 import dev.fashionmnist.data.VerifiedFiles;
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.text.BuildLog;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.data.DatasetException;
-import dev.fashionmnist.data.FolderLock;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Problem;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.util.Properties;
@@ -68,7 +68,7 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
         }
         try (FolderLock lock = lockOutputDirectory(log)) {
             run(log);
-        } catch (DatasetException | ClassifierException e) {
+        } catch (Problem | ClassifierException e) {
             throw new MojoExecutionException(Messages.of(e, words));
         }
     }

@@ -2,7 +2,7 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

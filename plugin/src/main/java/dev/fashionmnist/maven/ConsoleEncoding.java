@@ -1,8 +1,8 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;

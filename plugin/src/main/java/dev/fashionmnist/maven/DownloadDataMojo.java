@@ -1,12 +1,12 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DatasetFiles;
-import dev.fashionmnist.data.FileWriteException;
+import dev.fashionmnist.data.DatasetOverview;
 import dev.fashionmnist.data.LoadedDataset;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.DatasetOverview;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.SampleGrid;
+import dev.fashionmnist.io.FileWriteException;
+import dev.fashionmnist.report.plot.SampleGrid;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

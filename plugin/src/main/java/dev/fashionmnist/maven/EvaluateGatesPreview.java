@@ -1,8 +1,8 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.evaluate.Gates;
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.text.ConfigurationException;
+import dev.fashionmnist.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Plugin;
@@ -42,8 +42,8 @@ final class EvaluateGatesPreview {
             }
             try {
                 Gates.parse(values.get(0), values.get(1), values.get(2));
-            } catch (ModelException e) {
-                throw new ModelException(Messages.of("maven.gates.beforeTraining", e.message()));
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(Messages.of("maven.gates.beforeTraining", e.message()));
             }
         }
     }

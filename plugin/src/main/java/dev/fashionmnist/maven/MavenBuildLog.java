@@ -1,7 +1,7 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
 /**

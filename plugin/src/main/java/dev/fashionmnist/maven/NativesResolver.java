@@ -1,8 +1,8 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.engine.NativeArtifact;
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,20 +1,20 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.engine.EngineChoice;
-import dev.fashionmnist.engine.ForkMain;
 import dev.fashionmnist.evaluate.ImageInput;
 import dev.fashionmnist.evaluate.ModelCards;
 import dev.fashionmnist.evaluate.PredictJob;
-import dev.fashionmnist.evaluate.Prediction;
-import dev.fashionmnist.evaluate.Predictions;
 import dev.fashionmnist.evaluate.Predictor;
+import dev.fashionmnist.fork.ForkMain;
+import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Json;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.PredictionsCsv;
+import dev.fashionmnist.report.csv.PredictionsCsv;
+import dev.fashionmnist.results.Prediction;
+import dev.fashionmnist.results.Predictions;
 import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

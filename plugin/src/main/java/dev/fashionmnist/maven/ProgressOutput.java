@@ -1,10 +1,10 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.engine.ForkLauncher;
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.fork.ForkLauncher;
 import dev.fashionmnist.report.ProgressText;
+import dev.fashionmnist.results.EpochProgress;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.train.EpochProgress;
+import dev.fashionmnist.text.BuildLog;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.data.DownloadProxy;
 import dev.fashionmnist.data.ProxySettings;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.settings.Proxy;

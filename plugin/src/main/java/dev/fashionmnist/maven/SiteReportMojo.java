@@ -1,8 +1,8 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.util.Locale;
 import javax.inject.Inject;

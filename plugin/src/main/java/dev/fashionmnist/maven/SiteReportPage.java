@@ -1,14 +1,14 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.HtmlReport;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.ReportContent;
+import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.report.html.ReportContent;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
-import org.apache.maven.doxia.siterenderer.Renderer;
 import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.doxia.siterenderer.Renderer;
 import org.apache.maven.doxia.tools.SiteTool;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.reporting.AbstractMavenReport;

@@ -1,12 +1,12 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.MetricsCsv;
-import dev.fashionmnist.report.SweepPlots;
-import dev.fashionmnist.report.SweepTable;
-import dev.fashionmnist.train.EpochMetrics;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.plot.SweepPlots;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,21 +1,21 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.config.SweepGrid;
+import dev.fashionmnist.config.TrainParameters;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
-import dev.fashionmnist.engine.ForkMain;
+import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.SweepPlots;
 import dev.fashionmnist.report.SweepResults;
-import dev.fashionmnist.report.SweepTable;
-import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.train.SweepGrid;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.plot.SweepPlots;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.ConfigurationException;
+import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
-import dev.fashionmnist.train.TrainParameters;
-import dev.fashionmnist.train.TrainSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +123,7 @@ public class SweepMojo extends TrainMojo {
                     classes);
             settings.imagesUsed(data.trainImages().count(), classes);
             return fingerprint(settings, files, engine);
-        } catch (ClassifierException e) {
+        } catch (ConfigurationException e) {
             return null;
         }
     }

@@ -1,9 +1,9 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.NearestName;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.NearestName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;

@@ -2,14 +2,14 @@ package dev.fashionmnist.model;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
-import dev.fashionmnist.report.Json;
+import dev.fashionmnist.io.Json;
+import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.ModelDescription;
 import dev.fashionmnist.runtime.ModelParameters;
 import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.train.EpochMetrics;
-import dev.fashionmnist.train.TrainSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.fashionmnist.report;
 
-import dev.fashionmnist.data.AtomicFiles;
-import dev.fashionmnist.evaluate.EvaluationResult;
-import dev.fashionmnist.evaluate.Gates;
+import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -133,12 +133,12 @@ public final class JUnitReport {
     }
 
     /** The property that holds a gate's measured value as people read it, e.g. {@code gate.minAccuracy.measured}. */
-    static String measured(String gate) {
+    public static String measured(String gate) {
         return "gate." + gate + ".measured";
     }
 
     /** The property that holds a gate's required value, e.g. {@code gate.minAccuracy.required} = {@code ≥ 80.00%}. */
-    static String required(String gate) {
+    public static String required(String gate) {
         return "gate." + gate + ".required";
     }
 

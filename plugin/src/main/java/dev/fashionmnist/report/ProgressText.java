@@ -1,7 +1,9 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.results.EpochProgress;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.train.EpochProgress;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Numbers;
 import java.util.Locale;
 
 /**
@@ -37,7 +39,7 @@ public final class ProgressText {
         String head = Messages.text(language, "maven.progress.head", p.epoch(), p.lastEpoch(),
                 String.format(Locale.ROOT, "%3d", percent(p)));
         String minimal = Messages.text(language, "maven.progress.minimal", time(p.seconds()), left(p),
-                CsvNumbers.rounded(p.loss(), 3), CsvNumbers.rounded(p.accuracy(), 3));
+                Numbers.rounded(p.loss(), 3), Numbers.rounded(p.accuracy(), 3));
         String numbers = numbers(p, language);
         for (String tail : new String[] {numbers, numbers.substring(numbers.indexOf('[')), minimal}) {
             int cells = width - 1 - head.length() - tail.length() - 3;
@@ -66,8 +68,8 @@ public final class ProgressText {
 
     private static String numbers(EpochProgress p, Language language) {
         return Messages.text(language, "maven.progress.numbers", p.imagesDone(), p.imagesTotal(), time(p.seconds()),
-                left(p), Math.round(p.imagesPerSecond()), CsvNumbers.rounded(p.loss(), 3),
-                CsvNumbers.rounded(p.accuracy(), 3));
+                left(p), Math.round(p.imagesPerSecond()), Numbers.rounded(p.loss(), 3),
+                Numbers.rounded(p.accuracy(), 3));
     }
 
     /** The time the epoch has left, {@code ?} while there is no rate yet. */

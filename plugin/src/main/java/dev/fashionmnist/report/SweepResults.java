@@ -1,8 +1,11 @@
 package dev.fashionmnist.report;
 
+import dev.fashionmnist.config.SweepGrid;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.train.EpochMetrics;
-import dev.fashionmnist.train.SweepGrid;
+import dev.fashionmnist.report.csv.EvaluationReports;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.results.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

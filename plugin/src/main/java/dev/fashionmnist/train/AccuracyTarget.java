@@ -1,5 +1,7 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.results.EpochMetrics;
+
 /**
  * {@code targetAccuracy}: training stops after the first evaluation whose test accuracy reaches it. Remembers that
  * evaluation, and the best one seen, for the log when the target is not reached.

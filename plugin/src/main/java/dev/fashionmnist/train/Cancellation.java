@@ -1,7 +1,7 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Problem;
 import java.io.IOException;
 
 /**
@@ -37,8 +37,8 @@ public final class Cancellation {
         step.run();
     }
 
-    private static ModelException stopped() {
-        return new ModelException(Messages.of("train.cancelled"));
+    private static Problem stopped() {
+        return new Problem(Messages.of("train.cancelled"));
     }
 
     /** What {@link #commit} guards. */

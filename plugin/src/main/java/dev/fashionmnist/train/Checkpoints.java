@@ -1,9 +1,10 @@
 package dev.fashionmnist.train;
 
 import ai.djl.Model;
-import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.report.Json;
+import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.io.BufferedOutputStream;

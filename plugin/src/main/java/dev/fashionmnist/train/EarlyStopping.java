@@ -1,5 +1,7 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.results.EpochMetrics;
+
 /**
  * Stops training when the test loss has not improved for {@code patience} epochs, and remembers the best epoch,
  * whose model is the one kept. A patience of 0 never stops, but still tracks the best epoch.

@@ -1,8 +1,9 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
-import dev.fashionmnist.data.Digests;
-import dev.fashionmnist.report.Json;
+import dev.fashionmnist.io.Digests;
+import dev.fashionmnist.io.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;

@@ -1,19 +1,20 @@
 package dev.fashionmnist.train;
 
-import static dev.fashionmnist.report.CsvNumbers.rounded;
+import static dev.fashionmnist.text.Numbers.rounded;
 
-import dev.fashionmnist.data.AtomicFiles;
-import dev.fashionmnist.data.FolderLock;
 import dev.fashionmnist.evaluate.ModelCards;
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.io.FolderLock;
+import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
 import dev.fashionmnist.report.JUnitReport;
-import dev.fashionmnist.report.Json;
-import dev.fashionmnist.report.LearningCurves;
-import dev.fashionmnist.report.Messages;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.results.RunStatus;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

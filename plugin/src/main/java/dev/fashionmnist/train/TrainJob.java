@@ -1,5 +1,6 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
 import java.nio.file.Path;
 import java.util.List;

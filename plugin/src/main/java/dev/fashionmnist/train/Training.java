@@ -1,6 +1,6 @@
 package dev.fashionmnist.train;
 
-import static dev.fashionmnist.report.CsvNumbers.rounded;
+import static dev.fashionmnist.text.Numbers.rounded;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -17,20 +17,28 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
-import dev.fashionmnist.data.AtomicFiles;
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetCatalog;
-import dev.fashionmnist.data.Digests;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.DeviceTensors;
+import dev.fashionmnist.engine.EngineException;
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.io.Digests;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.LiveReport;
-import dev.fashionmnist.report.Messages;
-import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.html.LiveReport;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.RunStatus;
+import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ModelParameters;
 import dev.fashionmnist.runtime.Normalization;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import dev.fashionmnist.runtime.network.Networks;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +125,7 @@ public final class Training {
                 try {
                     run.failed(e.getMessage()).write(job.outputDirectory());
                     LiveReport.finish(job.outputDirectory(),
-                            run.failed(dev.fashionmnist.report.Messages.of(e, log.language())), null, log.language());
+                            run.failed(dev.fashionmnist.text.Messages.of(e, log.language())), null, log.language());
                 } catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
@@ -410,7 +418,7 @@ public final class Training {
      * After which batches (1-based) of an epoch of {@code batches} the test set is evaluated: {@code perEpoch} evenly
      * spaced points, the last at the epoch's end.
      */
-    static int[] evaluationPoints(int batches, int perEpoch) {
+    public static int[] evaluationPoints(int batches, int perEpoch) {
         int[] points = new int[perEpoch];
         for (int k = 1; k <= perEpoch; k++) {
             points[k - 1] = (int) ((long) k * batches / perEpoch);
@@ -463,7 +471,7 @@ public final class Training {
         }
         int gpus = engine.getGpuCount();
         if (job.gpuIndex() >= gpus) {
-            throw new ModelException(Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
+            throw new EngineException(Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
                     gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)));
         }
         return Device.gpu(job.gpuIndex());
@@ -542,10 +550,10 @@ public final class Training {
     }
 
     /** The learning rate of the current epoch, as DJL's optimizers ask for it. */
-    static final class EpochRate implements Tracker {
+    public static final class EpochRate implements Tracker {
         volatile float value;
 
-        EpochRate(double initial) {
+        public EpochRate(double initial) {
             this.value = (float) initial;
         }
 

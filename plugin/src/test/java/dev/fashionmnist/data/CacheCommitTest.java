@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.testing.IdxFixtures;
+import dev.fashionmnist.testing.LocalHttpServer;
+import dev.fashionmnist.testing.RecordingLog;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.testing.IdxFixtures;
+import dev.fashionmnist.testing.LocalHttpServer;
+import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.fashionmnist.data;
 
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.text.BuildLog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.testing.IdxFixtures;
+import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.testing.IdxFixtures;
+import dev.fashionmnist.testing.LocalHttpServer;
+import dev.fashionmnist.testing.LoopbackProxy;
+import dev.fashionmnist.testing.RecordingLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

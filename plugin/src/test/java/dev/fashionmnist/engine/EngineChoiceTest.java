@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.util.Utils;
-import dev.fashionmnist.report.HtmlReport;
+import dev.fashionmnist.config.SweepGrid;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.SweepResults;
-import dev.fashionmnist.report.SweepTable;
-import dev.fashionmnist.train.SweepGrid;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,13 +1,13 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.data.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.report.Messages;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.text.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;

@@ -1,10 +1,10 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.runtime.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fashionmnist.data.RecordingLog;
-import dev.fashionmnist.train.EpochProgress;
+import dev.fashionmnist.results.EpochProgress;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.testing.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.OptimizerKind;
+import dev.fashionmnist.config.TrainSettings;
+import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.report.Json;
 import dev.fashionmnist.runtime.ModelParameters;
 import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.train.OptimizerKind;
-import dev.fashionmnist.train.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

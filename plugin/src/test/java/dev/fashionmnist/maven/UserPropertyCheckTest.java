@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.data.RecordingLog;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.testing.RecordingLog;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.evaluate.ConfusionMatrix;
-import dev.fashionmnist.evaluate.EvaluationResult;
-import dev.fashionmnist.evaluate.Gates;
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.OptimizerKind;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.report.html.EvaluationSummary;
+import dev.fashionmnist.results.ConfusionMatrix;
+import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.train.LrSchedule;
-import dev.fashionmnist.train.OptimizerKind;
-import dev.fashionmnist.train.TrainSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -31,12 +32,12 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** The gates' JUnit XML, read back with a real XML parser and checked against what Surefire's reporters rely on. */
-class JUnitReportTest {
+public class JUnitReportTest {
     @TempDir
     Path dir;
 
     /** A run with one property, for tests that need a report but not its configuration. */
-    static JUnitReport.Run run(String summary, double seconds) {
+    public static JUnitReport.Run run(String summary, double seconds) {
         return new JUnitReport.Run(LocalDateTime.of(2025, 3, 7, 9, 5, 2), "ci-runner-7", seconds,
                 Map.of("fashionmnist.architecture", "mlp"), summary);
     }
@@ -283,7 +284,7 @@ class JUnitReportTest {
 
     @Test
     void theGatesPropertiesAreEnglishDataInAGermanReport() throws Exception {
-        EvaluationResult result = dev.fashionmnist.evaluate.GatesTest.fashion();
+        EvaluationResult result = dev.fashionmnist.quality.GatesTest.fashion();
         Path file = dir.resolve(JUnitReport.FILE);
         JUnitReport.write(file, run("x", 1), new Gates(0.88, 0.65, 0.5).check(result, "fashion-mnist"),
                 Language.GERMAN);

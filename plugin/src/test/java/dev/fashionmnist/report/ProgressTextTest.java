@@ -1,11 +1,10 @@
 package dev.fashionmnist.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.results.EpochProgress;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.train.EpochProgress;
 import org.junit.jupiter.api.Test;
 
 class ProgressTextTest {

@@ -1,18 +1,28 @@
 package dev.fashionmnist.report;
 
-import static dev.fashionmnist.report.PlotPixels.count;
+import static dev.fashionmnist.testing.PlotPixels.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.evaluate.ConfusionMatrix;
-import dev.fashionmnist.evaluate.EvaluationResult;
-import dev.fashionmnist.evaluate.Gates;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.report.csv.EvaluationReports;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.report.html.ReportContent;
+import dev.fashionmnist.report.plot.Charts;
+import dev.fashionmnist.report.plot.ConfusionHeatmap;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.report.plot.MistakesGrid;
+import dev.fashionmnist.results.ConfusionMatrix;
+import dev.fashionmnist.results.EvaluationResult;
+import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.train.RealData;
+import dev.fashionmnist.testing.HeadlessChromium;
+import dev.fashionmnist.testing.PlotPixels;
+import dev.fashionmnist.testing.RealData;
+import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.train.Training;
-import dev.fashionmnist.train.TrainingProgress;
 import dev.fashionmnist.train.TrainingTest;
 import java.awt.Color;
 import java.awt.Rectangle;

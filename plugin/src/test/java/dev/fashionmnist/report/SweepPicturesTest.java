@@ -1,12 +1,21 @@
 package dev.fashionmnist.report;
 
-import static dev.fashionmnist.report.PlotPixels.count;
+import static dev.fashionmnist.testing.PlotPixels.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.plot.Charts;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.report.plot.ParameterAxis;
+import dev.fashionmnist.report.plot.SweepPlots;
+import dev.fashionmnist.report.plot.TrialCurves;
+import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.train.EpochMetrics;
+import dev.fashionmnist.testing.PlotPixels;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Numbers;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -346,9 +355,9 @@ class SweepPicturesTest {
         // String.format rounds half up where MessageFormat rounds half even: 81.25 stays 81.3
         for (double share : new double[] {0.8125, 0.61, 0.86, 0.99995, 0.12345}) {
             assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * share),
-                    Messages.text(Language.ENGLISH, "plot.sweep.heatmap.cell", CsvNumbers.rounded(100 * share, 1)));
+                    Messages.text(Language.ENGLISH, "plot.sweep.heatmap.cell", Numbers.rounded(100 * share, 1)));
             assertEquals(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * share),
-                    Messages.text(Language.ENGLISH, "plot.sweep.summary.mean", "a", "b", CsvNumbers.rounded(100 * share,
+                    Messages.text(Language.ENGLISH, "plot.sweep.summary.mean", "a", "b", Numbers.rounded(100 * share,
                             2)).substring("a=b: ".length()));
         }
     }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.train.EpochMetrics;
-import dev.fashionmnist.train.SweepGrid;
+import dev.fashionmnist.config.SweepGrid;
+import dev.fashionmnist.report.csv.EvaluationReports;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.results.EpochMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

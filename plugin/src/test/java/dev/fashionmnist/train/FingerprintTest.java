@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.OptimizerKind;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
-import dev.fashionmnist.report.Json;
+import dev.fashionmnist.io.Json;
 import dev.fashionmnist.runtime.network.ModelSpec;
 import java.util.EnumMap;
 import java.util.HashSet;

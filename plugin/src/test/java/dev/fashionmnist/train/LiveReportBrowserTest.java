@@ -1,14 +1,16 @@
 package dev.fashionmnist.train;
 
-import static dev.fashionmnist.report.PlotPixels.count;
+import static dev.fashionmnist.testing.PlotPixels.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.data.RecordingLog;
-import dev.fashionmnist.report.HeadlessChromium;
-import dev.fashionmnist.report.HtmlReport;
-import dev.fashionmnist.report.PlotPixels;
+import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.results.TrainingProgress;
+import dev.fashionmnist.testing.HeadlessChromium;
+import dev.fashionmnist.testing.PlotPixels;
+import dev.fashionmnist.testing.RealData;
+import dev.fashionmnist.testing.RecordingLog;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

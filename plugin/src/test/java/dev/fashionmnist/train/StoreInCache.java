@@ -1,6 +1,6 @@
 package dev.fashionmnist.train;
 
-import dev.fashionmnist.report.BuildLog;
+import dev.fashionmnist.text.BuildLog;
 import java.nio.file.Path;
 
 /** Another build, for {@link ModelCacheTest}: stores a run in the model cache (args: cache folder, fingerprint, out). */

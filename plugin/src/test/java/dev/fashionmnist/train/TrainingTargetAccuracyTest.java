@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.OptimizerKind;
+import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFiles;
-import dev.fashionmnist.data.Digests;
-import dev.fashionmnist.data.RecordingLog;
-import dev.fashionmnist.evaluate.EvaluationResult;
-import dev.fashionmnist.evaluate.GateThreshold;
 import dev.fashionmnist.evaluate.ModelEvaluator;
+import dev.fashionmnist.io.Digests;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.report.BuildLog;
-import dev.fashionmnist.report.MetricsCsv;
+import dev.fashionmnist.quality.GateThreshold;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.EvaluationResult;
+import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.testing.RealData;
+import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.text.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +56,7 @@ class TrainingTargetAccuracyTest {
         return new Training(job, log, TrainingProgress.NONE).run(RealData.load());
     }
 
-    /** The same row, but for metrics.csv's rounding (see CsvNumbers). */
+    /** The same row, but for metrics.csv's rounding (see Numbers). */
     private static void assertSameRow(EpochMetrics csv, EpochMetrics exact) {
         assertEquals(exact.epoch(), csv.epoch());
         assertEquals(exact.at(), csv.at(), 0.0);

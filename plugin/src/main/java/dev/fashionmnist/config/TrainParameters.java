@@ -1,0 +1,102 @@
+package dev.fashionmnist.config;
+
+import dev.fashionmnist.quality.GateThreshold;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.text.ConfigurationException;
+import dev.fashionmnist.text.Messages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training parameters as the user wrote them, by name, so that a sweep can vary any of them; {@link #settings}
+ * parses and validates them into {@link TrainSettings}, each fault naming the parameter.
+ */
+public final class TrainParameters {
+    /** The parameters a sweep may vary. */
+    public static final List<String> NAMES = List.of("architecture", "hiddenSize", "hiddenLayers", "resnetBlocks",
+            "epochs", "batchSize", "optimizer", "learningRate", "momentum", "nesterov", "weightDecay", "lrSchedule",
+            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment", "targetAccuracy", "evaluationsPerEpoch",
+            "labelSmoothing");
+
+    private final Map<String, String> values;
+
+    public TrainParameters(Map<String, String> values) {
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public String get(String name) {
+        return values.get(name);
+    }
+
+    /** A copy with {@code name} set to {@code value}. */
+    public TrainParameters with(String name, String value) {
+        if (!NAMES.contains(name)) {
+            throw new ConfigurationException(Messages.of("train.sweep.notAParameter", name, String.join(", ", NAMES)));
+        }
+        TrainParameters copy = new TrainParameters(values);
+        copy.values.put(name, value);
+        return copy;
+    }
+
+    public TrainSettings settings(int rows, int columns, int classes, String device, int threads, boolean resume) {
+        String hiddenLayers = values.get("hiddenLayers");
+        ModelSpec spec = ModelSpec.of(values.get("architecture"), integer("hiddenSize"),
+                hiddenLayers == null || hiddenLayers.isBlank() ? null : hiddenLayers, values.get("resnetBlocks"),
+                rows, columns, classes);
+        String subset = values.getOrDefault("trainSubset", "stratified").trim().toLowerCase(Locale.ROOT);
+        if (!subset.equals("stratified") && !subset.equals("first")) {
+            throw new ConfigurationException(Messages.of("train.settings.trainSubset", values.get("trainSubset")));
+        }
+        return new TrainSettings(spec, integer("epochs"), integer("batchSize"),
+                OptimizerKind.parse(values.get("optimizer")), number("learningRate"), number("momentum"),
+                bool("nesterov"), number("weightDecay"), LrSchedule.parse(values.get("lrSchedule")),
+                integer("trainSize"), subset.equals("stratified"), (long) integer("seed"), device, threads, resume,
+                integer("earlyStoppingPatience"), bool("augment"), targetAccuracy(), evaluationsPerEpoch(),
+                number("labelSmoothing"));
+    }
+
+    /** The target as a fraction ({@code 0.90} or {@code 90%}, as a gate's threshold is written); null when empty. */
+    private Double targetAccuracy() {
+        Double target = GateThreshold.parse(values.get("targetAccuracy"), "targetAccuracy", false);
+        if (target != null && target == 0) {
+            throw TrainSettings.badTargetAccuracy(values.get("targetAccuracy"));
+        }
+        return target;
+    }
+
+    private int evaluationsPerEpoch() {
+        int n = values.containsKey("evaluationsPerEpoch") ? integer("evaluationsPerEpoch") : 1;
+        if (n < 1) {
+            throw TrainSettings.badEvaluationsPerEpoch(n);
+        }
+        return n;
+    }
+
+    private int integer(String name) {
+        String v = values.getOrDefault(name, "0").trim();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(Messages.of("train.settings.notWhole", name, v));
+        }
+    }
+
+    private double number(String name) {
+        String v = values.getOrDefault(name, "0").trim();
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(Messages.of("train.settings.notANumber", name, v));
+        }
+    }
+
+    private boolean bool(String name) {
+        String v = values.getOrDefault(name, "false").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigurationException(Messages.of("train.settings.notABoolean", name, v));
+        }
+        return v.equals("true");
+    }
+}

@@ -1,0 +1,185 @@
+package dev.fashionmnist.config;
+
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.text.ConfigurationException;
+import dev.fashionmnist.text.Messages;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that decides how a model is trained, validated before any work starts. A run trains
+ * {@code epochs} epochs; with {@code resume} they come on top of the last checkpoint's.
+ *
+ * @param trainSize   how many training images to use; 0 means all
+ * @param stratified  whether the subset is a seeded stratified sample (true) or the first {@code trainSize} images
+ * @param device      {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ * @param threads     PyTorch intra-op threads on the CPU; 0 leaves PyTorch's default
+ * @param earlyStoppingPatience epochs without a better test loss after which training stops; 0 = never
+ * @param augment     random crops (and flips, where the classes allow) of the training images
+ * @param targetAccuracy the test accuracy (a fraction) at whose first evaluation training stops and keeps that
+ *                    model; {@code null} = no target
+ * @param evaluationsPerEpoch test evaluations per epoch at evenly spaced batches, the last at the epoch's end; 0 (a
+ *                    card or job written before this setting existed) means 1
+ * @param labelSmoothing the weight ε of the uniform target in the training loss; 0 = plain cross entropy
+ */
+public record TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                            double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                            int trainSize, boolean stratified, long seed, String device, int threads,
+                            boolean resume, int earlyStoppingPatience, boolean augment, Double targetAccuracy,
+                            int evaluationsPerEpoch, double labelSmoothing) {
+
+    /** Settings without early stopping and augmentation. */
+    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume) {
+        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
+                trainSize, stratified, seed, device, threads, resume, 0, false);
+    }
+
+    /** Settings without a target accuracy, with one evaluation per epoch and without label smoothing. */
+    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
+                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume,
+                         int earlyStoppingPatience, boolean augment) {
+        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
+                trainSize, stratified, seed, device, threads, resume, earlyStoppingPatience, augment, null, 1, 0);
+    }
+
+    public TrainSettings {
+        if (evaluationsPerEpoch == 0) {
+            evaluationsPerEpoch = 1;
+        }
+        if (evaluationsPerEpoch < 0) {
+            throw badEvaluationsPerEpoch(evaluationsPerEpoch);
+        }
+        if (targetAccuracy != null && !(targetAccuracy > 0 && targetAccuracy <= 1)) {
+            throw badTargetAccuracy(String.valueOf(targetAccuracy));
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new ConfigurationException(Messages.of("train.settings.labelSmoothing", String.valueOf(labelSmoothing)));
+        }
+        if (earlyStoppingPatience < 0) {
+            throw new ConfigurationException(Messages.of("train.settings.earlyStoppingPatience", earlyStoppingPatience));
+        }
+        if (epochs < 1) {
+            throw new ConfigurationException(Messages.of("train.settings.epochs", epochs));
+        }
+        if (batchSize < 1) {
+            throw new ConfigurationException(Messages.of("train.settings.batchSize", batchSize));
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new ConfigurationException(Messages.of("train.settings.learningRate", String.valueOf(learningRate)));
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new ConfigurationException(Messages.of("train.settings.momentum", String.valueOf(momentum)));
+        }
+        if (nesterov && (optimizer != OptimizerKind.SGD || momentum == 0)) {
+            throw new ConfigurationException(Messages.of("train.settings.nesterov"));
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new ConfigurationException(Messages.of("train.settings.weightDecay", String.valueOf(weightDecay)));
+        }
+        if (trainSize < 0) {
+            throw new ConfigurationException(Messages.of("train.settings.trainSize", trainSize));
+        }
+        if (threads < 0) {
+            throw new ConfigurationException(Messages.of("train.settings.threads", threads));
+        }
+        if (trainSize > 0 && batchSize > trainSize) {
+            throw new ConfigurationException(Messages.of("train.settings.batchAboveTrainSize", batchSize, trainSize));
+        }
+        if (trainSize > 0) {
+            checkEvaluations(evaluationsPerEpoch, trainSize, batchSize);
+        }
+    }
+
+    static ConfigurationException badEvaluationsPerEpoch(int n) {
+        return new ConfigurationException(Messages.of("train.settings.evaluationsPerEpoch", n));
+    }
+
+    static ConfigurationException badTargetAccuracy(String text) {
+        return new ConfigurationException(Messages.of("train.settings.targetAccuracy", text));
+    }
+
+    /** These settings for a run of {@code n} epochs from scratch. */
+    public TrainSettings fromScratch(int n) {
+        return new TrainSettings(model, n, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
+                lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment,
+                targetAccuracy, evaluationsPerEpoch, labelSmoothing);
+    }
+
+    /**
+     * These settings as the training parameters that give them, by parameter name in {@link TrainParameters#NAMES}
+     * order (the inverse of {@link TrainParameters#settings}): {@code hiddenLayers} for mlp, {@code resnetBlocks} for
+     * resnet, {@code targetAccuracy} (a fraction) when there is one, then {@code device}.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("architecture", model.architecture().id());
+        if (!model.hiddenLayers().isEmpty()) {
+            p.put("hiddenLayers", joined(model.hiddenLayers()));
+        }
+        if (!model.resnetBlocks().isEmpty()) {
+            p.put("resnetBlocks", joined(model.resnetBlocks()));
+        }
+        p.put("epochs", String.valueOf(epochs));
+        p.put("batchSize", String.valueOf(batchSize));
+        p.put("optimizer", optimizer.id());
+        p.put("learningRate", String.valueOf(learningRate));
+        p.put("momentum", String.valueOf(momentum));
+        p.put("nesterov", String.valueOf(nesterov));
+        p.put("weightDecay", String.valueOf(weightDecay));
+        p.put("lrSchedule", lrSchedule.id());
+        p.put("trainSize", String.valueOf(trainSize));
+        p.put("trainSubset", stratified ? "stratified" : "first");
+        p.put("seed", String.valueOf(seed));
+        p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
+        p.put("augment", String.valueOf(augment));
+        if (targetAccuracy != null) {
+            p.put("targetAccuracy", String.valueOf(targetAccuracy));
+        }
+        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("labelSmoothing", String.valueOf(labelSmoothing));
+        p.put("device", device);
+        return p;
+    }
+
+    private static String joined(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** Checks the settings against the training set's size; returns the number of images used. */
+    public int imagesUsed(int available, int classCount) {
+        if (trainSize > available) {
+            throw new ConfigurationException(Messages.of("train.settings.trainSizeAboveSet", trainSize, available));
+        }
+        int used = trainSize == 0 ? available : trainSize;
+        if (batchSize > used) {
+            throw new ConfigurationException(Messages.of("train.settings.batchAboveImages", batchSize, used));
+        }
+        checkEvaluations(evaluationsPerEpoch, used, batchSize);
+        if (stratified && trainSize > 0 && trainSize < classCount) {
+            throw new ConfigurationException(Messages.of("train.settings.stratifiedTooSmall", trainSize, classCount));
+        }
+        return used;
+    }
+
+    /** The batches of an epoch over {@code images} training images (the last one may be smaller). */
+    public int batchesPerEpoch(int images) {
+        return batches(images, batchSize);
+    }
+
+    private static int batches(int images, int batchSize) {
+        return (images + batchSize - 1) / batchSize;
+    }
+
+    private static void checkEvaluations(int evaluationsPerEpoch, int images, int batchSize) {
+        int batches = batches(images, batchSize);
+        if (evaluationsPerEpoch > batches) {
+            throw new ConfigurationException(Messages.of("train.settings.evaluationsAboveBatches", evaluationsPerEpoch, images,
+                    batchSize, batches));
+        }
+    }
+}

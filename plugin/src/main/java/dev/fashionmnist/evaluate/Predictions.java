@@ -1,7 +1,0 @@
-package dev.fashionmnist.evaluate;
-
-import java.util.List;
-
-/** The predictions for a set of images, as the fork hands them back. */
-public record Predictions(List<Prediction> predictions) {
-}

@@ -1,0 +1,91 @@
+package dev.fashionmnist.report.csv;
+
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.ResultsFileException;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Numbers;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code metrics.csv}: one row per evaluation, appended and flushed as it is made: per epoch by default; with
+ * several evaluations per epoch the {@code epoch} column is fractional (0.25, 0.5, 0.75, 1, 1.25, ...). Values are
+ * rounded as {@link Numbers} says; a resumed run continues from its checkpoint's history, not from this file.
+ */
+public final class MetricsCsv {
+    public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
+        "learning_rate", "epoch_seconds", "train_images_per_second"};
+
+    private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private MetricsCsv() {
+    }
+
+    /** Starts a new file holding the header and {@code rows} (those of the run being continued, if any). */
+    public static void start(Path file, List<EpochMetrics> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(w, WRITE);
+            printer.printRecord((Object[]) HEADER);
+            for (EpochMetrics row : rows) {
+                print(printer, row);
+            }
+            printer.flush();
+        });
+    }
+
+    public static void append(Path file, EpochMetrics row) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+             CSVPrinter printer = new CSVPrinter(w, WRITE)) {
+            print(printer, row);
+        }
+    }
+
+    public static List<EpochMetrics> read(Path file) throws IOException {
+        List<EpochMetrics> rows = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(r, READ)) {
+            for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
+                try {
+                    double at = d(rec, "epoch");
+                    if (!(at > 0) || Double.isInfinite(at)) {
+                        throw new ResultsFileException(Messages.of("report.csv.epoch", file, line, rec.get("epoch")));
+                    }
+                    rows.add(EpochMetrics.at(at, d(rec, "train_loss"),
+                            d(rec, "train_accuracy"), d(rec, "test_loss"), d(rec, "test_accuracy"),
+                            d(rec, "learning_rate"), d(rec, "epoch_seconds"), d(rec, "train_images_per_second")));
+                } catch (IllegalArgumentException e) {
+                    throw new ResultsFileException(Messages.of("report.csv.line", file, line, e));
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ResultsFileException(Messages.of("report.csv.notMetrics", file, e));
+        }
+        return rows;
+    }
+
+    private static double d(CSVRecord rec, String column) {
+        return Double.parseDouble(rec.get(column));
+    }
+
+    private static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
+        printer.printRecord(m.atLabel(), Numbers.loss(m.trainLoss()), Numbers.fraction(m.trainAccuracy()),
+                Numbers.loss(m.testLoss()), Numbers.fraction(m.testAccuracy()), Numbers.rate(m.learningRate()),
+                Numbers.seconds(m.epochSeconds()), Numbers.perSecond(m.trainImagesPerSecond()));
+        printer.flush();
+    }
+}

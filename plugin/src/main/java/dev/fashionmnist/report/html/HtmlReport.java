@@ -1,0 +1,426 @@
+package dev.fashionmnist.report.html;
+
+import dev.fashionmnist.data.ClassName;
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.io.AtomicFiles;
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.plot.ConfusionHeatmap;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.report.plot.MistakesGrid;
+import dev.fashionmnist.report.plot.SampleGrid;
+import dev.fashionmnist.report.plot.SweepPlots;
+import dev.fashionmnist.results.ConfusionMatrix;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Numbers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page (images inline, no external requests) that leads with the answer (test
+ * accuracy, gates, diagnosis, learning curves, confusion matrix) and keeps the tables (per class, metrics per epoch,
+ * configuration, data and checksums) below; see {@link #body(ReportContent, String)}. Worded in the content's
+ * {@link ReportContent#language() language}: {@code <html lang>}, headings, table headers, captions, sentences and
+ * numbers (a decimal comma in German).
+ */
+public final class HtmlReport {
+    public static final String FILE = "report.html";
+    /** The page's own look: font, width, tables and images. */
+    private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
+            + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
+            + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}img{max-width:100%;border:1px solid "
+            + "#eee}";
+    /** The report's parts, also on the Maven site's page: summary, pictures side by side, verdicts, progress. */
+    private static final String PARTS_STYLE = ".fail{color:#b00020;font-weight:bold}"
+            + ".pass{color:#1b7f1b;font-weight:bold}"
+            + ".progress{width:600px;height:18px;background:#e8e8e8;border:1px solid #999;margin:0.5em 0}"
+            + ".progress div{height:100%;background:#0072b2}"
+            + ".finding{background:#fff4e5;border-left:4px solid #ff9800;padding:0.5em 1em;margin:0.5em 0}"
+            + ".summary{background:#f4f8fb;border-left:4px solid #0072b2;padding:0.2em 1em;margin:0.5em 0}"
+            + ".summary table{margin:0.3em 0}.summary h2{font-size:1.1em;margin:0.5em 0 0.2em}"
+            + ".answer{font-size:1.3em;margin:0.4em 0}"
+            + ".pair{display:flex;gap:1em;align-items:flex-start}.pair figure{flex:1;min-width:0;margin:0}"
+            + ".pair img{max-width:100%}.pair h3{font-size:1em;margin:0.6em 0 0.2em}";
+
+    private HtmlReport() {
+    }
+
+    public static void write(ReportContent content, Path file) throws IOException {
+        write(content, "", "", file);
+    }
+
+    /**
+     * The page with {@code head} added to its head (e.g. a refresh) and {@code status}, HTML, right under its
+     * heading; written atomically, so that a browser reloading it never sees half a page.
+     */
+    static void write(ReportContent content, String head, String status, Path file) throws IOException {
+        Language l = content.language();
+        String page = "<!DOCTYPE html>\n<html lang=\"" + l.tag() + "\"><head><meta charset=\"UTF-8\">" + head
+                + "<title>" + Messages.text(l, "report.html.title") + "</title><style>" + PAGE_STYLE + PARTS_STYLE
+                + "</style></head><body>\n"
+                + body(content, status) + "</body></html>\n";
+        AtomicFiles.writeString(file, page);
+    }
+
+    /**
+     * The report's sections as HTML for a page of the Maven site, with the style of its parts (the site's skin styles
+     * the rest).
+     */
+    public static String body(ReportContent c) {
+        return "<style>" + PARTS_STYLE + "</style>\n" + body(c, "");
+    }
+
+    /**
+     * The answer first: the summary (test accuracy, the gates with measured and required value, the diagnosis in one
+     * sentence), the two learning curves side by side, the confusion matrix and the misclassified images; then the
+     * details: the diagnosis with remedies, the evaluation and per-class tables, the metrics per epoch, the
+     * configuration and the data with its checksums; a sweep's table and plots last.
+     */
+    private static String body(ReportContent c, String status) {
+        StringBuilder h = new StringBuilder();
+        h.append("<h1>").append(Messages.text(c.language(), "report.html.title")).append("</h1>\n").append(status);
+        summary(h, c);
+        pictures(h, c);
+        diagnosis(h, c);
+        evaluation(h, c);
+        metrics(h, c);
+        configuration(h, c.card(), c.language());
+        data(h, c);
+        sweep(h, c);
+        return h.toString();
+    }
+
+    /** Test accuracy, gates and diagnosis: what a reader came for, above everything else. */
+    private static void summary(StringBuilder h, ReportContent c) {
+        Language l = c.language();
+        String accuracy = accuracy(c);
+        if (accuracy == null && c.gates().isEmpty()) {
+            return;
+        }
+        h.append("<div id=\"summary\" class=\"summary\">\n");
+        if (accuracy != null) {
+            h.append("<p class=\"answer\">").append(accuracy).append("</p>\n");
+        }
+        ModelCard card = c.card();
+        if (card != null) {
+            h.append("<p>").append(Messages.text(l, "report.html.summary.model", esc(card.model().describe()),
+                    card.trainableParameters(), card.epochsTrained(), card.trainImages(),
+                    Numbers.rounded(card.trainingSeconds(), 1))).append("</p>\n");
+        }
+        if (!c.gates().isEmpty()) {
+            long failed = c.gates().stream().filter(g -> !g.passed()).count();
+            h.append("<h2 id=\"gates\">").append(failed == 0
+                    ? Messages.text(l, "report.html.gates.allPassed", c.gates().size())
+                    : Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size())).append("</h2>\n");
+            h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
+            for (ReportContent.GateRow g : c.gates()) {
+                h.append("<tr><td class=\"l\">").append(esc(g.gate())).append("</td>");
+                if (g.measuredText() != null && g.requiredText() != null) {
+                    h.append("<td>").append(esc(g.measuredText().in(l))).append("</td><td>")
+                            .append(esc(g.requiredText().in(l))).append("</td>");
+                } else if (g.measured() != null && g.required() != null) {
+                    h.append("<td>").append(esc(numbers(g.measured(), l))).append("</td><td>")
+                            .append(esc(numbers(g.required(), l))).append("</td>");
+                } else {
+                    // a report of an older plugin: its message says both
+                    h.append("<td class=\"l\" colspan=\"2\">").append(esc(g.message())).append("</td>");
+                }
+                h.append("<td class=\"l ").append(g.passed() ? "pass\">" + Messages.text(l, "report.html.gate.passed")
+                        : "fail\">" + Messages.text(l, "report.html.gate.failed")).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+            for (ReportContent.GateRow g : c.gates()) {
+                if (!g.passed() && g.measured() != null) {
+                    h.append("<p class=\"fail\">").append(esc(g.text() != null ? g.text().in(l) : g.message()))
+                            .append("</p>\n");
+                }
+            }
+        }
+        if (!c.metrics().isEmpty()) {
+            h.append("<p id=\"verdict\">").append(Messages.text(l, "report.html.verdict",
+                    esc(verdict(c.diagnosis(), l)))).append("</p>\n");
+        }
+        h.append("</div>\n");
+    }
+
+    /** The headline: the evaluated test accuracy, or the one training measured last; {@code null} when neither. */
+    private static String accuracy(ReportContent c) {
+        Language l = c.language();
+        if (c.confusion() != null) {
+            ConfusionMatrix m = c.confusion();
+            return c.testLoss() == null
+                    ? Messages.text(l, "report.html.summary.evaluated", percent(m.accuracy(), l), m.total(),
+                    percent(m.macroF1(), l))
+                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", percent(m.accuracy(), l), m.total(),
+                    Numbers.rounded(c.testLoss(), 4), percent(m.macroF1(), l));
+        }
+        EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
+                : c.metrics().isEmpty() ? null : c.metrics().get(c.metrics().size() - 1);
+        if (last == null) {
+            return null;
+        }
+        return c.card() == null
+                ? Messages.text(l, "report.html.summary.training", percent(last.testAccuracy(), l), last.atLabel(),
+                Numbers.rounded(last.testLoss(), 4))
+                : Messages.text(l, "report.html.summary.trained", percent(last.testAccuracy(), l), last.atLabel(),
+                Numbers.rounded(last.testLoss(), 4));
+    }
+
+    /**
+     * The diagnosis in one sentence: the first finding's first sentence (what it is and its evidence), or that the
+     * run is healthy.
+     */
+    static String verdict(List<Diagnosis.Finding> findings, Language language) {
+        if (findings.isEmpty()) {
+            return Messages.text(language, "report.html.verdict.healthy", Diagnosis.verdictText(findings));
+        }
+        Diagnosis.Finding first = findings.get(0);
+        return Messages.text(language, "report.html.verdict.findings", Messages.of("report.html.finding.evidence",
+                first.kind().labelText(), first.observation()), findings.size() - 1);
+    }
+
+    /** The learning curves side by side, then the confusion matrix beside the misclassified images. */
+    private static void pictures(StringBuilder h, ReportContent c) {
+        Map<String, byte[]> images = c.images();
+        boolean curves = images.containsKey(LearningCurves.ACCURACY) || images.containsKey(LearningCurves.LOSS);
+        boolean evaluation = images.containsKey(ConfusionHeatmap.FILE) || images.containsKey(MistakesGrid.FILE);
+        if (!curves && !evaluation) {
+            return;
+        }
+        h.append("<div id=\"plots\">\n");
+        if (c.metricsNote() != null && curves) {
+            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+        }
+        pair(h, c, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
+        pair(h, c, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
+        h.append("</div>\n");
+    }
+
+    private static void pair(StringBuilder h, ReportContent c, String id, String left, String right) {
+        Map<String, byte[]> images = c.images();
+        if (!images.containsKey(left) && !images.containsKey(right)) {
+            return;
+        }
+        h.append("<div id=\"").append(id).append("\" class=\"pair\">\n");
+        for (String name : List.of(left, right)) {
+            if (images.containsKey(name)) {
+                h.append("<figure>");
+                image(h, ReportContent.caption(name, c.language()), images.get(name));
+                h.append("</figure>\n");
+            }
+        }
+        h.append("</div>\n");
+    }
+
+    private static void diagnosis(StringBuilder h, ReportContent c) {
+        if (c.metrics().isEmpty()) {
+            return;
+        }
+        Language l = c.language();
+        h.append("<h2 id=\"diagnosis\">").append(Messages.text(l, "report.html.diagnosis")).append("</h2>\n");
+        if (c.diagnosis().isEmpty()) {
+            h.append("<p class=\"pass\">").append(Messages.text(l, "report.html.diagnosis.healthy")).append("</p>\n");
+        }
+        for (Diagnosis.Finding f : c.diagnosis()) {
+            h.append("<div class=\"finding\"><b>").append(esc(f.kind().labelText().in(l))).append("</b>: ")
+                    .append(esc(f.observation().in(l))).append(".<br>")
+                    .append(esc(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
+                    .append("</div>\n");
+        }
+    }
+
+    private static void evaluation(StringBuilder h, ReportContent c) {
+        if (c.confusion() == null) {
+            return;
+        }
+        Language l = c.language();
+        ConfusionMatrix m = c.confusion();
+        h.append("<h2 id=\"evaluation\">").append(Messages.text(l, "report.html.evaluation")).append("</h2>\n<table>");
+        row(h, Messages.text(l, "report.html.evaluation.testImages"), String.valueOf(m.total()));
+        row(h, Messages.text(l, "report.html.evaluation.accuracy"), percent(m.accuracy(), l));
+        if (c.testLoss() != null) {
+            row(h, Messages.text(l, "report.html.evaluation.loss"), fixed(c.testLoss(), 4, l));
+        }
+        row(h, Messages.text(l, "report.html.evaluation.macroF1"), percent(m.macroF1(), l));
+        h.append("</table>\n<h3 id=\"per-class\">").append(Messages.text(l, "report.html.perClass"))
+                .append("</h3>\n<table>").append(Messages.text(l, "report.html.perClass.header")).append("\n");
+        String dataset = c.card() == null ? null : c.card().dataset();
+        for (int i = 0; i < m.classCount(); i++) {
+            h.append("<tr><td class=\"l\">").append(esc(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
+                    .append("</td><td>").append(percent(m.precision(i), l)).append("</td><td>")
+                    .append(percent(m.recall(i), l)).append("</td><td>")
+                    .append(percent(m.f1(i), l)).append("</td><td>").append(m.support(i))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void metrics(StringBuilder h, ReportContent c) {
+        if (c.metrics().isEmpty()) {
+            return;
+        }
+        Language l = c.language();
+        h.append("<h2 id=\"metrics\">").append(Messages.text(l, "report.html.metrics")).append("</h2>\n");
+        if (c.metricsNote() != null) {
+            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+        }
+        h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
+        for (EpochMetrics m : c.metrics()) {
+            h.append("<tr><td>").append(m.atLabel()).append("</td><td>").append(fixed(m.trainLoss(), 4, l))
+                    .append("</td><td>").append(percent(m.trainAccuracy(), l)).append("</td><td>")
+                    .append(fixed(m.testLoss(), 4, l)).append("</td><td>").append(percent(m.testAccuracy(), l))
+                    .append("</td><td>").append(String.format(l.locale(), "%.3g", m.learningRate()))
+                    .append("</td><td>").append(fixed(m.epochSeconds(), 1, l)).append("</td><td>")
+                    .append(fixed(m.trainImagesPerSecond(), 0, l)).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void configuration(StringBuilder h, ModelCard card, Language l) {
+        if (card == null) {
+            return;
+        }
+        h.append("<h2 id=\"configuration\">").append(Messages.text(l, "report.html.config")).append("</h2>\n<table>");
+        row(h, Messages.text(l, "report.html.config.architecture"), card.model().describe());
+        row(h, Messages.text(l, "report.html.config.trainableParameters"),
+                Messages.text(l, "report.html.config.parameterCount", card.trainableParameters()));
+        var s = card.hyperparameters();
+        row(h, Messages.text(l, "report.html.config.epochsTrained"),
+                Messages.text(l, "report.html.config.epochsTrainedValue", card.epochsTrained(), card.bestEpoch()));
+        row(h, Messages.text(l, "report.html.config.batchSize"), String.valueOf(s.batchSize()));
+        row(h, Messages.text(l, "report.html.config.optimizer"), s.optimizer().id()
+                + (s.optimizer().id().equals("sgd") ? ", momentum " + s.momentum()
+                + (s.nesterov() ? ", Nesterov" : "") : ""));
+        row(h, Messages.text(l, "report.html.config.learningRate"),
+                s.learningRate() + " (" + s.lrSchedule().id() + ")");
+        row(h, Messages.text(l, "report.html.config.weightDecay"), String.valueOf(s.weightDecay()));
+        row(h, Messages.text(l, "report.html.config.earlyStoppingPatience"), s.earlyStoppingPatience() == 0
+                ? Messages.text(l, "report.html.config.off") : String.valueOf(s.earlyStoppingPatience()));
+        row(h, Messages.text(l, "report.html.config.augmentation"), s.augment()
+                ? Messages.text(l, "report.html.config.on") : Messages.text(l, "report.html.config.off"));
+        row(h, Messages.text(l, "report.html.config.labelSmoothing"), s.labelSmoothing() == 0
+                ? Messages.text(l, "report.html.config.off") : String.valueOf(s.labelSmoothing()));
+        String target;
+        if (s.targetAccuracy() == null) {
+            target = Messages.text(l, "report.html.config.none");
+        } else if (card.finalMetrics() != null && card.finalMetrics().testAccuracy() >= s.targetAccuracy()) {
+            target = Messages.text(l, "report.html.config.targetReached", percent(s.targetAccuracy(), l),
+                    card.finalMetrics().atLabel());
+        } else {
+            target = Messages.text(l, "report.html.config.targetMissed", percent(s.targetAccuracy(), l));
+        }
+        row(h, Messages.text(l, "report.html.config.targetAccuracy"), target);
+        row(h, Messages.text(l, "report.html.config.evaluationsPerEpoch"), String.valueOf(s.evaluationsPerEpoch()));
+        row(h, Messages.text(l, "report.html.config.seed"), String.valueOf(s.seed()));
+        row(h, Messages.text(l, "report.html.config.device"), card.device());
+        row(h, Messages.text(l, "report.html.config.trainingTime"),
+                Messages.text(l, "report.html.seconds", Numbers.rounded(card.trainingSeconds(), 1)));
+        row(h, Messages.text(l, "report.html.config.versions"), Messages.text(l, "report.html.config.versionsValue",
+                card.versions().plugin(), card.versions().djl(), card.versions().pytorch(), card.versions().java()));
+        h.append("</table>\n");
+    }
+
+    private static void data(StringBuilder h, ReportContent c) {
+        Language l = c.language();
+        ModelCard card = c.card();
+        if (card != null) {
+            h.append("<h2 id=\"data\">").append(Messages.text(l, "report.html.data")).append("</h2>\n<table>");
+            row(h, Messages.text(l, "report.html.data.dataset"), card.dataset());
+            row(h, Messages.text(l, "report.html.data.trainImages"), card.trainImages() + " x "
+                    + card.model().imageRows() + " x " + card.model().imageColumns());
+            row(h, Messages.text(l, "report.html.data.testImages"), card.testImages() + " x "
+                    + card.model().imageRows() + " x " + card.model().imageColumns());
+            List<String> classes = new java.util.ArrayList<>();
+            for (int i = 0; i < card.classNames().size(); i++) {
+                classes.add(new ClassName(card.dataset(), i, card.classNames().get(i)).in(l));
+            }
+            row(h, Messages.text(l, "report.html.data.classes"), String.join(", ", classes));
+            for (DatasetFile f : DatasetFile.values()) {
+                if (card.dataSha256().containsKey(f)) {
+                    row(h, f.fileName() + " SHA-256", card.dataSha256().get(f));
+                }
+            }
+            h.append("</table>\n");
+        }
+        if (c.images().containsKey(SampleGrid.FILE)) {
+            image(h, ReportContent.caption(SampleGrid.FILE, l), c.images().get(SampleGrid.FILE));
+        }
+    }
+
+    private static void sweep(StringBuilder h, ReportContent c) {
+        if (c.sweepRows().isEmpty()) {
+            return;
+        }
+        Language l = c.language();
+        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep")))
+                .append("</h2>\n<table><tr><th>")
+                .append(Messages.text(l, "report.html.sweep.trial")).append("</th>");
+        for (String n : c.sweepNames()) {
+            h.append("<th>").append(esc(n)).append("</th>");
+        }
+        h.append(Messages.text(l, "report.html.sweep.header")).append("\n");
+        for (SweepTable.Row r : c.sweepRows()) {
+            h.append("<tr><td>").append(r.trial()).append("</td>");
+            for (String n : c.sweepNames()) {
+                h.append("<td>").append(esc(r.values().get(n))).append("</td>");
+            }
+            h.append("<td>").append(percent(r.finalTestAccuracy(), l)).append("</td><td>")
+                    .append(percent(r.bestTestAccuracy(), l)).append("</td><td>").append(fixed(r.testLoss(), 4, l))
+                    .append("</td><td>").append(Messages.text(l, "report.html.config.parameterCount",
+                            r.trainableParameters())).append("</td><td>").append(fixed(r.trainingSeconds(), 1, l))
+                    .append("</td><td class=\"l\">").append(esc(Diagnosis.verdictText(r.diagnosis()).in(l)))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<ul>");
+        for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), l)) {
+            h.append("<li>").append(esc(line)).append("</li>");
+        }
+        h.append("</ul>\n");
+        for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
+            image(h, SweepPlots.caption(img.getKey(), l), img.getValue());
+        }
+    }
+
+    private static void image(StringBuilder h, String caption, byte[] png) {
+        h.append("<h3>").append(esc(caption)).append("</h3>\n<img alt=\"").append(esc(caption))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\">\n");
+    }
+
+    private static void row(StringBuilder h, String key, String value) {
+        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
+                .append("</td></tr>\n");
+    }
+
+    /** A fraction as a percentage with two decimals: 91.23% in English, 91,23 % in German. */
+    static String percent(double fraction, Language language) {
+        return Messages.percent(fraction).in(language);
+    }
+
+    /** {@code value} with {@code decimals} decimals in {@code language}'s way (NaN, infinity as Java writes them). */
+    private static String fixed(double value, int decimals, Language language) {
+        return String.format(language.locale(), "%." + decimals + "f", value);
+    }
+
+    /**
+     * A measured or required value of the JUnit report (English, it is data: {@code 91.09%}, {@code ≥ 0.5000}) with
+     * {@code language}'s decimal separator: {@code 91,09 %} in German.
+     */
+    private static String numbers(String value, Language language) {
+        if (language == Language.ENGLISH) {
+            return value;
+        }
+        char comma = java.text.DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator();
+        return value.replaceAll("(\\d)\\.(\\d)", "$1" + comma + "$2").replaceAll("(\\d)%", "$1 %");
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

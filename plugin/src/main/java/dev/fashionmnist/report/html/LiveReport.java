@@ -1,0 +1,123 @@
+package dev.fashionmnist.report.html;
+
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.RunStatus;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import dev.fashionmnist.text.Numbers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html} while {@code train} runs: written when the run starts and after every epoch, with the learning
+ * curves so far, the current epoch and the progress, and a refresh every {@value #REFRESH_SECONDS} s so that an open
+ * browser follows the training; when the run ends (complete or failed) the page is final and no longer refreshes.
+ * Every version replaces the last in one rename. The page is worded in the {@link Language} each method is given.
+ */
+public final class LiveReport {
+    public static final int REFRESH_SECONDS = 10;
+    /** What the page's head holds while the run goes on, and only then. */
+    public static final String REFRESH = "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">";
+
+    private LiveReport() {
+    }
+
+    /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
+    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log,
+                             Language language) throws IOException {
+        Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
+                language);
+        Path file = write(outputDirectory, run, null, history, curves, language);
+        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
+    }
+
+    /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
+    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
+            throws IOException {
+        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language),
+                language);
+    }
+
+    /**
+     * The final page of a run that {@code ended} (complete, with its model's {@code card}, or failed, with none): the
+     * epochs in metrics.csv, no refresh.
+     */
+    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card, Language language)
+            throws IOException {
+        Path csv = outputDirectory.resolve("metrics.csv");
+        List<EpochMetrics> history = Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of();
+        // the curves the last epoch drew
+        Map<String, byte[]> curves = new LinkedHashMap<>();
+        if (!history.isEmpty()) {
+            for (String name : List.of(LearningCurves.ACCURACY, LearningCurves.LOSS)) {
+                ReportContent.addImage(curves, outputDirectory, name);
+            }
+        }
+        write(outputDirectory, ended, card, history, curves, language);
+    }
+
+    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history,
+                              Map<String, byte[]> images, Language language) throws IOException {
+        ReportContent content = new ReportContent(card, history, null, Diagnosis.of(history), null, null, List.of(),
+                images, List.of(), List.of(), Map.of(), language);
+        Path file = dir.resolve(HtmlReport.FILE);
+        boolean running = RunStatus.RUNNING.equals(run.state());
+        HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now(), language), file);
+        return file;
+    }
+
+    /** The block under the page's heading: how far the run has come, or how it ended, in {@code language}. */
+    static String status(RunStatus run, List<EpochMetrics> history, Instant now, Language language) {
+        int planned = run.lastEpoch() - run.firstEpoch() + 1;
+        double reached = history.stream().mapToDouble(EpochMetrics::at).max().orElse(0);
+        double done = Math.max(0, Math.min(planned, reached - (run.firstEpoch() - 1)));
+        double percent = 100 * done / planned;
+        Number epochs = Numbers.rounded(done, 1);
+        StringBuilder h = new StringBuilder("<div id=\"training\" class=\"finding\">");
+        String elapsed = elapsed(run, now);
+        switch (run.state()) {
+            case RunStatus.RUNNING -> {
+                int current = (int) Math.min(run.lastEpoch(), Math.floor(run.firstEpoch() + done));
+                Number shown = Numbers.rounded(percent, 0);
+                h.append(elapsed == null
+                        ? Messages.text(language, "report.live.running", current, run.lastEpoch(), epochs, planned,
+                        shown, REFRESH_SECONDS)
+                        : Messages.text(language, "report.live.runningFor", current, run.lastEpoch(), epochs, planned,
+                        shown, REFRESH_SECONDS, elapsed));
+            }
+            case RunStatus.COMPLETE -> {
+                int early = done < planned ? 1 : 0;
+                h.append(elapsed == null
+                        ? Messages.text(language, "report.live.complete", epochs, planned, early)
+                        : Messages.text(language, "report.live.completeIn", epochs, planned, early, elapsed));
+            }
+            default -> h.append(Messages.text(language, "report.live.failed", epochs, planned,
+                    HtmlReport.esc(String.valueOf(run.message()))));
+        }
+        h.append(String.format(Locale.ROOT, "<div class=\"progress\" title=\"%.0f%%\"><div style=\"width:%.1f%%\">"
+                + "</div></div></div>\n", percent, percent));
+        return h.toString();
+    }
+
+    private static String elapsed(RunStatus run, Instant now) {
+        try {
+            long seconds = Math.max(0, Duration.between(Instant.parse(run.startedAt()), now).toSeconds());
+            return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
+    }
+}

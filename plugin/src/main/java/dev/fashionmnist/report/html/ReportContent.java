@@ -1,0 +1,195 @@
+package dev.fashionmnist.report.html;
+
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.report.JUnitReport;
+import dev.fashionmnist.report.csv.EvaluationReports;
+import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.plot.ConfusionHeatmap;
+import dev.fashionmnist.report.plot.LearningCurves;
+import dev.fashionmnist.report.plot.MistakesGrid;
+import dev.fashionmnist.report.plot.SampleGrid;
+import dev.fashionmnist.report.plot.SweepPlots;
+import dev.fashionmnist.results.ConfusionMatrix;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.EvaluationResult;
+import dev.fashionmnist.results.ResultsFileException;
+import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Everything the HTML report shows, read from what train and evaluate left in the output folder; each part may be
+ * missing (e.g. no evaluation yet). {@code metrics} are the model's (see {@link LearningHistory}); {@code metricsNote}
+ * says where they come from when that is not simply metrics.csv. {@code language} is the reader's: the page is worded
+ * in it (the files it is read from stay English: they are data).
+ */
+public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message metricsNote,
+                            List<Diagnosis.Finding> diagnosis,
+                            ConfusionMatrix confusion, Double testLoss, List<GateRow> gates,
+                            Map<String, byte[]> images, List<String> sweepNames, List<SweepTable.Row> sweepRows,
+                            Map<String, byte[]> sweepImages, Language language) {
+
+    /** The plots, in the order they are shown; {@link #caption(String, Language)} says what each shows. */
+    public static final List<String> PLOTS = List.of(SampleGrid.FILE, LearningCurves.ACCURACY, LearningCurves.LOSS,
+            ConfusionHeatmap.FILE, MistakesGrid.FILE);
+
+    /**
+     * One gate's result as the JUnit report recorded it: measured and required value as people read them ({@code null}
+     * in a report of an older plugin) and the message, which says both in words. Where the output folder holds the
+     * evaluation the gates were checked on, {@code measuredText}, {@code requiredText} and {@code text} (the reasons)
+     * say the same in any language; else they are {@code null} and the recorded strings are shown.
+     */
+    public record GateRow(String gate, boolean passed, String measured, String required, String message,
+                          Message measuredText, Message requiredText, Message text) {
+        /** A row known only by the JUnit report's strings. */
+        public GateRow(String gate, boolean passed, String measured, String required, String message) {
+            this(gate, passed, measured, required, message, null, null, null);
+        }
+    }
+
+    public boolean isEmpty() {
+        return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
+    }
+
+    /** What the output folder {@code dir} holds, for a reader of {@code language} (plots drawn here too). */
+    public static ReportContent collect(Path dir, Language language) throws IOException {
+        ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
+        LearningHistory history = LearningHistory.of(dir);
+        List<EpochMetrics> metrics = history.metrics();
+        Path confusionFile = dir.resolve(EvaluationReports.CONFUSION);
+        ConfusionMatrix confusion = Files.isRegularFile(confusionFile)
+                ? EvaluationReports.readConfusion(confusionFile) : null;
+        Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
+        Double loss = Files.isRegularFile(evaluation) ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (String name : PLOTS) {
+            addImage(images, dir, name);
+        }
+        if (history.note() != null && !metrics.isEmpty()) {
+            // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
+            images.putAll(LearningCurves.pngs(metrics, language));
+        }
+        List<String> sweepNames = List.of();
+        List<SweepTable.Row> sweepRows = List.of();
+        Map<String, byte[]> sweepImages = new LinkedHashMap<>();
+        Path sweep = dir.resolve(SweepTable.FILE);
+        if (Files.isRegularFile(sweep)) {
+            sweepNames = SweepTable.names(sweep);
+            sweepRows = SweepTable.read(sweep);
+            if (sweepNames.size() >= 2) {
+                addImage(sweepImages, dir, SweepPlots.HEATMAP);
+            }
+            for (String name : sweepNames) {
+                addImage(sweepImages, dir, SweepPlots.parameterPlot(name));
+            }
+            addImage(sweepImages, dir, SweepPlots.CURVES);
+        }
+        return new ReportContent(card, metrics, history.noteText(), Diagnosis.of(metrics), confusion, loss,
+                gates(dir.resolve(JUnitReport.FILE), confusion, loss), images, sweepNames, sweepRows, sweepImages, language);
+    }
+
+    /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */
+    static void addImage(Map<String, byte[]> images, Path dir, String name) throws IOException {
+        Path png = dir.resolve(name);
+        if (Files.isRegularFile(png)) {
+            images.put(name, Files.readAllBytes(png));
+        }
+    }
+
+    /**
+     * The gates of the JUnit report {@code junit}; with the evaluation's {@code confusion} matrix and {@code loss}
+     * (either may be {@code null}) they are checked again, so that the page can word them in its own language.
+     */
+    static List<GateRow> gates(Path junit, ConfusionMatrix confusion, Double loss) throws IOException {
+        List<GateRow> rows = new ArrayList<>();
+        if (!Files.isRegularFile(junit)) {
+            return rows;
+        }
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var document = factory.newDocumentBuilder().parse(junit.toFile());
+            Map<String, String> properties = new HashMap<>();
+            NodeList props = document.getElementsByTagName("property");
+            for (int i = 0; i < props.getLength(); i++) {
+                Element p = (Element) props.item(i);
+                properties.put(p.getAttribute("name"), p.getAttribute("value"));
+            }
+            Map<String, Gates.GateOutcome> checked = checkedAgain(properties, confusion, loss);
+            NodeList cases = document.getElementsByTagName("testcase");
+            for (int i = 0; i < cases.getLength(); i++) {
+                Element c = (Element) cases.item(i);
+                String gate = c.getAttribute("name");
+                NodeList failures = c.getElementsByTagName("failure");
+                boolean passed = failures.getLength() == 0;
+                String message = passed ? gate + " passed" : ((Element) failures.item(0)).getAttribute("message");
+                String measured = properties.get(JUnitReport.measured(gate));
+                String required = properties.get(JUnitReport.required(gate));
+                Gates.GateOutcome o = checked.get(gate);
+                // trust the XML: its verdict and values must be what the evaluation here gives
+                rows.add(o != null && o.passed() == passed && o.measured().equals(measured)
+                        && o.required().equals(required)
+                        ? new GateRow(gate, passed, measured, required, message, o.measuredText(), o.requiredText(),
+                        o.text())
+                        : new GateRow(gate, passed, measured, required, message));
+            }
+        } catch (Exception e) {
+            throw new ResultsFileException(Messages.of("report.html.unreadableJUnit", junit, e.getMessage()), e);
+        }
+        return rows;
+    }
+
+    /**
+     * The gates the JUnit report's {@code properties} name ({@code fashionmnist.minAccuracy}, ...), checked again on
+     * the evaluation, by gate; empty when the evaluation or the gates' configuration is missing or unreadable (an
+     * older report, an edited file): the recorded strings are shown then.
+     */
+    private static Map<String, Gates.GateOutcome> checkedAgain(Map<String, String> properties,
+                                                               ConfusionMatrix confusion, Double loss) {
+        Map<String, Gates.GateOutcome> checked = new HashMap<>();
+        String maxLoss = properties.get("fashionmnist.maxLoss");
+        if (confusion == null || (maxLoss != null && loss == null && !properties.containsKey("evaluation.loss"))) {
+            return checked;
+        }
+        try {
+            // the loss as the report recorded it (4 decimals, as the gate showed it); evaluation.csv keeps 4 digits
+            if (properties.containsKey("evaluation.loss")) {
+                loss = Double.parseDouble(properties.get("evaluation.loss"));
+            }
+            Gates gates = Gates.parse(properties.get("fashionmnist.minAccuracy"),
+                    properties.get("fashionmnist.minClassAccuracy"), maxLoss);
+            for (Gates.GateOutcome o : gates.check(new EvaluationResult(confusion, loss == null ? Double.NaN : loss,
+                    List.of()), properties.get("fashionmnist.dataset"))) {
+                checked.put(o.gate(), o);
+            }
+        } catch (RuntimeException e) {
+            checked.clear();
+        }
+        return checked;
+    }
+
+    /** The caption of the plot {@code file} (one of {@link #PLOTS}) in {@code language}. */
+    public static String caption(String file, Language language) {
+        return switch (file) {
+            case SampleGrid.FILE -> Messages.text(language, "report.html.plot.samples");
+            case LearningCurves.ACCURACY -> Messages.text(language, "report.html.plot.accuracy");
+            case LearningCurves.LOSS -> Messages.text(language, "report.html.plot.loss");
+            case ConfusionHeatmap.FILE -> Messages.text(language, "report.html.plot.confusion");
+            case MistakesGrid.FILE -> Messages.text(language, "report.html.plot.mistakes");
+            default -> throw new IllegalArgumentException("no plot " + file);
+        };
+    }
+}

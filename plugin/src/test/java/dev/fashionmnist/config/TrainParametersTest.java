@@ -1,0 +1,180 @@
+package dev.fashionmnist.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.network.Architecture;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Training parameters by name: copies with one value changed, and parsing into validated settings. */
+class TrainParametersTest {
+
+    private static Map<String, String> base() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("architecture", "mlp");
+        m.put("hiddenSize", "128");
+        m.put("epochs", "3");
+        m.put("batchSize", "64");
+        m.put("optimizer", "sgd");
+        m.put("learningRate", "0.01");
+        m.put("momentum", "0.9");
+        m.put("nesterov", "true");
+        m.put("weightDecay", "0.0005");
+        m.put("lrSchedule", "constant");
+        m.put("trainSize", "1000");
+        m.put("trainSubset", "first");
+        m.put("seed", "42");
+        m.put("earlyStoppingPatience", "2");
+        m.put("augment", "TRUE");
+        return m;
+    }
+
+    private static TrainSettings settings(TrainParameters p) {
+        return p.settings(28, 28, 10, "cpu", 2, false);
+    }
+
+    @Test
+    void settingsGiveBackTheParametersThatMakeThem() {
+        for (String arch : List.of("mlp", "resnet", "amelie-cnn")) {
+            Map<String, String> m = base();
+            m.put("architecture", arch);
+            m.put("hiddenLayers", "256,64");
+            m.put("resnetBlocks", "1,2,1");
+            TrainSettings s = settings(new TrainParameters(m));
+            Map<String, String> back = s.parameters();
+            assertEquals("cpu", back.get("device"));
+            assertEquals("first", back.get("trainSubset"));
+            assertEquals("true", back.get("augment"), "normalised as parsed");
+            assertEquals(arch.equals("mlp") ? "256,64" : null, back.get("hiddenLayers"));
+            assertEquals(arch.equals("resnet") ? "1,2,1" : null, back.get("resnetBlocks"));
+            assertEquals(s, settings(new TrainParameters(back)), arch + ": the same settings again");
+            assertEquals(null, back.get("targetAccuracy"), "no target");
+            TrainSettings targeted = settings(new TrainParameters(m).with("targetAccuracy", "90%")
+                    .with("evaluationsPerEpoch", "4").with("labelSmoothing", "0.1"));
+            assertEquals(targeted, settings(new TrainParameters(targeted.parameters())), arch + ": with a target");
+            assertEquals("0.9", targeted.parameters().get("targetAccuracy"));
+            List<String> order = TrainParameters.NAMES.stream().filter(back::containsKey).toList();
+            assertEquals(order, back.keySet().stream().filter(k -> !k.equals("device")).toList());
+        }
+    }
+
+    private static void assertBad(String name, String value) {
+        TrainParameters p = new TrainParameters(base()).with(name, value);
+        ClassifierException e = assertThrows(ClassifierException.class, () -> settings(p), name + "=" + value);
+        assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains(value), e.getMessage());
+    }
+
+    @Test
+    void withReplacesOneValueAndLeavesTheOriginalUnchanged() {
+        TrainParameters original = new TrainParameters(base());
+        TrainParameters copy = original.with("hiddenSize", "32");
+        assertEquals("32", copy.get("hiddenSize"));
+        assertEquals("128", original.get("hiddenSize"));
+        assertEquals("3", copy.get("epochs"), "the other values are copied");
+        TrainParameters added = original.with("resnetBlocks", "1,1,1");
+        assertEquals("1,1,1", added.get("resnetBlocks"));
+        assertEquals(null, original.get("resnetBlocks"));
+    }
+
+    @Test
+    void constructorCopiesTheMap() {
+        Map<String, String> values = base();
+        TrainParameters p = new TrainParameters(values);
+        values.put("hiddenSize", "7");
+        assertEquals("128", p.get("hiddenSize"));
+    }
+
+    @Test
+    void withAnUnknownNameIsAnError() {
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> new TrainParameters(base()).with("dropout", "0.5"));
+        assertTrue(e.getMessage().contains("dropout") && e.getMessage().contains("hiddenSize"), e.getMessage());
+    }
+
+    @Test
+    void settingsParsesNumbersAndBooleans() {
+        TrainSettings s = settings(new TrainParameters(base()));
+        assertEquals(Architecture.MLP, s.model().architecture());
+        assertEquals(List.of(128), s.model().hiddenLayers());
+        assertEquals(3, s.epochs());
+        assertEquals(64, s.batchSize());
+        assertEquals(OptimizerKind.SGD, s.optimizer());
+        assertEquals(0.01, s.learningRate(), 0.0);
+        assertEquals(0.9, s.momentum(), 0.0);
+        assertTrue(s.nesterov());
+        assertEquals(0.0005, s.weightDecay(), 0.0);
+        assertEquals(1000, s.trainSize());
+        assertFalse(s.stratified(), "trainSubset=first");
+        assertEquals(42L, s.seed());
+        assertEquals(2, s.earlyStoppingPatience());
+        assertTrue(s.augment(), "TRUE in any case is true");
+        assertEquals("cpu", s.device());
+        assertEquals(2, s.threads());
+        assertFalse(s.resume());
+
+        TrainSettings other = settings(new TrainParameters(base()).with("hiddenSize", " 16 ").with("nesterov", "false")
+                .with("augment", "false").with("trainSubset", "Stratified"));
+        assertFalse(other.nesterov());
+        assertFalse(other.augment());
+        assertTrue(other.stratified());
+        assertEquals(List.of(16), other.model().hiddenLayers());
+    }
+
+    @Test
+    void badValuesNameTheParameter() {
+        assertBad("epochs", "abc");
+        assertBad("augment", "maybe");
+        assertBad("learningRate", "fast");
+        assertBad("hiddenSize", "1.5");
+        assertBad("nesterov", "yes");
+        assertBad("trainSubset", "random");
+    }
+
+    @Test
+    void settingsStillValidates() {
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> settings(new TrainParameters(base()).with("epochs", "0")));
+        assertTrue(e.getMessage().contains("'epochs'"), e.getMessage());
+    }
+
+    @Test
+    void targetEvaluationsAndSmoothingByName() {
+        TrainSettings none = settings(new TrainParameters(base()));
+        assertEquals(null, none.targetAccuracy(), "no target unless given");
+        assertEquals(1, none.evaluationsPerEpoch(), "one evaluation per epoch unless given");
+        assertEquals(0.0, none.labelSmoothing(), 0.0);
+        TrainParameters p = new TrainParameters(base()).with("targetAccuracy", "90%").with("evaluationsPerEpoch", "4")
+                .with("labelSmoothing", "0.1").with("lrSchedule", "onecycle");
+        TrainSettings s = settings(p);
+        assertEquals(0.9, s.targetAccuracy(), 1e-12);
+        assertEquals(4, s.evaluationsPerEpoch());
+        assertEquals(0.1, s.labelSmoothing(), 0.0);
+        assertEquals(LrSchedule.ONECYCLE, s.lrSchedule());
+        assertEquals(0.875, settings(p.with("targetAccuracy", " 0.875 ")).targetAccuracy(), 0.0);
+        assertEquals(null, settings(p.with("targetAccuracy", "")).targetAccuracy());
+        assertTrue(TrainParameters.NAMES.containsAll(List.of("targetAccuracy", "evaluationsPerEpoch",
+                "labelSmoothing", "lrSchedule")), "a sweep may vary them");
+    }
+
+    @Test
+    void badTargetEvaluationsAndSmoothing() {
+        assertBad("targetAccuracy", "ninety");
+        assertBad("targetAccuracy", "120%");
+        assertBad("targetAccuracy", "0%");
+        assertBad("targetAccuracy", "-0.5");
+        assertBad("evaluationsPerEpoch", "0");
+        assertBad("evaluationsPerEpoch", "-1");
+        assertBad("evaluationsPerEpoch", "two");
+        assertBad("evaluationsPerEpoch", "17"); // 1000 images in batches of 64: 16 batches
+        assertBad("labelSmoothing", "1");
+        assertBad("labelSmoothing", "-0.2");
+        assertBad("lrSchedule", "triangle");
+    }
+}

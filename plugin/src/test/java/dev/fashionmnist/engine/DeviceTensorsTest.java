@@ -1,0 +1,79 @@
+package dev.fashionmnist.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.fashionmnist.data.IdxImages;
+import dev.fashionmnist.data.IdxLabels;
+import dev.fashionmnist.runtime.Normalization;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Images resident as bytes on the real PyTorch engine give the same floats as the host's normalisation. */
+class DeviceTensorsTest {
+    private static final int SIZE = 4;
+
+    /** Five 2x2 images whose pixels cover 0, 255 and values between, labels 0..4. */
+    private static IdxImages images() {
+        byte[] pixels = new byte[5 * SIZE];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i == 0 ? 0 : i == 1 ? 255 : i * 13);
+        }
+        return new IdxImages(5, 2, 2, pixels);
+    }
+
+    private static IdxLabels labels() {
+        return new IdxLabels(new byte[] {0, 1, 2, 3, 4});
+    }
+
+    @Test
+    void batchesAreTheHostNormalisationBitForBitWithTheirLabels() {
+        IdxImages images = images();
+        int[] chosen = {4, 0, 2};
+        Normalization norm = Normalization.of(images.pixels(), SIZE, chosen);
+        float[] expected = norm.apply(images.pixels(), SIZE, chosen);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+             DeviceTensors set = DeviceTensors.of(manager, images, labels(), chosen, norm)) {
+            assertEquals(3, set.count());
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = set.images(batch, 0, 3);
+                assertEquals(DataType.FLOAT32, x.getDataType());
+                assertEquals("(3, 1, 2, 2)", x.getShape().toString());
+                assertArrayEquals(expected, x.toFloatArray());
+                assertArrayEquals(new long[] {4, 0, 2}, set.labels(batch, 0, 3).toLongArray());
+                assertArrayEquals(Arrays.copyOfRange(expected, SIZE, 3 * SIZE), set.images(batch, 1, 3).toFloatArray());
+            }
+        }
+    }
+
+    @Test
+    void aReorderedSetHoldsTheImagesAndLabelsInTheNewOrder() {
+        IdxImages images = images();
+        int[] chosen = {0, 1, 2, 3, 4};
+        Normalization norm = Normalization.of(images.pixels(), SIZE, chosen);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+             DeviceTensors set = DeviceTensors.of(manager, images, labels(), chosen, norm);
+             NDManager epoch = manager.newSubManager();
+             DeviceTensors reordered = set.reordered(epoch, new int[] {3, 1, 4, 0, 2})) {
+            float[] expected = norm.apply(images.pixels(), SIZE, new int[] {3, 1, 4, 0, 2});
+            try (NDManager batch = manager.newSubManager()) {
+                assertArrayEquals(expected, reordered.images(batch, 0, 5).toFloatArray());
+                assertArrayEquals(new long[] {3, 1, 4, 0, 2}, reordered.labels(batch, 0, 5).toLongArray());
+            }
+            long before = countArrays(manager);
+            try (NDManager batch = manager.newSubManager()) {
+                reordered.images(batch, 2, 4);
+                reordered.labels(batch, 2, 4);
+            }
+            assertEquals(before, countArrays(manager), "a batch's arrays go with its manager");
+        }
+    }
+
+    private static long countArrays(NDManager manager) {
+        return manager.getManagedArrays().size();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.fashionmnist.fork;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.OptimizerKind;
+import dev.fashionmnist.config.TrainSettings;
+import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.ImageInput;
+import dev.fashionmnist.evaluate.PredictJob;
+import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.train.SweepJob;
+import dev.fashionmnist.train.TrainJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine JVM's class path filter and memory defaults. */
+class EngineJvmTest {
+    private static final long MIB = 1 << 20;
+
+    @TempDir
+    Path dir;
+
+    private Map<DatasetFile, Path> files(long trainImagesBytes) throws IOException {
+        Map<DatasetFile, Path> files = new EnumMap<>(DatasetFile.class);
+        for (DatasetFile f : DatasetFile.values()) {
+            Path p = dir.resolve(f.fileName());
+            Files.write(p, new byte[(int) (f == DatasetFile.TRAIN_IMAGES ? trainImagesBytes : MIB)]);
+            files.put(f, p);
+        }
+        return files;
+    }
+
+    private static TrainJob train(Map<DatasetFile, Path> files, boolean augment) {
+        ModelSpec spec = ModelSpec.of("mlp", 16, null, "1,1,1", 28, 28, 10);
+        TrainSettings s = new TrainSettings(spec, 1, 32, OptimizerKind.ADAM, 0.001, 0, false, 0, LrSchedule.CONSTANT,
+                0, true, 1, "cpu", 0, false, 0, augment);
+        return new TrainJob(s, "fashion-mnist", List.of(), files, Map.of(), 0, Path.of("out"), -1, "f", "v", false);
+    }
+
+    @Test
+    void theHeapFollowsTheDataAndAugmentationAddsTheImagesAsFloats() throws IOException {
+        Map<DatasetFile, Path> files = files(10 * MIB);
+        long plain = EngineJvm.heapBytes(train(files, false));
+        assertEquals(96 * MIB + 3 * 13 * MIB, plain, "base plus three times the 13 MiB of data");
+        assertEquals(plain + 40 * MIB, EngineJvm.heapBytes(train(files, true)));
+        assertEquals(plain + 40 * MIB, EngineJvm.heapBytes(new SweepJob(List.of(train(files, false),
+                train(files, true)), List.of("a", "b"))), "a sweep: its largest trial");
+        assertEquals(plain, EngineJvm.heapBytes(new EvaluateJob(Path.of("m"), "fashion-mnist", List.of(), files,
+                Map.of(), -1, Path.of("r"))));
+        assertEquals(96 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), List.of(), -1, Path.of("r"))));
+        List<ImageInput.Prepared> images = java.util.Collections.nCopies(1024,
+                new ImageInput.Prepared(Path.of("a.png"), new byte[784], false));
+        assertEquals(109 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), images, -1, Path.of("r"))),
+                "predict: 16 bytes per pixel for the images as JSON (12.25 MiB), rounded up to whole MiB");
+    }
+
+    @Test
+    void defaultsComeFirstAndTheUsersArgumentsWin() throws IOException {
+        TrainJob job = train(files(MIB), false);
+        List<String> args = EngineJvm.arguments(job, List.of("-Xmx4g"));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+                "-XX:TieredStopAtLevel=1", "-Xms16m",
+                "-Xmx" + EngineJvm.heapBytes(job) / MIB + "m", "-Xmx4g"),
+                args, "a later -Xmx replaces the default");
+        List<String> own = EngineJvm.arguments(job, List.of("-XX:+UseG1GC"));
+        assertFalse(own.contains("-XX:+UseSerialGC"), "two collectors would stop the JVM: " + own);
+        assertFalse(own.contains("-Xmn8m"), "the young generation's size is the serial collector's setting: " + own);
+        assertTrue(own.contains("-XX:+UseG1GC"));
+    }
+
+    @Test
+    void allocatorSettingsKeepFreedMemoryButLeaveWhatTheUserSet() {
+        Map<String, String> settings = EngineJvm.allocator(Map.of("MALLOC_ARENA_MAX", "8"));
+        assertEquals(String.valueOf(256 * MIB), settings.get("MALLOC_MMAP_THRESHOLD_"));
+        assertEquals(String.valueOf(256 * MIB), settings.get("MALLOC_TRIM_THRESHOLD_"));
+        assertEquals(String.valueOf(16 * MIB), settings.get("MALLOC_TOP_PAD_"));
+        assertFalse(settings.containsKey("MALLOC_ARENA_MAX"), "the user's own value stays: " + settings);
+        assertEquals("2", EngineJvm.allocator(Map.of()).get("MALLOC_ARENA_MAX"));
+    }
+
+    @Test
+    void theClassPathHoldsTheEngineAndWhatPlotsAndCsvNeedButNotMaven() {
+        assertTrue(EngineJvm.needs("ai.djl.pytorch", "pytorch-engine"));
+        assertTrue(EngineJvm.needs("org.jfree", "jfreechart"));
+        assertTrue(EngineJvm.needs("org.apache.commons", "commons-csv"));
+        assertFalse(EngineJvm.needs("org.apache.maven", "maven-core"));
+        assertFalse(EngineJvm.needs("org.codehaus.plexus", "plexus-archiver"));
+        assertFalse(EngineJvm.needs("com.github.luben", "zstd-jni"));
+    }
+}
