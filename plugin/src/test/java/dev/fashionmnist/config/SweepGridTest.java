@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.text.ConfigurationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ class SweepGridTest {
     }
 
     private static void assertSweepError(Map<String, String> pom, String commandLine, String... parts) {
-        ClassifierException e = assertThrows(ClassifierException.class, () -> SweepGrid.parse(pom, commandLine));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.parse(pom, commandLine));
         assertTrue(e.getMessage().contains("'sweep'"), e.getMessage());
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
@@ -131,7 +131,7 @@ class SweepGridTest {
     @Test
     void badShardsAreErrors() {
         for (String bad : List.of("0/2", "3/2", "x", "1-2", "1/0", "-1/2", "1/2/3", "a/b")) {
-            ClassifierException e = assertThrows(ClassifierException.class, () -> SweepGrid.Shard.parse(bad), bad);
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.Shard.parse(bad), bad);
             assertTrue(e.getMessage().contains("'shard'"), e.getMessage());
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.text.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ class TrainParametersTest {
 
     private static void assertBad(String name, String value) {
         TrainParameters p = new TrainParameters(base()).with(name, value);
-        ClassifierException e = assertThrows(ClassifierException.class, () -> settings(p), name + "=" + value);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> settings(p), name + "=" + value);
         assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
         assertTrue(e.getMessage().contains(value), e.getMessage());
     }
@@ -93,7 +93,7 @@ class TrainParametersTest {
 
     @Test
     void withAnUnknownNameIsAnError() {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new TrainParameters(base()).with("dropout", "0.5"));
         assertTrue(e.getMessage().contains("dropout") && e.getMessage().contains("hiddenSize"), e.getMessage());
     }
@@ -139,7 +139,7 @@ class TrainParametersTest {
 
     @Test
     void settingsStillValidates() {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> settings(new TrainParameters(base()).with("epochs", "0")));
         assertTrue(e.getMessage().contains("'epochs'"), e.getMessage());
     }

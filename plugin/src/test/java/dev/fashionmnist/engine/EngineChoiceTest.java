@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
 import dev.fashionmnist.text.Messages;
@@ -27,7 +26,7 @@ class EngineChoiceTest {
     Path dir;
 
     private static String assertFails(Executable action, String... parts) {
-        ClassifierException e = assertThrows(ClassifierException.class, action);
+        EngineException e = assertThrows(EngineException.class, action);
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
         }
@@ -67,7 +66,7 @@ class EngineChoiceTest {
                 + " is absent), so the CPU", c.line().toString());
         assertEquals("Gerät: cpu, denn device=auto fand keinen NVIDIA-Treiber (" + dir.resolve("version")
                 + " fehlt), daher die CPU", c.line().in(Language.GERMAN));
-        ClassifierException e = assertThrows(ClassifierException.class,
+        EngineException e = assertThrows(EngineException.class,
                 () -> EngineChoice.choose("gpu:x", none, "linux-x86_64"));
         assertEquals("Parameter 'device' ist 'gpu:x': Setze auto, cpu, gpu oder gpu:N (N = 0, 1, ...)",
                 e.message().in(Language.GERMAN));

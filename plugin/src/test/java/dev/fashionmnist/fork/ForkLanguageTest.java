@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.engine.EngineException;
 import dev.fashionmnist.io.Json;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.testing.RecordingLog;
 import dev.fashionmnist.train.TrainJob;
@@ -77,11 +77,11 @@ class ForkLanguageTest {
     @Test
     void errorsComeBackInTheBuildsLanguage() throws IOException {
         Path job = jobFile(70_000);
-        ClassifierException german = assertThrows(ClassifierException.class,
+        EngineException german = assertThrows(EngineException.class,
                 () -> ForkLauncher.run(fork(job, "de"), new RecordingLog(), ForkLauncher.Progress.NONE));
         assertEquals("Parameter 'trainSize' ist 70000, aber die Trainingsdaten haben nur 60000 Bilder: Setze höchstens "
                 + "60000 (oder 0 für alle)", german.getMessage());
-        ClassifierException english = assertThrows(ClassifierException.class,
+        EngineException english = assertThrows(EngineException.class,
                 () -> ForkLauncher.run(fork(job, "en"), new RecordingLog(), ForkLauncher.Progress.NONE));
         assertEquals("Parameter 'trainSize' is 70000, but the training set has only 60000 images: use at most 60000 "
                 + "(or 0 for all)", english.getMessage());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.engine.EngineException;
 import dev.fashionmnist.results.EpochProgress;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.testing.RecordingLog;
 import java.io.File;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ class ForkProtocolTest {
     void forkThatReportsAnError() {
         RecordingLog log = new RecordingLog();
         RecordingProgress recorded = new RecordingProgress();
-        ClassifierException e = assertThrows(ClassifierException.class, () -> ForkLauncher.run(fake("error"), log, recorded));
+        EngineException e = assertThrows(EngineException.class, () -> ForkLauncher.run(fake("error"), log, recorded));
         List<String> progress = recorded.events;
         assertEquals("Parameter 'epochs' is 0:\ntrain at least 1", e.getMessage());
         assertNull(progress.get(progress.size() - 1));
@@ -120,7 +120,7 @@ class ForkProtocolTest {
     @Test
     void forkThatCrashes() {
         RecordingLog log = new RecordingLog();
-        ClassifierException e = assertThrows(ClassifierException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
+        EngineException e = assertThrows(EngineException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 134"), m);
         assertTrue(m.contains("killed by signal 6"), m);
@@ -133,7 +133,7 @@ class ForkProtocolTest {
 
     @Test
     void forkThatFailsWithoutAReason() {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        EngineException e = assertThrows(EngineException.class,
                 () -> ForkLauncher.run(fake("exit3"), new RecordingLog(), ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 3 and no result"), m);

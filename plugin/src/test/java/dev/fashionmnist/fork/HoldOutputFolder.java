@@ -1,8 +1,8 @@
 package dev.fashionmnist.fork;
 
 import dev.fashionmnist.io.FolderLock;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,7 +18,7 @@ public final class HoldOutputFolder {
         FolderLock lock;
         try {
             lock = OutputFolderLock.acquire(Path.of(args[0]), Integer.parseInt(args[1]), BuildLog.console());
-        } catch (ClassifierException e) {
+        } catch (Problem e) {
             System.out.println("failed: " + e.getMessage());
             System.exit(2);
             return;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.io.FolderLock;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.testing.ProcessOutput;
 import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.text.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ class OutputFolderLockTest {
 
     @Test
     void negativeLockTimeoutIsNamed() {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        Problem e = assertThrows(Problem.class,
                 () -> OutputFolderLock.acquire(tmp.resolve("out"), -1, new RecordingLog()));
         assertTrue(e.getMessage().startsWith("Parameter 'lockTimeout' is -1: "), e.getMessage());
     }
@@ -96,7 +96,7 @@ class OutputFolderLockTest {
     @Test
     void unwritableFolderIsNamed() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
-        ClassifierException e = assertThrows(ClassifierException.class,
+        Problem e = assertThrows(Problem.class,
                 () -> OutputFolderLock.acquire(file.resolve("out"), 5, new RecordingLog()));
         assertTrue(e.getMessage().startsWith("Parameter 'outputDirectory': " + file.resolve("out")
                 + " is not a writable folder"), e.getMessage());

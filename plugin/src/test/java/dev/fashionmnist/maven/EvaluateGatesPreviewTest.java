@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.text.ConfigurationException;
 import java.io.File;
 import java.io.StringReader;
 import java.util.List;
@@ -81,7 +81,7 @@ class EvaluateGatesPreviewTest {
     }
 
     private static String failure(MavenProject project, Properties properties) {
-        return assertThrows(ClassifierException.class, () -> EvaluateGatesPreview.check(project, descriptor(),
+        return assertThrows(ConfigurationException.class, () -> EvaluateGatesPreview.check(project, descriptor(),
                 new PropertyEvaluator(properties))).getMessage();
     }
 

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.text.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 /** Gate thresholds as fractions or percentages, and the clear errors for anything else. */
 class GateThresholdTest {
 
     private static void assertRejected(String text, boolean allowAboveOne, String... parts) {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> GateThreshold.parse(text, "minAccuracy", allowAboveOne), "'" + text + "' should be rejected");
         String m = e.getMessage();
         assertTrue(m.contains("'minAccuracy'"), m);
@@ -65,7 +65,7 @@ class GateThresholdTest {
         assertRejected("2.5", false, "fraction", "percentage");
         assertRejected("-1", true, "0 or more");
         assertRejected("Infinity", true, "0 or more");
-        ClassifierException e = assertThrows(ClassifierException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
         assertTrue(e.getMessage().contains("'maxLoss'"), e.getMessage());
     }
 
@@ -79,13 +79,13 @@ class GateThresholdTest {
 
     @Test
     void aWrongThresholdInGerman() {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> GateThreshold.parse("1.5", "minAccuracy", false));
         assertEquals("Parameter 'minAccuracy' ist '1.5': Verwende einen Anteil zwischen 0 und 1 (z. B. 0.91) oder "
                 + "einen Prozentwert zwischen 0% und 100% (z. B. 91%)", e.message().in(Language.GERMAN));
         assertEquals("Parameter 'minAccuracy' is '1.5': use a fraction between 0 and 1 (e.g. 0.91) or a percentage "
                 + "between 0% and 100% (e.g. 91%)", e.getMessage());
-        e = assertThrows(ClassifierException.class, () -> GateThreshold.parse("low", "maxLoss", true));
+        e = assertThrows(ConfigurationException.class, () -> GateThreshold.parse("low", "maxLoss", true));
         assertEquals("Parameter 'maxLoss' ist 'low': Verwende einen Anteil wie 0.91 oder einen Prozentwert wie 91%",
                 e.message().in(Language.GERMAN));
     }

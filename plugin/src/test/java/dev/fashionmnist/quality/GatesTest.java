@@ -10,9 +10,9 @@ import dev.fashionmnist.data.DatasetCatalog;
 import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.ConfusionMatrixTest;
 import dev.fashionmnist.results.EvaluationResult;
-import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.text.Messages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -152,7 +152,7 @@ public class GatesTest {
 
     private static void assertParseFails(String parameter, String minAccuracy, String minClassAccuracy,
                                          String maxLoss) {
-        ClassifierException e = assertThrows(ClassifierException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> Gates.parse(minAccuracy, minClassAccuracy, maxLoss));
         assertTrue(e.getMessage().startsWith("Parameter '" + parameter + "'"), e.getMessage());
     }

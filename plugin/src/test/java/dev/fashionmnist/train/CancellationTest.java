@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.text.Problem;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +28,10 @@ class CancellationTest {
         Cancellation c = new Cancellation();
         c.cancel();
         AtomicBoolean committed = new AtomicBoolean();
-        ClassifierException e = assertThrows(ClassifierException.class, () -> c.commit(() -> committed.set(true)));
+        Problem e = assertThrows(Problem.class, () -> c.commit(() -> committed.set(true)));
         assertTrue(e.getMessage().contains("no model was written"), e.getMessage());
         assertFalse(committed.get());
-        assertThrows(ClassifierException.class, c::check);
+        assertThrows(Problem.class, c::check);
     }
 
     @Test
