@@ -8,6 +8,7 @@
 #   bench/paired.sh                       # defaults: 3 rounds; amelie-cnn 12800, net 6400, mlp(128) 60000 images
 #   bench/paired.sh --rounds 1 --networks amelie-cnn:1280,net:1280,mlp:1280 --test-size 1000   # a smoke run
 #   bench/paired.sh --scaling             # images/s at batch 64/128/256 and RSS per epoch over 5 epochs
+#   bench/paired.sh --baseline-repo /tmp/m2-old   # also an older build of the plugin in each round (A B C A B C ...)
 #
 # Prerequisites: apt-get install python3-torch python3-torchvision dataset-fashion-mnist; the plugin installed into
 # the local Maven repository (mvn -B install -DskipTests -Dinvoker.skip), as a user would have it.
@@ -36,6 +37,8 @@ scaling_batches="64,128,256"
 scaling_epochs=5
 keep=false
 eval_mode=false
+baseline_repo=""
+
 work=""
 
 usage() {
@@ -57,6 +60,9 @@ usage: bench/paired.sh [options]
   --mvn-args "ARGS"     extra Maven arguments, e.g. "-o" (also \$MVN_ARGS)
   --python CMD          Python with torch (default: python3, else /usr/bin/python3; also \$PYTHON)
   --plugin-version V    (default: the version in $root/pom.xml)
+  --baseline-repo D     a local Maven repository holding another build of the same plugin version (e.g. the previous
+                        main, installed with -Dmaven.repo.local=D): each round then runs plugin, baseline, notebook, and
+                        the table adds the baseline and the ratio plugin / baseline
   --eval-mode           reference: model.eval() for the test pass (the notebook does not call it)
   --scaling             instead of A/B rounds: images/s at batch sizes $scaling_batches and RSS per epoch over
                         $scaling_epochs epochs, one run per tool, network and batch size
@@ -84,6 +90,7 @@ while [[ $# -gt 0 ]]; do
     --python) python=$2; shift 2 ;;
     --plugin-version) plugin_version=$2; shift 2 ;;
     --eval-mode) eval_mode=true; shift ;;
+    --baseline-repo) baseline_repo=$2; shift 2 ;;
     --scaling) scaling=true; shift ;;
     --scaling-batches) scaling_batches=$2; shift 2 ;;
     --scaling-epochs) scaling_epochs=$2; shift 2 ;;
@@ -117,6 +124,19 @@ echo "# common: epochs $epochs, batch $batch, $optimizer lr $lr, threads $thread
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"
 
 fill_data_cache
+if [[ -n $baseline_repo ]]; then
+  [[ $scaling != true ]] || die "--baseline-repo works with A/B rounds, not with --scaling"
+  [[ -f $baseline_repo/dev/fashionmnist/fashionmnist-maven-plugin/$plugin_version/fashionmnist-maven-plugin-$plugin_version.jar ]] \
+    || die "the plugin $plugin_version is not installed in the baseline repository $baseline_repo"
+  plugin_cmd=("${mvn_cmd[@]}")
+  baseline_cmd=(mvn -B "-Dmaven.repo.local=$baseline_repo")
+  # shellcheck disable=SC2206
+  [[ -n $mvn_args ]] && baseline_cmd+=($mvn_args)
+  mvn_cmd=("${baseline_cmd[@]}")
+  fill_data_cache
+  mvn_cmd=("${plugin_cmd[@]}")
+  echo "# baseline: the plugin $plugin_version from $baseline_repo"
+fi
 
 run_wall=0
 run_hwm=0
@@ -132,7 +152,7 @@ find_fork() {
   while [[ ${#queue[@]} -gt 0 ]]; do
     p=${queue[0]}; queue=("${queue[@]:1}")
     for c in $(children_of "$p"); do
-      if tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline" | grep -q 'dev\.fashionmnist\.fork\.ForkMain'; then
+      if tr '\0' ' ' 2>/dev/null <"/proc/$c/cmdline" | grep -q 'dev\.fashionmnist\.[a-z]*\.ForkMain'; then
         echo "$c"; return 0
       fi
       queue+=("$c")
@@ -224,16 +244,16 @@ results=$work/results.csv
 echo "tool,arch,train_images,batch,round,train_images_per_second,test_images_per_second,wall_seconds,peak_rss_kib,test_accuracy" >"$results"
 
 # One row per run into results.csv, from the plugin's metrics.csv (last epoch) or the reference's CSV.
-record_plugin() { # arch n batch round name wall hwm
-  "$python" - "$work/$5.metrics.csv" "$1" "$2" "$3" "$4" "$6" "$7" "$test_images" >>"$results" <<'PY'
+record_plugin() { # arch n batch round name wall hwm [tool]
+  "$python" - "$work/$5.metrics.csv" "$1" "$2" "$3" "$4" "$6" "$7" "$test_images" "${8:-plugin}" >>"$results" <<'PY'
 import csv, sys
-path, arch, n, batch, rnd, wall, hwm, test_images = sys.argv[1:]
+path, arch, n, batch, rnd, wall, hwm, test_images, tool = sys.argv[1:]
 row = list(csv.DictReader(open(path)))[-1]
 train_ips = float(row["train_images_per_second"])
 # metrics.csv has no test-pass rate: test seconds = epoch seconds - train images / train images per second
 test_seconds = float(row["epoch_seconds"]) - int(n) / train_ips
 test_ips = int(test_images) / test_seconds if test_seconds > 0 else float("nan")
-print(f"plugin,{arch},{n},{batch},{rnd},{train_ips:.3f},{test_ips:.3f},{float(wall):.3f},{hwm},{row['test_accuracy']}")
+print(f"{tool},{arch},{n},{batch},{rnd},{train_ips:.3f},{test_ips:.3f},{float(wall):.3f},{hwm},{row['test_accuracy']}")
 PY
 }
 record_reference() { # arch n batch round name wall
@@ -262,6 +282,14 @@ if [[ $scaling != true ]]; then
       echo "# round $round/$rounds $arch on $n images: plugin ..." >&2
       run_plugin "$arch" "$n" "$batch" "$epochs" "$name"
       record_plugin "$arch" "$n" "$batch" "$round" "$name" "$run_wall" "$run_hwm"
+      if [[ -n $baseline_repo ]]; then
+        name=baseline-$arch-$round
+        echo "# round $round/$rounds $arch on $n images: baseline ..." >&2
+        mvn_cmd=("${baseline_cmd[@]}")
+        run_plugin "$arch" "$n" "$batch" "$epochs" "$name"
+        mvn_cmd=("${plugin_cmd[@]}")
+        record_plugin "$arch" "$n" "$batch" "$round" "$name" "$run_wall" "$run_hwm" baseline
+      fi
       name=notebook-$arch-$round
       echo "# round $round/$rounds $arch on $n images: notebook ..." >&2
       run_reference "$arch" "$n" "$batch" "$epochs" "$name"
@@ -278,9 +306,14 @@ metrics = [("train_images_per_second", "train images/s", "{:.0f}"),
            ("wall_seconds", "wall time (s)", "{:.1f}"),
            ("peak_rss_kib", "peak RSS (MiB)", "{:.0f}"),
            ("test_accuracy", "test accuracy", "{:.4f}")]
-print(f"medians over {rounds} round(s); ratio = plugin / notebook")
-print(f"| network | train images | metric | plugin | notebook | ratio |")
-print(f"| --- | ---: | --- | ---: | ---: | ---: |")
+baseline = any(r["tool"] == "baseline" for r in rows)
+print(f"medians over {rounds} round(s); ratio = plugin / notebook" + ("; vs baseline = plugin / baseline" if baseline else ""))
+if baseline:
+    print(f"| network | train images | metric | plugin | baseline | notebook | ratio | vs baseline |")
+    print(f"| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+else:
+    print(f"| network | train images | metric | plugin | notebook | ratio |")
+    print(f"| --- | ---: | --- | ---: | ---: | ---: |")
 seen = []
 for r in rows:
     key = (r["arch"], r["train_images"])
@@ -289,14 +322,19 @@ for r in rows:
 for arch, n in seen:
     for col, label, fmt in metrics:
         med = {}
-        for tool in ("plugin", "notebook"):
+        for tool in ("plugin", "baseline", "notebook"):
             vals = [float(r[col]) for r in rows if r["tool"] == tool and r["arch"] == arch and r["train_images"] == n]
             if col == "peak_rss_kib":
                 vals = [v / 1024 for v in vals]
             med[tool] = statistics.median(vals) if vals else float("nan")
         ratio = med["plugin"] / med["notebook"] if med["notebook"] else float("nan")
-        print(f"| {arch} | {int(n):,} | {label} | {fmt.format(med['plugin'])} | {fmt.format(med['notebook'])} "
-              f"| {ratio:.2f} |")
+        if baseline:
+            versus = med["plugin"] / med["baseline"] if med["baseline"] else float("nan")
+            print(f"| {arch} | {int(n):,} | {label} | {fmt.format(med['plugin'])} | {fmt.format(med['baseline'])} "
+                  f"| {fmt.format(med['notebook'])} | {ratio:.2f} | {versus:.3f} |")
+        else:
+            print(f"| {arch} | {int(n):,} | {label} | {fmt.format(med['plugin'])} | {fmt.format(med['notebook'])} "
+                  f"| {ratio:.2f} |")
 PY
   echo
   echo "# each run: $results"
