@@ -7,8 +7,6 @@ import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -140,15 +138,6 @@ public final class JUnitReport {
     /** The property that holds a gate's required value, e.g. {@code gate.minAccuracy.required} = {@code ≥ 80.00%}. */
     public static String required(String gate) {
         return "gate." + gate + ".required";
-    }
-
-    /** This machine's name as JUnit's XML gives it; {@code localhost} when it cannot be found. */
-    public static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException | SecurityException e) {
-            return "localhost";
-        }
     }
 
     private static void putIfSet(Map<String, String> p, String name, Object value) {

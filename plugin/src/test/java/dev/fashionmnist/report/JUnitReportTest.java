@@ -181,11 +181,6 @@ public class JUnitReportTest {
     }
 
     @Test
-    void theHostnameIsNeverBlank() {
-        assertFalse(JUnitReport.hostname().isBlank());
-    }
-
-    @Test
     void aSecondWriteReplacesTheFileAndLeavesNoTemporaryFile() throws Exception {
         Path file = dir.resolve("surefire-reports").resolve(JUnitReport.FILE);
         JUnitReport.write(file, run("first", 1), List.of(new Gates.GateOutcome("maxLoss", false, List.of("bad"))));
