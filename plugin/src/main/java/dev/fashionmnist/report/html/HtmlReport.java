@@ -1,5 +1,7 @@
 package dev.fashionmnist.report.html;
 
+import static dev.fashionmnist.text.Html.escape;
+
 import dev.fashionmnist.data.ClassName;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.io.AtomicFiles;
@@ -109,7 +111,7 @@ public final class HtmlReport {
         }
         ModelCard card = c.card();
         if (card != null) {
-            h.append("<p>").append(Messages.text(l, "report.html.summary.model", esc(card.model().describe()),
+            h.append("<p>").append(Messages.text(l, "report.html.summary.model", escape(card.model().describe()),
                     card.trainableParameters(), card.epochsTrained(), card.trainImages(),
                     Numbers.rounded(card.trainingSeconds(), 1))).append("</p>\n");
         }
@@ -120,16 +122,16 @@ public final class HtmlReport {
                     : Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size())).append("</h2>\n");
             h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
             for (ReportContent.GateRow g : c.gates()) {
-                h.append("<tr><td class=\"l\">").append(esc(g.gate())).append("</td>");
+                h.append("<tr><td class=\"l\">").append(escape(g.gate())).append("</td>");
                 if (g.measuredText() != null && g.requiredText() != null) {
-                    h.append("<td>").append(esc(g.measuredText().in(l))).append("</td><td>")
-                            .append(esc(g.requiredText().in(l))).append("</td>");
+                    h.append("<td>").append(escape(g.measuredText().in(l))).append("</td><td>")
+                            .append(escape(g.requiredText().in(l))).append("</td>");
                 } else if (g.measured() != null && g.required() != null) {
-                    h.append("<td>").append(esc(numbers(g.measured(), l))).append("</td><td>")
-                            .append(esc(numbers(g.required(), l))).append("</td>");
+                    h.append("<td>").append(escape(numbers(g.measured(), l))).append("</td><td>")
+                            .append(escape(numbers(g.required(), l))).append("</td>");
                 } else {
                     // a report of an older plugin: its message says both
-                    h.append("<td class=\"l\" colspan=\"2\">").append(esc(g.message())).append("</td>");
+                    h.append("<td class=\"l\" colspan=\"2\">").append(escape(g.message())).append("</td>");
                 }
                 h.append("<td class=\"l ").append(g.passed() ? "pass\">" + Messages.text(l, "report.html.gate.passed")
                         : "fail\">" + Messages.text(l, "report.html.gate.failed")).append("</td></tr>\n");
@@ -137,14 +139,14 @@ public final class HtmlReport {
             h.append("</table>\n");
             for (ReportContent.GateRow g : c.gates()) {
                 if (!g.passed() && g.measured() != null) {
-                    h.append("<p class=\"fail\">").append(esc(g.text() != null ? g.text().in(l) : g.message()))
+                    h.append("<p class=\"fail\">").append(escape(g.text() != null ? g.text().in(l) : g.message()))
                             .append("</p>\n");
                 }
             }
         }
         if (!c.metrics().isEmpty()) {
             h.append("<p id=\"verdict\">").append(Messages.text(l, "report.html.verdict",
-                    esc(verdict(c.diagnosis(), l)))).append("</p>\n");
+                    escape(verdict(c.diagnosis(), l)))).append("</p>\n");
         }
         h.append("</div>\n");
     }
@@ -195,7 +197,7 @@ public final class HtmlReport {
         }
         h.append("<div id=\"plots\">\n");
         if (c.metricsNote() != null && curves) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+            h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
         pair(h, c, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
         pair(h, c, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
@@ -228,9 +230,9 @@ public final class HtmlReport {
             h.append("<p class=\"pass\">").append(Messages.text(l, "report.html.diagnosis.healthy")).append("</p>\n");
         }
         for (Diagnosis.Finding f : c.diagnosis()) {
-            h.append("<div class=\"finding\"><b>").append(esc(f.kind().labelText().in(l))).append("</b>: ")
-                    .append(esc(f.observation().in(l))).append(".<br>")
-                    .append(esc(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
+            h.append("<div class=\"finding\"><b>").append(escape(f.kind().labelText().in(l))).append("</b>: ")
+                    .append(escape(f.observation().in(l))).append(".<br>")
+                    .append(escape(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
                     .append("</div>\n");
         }
     }
@@ -252,7 +254,7 @@ public final class HtmlReport {
                 .append("</h3>\n<table>").append(Messages.text(l, "report.html.perClass.header")).append("\n");
         String dataset = c.card() == null ? null : c.card().dataset();
         for (int i = 0; i < m.classCount(); i++) {
-            h.append("<tr><td class=\"l\">").append(esc(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
+            h.append("<tr><td class=\"l\">").append(escape(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
                     .append("</td><td>").append(percent(m.precision(i), l)).append("</td><td>")
                     .append(percent(m.recall(i), l)).append("</td><td>")
                     .append(percent(m.f1(i), l)).append("</td><td>").append(m.support(i))
@@ -268,7 +270,7 @@ public final class HtmlReport {
         Language l = c.language();
         h.append("<h2 id=\"metrics\">").append(Messages.text(l, "report.html.metrics")).append("</h2>\n");
         if (c.metricsNote() != null) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+            h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
         h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
         for (EpochMetrics m : c.metrics()) {
@@ -358,28 +360,28 @@ public final class HtmlReport {
             return;
         }
         Language l = c.language();
-        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep")))
+        h.append("<h2 id=\"sweep\">").append(escape(Messages.text(l, "report.html.sweep")))
                 .append("</h2>\n<table><tr><th>")
                 .append(Messages.text(l, "report.html.sweep.trial")).append("</th>");
         for (String n : c.sweepNames()) {
-            h.append("<th>").append(esc(n)).append("</th>");
+            h.append("<th>").append(escape(n)).append("</th>");
         }
         h.append(Messages.text(l, "report.html.sweep.header")).append("\n");
         for (SweepTable.Row r : c.sweepRows()) {
             h.append("<tr><td>").append(r.trial()).append("</td>");
             for (String n : c.sweepNames()) {
-                h.append("<td>").append(esc(r.values().get(n))).append("</td>");
+                h.append("<td>").append(escape(r.values().get(n))).append("</td>");
             }
             h.append("<td>").append(percent(r.finalTestAccuracy(), l)).append("</td><td>")
                     .append(percent(r.bestTestAccuracy(), l)).append("</td><td>").append(fixed(r.testLoss(), 4, l))
                     .append("</td><td>").append(Messages.text(l, "report.html.config.parameterCount",
                             r.trainableParameters())).append("</td><td>").append(fixed(r.trainingSeconds(), 1, l))
-                    .append("</td><td class=\"l\">").append(esc(Diagnosis.verdictText(r.diagnosis()).in(l)))
+                    .append("</td><td class=\"l\">").append(escape(Diagnosis.verdictText(r.diagnosis()).in(l)))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n<ul>");
         for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), l)) {
-            h.append("<li>").append(esc(line)).append("</li>");
+            h.append("<li>").append(escape(line)).append("</li>");
         }
         h.append("</ul>\n");
         for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
@@ -388,13 +390,13 @@ public final class HtmlReport {
     }
 
     private static void image(StringBuilder h, String caption, byte[] png) {
-        h.append("<h3>").append(esc(caption)).append("</h3>\n<img alt=\"").append(esc(caption))
+        h.append("<h3>").append(escape(caption)).append("</h3>\n<img alt=\"").append(escape(caption))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\">\n");
     }
 
     private static void row(StringBuilder h, String key, String value) {
-        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
+        h.append("<tr><th class=\"l\">").append(escape(key)).append("</th><td class=\"l\">").append(escape(value))
                 .append("</td></tr>\n");
     }
 
@@ -418,9 +420,5 @@ public final class HtmlReport {
         }
         char comma = java.text.DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator();
         return value.replaceAll("(\\d)\\.(\\d)", "$1" + comma + "$2").replaceAll("(\\d)%", "$1 %");
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

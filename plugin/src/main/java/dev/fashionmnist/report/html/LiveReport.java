@@ -1,5 +1,7 @@
 package dev.fashionmnist.report.html;
 
+import static dev.fashionmnist.text.Html.escape;
+
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
 import dev.fashionmnist.report.csv.MetricsCsv;
@@ -105,7 +107,7 @@ public final class LiveReport {
                         : Messages.text(language, "report.live.completeIn", epochs, planned, early, elapsed));
             }
             default -> h.append(Messages.text(language, "report.live.failed", epochs, planned,
-                    HtmlReport.esc(String.valueOf(run.message()))));
+                    escape(String.valueOf(run.message()))));
         }
         h.append(String.format(Locale.ROOT, "<div class=\"progress\" title=\"%.0f%%\"><div style=\"width:%.1f%%\">"
                 + "</div></div></div>\n", percent, percent));

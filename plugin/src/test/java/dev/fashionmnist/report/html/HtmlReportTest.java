@@ -22,6 +22,7 @@ import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Html;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingTest;
@@ -152,7 +153,7 @@ class HtmlReportTest {
         // the summary's diagnosis is one sentence: the verdict of the findings
         Matcher verdict = Pattern.compile("id=\"verdict\"><b>Diagnosis</b>: ([^<]*)</p>").matcher(html);
         assertTrue(verdict.find(), "the diagnosis sentence");
-        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis(),
+        assertEquals(Html.escape(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis(),
                 Language.ENGLISH)), verdict.group(1));
         assertEquals(1, verdict.group(1).split("\\. ", -1).length, "one sentence: " + verdict.group(1));
     }
@@ -318,7 +319,7 @@ class HtmlReportTest {
                 + "finding(s) and the remedies below.</p>"), html);
         assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points above test accuracy "
                 + "77.70% (more than 10).<br>Try: "
-                + HtmlReport.esc(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
+                + Html.escape(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
                 + "not finish)"), html);
     }
