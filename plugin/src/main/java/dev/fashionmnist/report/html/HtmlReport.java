@@ -19,10 +19,14 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.text.Numbers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (images inline, no external requests) that leads with the answer (test
@@ -34,21 +38,9 @@ import java.util.Map;
 public final class HtmlReport {
     public static final String FILE = "report.html";
     /** The page's own look: font, width, tables and images. */
-    private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
-            + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
-            + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}img{max-width:100%;border:1px solid "
-            + "#eee}";
+    private static final String PAGE_STYLE = style("page.css");
     /** The report's parts, also on the Maven site's page: summary, pictures side by side, verdicts, progress. */
-    private static final String PARTS_STYLE = ".fail{color:#b00020;font-weight:bold}"
-            + ".pass{color:#1b7f1b;font-weight:bold}"
-            + ".progress{width:600px;height:18px;background:#e8e8e8;border:1px solid #999;margin:0.5em 0}"
-            + ".progress div{height:100%;background:#0072b2}"
-            + ".finding{background:#fff4e5;border-left:4px solid #ff9800;padding:0.5em 1em;margin:0.5em 0}"
-            + ".summary{background:#f4f8fb;border-left:4px solid #0072b2;padding:0.2em 1em;margin:0.5em 0}"
-            + ".summary table{margin:0.3em 0}.summary h2{font-size:1.1em;margin:0.5em 0 0.2em}"
-            + ".answer{font-size:1.3em;margin:0.4em 0}"
-            + ".pair{display:flex;gap:1em;align-items:flex-start}.pair figure{flex:1;min-width:0;margin:0}"
-            + ".pair img{max-width:100%}.pair h3{font-size:1em;margin:0.6em 0 0.2em}";
+    private static final String PARTS_STYLE = style("parts.css");
 
     private HtmlReport() {
     }
@@ -420,5 +412,21 @@ public final class HtmlReport {
         }
         char comma = java.text.DecimalFormatSymbols.getInstance(language.locale()).getDecimalSeparator();
         return value.replaceAll("(\\d)\\.(\\d)", "$1" + comma + "$2").replaceAll("(\\d)%", "$1 %");
+    }
+
+    /**
+     * The style sheet {@code name} beside this class, kept one rule to a line, as one line: the page carries its style
+     * inline, so that report.html stays a single file.
+     */
+    private static String style(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + name + " beside " + HtmlReport.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .collect(Collectors.joining());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -130,6 +130,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void theStyleSheetsAreInlineInOneLine() throws Exception {
+        ReportContent content = ReportContent.collect(out, Language.ENGLISH);
+        String html = report(content, work.resolve(HtmlReport.FILE));
+        Matcher style = Pattern.compile("<style>([^<]*)</style>").matcher(html);
+        assertTrue(style.find(), html.substring(0, 200));
+        String css = style.group(1);
+        assertFalse(css.contains("\n"), "one line, as the page always had it: " + css);
+        assertTrue(css.startsWith("body{font-family:sans-serif;") && css.contains("td.l,th.l{text-align:left}"),
+                "the page's look: " + css);
+        assertTrue(css.contains(".summary{background:#f4f8fb;") && css.endsWith(".pair h3{font-size:1em;margin:0.6em 0 "
+                + "0.2em}"), "the parts' look: " + css);
+        String site = HtmlReport.body(content);
+        assertTrue(site.startsWith("<style>.fail{color:#b00020;font-weight:bold}.pass{"), "the parts on the site");
+        assertFalse(site.contains("body{"), "the site's skin styles the page");
+    }
+
+    @Test
     void theReportLeadsWithTheAnswerAndKeepsTheTablesBelow() throws Exception {
         String html = report(ReportContent.collect(out, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         // summary: accuracy, gates, diagnosis; then the curves side by side, the confusion matrix and the mistakes;
