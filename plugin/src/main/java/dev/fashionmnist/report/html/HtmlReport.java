@@ -109,10 +109,16 @@ public final class HtmlReport {
         }
         if (!c.gates().isEmpty()) {
             long failed = c.gates().stream().filter(g -> !g.passed()).count();
-            h.append("<h2 id=\"gates\">").append(failed == 0
-                    ? Messages.text(l, "report.html.gates.allPassed", c.gates().size())
-                    : Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size())).append("</h2>\n");
-            h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
+            String outcome = failed == 0
+                    ? tag("span", "pass", Messages.text(l, "report.html.gates.allPassed", c.gates().size()))
+                    : tag("span", "fail", Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size()));
+            h.append("<h2 id=\"gates\">").append(Messages.text(l, "report.html.gates", outcome)).append("</h2>\n");
+            h.append("<table><tr>");
+            thLeft(h, l, "report.html.gates.gate");
+            th(h, l, "report.html.gates.measured");
+            th(h, l, "report.html.gates.required");
+            thLeft(h, l, "report.html.gates.result");
+            h.append("</tr>\n");
             for (ReportContent.GateRow g : c.gates()) {
                 h.append("<tr><td class=\"l\">").append(escape(g.gate())).append("</td>");
                 if (g.measuredText() != null && g.requiredText() != null) {
@@ -138,7 +144,8 @@ public final class HtmlReport {
         }
         if (!c.metrics().isEmpty()) {
             h.append("<p id=\"verdict\">").append(Messages.text(l, "report.html.verdict",
-                    escape(verdict(c.diagnosis(), l)))).append("</p>\n");
+                    tag("b", Messages.text(l, "report.html.diagnosis")), escape(verdict(c.diagnosis(), l))))
+                    .append("</p>\n");
         }
         h.append("</div>\n");
     }
@@ -148,10 +155,10 @@ public final class HtmlReport {
         Language l = c.language();
         if (c.confusion() != null) {
             ConfusionMatrix m = c.confusion();
+            String accuracy = tag("b", percent(m.accuracy(), l));
             return c.testLoss() == null
-                    ? Messages.text(l, "report.html.summary.evaluated", percent(m.accuracy(), l), m.total(),
-                    percent(m.macroF1(), l))
-                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", percent(m.accuracy(), l), m.total(),
+                    ? Messages.text(l, "report.html.summary.evaluated", accuracy, m.total(), percent(m.macroF1(), l))
+                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", accuracy, m.total(),
                     Numbers.rounded(c.testLoss(), 4), percent(m.macroF1(), l));
         }
         EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
@@ -159,11 +166,12 @@ public final class HtmlReport {
         if (last == null) {
             return null;
         }
+        String accuracy = tag("b", percent(last.testAccuracy(), l));
         return c.card() == null
-                ? Messages.text(l, "report.html.summary.training", percent(last.testAccuracy(), l), last.atLabel(),
+                ? Messages.text(l, "report.html.summary.training", accuracy, last.atLabel(),
                 Numbers.rounded(last.testLoss(), 4))
-                : Messages.text(l, "report.html.summary.trained", percent(last.testAccuracy(), l), last.atLabel(),
-                Numbers.rounded(last.testLoss(), 4));
+                : Messages.text(l, "report.html.summary.trained", accuracy, last.atLabel(),
+                Numbers.rounded(last.testLoss(), 4), tag("code", "fashionmnist:evaluate"));
     }
 
     /**
@@ -243,7 +251,13 @@ public final class HtmlReport {
         }
         row(h, Messages.text(l, "report.html.evaluation.macroF1"), percent(m.macroF1(), l));
         h.append("</table>\n<h3 id=\"per-class\">").append(Messages.text(l, "report.html.perClass"))
-                .append("</h3>\n<table>").append(Messages.text(l, "report.html.perClass.header")).append("\n");
+                .append("</h3>\n<table><tr>");
+        thLeft(h, l, "report.html.perClass.class");
+        th(h, l, "report.html.perClass.precision");
+        th(h, l, "report.html.perClass.recall");
+        th(h, l, "report.html.perClass.f1");
+        th(h, l, "report.html.perClass.support");
+        h.append("</tr>\n");
         String dataset = c.card() == null ? null : c.card().dataset();
         for (int i = 0; i < m.classCount(); i++) {
             h.append("<tr><td class=\"l\">").append(escape(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
@@ -264,7 +278,14 @@ public final class HtmlReport {
         if (c.metricsNote() != null) {
             h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
-        h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
+        h.append("<table><tr>");
+        for (String key : List.of("report.html.metrics.epoch", "report.html.metrics.trainLoss",
+                "report.html.metrics.trainAccuracy", "report.html.metrics.testLoss", "report.html.metrics.testAccuracy",
+                "report.html.metrics.learningRate", "report.html.metrics.seconds",
+                "report.html.metrics.imagesPerSecond")) {
+            th(h, l, key);
+        }
+        h.append("</tr>\n");
         for (EpochMetrics m : c.metrics()) {
             h.append("<tr><td>").append(m.atLabel()).append("</td><td>").append(fixed(m.trainLoss(), 4, l))
                     .append("</td><td>").append(percent(m.trainAccuracy(), l)).append("</td><td>")
@@ -358,7 +379,12 @@ public final class HtmlReport {
         for (String n : c.sweepNames()) {
             h.append("<th>").append(escape(n)).append("</th>");
         }
-        h.append(Messages.text(l, "report.html.sweep.header")).append("\n");
+        for (String key : List.of("report.html.sweep.finalTestAccuracy", "report.html.sweep.bestTestAccuracy",
+                "report.html.sweep.testLoss", "report.html.sweep.parameters", "report.html.sweep.seconds")) {
+            th(h, l, key);
+        }
+        thLeft(h, l, "report.html.sweep.diagnosis");
+        h.append("</tr>\n");
         for (SweepTable.Row r : c.sweepRows()) {
             h.append("<tr><td>").append(r.trial()).append("</td>");
             for (String n : c.sweepNames()) {
@@ -428,5 +454,25 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code text} in {@code <tag>}, e.g. a word in bold. */
+    static String tag(String tag, String text) {
+        return "<" + tag + ">" + escape(text) + "</" + tag + ">";
+    }
+
+    /** {@code text} in {@code <tag class="cssClass">}, e.g. a verdict in the colour of its class. */
+    static String tag(String tag, String cssClass, String text) {
+        return "<" + tag + " class=\"" + cssClass + "\">" + escape(text) + "</" + tag + ">";
+    }
+
+    /** The column heading under {@code key}, right-aligned as the numbers below it. */
+    private static void th(StringBuilder h, Language language, String key) {
+        h.append(tag("th", Messages.text(language, key)));
+    }
+
+    /** The column heading under {@code key}, left-aligned ({@code class="l"}) as the words below it. */
+    private static void thLeft(StringBuilder h, Language language, String key) {
+        h.append(tag("th", "l", Messages.text(language, key)));
     }
 }
