@@ -8,6 +8,7 @@ import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.ModelCards;
 import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.io.Json;
+import dev.fashionmnist.io.LocalHost;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.quality.Gates;
@@ -93,7 +94,7 @@ public class EvaluateMojo extends AbstractModelMojo {
                     e));
         }
         List<Gates.GateOutcome> outcomes = gates.check(result, files.spec().name());
-        JUnitReport.Run junitRun = new JUnitReport.Run(started, JUnitReport.hostname(),
+        JUnitReport.Run junitRun = new JUnitReport.Run(started, LocalHost.name(),
                 (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
                 EvaluationSummary.headline(result, log.language()));
         try {

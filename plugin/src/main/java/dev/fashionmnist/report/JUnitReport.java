@@ -7,8 +7,6 @@ import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The gates as a JUnit XML report in Surefire's format, so that CI test reporters (Maven's surefire-report plugin,
@@ -63,35 +64,80 @@ public final class JUnitReport {
      */
     public static void write(Path file, Run run, List<Gates.GateOutcome> outcomes, Language language)
             throws IOException {
-        long failures = outcomes.stream().filter(o -> !o.passed()).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(CLASS_NAME).append("\" time=\"").append(seconds(run.seconds()))
-                .append("\" tests=\"").append(outcomes.size()).append("\" errors=\"0\" skipped=\"0\" failures=\"")
-                .append(failures).append("\" timestamp=\"")
-                .append(run.timestamp().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\" hostname=\"")
-                .append(escape(run.hostname())).append("\">\n");
-        xml.append("  <properties>\n");
         Map<String, String> properties = new LinkedHashMap<>(run.properties());
         for (Gates.GateOutcome o : outcomes) {
             putIfSet(properties, measured(o.gate()), o.measured());
             putIfSet(properties, required(o.gate()), o.required());
         }
-        properties.forEach((name, value) -> xml.append("    <property name=\"").append(escape(name))
-                .append("\" value=\"").append(escape(value)).append("\"/>\n"));
-        xml.append("  </properties>\n");
-        for (Gates.GateOutcome o : outcomes) {
-            xml.append("  <testcase name=\"").append(escape(o.gate())).append("\" classname=\"").append(CLASS_NAME)
-                    .append("\" time=\"0\">\n");
-            if (!o.passed()) {
-                xml.append("    <failure message=\"").append(escape(o.text().in(language)))
-                        .append("\" type=\"QualityGate\">").append(escape(String.join("\n", o.details(language))))
-                        .append("</failure>\n");
+        AtomicFiles.write(file, out -> {
+            try {
+                XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+                write(xml, run, properties, outcomes, language);
+                xml.close();
+            } catch (XMLStreamException e) {
+                // the writer wraps the stream's own failure (a full disk, say): report that one
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
-            xml.append("    <system-out>").append(escape(run.summary())).append("</system-out>\n");
-            xml.append("  </testcase>\n");
+        });
+    }
+
+    /**
+     * The suite as Surefire writes it, indented by two spaces a level; the JDK's own StAX writer (not one a plugin on
+     * the class path may bring) escapes what the texts hold.
+     */
+    private static void write(XMLStreamWriter xml, Run run, Map<String, String> properties,
+                              List<Gates.GateOutcome> outcomes, Language language) throws XMLStreamException {
+        xml.writeStartDocument("UTF-8", "1.0");
+        indent(xml, 0);
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", CLASS_NAME);
+        xml.writeAttribute("time", seconds(run.seconds()));
+        xml.writeAttribute("tests", String.valueOf(outcomes.size()));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("failures", String.valueOf(outcomes.stream().filter(o -> !o.passed()).count()));
+        xml.writeAttribute("timestamp", run.timestamp().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        xml.writeAttribute("hostname", text(run.hostname()));
+        indent(xml, 1);
+        xml.writeStartElement("properties");
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            indent(xml, 2);
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", text(p.getKey()));
+            xml.writeAttribute("value", text(p.getValue()));
         }
-        xml.append("</testsuite>\n");
-        AtomicFiles.writeString(file, xml.toString());
+        indent(xml, 1);
+        xml.writeEndElement();
+        for (Gates.GateOutcome o : outcomes) {
+            indent(xml, 1);
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("name", text(o.gate()));
+            xml.writeAttribute("classname", CLASS_NAME);
+            xml.writeAttribute("time", "0");
+            if (!o.passed()) {
+                indent(xml, 2);
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", text(o.text().in(language)));
+                xml.writeAttribute("type", "QualityGate");
+                xml.writeCharacters(text(String.join("\n", o.details(language))));
+                xml.writeEndElement();
+            }
+            indent(xml, 2);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(text(run.summary()));
+            xml.writeEndElement();
+            indent(xml, 1);
+            xml.writeEndElement();
+        }
+        indent(xml, 0);
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndDocument();
+    }
+
+    /** A line break and the indentation of an element {@code depth} levels down. */
+    private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
     }
 
     /**
@@ -142,15 +188,6 @@ public final class JUnitReport {
         return "gate." + gate + ".required";
     }
 
-    /** This machine's name as JUnit's XML gives it; {@code localhost} when it cannot be found. */
-    public static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException | SecurityException e) {
-            return "localhost";
-        }
-    }
-
     private static void putIfSet(Map<String, String> p, String name, Object value) {
         if (value != null) {
             p.put(name, String.valueOf(value));
@@ -163,17 +200,14 @@ public final class JUnitReport {
                 .stripTrailingZeros().toPlainString();
     }
 
-    static String escape(String s) {
+    /**
+     * {@code s} as XML 1.0 may hold it: a control character other than line break and tab (a bell in a log line, say)
+     * becomes a space, so that a reporter never rejects the file; escaping is the XML writer's.
+     */
+    static String text(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
-            }
+            out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
         }
         return out.toString();
     }

@@ -6,9 +6,9 @@ import dev.fashionmnist.evaluate.ModelCards;
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.io.Json;
+import dev.fashionmnist.io.LocalHost;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.plot.LearningCurves;
 import dev.fashionmnist.results.RunStatus;
 import dev.fashionmnist.runtime.ClassifierException;
@@ -138,7 +138,7 @@ public final class ModelCache {
             for (String name : RUN_FILES) {
                 Files.copy(out.resolve(name), staged.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
-            Json.writeFile(staged.resolve(ENTRY), new Entry(fingerprint, JUnitReport.hostname(),
+            Json.writeFile(staged.resolve(ENTRY), new Entry(fingerprint, LocalHost.name(),
                     Instant.now().toString()));
             try (FolderLock lock = lock()) {
                 AtomicFiles.replaceDirectory(staged, target);

@@ -155,6 +155,70 @@ class MessageBundleTest {
                 + "und <classNames>cat,dog</classNames> mit learningRate (Overfitting)"));
     }
 
+    /**
+     * HTML's elements that a report could be tempted to word in a bundle; the elements of a POM or settings.xml that
+     * messages name ({@code <configuration>}, {@code <host>}, {@code <classNames>}) are words for the user to write.
+     */
+    static final Set<String> HTML_ELEMENTS = Set.of("a", "b", "i", "u", "s", "em", "strong", "small", "mark", "sub",
+            "sup", "code", "kbd", "pre", "blockquote", "span", "div", "p", "br", "hr", "img", "figure", "figcaption",
+            "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "ul", "ol", "li", "dl", "dt", "dd", "h1",
+            "h2", "h3", "h4", "h5", "h6", "html", "head", "body", "title", "meta", "link", "style", "script");
+
+    /** A tag: its name, and whether attributes follow; a '<' that compares ({@code 1<{1}}, {@code i <= n}) is none. */
+    private static final Pattern TAG = Pattern.compile("</?([A-Za-z][\\w.-]*)(\\s+[\\w.:-]+\\s*=)?[^<>]*>");
+    /** A character reference: {@code &amp;}, {@code &#160;}. */
+    private static final Pattern REFERENCE = Pattern.compile("&(#\\d+|#x\\p{XDigit}+|[A-Za-z]+);");
+
+    /** The HTML in {@code text}: tags of HTML's elements, tags with attributes, character references. */
+    static List<String> markup(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher tag = TAG.matcher(text);
+        while (tag.find()) {
+            if (HTML_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT)) || tag.group(2) != null) {
+                found.add(tag.group());
+            }
+        }
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+            found.add(reference.group());
+        }
+        return found;
+    }
+
+    /** Bundles hold words: the code that writes a page wraps them in its tags and escapes them. */
+    @Test
+    void noTextHoldsHtml() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String bundle : BUNDLES) {
+            for (Language language : List.of(Language.ENGLISH, Language.GERMAN)) {
+                Properties p = load(bundle, language);
+                for (String key : new TreeSet<>(p.stringPropertyNames())) {
+                    List<String> tags = markup(p.getProperty(key));
+                    if (!tags.isEmpty()) {
+                        problems.add(language.tag() + " " + key + ": " + tags);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "HTML in the bundles");
+    }
+
+    @Test
+    void theMarkupCheckFindsHtml() {
+        assertEquals(List.of("<b>", "</b>"), markup("Test accuracy <b>{0}</b> on {1} test images"));
+        assertEquals(List.of("<span class=\"pass\">", "</span>", "<br>"),
+                markup("Quality gates: <span class=\"pass\">all passed</span><br>next"));
+        assertEquals(List.of("<th class=\"l\">", "</th>", "</td>", "<a href=\"x\">", "&amp;", "&#160;"),
+                markup("<th class=\"l\">gate</th></td><a href=\"x\">A &amp; B&#160;"));
+        assertEquals(List.of("<pom combine.children=\"append\">"), markup("<pom combine.children=\"append\">"),
+                "a tag with attributes, whatever its name");
+        assertEquals(List.of(), markup("Check <host> and <port> of the <proxy> with <id>{2}</id>; pin "
+                + "<artifactId>maven-site-plugin</artifactId><version>{1}</version> in <build><pluginManagement>"
+                + "<plugins>, e.g. <classNames>cat,dog</classNames>"), "a POM's elements are words");
+        assertEquals(List.of(), markup("{1,choice,0#{1} files|1#{1} file|1<{1} files}, [{2}<{3}], 1 <= i <= n, "
+                + "R&D, a & b"), "comparisons and ampersands");
+    }
+
     @Test
     void everyKeyTheCodeAsksForExists() throws IOException {
         Pattern call = Pattern.compile("(?:Messages\\.(?:of|text)\\((?:[^\";]*?,\\s*)?|Message\\.runtime\\()\\s*"

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.io.Json;
+import dev.fashionmnist.io.LocalHost;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
-import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.results.RunStatus;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ClassifierException;
@@ -106,7 +106,7 @@ class ModelCacheTest {
         assertTrue(Files.isRegularFile(entry.resolve("model").resolve(ModelCard.FILE)), "stored: " + log.infos);
         ModelCache.Entry record = Json.readFile(entry.resolve(ModelCache.ENTRY), ModelCache.Entry.class);
         assertEquals(A, record.fingerprint());
-        assertEquals(JUnitReport.hostname(), record.host());
+        assertEquals(LocalHost.name(), record.host());
 
         // a clean build's output folder, or one with another run's model and checkpoints
         Path out = tmp.resolve("clean");
@@ -139,12 +139,12 @@ class ModelCacheTest {
         String restored = log.infos.stream().filter(i -> i.startsWith("Model restored from the model cache"))
                 .findFirst().orElseThrow(() -> new AssertionError(log.infos.toString()));
         assertTrue(restored.contains("fingerprint " + A.substring(0, 12)), restored);
-        assertTrue(restored.contains("trained " + card.createdAt() + " on " + JUnitReport.hostname()), restored);
+        assertTrue(restored.contains("trained " + card.createdAt() + " on " + LocalHost.name()), restored);
         assertTrue(restored.matches(".*test accuracy \\d+\\.\\d\\d%.*"), restored);
         assertTrue(restored.contains(entry.toString()), restored);
         String german = ModelCache.describe(card, record).in(Language.GERMAN);
         assertTrue(german.matches("Fingerabdruck " + A.substring(0, 12) + ", trainiert "
-                + Pattern.quote(card.createdAt()) + " auf " + Pattern.quote(JUnitReport.hostname()) + " \\("
+                + Pattern.quote(card.createdAt()) + " auf " + Pattern.quote(LocalHost.name()) + " \\("
                 + card.device() + ", (1 Epoche|\\d+ Epochen), \\d+,\\d s\\), Testgenauigkeit \\d+,\\d\\d %"), german);
     }
 

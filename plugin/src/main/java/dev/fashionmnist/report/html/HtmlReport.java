@@ -1,5 +1,7 @@
 package dev.fashionmnist.report.html;
 
+import static dev.fashionmnist.text.Html.escape;
+
 import dev.fashionmnist.data.ClassName;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.io.AtomicFiles;
@@ -17,10 +19,14 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.text.Numbers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (images inline, no external requests) that leads with the answer (test
@@ -32,21 +38,9 @@ import java.util.Map;
 public final class HtmlReport {
     public static final String FILE = "report.html";
     /** The page's own look: font, width, tables and images. */
-    private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
-            + "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;"
-            + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}img{max-width:100%;border:1px solid "
-            + "#eee}";
+    private static final String PAGE_STYLE = style("page.css");
     /** The report's parts, also on the Maven site's page: summary, pictures side by side, verdicts, progress. */
-    private static final String PARTS_STYLE = ".fail{color:#b00020;font-weight:bold}"
-            + ".pass{color:#1b7f1b;font-weight:bold}"
-            + ".progress{width:600px;height:18px;background:#e8e8e8;border:1px solid #999;margin:0.5em 0}"
-            + ".progress div{height:100%;background:#0072b2}"
-            + ".finding{background:#fff4e5;border-left:4px solid #ff9800;padding:0.5em 1em;margin:0.5em 0}"
-            + ".summary{background:#f4f8fb;border-left:4px solid #0072b2;padding:0.2em 1em;margin:0.5em 0}"
-            + ".summary table{margin:0.3em 0}.summary h2{font-size:1.1em;margin:0.5em 0 0.2em}"
-            + ".answer{font-size:1.3em;margin:0.4em 0}"
-            + ".pair{display:flex;gap:1em;align-items:flex-start}.pair figure{flex:1;min-width:0;margin:0}"
-            + ".pair img{max-width:100%}.pair h3{font-size:1em;margin:0.6em 0 0.2em}";
+    private static final String PARTS_STYLE = style("parts.css");
 
     private HtmlReport() {
     }
@@ -109,27 +103,33 @@ public final class HtmlReport {
         }
         ModelCard card = c.card();
         if (card != null) {
-            h.append("<p>").append(Messages.text(l, "report.html.summary.model", esc(card.model().describe()),
+            h.append("<p>").append(Messages.text(l, "report.html.summary.model", escape(card.model().describe()),
                     card.trainableParameters(), card.epochsTrained(), card.trainImages(),
                     Numbers.rounded(card.trainingSeconds(), 1))).append("</p>\n");
         }
         if (!c.gates().isEmpty()) {
             long failed = c.gates().stream().filter(g -> !g.passed()).count();
-            h.append("<h2 id=\"gates\">").append(failed == 0
-                    ? Messages.text(l, "report.html.gates.allPassed", c.gates().size())
-                    : Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size())).append("</h2>\n");
-            h.append("<table>").append(Messages.text(l, "report.html.gates.header")).append("\n");
+            String outcome = failed == 0
+                    ? tag("span", "pass", Messages.text(l, "report.html.gates.allPassed", c.gates().size()))
+                    : tag("span", "fail", Messages.text(l, "report.html.gates.someFailed", failed, c.gates().size()));
+            h.append("<h2 id=\"gates\">").append(Messages.text(l, "report.html.gates", outcome)).append("</h2>\n");
+            h.append("<table><tr>");
+            thLeft(h, l, "report.html.gates.gate");
+            th(h, l, "report.html.gates.measured");
+            th(h, l, "report.html.gates.required");
+            thLeft(h, l, "report.html.gates.result");
+            h.append("</tr>\n");
             for (ReportContent.GateRow g : c.gates()) {
-                h.append("<tr><td class=\"l\">").append(esc(g.gate())).append("</td>");
+                h.append("<tr><td class=\"l\">").append(escape(g.gate())).append("</td>");
                 if (g.measuredText() != null && g.requiredText() != null) {
-                    h.append("<td>").append(esc(g.measuredText().in(l))).append("</td><td>")
-                            .append(esc(g.requiredText().in(l))).append("</td>");
+                    h.append("<td>").append(escape(g.measuredText().in(l))).append("</td><td>")
+                            .append(escape(g.requiredText().in(l))).append("</td>");
                 } else if (g.measured() != null && g.required() != null) {
-                    h.append("<td>").append(esc(numbers(g.measured(), l))).append("</td><td>")
-                            .append(esc(numbers(g.required(), l))).append("</td>");
+                    h.append("<td>").append(escape(numbers(g.measured(), l))).append("</td><td>")
+                            .append(escape(numbers(g.required(), l))).append("</td>");
                 } else {
                     // a report of an older plugin: its message says both
-                    h.append("<td class=\"l\" colspan=\"2\">").append(esc(g.message())).append("</td>");
+                    h.append("<td class=\"l\" colspan=\"2\">").append(escape(g.message())).append("</td>");
                 }
                 h.append("<td class=\"l ").append(g.passed() ? "pass\">" + Messages.text(l, "report.html.gate.passed")
                         : "fail\">" + Messages.text(l, "report.html.gate.failed")).append("</td></tr>\n");
@@ -137,14 +137,15 @@ public final class HtmlReport {
             h.append("</table>\n");
             for (ReportContent.GateRow g : c.gates()) {
                 if (!g.passed() && g.measured() != null) {
-                    h.append("<p class=\"fail\">").append(esc(g.text() != null ? g.text().in(l) : g.message()))
+                    h.append("<p class=\"fail\">").append(escape(g.text() != null ? g.text().in(l) : g.message()))
                             .append("</p>\n");
                 }
             }
         }
         if (!c.metrics().isEmpty()) {
             h.append("<p id=\"verdict\">").append(Messages.text(l, "report.html.verdict",
-                    esc(verdict(c.diagnosis(), l)))).append("</p>\n");
+                    tag("b", Messages.text(l, "report.html.diagnosis")), escape(verdict(c.diagnosis(), l))))
+                    .append("</p>\n");
         }
         h.append("</div>\n");
     }
@@ -154,10 +155,10 @@ public final class HtmlReport {
         Language l = c.language();
         if (c.confusion() != null) {
             ConfusionMatrix m = c.confusion();
+            String accuracy = tag("b", percent(m.accuracy(), l));
             return c.testLoss() == null
-                    ? Messages.text(l, "report.html.summary.evaluated", percent(m.accuracy(), l), m.total(),
-                    percent(m.macroF1(), l))
-                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", percent(m.accuracy(), l), m.total(),
+                    ? Messages.text(l, "report.html.summary.evaluated", accuracy, m.total(), percent(m.macroF1(), l))
+                    : Messages.text(l, "report.html.summary.evaluatedWithLoss", accuracy, m.total(),
                     Numbers.rounded(c.testLoss(), 4), percent(m.macroF1(), l));
         }
         EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
@@ -165,11 +166,12 @@ public final class HtmlReport {
         if (last == null) {
             return null;
         }
+        String accuracy = tag("b", percent(last.testAccuracy(), l));
         return c.card() == null
-                ? Messages.text(l, "report.html.summary.training", percent(last.testAccuracy(), l), last.atLabel(),
+                ? Messages.text(l, "report.html.summary.training", accuracy, last.atLabel(),
                 Numbers.rounded(last.testLoss(), 4))
-                : Messages.text(l, "report.html.summary.trained", percent(last.testAccuracy(), l), last.atLabel(),
-                Numbers.rounded(last.testLoss(), 4));
+                : Messages.text(l, "report.html.summary.trained", accuracy, last.atLabel(),
+                Numbers.rounded(last.testLoss(), 4), tag("code", "fashionmnist:evaluate"));
     }
 
     /**
@@ -195,7 +197,7 @@ public final class HtmlReport {
         }
         h.append("<div id=\"plots\">\n");
         if (c.metricsNote() != null && curves) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+            h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
         pair(h, c, "curves", LearningCurves.ACCURACY, LearningCurves.LOSS);
         pair(h, c, "evaluation-plots", ConfusionHeatmap.FILE, MistakesGrid.FILE);
@@ -228,9 +230,9 @@ public final class HtmlReport {
             h.append("<p class=\"pass\">").append(Messages.text(l, "report.html.diagnosis.healthy")).append("</p>\n");
         }
         for (Diagnosis.Finding f : c.diagnosis()) {
-            h.append("<div class=\"finding\"><b>").append(esc(f.kind().labelText().in(l))).append("</b>: ")
-                    .append(esc(f.observation().in(l))).append(".<br>")
-                    .append(esc(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
+            h.append("<div class=\"finding\"><b>").append(escape(f.kind().labelText().in(l))).append("</b>: ")
+                    .append(escape(f.observation().in(l))).append(".<br>")
+                    .append(escape(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
                     .append("</div>\n");
         }
     }
@@ -249,10 +251,16 @@ public final class HtmlReport {
         }
         row(h, Messages.text(l, "report.html.evaluation.macroF1"), percent(m.macroF1(), l));
         h.append("</table>\n<h3 id=\"per-class\">").append(Messages.text(l, "report.html.perClass"))
-                .append("</h3>\n<table>").append(Messages.text(l, "report.html.perClass.header")).append("\n");
+                .append("</h3>\n<table><tr>");
+        thLeft(h, l, "report.html.perClass.class");
+        th(h, l, "report.html.perClass.precision");
+        th(h, l, "report.html.perClass.recall");
+        th(h, l, "report.html.perClass.f1");
+        th(h, l, "report.html.perClass.support");
+        h.append("</tr>\n");
         String dataset = c.card() == null ? null : c.card().dataset();
         for (int i = 0; i < m.classCount(); i++) {
-            h.append("<tr><td class=\"l\">").append(esc(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
+            h.append("<tr><td class=\"l\">").append(escape(new ClassName(dataset, i, m.classNames().get(i)).in(l)))
                     .append("</td><td>").append(percent(m.precision(i), l)).append("</td><td>")
                     .append(percent(m.recall(i), l)).append("</td><td>")
                     .append(percent(m.f1(i), l)).append("</td><td>").append(m.support(i))
@@ -268,9 +276,16 @@ public final class HtmlReport {
         Language l = c.language();
         h.append("<h2 id=\"metrics\">").append(Messages.text(l, "report.html.metrics")).append("</h2>\n");
         if (c.metricsNote() != null) {
-            h.append("<div class=\"finding\">").append(esc(c.metricsNote().in(c.language()))).append("</div>\n");
+            h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
-        h.append("<table>").append(Messages.text(l, "report.html.metrics.header")).append("\n");
+        h.append("<table><tr>");
+        for (String key : List.of("report.html.metrics.epoch", "report.html.metrics.trainLoss",
+                "report.html.metrics.trainAccuracy", "report.html.metrics.testLoss", "report.html.metrics.testAccuracy",
+                "report.html.metrics.learningRate", "report.html.metrics.seconds",
+                "report.html.metrics.imagesPerSecond")) {
+            th(h, l, key);
+        }
+        h.append("</tr>\n");
         for (EpochMetrics m : c.metrics()) {
             h.append("<tr><td>").append(m.atLabel()).append("</td><td>").append(fixed(m.trainLoss(), 4, l))
                     .append("</td><td>").append(percent(m.trainAccuracy(), l)).append("</td><td>")
@@ -358,28 +373,33 @@ public final class HtmlReport {
             return;
         }
         Language l = c.language();
-        h.append("<h2 id=\"sweep\">").append(esc(Messages.text(l, "report.html.sweep")))
+        h.append("<h2 id=\"sweep\">").append(escape(Messages.text(l, "report.html.sweep")))
                 .append("</h2>\n<table><tr><th>")
                 .append(Messages.text(l, "report.html.sweep.trial")).append("</th>");
         for (String n : c.sweepNames()) {
-            h.append("<th>").append(esc(n)).append("</th>");
+            h.append("<th>").append(escape(n)).append("</th>");
         }
-        h.append(Messages.text(l, "report.html.sweep.header")).append("\n");
+        for (String key : List.of("report.html.sweep.finalTestAccuracy", "report.html.sweep.bestTestAccuracy",
+                "report.html.sweep.testLoss", "report.html.sweep.parameters", "report.html.sweep.seconds")) {
+            th(h, l, key);
+        }
+        thLeft(h, l, "report.html.sweep.diagnosis");
+        h.append("</tr>\n");
         for (SweepTable.Row r : c.sweepRows()) {
             h.append("<tr><td>").append(r.trial()).append("</td>");
             for (String n : c.sweepNames()) {
-                h.append("<td>").append(esc(r.values().get(n))).append("</td>");
+                h.append("<td>").append(escape(r.values().get(n))).append("</td>");
             }
             h.append("<td>").append(percent(r.finalTestAccuracy(), l)).append("</td><td>")
                     .append(percent(r.bestTestAccuracy(), l)).append("</td><td>").append(fixed(r.testLoss(), 4, l))
                     .append("</td><td>").append(Messages.text(l, "report.html.config.parameterCount",
                             r.trainableParameters())).append("</td><td>").append(fixed(r.trainingSeconds(), 1, l))
-                    .append("</td><td class=\"l\">").append(esc(Diagnosis.verdictText(r.diagnosis()).in(l)))
+                    .append("</td><td class=\"l\">").append(escape(Diagnosis.verdictText(r.diagnosis()).in(l)))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n<ul>");
         for (String line : SweepPlots.summary(c.sweepNames(), c.sweepRows(), l)) {
-            h.append("<li>").append(esc(line)).append("</li>");
+            h.append("<li>").append(escape(line)).append("</li>");
         }
         h.append("</ul>\n");
         for (Map.Entry<String, byte[]> img : c.sweepImages().entrySet()) {
@@ -388,13 +408,13 @@ public final class HtmlReport {
     }
 
     private static void image(StringBuilder h, String caption, byte[] png) {
-        h.append("<h3>").append(esc(caption)).append("</h3>\n<img alt=\"").append(esc(caption))
+        h.append("<h3>").append(escape(caption)).append("</h3>\n<img alt=\"").append(escape(caption))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\">\n");
     }
 
     private static void row(StringBuilder h, String key, String value) {
-        h.append("<tr><th class=\"l\">").append(esc(key)).append("</th><td class=\"l\">").append(esc(value))
+        h.append("<tr><th class=\"l\">").append(escape(key)).append("</th><td class=\"l\">").append(escape(value))
                 .append("</td></tr>\n");
     }
 
@@ -420,7 +440,39 @@ public final class HtmlReport {
         return value.replaceAll("(\\d)\\.(\\d)", "$1" + comma + "$2").replaceAll("(\\d)%", "$1 %");
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /**
+     * The style sheet {@code name} beside this class, kept one rule to a line, as one line: the page carries its style
+     * inline, so that report.html stays a single file.
+     */
+    private static String style(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + name + " beside " + HtmlReport.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .collect(Collectors.joining());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code text} in {@code <tag>}, e.g. a word in bold. */
+    static String tag(String tag, String text) {
+        return "<" + tag + ">" + escape(text) + "</" + tag + ">";
+    }
+
+    /** {@code text} in {@code <tag class="cssClass">}, e.g. a verdict in the colour of its class. */
+    static String tag(String tag, String cssClass, String text) {
+        return "<" + tag + " class=\"" + cssClass + "\">" + escape(text) + "</" + tag + ">";
+    }
+
+    /** The column heading under {@code key}, right-aligned as the numbers below it. */
+    private static void th(StringBuilder h, Language language, String key) {
+        h.append(tag("th", Messages.text(language, key)));
+    }
+
+    /** The column heading under {@code key}, left-aligned ({@code class="l"}) as the words below it. */
+    private static void thLeft(StringBuilder h, Language language, String key) {
+        h.append(tag("th", "l", Messages.text(language, key)));
     }
 }

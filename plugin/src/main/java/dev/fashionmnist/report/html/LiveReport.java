@@ -1,5 +1,7 @@
 package dev.fashionmnist.report.html;
 
+import static dev.fashionmnist.text.Html.escape;
+
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
 import dev.fashionmnist.report.csv.MetricsCsv;
@@ -31,6 +33,8 @@ public final class LiveReport {
     public static final int REFRESH_SECONDS = 10;
     /** What the page's head holds while the run goes on, and only then. */
     public static final String REFRESH = "<meta http-equiv=\"refresh\" content=\"" + REFRESH_SECONDS + "\">";
+    /** What adds the evaluation to the page of a complete run. */
+    private static final String EVALUATE_COMMAND = "mvn fashionmnist:evaluate fashionmnist:report";
 
     private LiveReport() {
     }
@@ -92,20 +96,25 @@ public final class LiveReport {
             case RunStatus.RUNNING -> {
                 int current = (int) Math.min(run.lastEpoch(), Math.floor(run.firstEpoch() + done));
                 Number shown = Numbers.rounded(percent, 0);
+                String title = HtmlReport.tag("b", Messages.text(language, "report.live.running.title", current,
+                        run.lastEpoch()));
                 h.append(elapsed == null
-                        ? Messages.text(language, "report.live.running", current, run.lastEpoch(), epochs, planned,
-                        shown, REFRESH_SECONDS)
-                        : Messages.text(language, "report.live.runningFor", current, run.lastEpoch(), epochs, planned,
-                        shown, REFRESH_SECONDS, elapsed));
+                        ? Messages.text(language, "report.live.running", title, epochs, planned, shown)
+                        : Messages.text(language, "report.live.runningFor", title, epochs, planned, shown, elapsed))
+                        .append("<br>").append(escape(Messages.text(language, "report.live.reloads", REFRESH_SECONDS)));
             }
             case RunStatus.COMPLETE -> {
                 int early = done < planned ? 1 : 0;
+                String title = HtmlReport.tag("b", "pass", Messages.text(language, "report.live.complete.title"));
+                String command = HtmlReport.tag("code", EVALUATE_COMMAND);
                 h.append(elapsed == null
-                        ? Messages.text(language, "report.live.complete", epochs, planned, early)
-                        : Messages.text(language, "report.live.completeIn", epochs, planned, early, elapsed));
+                        ? Messages.text(language, "report.live.complete", title, epochs, planned, early, command)
+                        : Messages.text(language, "report.live.completeIn", title, epochs, planned, early, elapsed,
+                        command));
             }
-            default -> h.append(Messages.text(language, "report.live.failed", epochs, planned,
-                    HtmlReport.esc(String.valueOf(run.message()))));
+            default -> h.append(Messages.text(language, "report.live.failed",
+                    HtmlReport.tag("b", "fail", Messages.text(language, "report.live.failed.title")), epochs, planned,
+                    escape(String.valueOf(run.message()))));
         }
         h.append(String.format(Locale.ROOT, "<div class=\"progress\" title=\"%.0f%%\"><div style=\"width:%.1f%%\">"
                 + "</div></div></div>\n", percent, percent));

@@ -22,6 +22,7 @@ import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Html;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.Training;
 import dev.fashionmnist.train.TrainingTest;
@@ -129,6 +130,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void theStyleSheetsAreInlineInOneLine() throws Exception {
+        ReportContent content = ReportContent.collect(out, Language.ENGLISH);
+        String html = report(content, work.resolve(HtmlReport.FILE));
+        Matcher style = Pattern.compile("<style>([^<]*)</style>").matcher(html);
+        assertTrue(style.find(), html.substring(0, 200));
+        String css = style.group(1);
+        assertFalse(css.contains("\n"), "one line, as the page always had it: " + css);
+        assertTrue(css.startsWith("body{font-family:sans-serif;") && css.contains("td.l,th.l{text-align:left}"),
+                "the page's look: " + css);
+        assertTrue(css.contains(".summary{background:#f4f8fb;") && css.endsWith(".pair h3{font-size:1em;margin:0.6em 0 "
+                + "0.2em}"), "the parts' look: " + css);
+        String site = HtmlReport.body(content);
+        assertTrue(site.startsWith("<style>.fail{color:#b00020;font-weight:bold}.pass{"), "the parts on the site");
+        assertFalse(site.contains("body{"), "the site's skin styles the page");
+    }
+
+    @Test
     void theReportLeadsWithTheAnswerAndKeepsTheTablesBelow() throws Exception {
         String html = report(ReportContent.collect(out, Language.ENGLISH), work.resolve(HtmlReport.FILE));
         // summary: accuracy, gates, diagnosis; then the curves side by side, the confusion matrix and the mistakes;
@@ -152,7 +170,7 @@ class HtmlReportTest {
         // the summary's diagnosis is one sentence: the verdict of the findings
         Matcher verdict = Pattern.compile("id=\"verdict\"><b>Diagnosis</b>: ([^<]*)</p>").matcher(html);
         assertTrue(verdict.find(), "the diagnosis sentence");
-        assertEquals(HtmlReport.esc(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis(),
+        assertEquals(Html.escape(HtmlReport.verdict(ReportContent.collect(out, Language.ENGLISH).diagnosis(),
                 Language.ENGLISH)), verdict.group(1));
         assertEquals(1, verdict.group(1).split("\\. ", -1).length, "one sentence: " + verdict.group(1));
     }
@@ -318,7 +336,7 @@ class HtmlReportTest {
                 + "finding(s) and the remedies below.</p>"), html);
         assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points above test accuracy "
                 + "77.70% (more than 10).<br>Try: "
-                + HtmlReport.esc(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
+                + Html.escape(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
                 + "not finish)"), html);
     }
