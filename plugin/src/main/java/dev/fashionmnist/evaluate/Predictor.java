@@ -3,8 +3,7 @@ package dev.fashionmnist.evaluate;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.results.Prediction;
 import dev.fashionmnist.runtime.Classifier;
-import dev.fashionmnist.runtime.ImagePreparation;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.ModelDescription;
 import dev.fashionmnist.text.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +23,14 @@ public final class Predictor {
     public static List<Prediction> predict(Path modelDirectory, List<ImageInput.Prepared> images, int gpuIndex) {
         ModelCards.read(modelDirectory); // the plugin's messages for a missing model; the runtime checks the rest
         try (Classifier classifier = Classifier.load(modelDirectory, ModelEvaluator.device(gpuIndex))) {
-            ModelSpec spec = classifier.modelDescription().spec();
+            ModelDescription description = classifier.modelDescription();
             List<Prediction> out = new ArrayList<>();
             for (ImageInput.Prepared image : images) {
-                if (image.pixels().length != spec.imageRows() * spec.imageColumns()) {
+                if (image.pixels().length != description.imageRows() * description.imageColumns()) {
                     throw new ModelException(Messages.of("evaluate.predict.size", image.file(), image.pixels().length,
-                            spec.imageRows(), spec.imageColumns()));
+                            description.imageRows(), description.imageColumns()));
                 }
-                List<Prediction.Ranked> top = classifier.classify(
-                        new ImagePreparation.Prepared(image.pixels(), image.inverted()), TOP).stream()
+                List<Prediction.Ranked> top = classifier.classify(image.pixels(), TOP).stream()
                         .map(p -> new Prediction.Ranked(p.classIndex(), p.className(), p.probability()))
                         .toList();
                 out.add(new Prediction(image.file().toString(), image.inverted(), top));

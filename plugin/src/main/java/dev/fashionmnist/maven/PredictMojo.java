@@ -12,7 +12,7 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.csv.PredictionsCsv;
 import dev.fashionmnist.results.Prediction;
 import dev.fashionmnist.results.Predictions;
-import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.io.File;

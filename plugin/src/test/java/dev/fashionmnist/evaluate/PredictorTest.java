@@ -14,7 +14,7 @@ import dev.fashionmnist.results.Prediction;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.train.Training;
@@ -151,8 +151,7 @@ class PredictorTest {
         EvaluationResult evaluated = ModelEvaluator.evaluate(model, data, -1, BuildLog.console());
         try (Classifier classifier = Classifier.load(model)) {
             for (int i = 0; i < IMAGES; i++) {
-                List<dev.fashionmnist.runtime.Prediction> runtime = classifier.classify(
-                        new ImagePreparation.Prepared(testImage(i), false), Predictor.TOP);
+                List<dev.fashionmnist.runtime.Prediction> runtime = classifier.classify(testImage(i), Predictor.TOP);
                 List<Prediction.Ranked> plugin = predicted.get(i).top();
                 assertEquals(plugin.size(), runtime.size());
                 for (int k = 0; k < plugin.size(); k++) {

@@ -1,6 +1,8 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import ai.djl.engine.Engine;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -67,7 +69,7 @@ public final class Natives {
 
     private static Properties versions() {
         Properties p = new Properties();
-        try (InputStream in = Natives.class.getResourceAsStream("versions.properties")) {
+        try (InputStream in = Natives.class.getResourceAsStream("/dev/fashionmnist/runtime/versions.properties")) {
             if (in != null) {
                 p.load(in);
             }
