@@ -1,7 +1,7 @@
 package dev.fashionmnist.config;
 
 import dev.fashionmnist.quality.GateThreshold;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.text.Messages;
 import java.util.LinkedHashMap;

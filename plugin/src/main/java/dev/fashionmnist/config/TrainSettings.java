@@ -1,6 +1,6 @@
 package dev.fashionmnist.config;
 
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.text.Messages;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
-import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.internal.Normalization;
 import java.nio.ByteBuffer;
 
 /**

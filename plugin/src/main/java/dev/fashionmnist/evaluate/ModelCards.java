@@ -3,8 +3,8 @@ package dev.fashionmnist.evaluate;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.runtime.ModelDescription;
-import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.ModelParameters;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class ModelCards {
         } catch (IOException e) {
             throw new ModelException(Messages.of("evaluate.card.unreadable", e));
         }
-        ModelDescription.read(dir); // the runtime's checks: format, network spec, classes, normalization, SHA-256
+        CheckedModelCard.read(dir); // the runtime's checks: format, network spec, classes, normalization, SHA-256
         return card;
     }
 

@@ -9,7 +9,7 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import dev.fashionmnist.runtime.UnreadableFileException;
+import dev.fashionmnist.runtime.internal.UnreadableFileException;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

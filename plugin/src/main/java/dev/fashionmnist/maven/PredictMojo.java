@@ -10,9 +10,9 @@ import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.csv.PredictionsCsv;
-import dev.fashionmnist.results.Prediction;
+import dev.fashionmnist.results.ClassifiedImage;
 import dev.fashionmnist.results.Predictions;
-import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.io.File;
@@ -58,13 +58,13 @@ public class PredictMojo extends AbstractModelMojo {
             Path resultFile = out.resolve(".predict-result.json").toAbsolutePath();
             fork(log, engine, ForkMain.PREDICT, new PredictJob(modelDir.toAbsolutePath(), prepared, engine.gpuIndex(),
                     resultFile), out.resolve(".predict-job.json"), progressOutput(log));
-            List<Prediction> predictions = Json.readFile(resultFile, Predictions.class).predictions();
+            List<ClassifiedImage> classified = Json.readFile(resultFile, Predictions.class).images();
             Files.deleteIfExists(resultFile);
             log.info(Messages.of("maven.predict.heading", card.model().describe(), card.dataset()));
-            for (Prediction p : predictions) {
-                log.info("  " + PredictionsCsv.logLine(p, log.language(), card.dataset()));
+            for (ClassifiedImage image : classified) {
+                log.info("  " + PredictionsCsv.logLine(image, log.language(), card.dataset()));
             }
-            PredictionsCsv.write(predictions, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
+            PredictionsCsv.write(classified, Predictor.TOP, out.resolve(PredictionsCsv.FILE));
             log.info(Messages.of("maven.predict.written", out.resolve(PredictionsCsv.FILE)));
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.predict.cannotWrite", out, e));

@@ -2,8 +2,8 @@ package dev.fashionmnist.model;
 
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.runtime.Classifier;
-import dev.fashionmnist.runtime.ModelZip.Limits;
-import dev.fashionmnist.runtime.ModelZip;
+import dev.fashionmnist.runtime.internal.ModelZip.Limits;
+import dev.fashionmnist.runtime.internal.ModelZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

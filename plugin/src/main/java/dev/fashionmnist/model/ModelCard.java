@@ -6,10 +6,10 @@ import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.io.Json;
 import dev.fashionmnist.results.EpochMetrics;
-import dev.fashionmnist.runtime.ModelDescription;
-import dev.fashionmnist.runtime.ModelParameters;
-import dev.fashionmnist.runtime.Normalization;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.ModelParameters;
+import dev.fashionmnist.runtime.internal.Normalization;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import java.util.Map;
  * fingerprint of the run from scratch that a chain of resumes continued, and {@code resumedAfter} the epochs after
  * which a resumed run took over (empty for a single run). Cards written before these fields existed have them
  * {@code null}. What an application needs of it (network, classes, normalization, parameters checksum) the runtime
- * reads as its {@link ModelDescription}.
+ * reads as its {@link CheckedModelCard}.
  */
 public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
@@ -37,9 +37,9 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
                         String createdAt, String runId, List<EpochMetrics> history, String startFingerprint,
                         List<Integer> resumedAfter) {
 
-    public static final String FILE = ModelDescription.FILE;
-    public static final String PARAMETERS_NAME = ModelDescription.PARAMETERS_NAME;
-    public static final int FORMAT = ModelDescription.FORMAT;
+    public static final String FILE = CheckedModelCard.FILE;
+    public static final String PARAMETERS_NAME = CheckedModelCard.PARAMETERS_NAME;
+    public static final int FORMAT = CheckedModelCard.FORMAT;
 
     /**
      * {@code model.json} holds the network spec once, as {@code model}; its {@code hyperparameters} leave it out (cards

@@ -9,7 +9,7 @@ import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.engine.ResidentMemory;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.TrainingProgress;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.train.TrainJob;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.Architecture;
+import dev.fashionmnist.runtime.internal.network.Architecture;
 import dev.fashionmnist.text.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.List;

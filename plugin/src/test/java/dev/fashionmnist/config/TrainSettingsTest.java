@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Localizable;
-import dev.fashionmnist.runtime.network.Architecture;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.Architecture;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.train.Training;
 import java.util.List;

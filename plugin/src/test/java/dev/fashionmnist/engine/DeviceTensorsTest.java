@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.IdxLabels;
-import dev.fashionmnist.runtime.Normalization;
+import dev.fashionmnist.runtime.internal.Normalization;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

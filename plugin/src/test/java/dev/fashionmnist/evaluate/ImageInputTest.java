@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.ImagePreparation;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

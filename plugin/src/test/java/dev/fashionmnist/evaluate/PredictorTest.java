@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.data.IdxImages;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.results.ClassifiedImage;
 import dev.fashionmnist.results.EvaluationResult;
-import dev.fashionmnist.results.Prediction;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.ImagePreparation;
+import dev.fashionmnist.runtime.Prediction;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.train.Training;
@@ -117,11 +118,11 @@ class PredictorTest {
         return b;
     }
 
-    private static void assertRanked(Prediction p) {
+    private static void assertRanked(ClassifiedImage p) {
         assertEquals(Predictor.TOP, p.top().size());
         double sum = 0;
         for (int i = 0; i < p.top().size(); i++) {
-            Prediction.Ranked r = p.top().get(i);
+            Prediction r = p.top().get(i);
             assertTrue(r.classIndex() >= 0 && r.classIndex() < 10, "" + r);
             assertEquals(card.classNames().get(r.classIndex()), r.className());
             assertTrue(r.probability() >= 0 && r.probability() <= 1, "" + r);
@@ -131,7 +132,7 @@ class PredictorTest {
             sum += r.probability();
         }
         assertTrue(sum <= 1 + 1e-6, "the top 3 of a softmax sum to at most 1: " + sum);
-        assertEquals(3, p.top().stream().mapToInt(Prediction.Ranked::classIndex).distinct().count(), "" + p.top());
+        assertEquals(3, p.top().stream().mapToInt(Prediction::classIndex).distinct().count(), "" + p.top());
     }
 
     /**
@@ -146,14 +147,13 @@ class PredictorTest {
         for (int i = 0; i < IMAGES; i++) {
             prepared.add(new ImageInput.Prepared(dir.resolve("test-" + i + ".png"), testImage(i), false));
         }
-        List<Prediction> predicted = Predictor.predict(model, prepared, -1);
+        List<ClassifiedImage> predicted = Predictor.predict(model, prepared, -1);
         LoadedDataset data = RealData.load();
         EvaluationResult evaluated = ModelEvaluator.evaluate(model, data, -1, BuildLog.console());
         try (Classifier classifier = Classifier.load(model)) {
             for (int i = 0; i < IMAGES; i++) {
-                List<dev.fashionmnist.runtime.Prediction> runtime = classifier.classify(
-                        new ImagePreparation.Prepared(testImage(i), false), Predictor.TOP);
-                List<Prediction.Ranked> plugin = predicted.get(i).top();
+                List<Prediction> runtime = classifier.classify(testImage(i), Predictor.TOP);
+                List<Prediction> plugin = predicted.get(i).top();
                 assertEquals(plugin.size(), runtime.size());
                 for (int k = 0; k < plugin.size(); k++) {
                     assertEquals(plugin.get(k).classIndex(), runtime.get(k).classIndex(), "image " + i);
@@ -175,7 +175,7 @@ class PredictorTest {
                     }
                     batch.add(x);
                 }
-                List<List<dev.fashionmnist.runtime.Prediction>> top = classifier.classifyBatch(batch, 1);
+                List<List<Prediction>> top = classifier.classifyBatch(batch, 1);
                 for (int i = 0; i < top.size(); i++) {
                     int truth = data.testLabels().label(from + i);
                     int guess = top.get(i).get(0).classIndex();
@@ -206,13 +206,13 @@ class PredictorTest {
             fromPng.add(prepared);
             direct.add(new ImageInput.Prepared(png, pixels, false));
         }
-        List<Prediction> viaPng = Predictor.predict(model, fromPng, -1);
-        List<Prediction> viaBytes = Predictor.predict(model, direct, -1);
+        List<ClassifiedImage> viaPng = Predictor.predict(model, fromPng, -1);
+        List<ClassifiedImage> viaBytes = Predictor.predict(model, direct, -1);
         assertEquals(IMAGES, viaPng.size());
         assertEquals(IMAGES, viaBytes.size());
         for (int i = 0; i < IMAGES; i++) {
-            Prediction a = viaPng.get(i);
-            Prediction b = viaBytes.get(i);
+            ClassifiedImage a = viaPng.get(i);
+            ClassifiedImage b = viaBytes.get(i);
             assertEquals(fromPng.get(i).file().toString(), a.file());
             assertFalse(a.inverted());
             assertRanked(a);
@@ -223,7 +223,7 @@ class PredictorTest {
             }
         }
         // the same image predicted alone or in a list gives the same probabilities
-        Prediction alone = Predictor.predict(model, List.of(direct.get(3)), -1).get(0);
+        ClassifiedImage alone = Predictor.predict(model, List.of(direct.get(3)), -1).get(0);
         assertEquals(viaBytes.get(3).top(), alone.top());
     }
 
@@ -298,7 +298,7 @@ class PredictorTest {
     void photoLikeImagesArePredicted() throws Exception {
         Path png = dir.resolve("photo.png");
         assertTrue(ImageIO.write(photo(), "png", png.toFile()));
-        List<Prediction> p = Predictor.predict(model,
+        List<ClassifiedImage> p = Predictor.predict(model,
                 List.of(ImageInput.prepare(png, 28, 28, ImagePreparation.Invert.AUTO)), -1);
         assertEquals(1, p.size());
         assertTrue(p.get(0).inverted());

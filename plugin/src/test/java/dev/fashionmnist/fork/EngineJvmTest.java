@@ -11,7 +11,7 @@ import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.ImageInput;
 import dev.fashionmnist.evaluate.PredictJob;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import java.io.IOException;

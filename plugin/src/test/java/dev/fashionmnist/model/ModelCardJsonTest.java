@@ -13,10 +13,10 @@ import dev.fashionmnist.config.OptimizerKind;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.results.EpochMetrics;
-import dev.fashionmnist.runtime.ModelDescription;
-import dev.fashionmnist.runtime.Normalization;
-import dev.fashionmnist.runtime.network.Architecture;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.Normalization;
+import dev.fashionmnist.runtime.internal.network.Architecture;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.train.Fingerprint;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ class ModelCardJsonTest {
                 card.device(), card.versions().plugin()));
 
         // the runtime reads what an application needs of it
-        ModelDescription runtime = ModelDescription.read(dir);
+        CheckedModelCard runtime = CheckedModelCard.read(dir);
         assertSame(Architecture.AMELIE_CNN, runtime.spec().architecture());
         assertEquals(card.model(), runtime.spec());
         assertEquals(card.classNames(), runtime.classNames());
@@ -113,7 +113,7 @@ class ModelCardJsonTest {
 
         // written again, it speaks the new style and still reads the same
         card.write(dir);
-        assertEquals(runtime, ModelDescription.read(dir));
+        assertEquals(runtime, CheckedModelCard.read(dir));
         String rewritten = Files.readString(dir.resolve(ModelCard.FILE));
         assertFalse(rewritten.contains("AMELIE_CNN") || rewritten.contains("TRAIN_IMAGES"), rewritten);
         assertEquals(card, ModelCard.readIfPresent(dir));

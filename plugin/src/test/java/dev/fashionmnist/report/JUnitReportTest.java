@@ -14,7 +14,7 @@ import dev.fashionmnist.report.html.EvaluationSummary;
 import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -9,7 +9,7 @@ import dev.fashionmnist.config.OptimizerKind;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.io.Json;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -18,7 +18,7 @@ import dev.fashionmnist.results.RunStatus;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.ModelParameters;
+import dev.fashionmnist.runtime.internal.ModelParameters;
 import dev.fashionmnist.testing.ProcessOutput;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.testing.RecordingLog;

@@ -17,7 +17,7 @@ import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.testing.RecordingLog;
 import dev.fashionmnist.text.BuildLog;

@@ -6,6 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
+import dev.fashionmnist.runtime.internal.LoadedModel;
+import dev.fashionmnist.runtime.internal.ModelZip;
 import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -57,6 +61,7 @@ public final class Classifier implements AutoCloseable {
     private static final String MODEL_CLASSIFIER = "<classifier>model</classifier>";
 
     private final LoadedModel model;
+    private final CheckedModelCard card;
     private final ModelDescription description;
     private final int rows;
     private final int columns;
@@ -67,11 +72,12 @@ public final class Classifier implements AutoCloseable {
 
     private Classifier(LoadedModel model) {
         this.model = model;
-        this.description = model.description();
-        this.rows = description.spec().imageRows();
-        this.columns = description.spec().imageColumns();
-        this.scale = (float) (1.0 / description.normalization().std());
-        this.shift = description.normalization().shift();
+        this.card = model.card();
+        this.description = card.description();
+        this.rows = card.spec().imageRows();
+        this.columns = card.spec().imageColumns();
+        this.scale = (float) (1.0 / card.normalization().std());
+        this.shift = card.normalization().shift();
     }
 
     /**
@@ -89,7 +95,7 @@ public final class Classifier implements AutoCloseable {
         }
         if (!Files.isRegularFile(dirOrZip)) {
             throw new ClassifierException(Message.runtime("runtime.classifier.notFound", dirOrZip,
-                    ModelDescription.FILE));
+                    CheckedModelCard.FILE));
         }
         Path temp = tempFolder();
         try {
@@ -114,7 +120,7 @@ public final class Classifier implements AutoCloseable {
         List<ClasspathModel> models = classpathModels();
         if (models.isEmpty()) {
             throw new ClassifierException(Message.runtime("runtime.classpath.none",
-                    RESOURCE_FOLDER + ModelDescription.FILE, "<dependency><groupId>com.example</groupId>"
+                    RESOURCE_FOLDER + CheckedModelCard.FILE, "<dependency><groupId>com.example</groupId>"
                     + "<artifactId>my-classifier</artifactId><version>1.0</version>" + MODEL_CLASSIFIER
                     + "</dependency>"));
         }
@@ -151,14 +157,17 @@ public final class Classifier implements AutoCloseable {
      * @return the {@code top} most probable classes, most probable first
      */
     public List<Prediction> classify(BufferedImage image, int top) {
-        return classify(ImagePreparation.prepare(image, rows, columns, ImagePreparation.Invert.AUTO), top);
+        return classify(ImagePreparation.prepare(image, rows, columns, ImagePreparation.Invert.AUTO).pixels(), top);
     }
 
-    /** Classifies an image prepared by {@link ImagePreparation#prepare} for this model's image size. */
-    public List<Prediction> classify(ImagePreparation.Prepared image, int top) {
-        byte[] pixels = image.pixels();
-        requireSize(pixels.length, "the prepared image");
-        float[] x = description.normalization().apply(pixels, pixels.length, new int[] {0});
+    /**
+     * Classifies one image given as the dataset's IDX file holds it: {@code rows x columns} grey values (784 for
+     * 28x28), row after row, each byte read unsigned from 0 (black) to 255 (white), a light garment on a black
+     * background. Nothing is fitted or inverted. The {@code predict} goal classifies its prepared images this way.
+     */
+    public List<Prediction> classify(byte[] pixels, int top) {
+        requireSize(pixels.length, "the image");
+        float[] x = card.normalization().apply(pixels, pixels.length, new int[] {0});
         return forward(x, 1, top).get(0);
     }
 
@@ -193,7 +202,7 @@ public final class Classifier implements AutoCloseable {
         return description.classNames();
     }
 
-    /** What the model is: architecture, network spec, dataset, classes, test accuracy when known. */
+    /** What the model is: architecture, network, dataset, classes, image size, test accuracy when known. */
     public ModelDescription modelDescription() {
         return description;
     }
@@ -262,7 +271,7 @@ public final class Classifier implements AutoCloseable {
         Set<String> seen = new LinkedHashSet<>();
         List<ClasspathModel> models = new ArrayList<>();
         try {
-            Enumeration<URL> cards = loader.getResources(RESOURCE_FOLDER + ModelDescription.FILE);
+            Enumeration<URL> cards = loader.getResources(RESOURCE_FOLDER + CheckedModelCard.FILE);
             while (cards.hasMoreElements()) {
                 URL card = cards.nextElement();
                 if (seen.add(card.toString())) {

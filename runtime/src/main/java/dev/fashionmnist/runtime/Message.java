@@ -48,8 +48,12 @@ public final class Message {
         this.separator = separator;
     }
 
-    /** A message of the runtime's own bundle. */
-    static Message runtime(String key, Object... args) {
+    /**
+     * A message of the runtime's own bundle ({@link #RUNTIME_BUNDLE}): how the runtime's code, its internal packages
+     * included, words its problems. Public only for them; an application words its own texts with its own bundle
+     * through {@link #Message(String, String, Object...)}.
+     */
+    public static Message runtime(String key, Object... args) {
         return new Message(RUNTIME_BUNDLE, key, args);
     }
 

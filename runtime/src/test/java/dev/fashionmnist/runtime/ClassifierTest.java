@@ -1,7 +1,6 @@
 package dev.fashionmnist.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +12,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.runtime.network.Networks;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.Networks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,18 +160,9 @@ class ClassifierTest {
                 "$1\"NET\""));
         assertTrue(Files.readString(card).contains("\"NET\""), Files.readString(card));
         try (Classifier c = Classifier.load(copy)) {
-            assertEquals("net", c.modelDescription().spec().architecture().id());
+            assertEquals("net", c.modelDescription().architecture());
+            assertEquals("net", c.modelDescription().network());
         }
-    }
-
-    @Test
-    void theMissingNativesMessageNamesBothDependenciesAndTheirVersions() {
-        String m = Natives.missing(Message.runtime("runtime.natives.nativesJar")).toString();
-        assertTrue(m.contains("ai.djl.pytorch:pytorch-native-cpu:2.3.1 with <classifier>linux-x86_64</classifier>")
-                || !Natives.platform().equals("linux-x86_64"), m);
-        assertTrue(m.contains("ai.djl.pytorch:pytorch-jni:2.3.1-0.29.0"), m);
-        assertTrue(m.contains("DJL then runs offline"), m);
-        assertNotEquals(-1, m.indexOf("the PyTorch natives jar is not on the class path"), m);
     }
 
     static Path copyModel(Path from, Path to) throws Exception {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -46,14 +46,14 @@ class ClasspathModelTest {
 
     @Test
     void theOneModelLoads() throws Exception {
-        List<Integer> hidden = on(List.of(shirts), () -> {
+        String network = on(List.of(shirts), () -> {
             try (Classifier c = Classifier.fromClasspath()) {
                 assertEquals(TestModels.CLASSES, c.classNames());
                 assertEquals(3, c.classify(new float[784], 3).size());
-                return c.modelDescription().spec().hiddenLayers();
+                return c.modelDescription().network();
             }
         });
-        assertEquals(List.of(32), hidden);
+        assertEquals("mlp 784-32-10", network);
     }
 
     @Test
@@ -64,12 +64,12 @@ class ClasspathModelTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("fromClasspath(\"artifactId\")"), e.getMessage());
         for (String name : List.of("shoes", "org.example:shoes")) {
-            List<Integer> hidden = on(List.of(shirts, shoes), () -> {
+            String network = on(List.of(shirts, shoes), () -> {
                 try (Classifier c = Classifier.fromClasspath(name)) {
-                    return c.modelDescription().spec().hiddenLayers();
+                    return c.modelDescription().network();
                 }
             });
-            assertEquals(List.of(16), hidden, name);
+            assertEquals("mlp 784-16-10", network, name);
         }
         ClassifierException unknown = assertThrows(ClassifierException.class,
                 () -> on(List.of(shirts, shoes), () -> Classifier.fromClasspath("com.example:shoes")));

@@ -2,7 +2,7 @@ package dev.fashionmnist.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.ImagePreparation;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class ImagePreparationTest {
                     assertEquals(fromPixels.get(k).classIndex(), fromImage.get(k).classIndex());
                     assertEquals(fromPixels.get(k).probability(), fromImage.get(k).probability(), 1e-5);
                 }
-                assertEquals(c.classify(p, 10), fromImage);
+                assertEquals(c.classify(p.pixels(), 10), fromImage);
             }
         }
     }

@@ -1,7 +1,8 @@
 package dev.fashionmnist.runtime;
 
 import ai.djl.engine.Engine;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.Natives;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

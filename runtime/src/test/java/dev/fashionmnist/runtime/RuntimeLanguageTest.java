@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,9 @@ class RuntimeLanguageTest {
     @Test
     void aDamagedModelCardInGermanAndEnglish() throws Exception {
         TestModels.writeCard(dir, ModelSpec.of("mlp", 64, null, null, 28, 28, 10), SHA);
-        Path card = dir.resolve(ModelDescription.FILE);
+        Path card = dir.resolve(CheckedModelCard.FILE);
         Files.writeString(card, Files.readString(card).replace("\"Ankle boot\"", "\"Ankle boot\", \"Hat\""));
-        ClassifierException e = assertThrows(ClassifierException.class, () -> ModelDescription.read(dir));
+        ClassifierException e = assertThrows(ClassifierException.class, () -> CheckedModelCard.read(dir));
         assertEquals(card + ": field 'classNames' must name the model's 10 classes; the file was edited or comes "
                 + "from another tool: retrain with 'mvn fashionmnist:train -Dfashionmnist.force'", e.getMessage());
         assertEquals(card + ": Das Feld 'classNames' muss die 10 Klassen des Modells nennen; die Datei wurde "
@@ -34,7 +35,7 @@ class RuntimeLanguageTest {
         assertEquals(e.getMessage(), e.message().in(Language.ENGLISH));
 
         Files.writeString(card, "[1, 2]");
-        e = assertThrows(ClassifierException.class, () -> ModelDescription.read(dir));
+        e = assertThrows(ClassifierException.class, () -> CheckedModelCard.read(dir));
         assertEquals(card + " lässt sich nicht als Modellkarte lesen (sie enthält kein JSON-Objekt); die Datei wurde "
                 + "bearbeitet oder stammt von einem anderen Werkzeug: Trainiere neu mit "
                 + "'mvn fashionmnist:train -Dfashionmnist.force'", e.message().in(Language.GERMAN));
@@ -69,15 +70,5 @@ class RuntimeLanguageTest {
         e = assertThrows(ClassifierException.class, () -> ModelSpec.of("cnn", 0, null, null, 28, 28, 10));
         assertEquals("Parameter 'architecture' ist 'cnn': Verwende eine von mlp, net, amelie-cnn, resnet",
                 e.message().in(Language.GERMAN));
-    }
-
-    @Test
-    void theMissingNativesInGerman() {
-        String m = Natives.missing(Message.runtime("runtime.natives.bothJars")).in(Language.GERMAN);
-        assertTrue(m.startsWith("Keine PyTorch-Natives für den Klassifikator: die JARs der PyTorch-Natives und von "
-                + "PyTorch-JNI liegen nicht auf dem Klassenpfad. Füge die Abhängigkeiten "
-                + "ai.djl.pytorch:pytorch-native-cpu:2.3.1 mit <classifier>"), m);
-        assertTrue(m.endsWith("ai.djl.pytorch:pytorch-jni:2.3.1-0.29.0 (scope runtime) hinzu; DJL läuft dann offline "
-                + "und lädt nichts herunter"), m);
     }
 }

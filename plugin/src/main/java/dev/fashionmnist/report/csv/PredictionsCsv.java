@@ -2,8 +2,9 @@ package dev.fashionmnist.report.csv;
 
 import dev.fashionmnist.data.ClassName;
 import dev.fashionmnist.io.AtomicFiles;
-import dev.fashionmnist.results.Prediction;
+import dev.fashionmnist.results.ClassifiedImage;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Prediction;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.text.Numbers;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
-    public static void write(List<Prediction> predictions, int top, Path file) throws IOException {
+    public static void write(List<ClassifiedImage> images, int top, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
@@ -32,11 +33,11 @@ public final class PredictionsCsv {
                 header.add("probability_" + i);
             }
             p.printRecord(header);
-            for (Prediction pr : predictions) {
-                List<Object> row = new ArrayList<>(List.of(pr.file(), pr.inverted()));
-                for (Prediction.Ranked r : pr.top()) {
-                    row.add(r.className());
-                    row.add(Numbers.probability(r.probability()));
+            for (ClassifiedImage image : images) {
+                List<Object> row = new ArrayList<>(List.of(image.file(), image.inverted()));
+                for (Prediction prediction : image.top()) {
+                    row.add(prediction.className());
+                    row.add(Numbers.probability(prediction.probability()));
                 }
                 p.printRecord(row);
             }
@@ -45,23 +46,23 @@ public final class PredictionsCsv {
     }
 
     /** One log line: the image and its top classes, e.g. {@code shoe.png: Sneaker 91.2%, Sandal 6.0%, ...}. */
-    public static String logLine(Prediction p) {
-        return logLine(p, Language.ENGLISH, null);
+    public static String logLine(ClassifiedImage image) {
+        return logLine(image, Language.ENGLISH, null);
     }
 
     /**
      * The log line of one image in {@code language}: "shoe.png: Sneaker 91.2%, Sandal 6.0% (inverted)", German
      * "shoe.png: Sneaker 91,2 %, Sandale 6,0 % (invertiert)" with the class names of {@code dataset} for its readers.
      */
-    public static String logLine(Prediction p, Language language, String dataset) {
+    public static String logLine(ClassifiedImage image, Language language, String dataset) {
         List<String> ranks = new ArrayList<>();
-        for (Prediction.Ranked r : p.top()) {
+        for (Prediction p : image.top()) {
             ranks.add(Messages.text(language, "report.predict.rank",
-                    new ClassName(dataset, r.classIndex(), r.className()).in(language),
-                    Numbers.rounded(100 * r.probability(), 1)));
+                    new ClassName(dataset, p.classIndex(), p.className()).in(language),
+                    Numbers.rounded(100 * p.probability(), 1)));
         }
-        String file = Path.of(p.file()).getFileName().toString();
-        return Messages.text(language, p.inverted() ? "report.predict.lineInverted" : "report.predict.line", file,
+        String file = Path.of(image.file()).getFileName().toString();
+        return Messages.text(language, image.inverted() ? "report.predict.lineInverted" : "report.predict.line", file,
                 String.join(", ", ranks));
     }
 }

@@ -2,8 +2,9 @@ package dev.fashionmnist.report.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fashionmnist.results.Prediction;
+import dev.fashionmnist.results.ClassifiedImage;
 import dev.fashionmnist.runtime.Language;
+import dev.fashionmnist.runtime.Prediction;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,16 +20,16 @@ class PredictionsCsvTest {
     @TempDir
     Path dir;
 
-    private static Prediction shoe(Path dir) {
-        return new Prediction(dir.resolve("shoe.png").toString(), true, List.of(
-                new Prediction.Ranked(7, "Sneaker", 0.912), new Prediction.Ranked(5, "Sandal", 0.06),
-                new Prediction.Ranked(9, "Ankle boot", 0.02)));
+    private static ClassifiedImage shoe(Path dir) {
+        return new ClassifiedImage(dir.resolve("shoe.png").toString(), true, List.of(
+                new Prediction("Sneaker", 7, 0.912), new Prediction("Sandal", 5, 0.06),
+                new Prediction("Ankle boot", 9, 0.02)));
     }
 
-    private static Prediction shirt(Path dir) {
-        return new Prediction(dir.resolve("my shirt, blue.jpg").toString(), false, List.of(
-                new Prediction.Ranked(6, "Shirt", 0.5), new Prediction.Ranked(0, "T-shirt/top", 0.3),
-                new Prediction.Ranked(2, "Pullover", 0.1234567)));
+    private static ClassifiedImage shirt(Path dir) {
+        return new ClassifiedImage(dir.resolve("my shirt, blue.jpg").toString(), false, List.of(
+                new Prediction("Shirt", 6, 0.5), new Prediction("T-shirt/top", 0, 0.3),
+                new Prediction("Pullover", 2, 0.1234567)));
     }
 
     @Test

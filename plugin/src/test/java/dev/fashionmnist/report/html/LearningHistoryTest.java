@@ -17,7 +17,7 @@ import dev.fashionmnist.results.RunStatus;
 import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.train.TrainJob;

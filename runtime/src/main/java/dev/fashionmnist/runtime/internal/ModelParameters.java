@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -6,7 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.fashionmnist.runtime.network.ModelSpec;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,7 +70,7 @@ public final class ModelParameters {
     public static void requireFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new ClassifierException(Message.runtime("runtime.parameters.directory", file, file.getFileName(),
-                    ModelDescription.FILE));
+                    CheckedModelCard.FILE));
         }
         if (!Files.isRegularFile(file)) {
             throw new ClassifierException(Message.runtime("runtime.parameters.missing", file));
@@ -80,7 +82,7 @@ public final class ModelParameters {
      * is refused.
      */
     public static void checkSha256(Path dir, String expected) {
-        Path params = file(dir, ModelDescription.PARAMETERS_NAME);
+        Path params = file(dir, CheckedModelCard.PARAMETERS_NAME);
         requireFile(params);
         String actual;
         try {
@@ -90,7 +92,7 @@ public final class ModelParameters {
         }
         if (!actual.equals(expected)) {
             throw new ClassifierException(Message.runtime("runtime.parameters.sha", params, actual,
-                    ModelDescription.FILE, expected));
+                    CheckedModelCard.FILE, expected));
         }
     }
 

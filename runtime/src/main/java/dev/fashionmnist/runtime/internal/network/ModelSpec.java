@@ -1,8 +1,7 @@
-package dev.fashionmnist.runtime.network;
+package dev.fashionmnist.runtime.internal.network;
 
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Message;
-import dev.fashionmnist.runtime.RuntimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,20 +34,20 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
         if (arch == Architecture.MLP) {
             if (hiddenLayers != null && !hiddenLayers.isBlank()) {
                 hidden = positiveList(hiddenLayers, "hiddenLayers",
-                        RuntimeMessage.runtime("runtime.numbers.example.hiddenLayers"), 0);
+                        Message.runtime("runtime.numbers.example.hiddenLayers"), 0);
             } else {
                 if (hiddenSize < 1) {
-                    throw new ClassifierException(RuntimeMessage.runtime("runtime.hiddenSize.small", hiddenSize));
+                    throw new ClassifierException(Message.runtime("runtime.hiddenSize.small", hiddenSize));
                 }
                 hidden = List.of(hiddenSize);
             }
         } else if (arch == Architecture.RESNET) {
             blocks = resnetBlocks == null || resnetBlocks.isBlank() ? DEFAULT_RESNET_BLOCKS
                     : positiveList(resnetBlocks, "resnetBlocks",
-                    RuntimeMessage.runtime("runtime.numbers.example.resnetBlocks"), 3);
+                    Message.runtime("runtime.numbers.example.resnetBlocks"), 3);
         }
         if (arch == Architecture.NET && (imageRows < 6 || imageColumns < 6)) {
-            throw new ClassifierException(RuntimeMessage.runtime("runtime.net.tooSmall", imageRows, imageColumns));
+            throw new ClassifierException(Message.runtime("runtime.net.tooSmall", imageRows, imageColumns));
         }
         return new ModelSpec(arch, hidden, blocks, imageRows, imageColumns, classCount);
     }
@@ -61,17 +60,17 @@ public record ModelSpec(Architecture architecture, List<Integer> hiddenLayers, L
             try {
                 v = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.notWhole", parameter, text, p,
+                throw new ClassifierException(Message.runtime("runtime.numbers.notWhole", parameter, text, p,
                         example));
             }
             if (v < 1 || v > 65536) {
-                throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.range", parameter, text, v,
+                throw new ClassifierException(Message.runtime("runtime.numbers.range", parameter, text, v,
                         example));
             }
             values.add(v);
         }
         if (exactCount > 0 && values.size() != exactCount) {
-            throw new ClassifierException(RuntimeMessage.runtime("runtime.numbers.count", parameter, text,
+            throw new ClassifierException(Message.runtime("runtime.numbers.count", parameter, text,
                     exactCount, example));
         }
         return values;

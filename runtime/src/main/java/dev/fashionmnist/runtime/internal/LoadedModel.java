@@ -1,24 +1,24 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
-import dev.fashionmnist.runtime.network.Networks;
+import dev.fashionmnist.runtime.internal.network.Networks;
 import java.nio.file.Path;
 
 /**
  * A trained model read from its directory, checked (card, parameters SHA-256, parameter shapes) and loaded onto a
- * device: the DJL {@link Model} with its network, and its {@link ModelDescription}. Close it to free native memory.
+ * device: the DJL {@link Model} with its network, and its {@link CheckedModelCard}. Close it to free native memory.
  */
 public final class LoadedModel implements AutoCloseable {
     private final Model model;
-    private final ModelDescription description;
+    private final CheckedModelCard card;
     private final Device device;
 
-    private LoadedModel(Model model, ModelDescription description, Device device) {
+    private LoadedModel(Model model, CheckedModelCard card, Device device) {
         this.model = model;
-        this.description = description;
+        this.card = card;
         this.device = device;
     }
 
@@ -27,16 +27,16 @@ public final class LoadedModel implements AutoCloseable {
      * onto {@code device}. The PyTorch engine must be loadable (see {@link Natives#requireEngine()}).
      */
     public static LoadedModel open(Path dir, Device device) {
-        ModelDescription description = ModelDescription.read(dir);
-        ModelParameters.checkSha256(dir, description.parametersSha256());
+        CheckedModelCard card = CheckedModelCard.read(dir);
+        ModelParameters.checkSha256(dir, card.parametersSha256());
         Natives.requireEngine();
-        Model model = Model.newInstance(ModelDescription.PARAMETERS_NAME, device, Natives.ENGINE);
+        Model model = Model.newInstance(CheckedModelCard.PARAMETERS_NAME, device, Natives.ENGINE);
         try {
-            Block block = Networks.build(description.spec());
+            Block block = Networks.build(card.spec());
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(description.spec(), 1));
-            ModelParameters.load(model, description.spec(), dir, ModelDescription.PARAMETERS_NAME);
-            return new LoadedModel(model, description, device);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(card.spec(), 1));
+            ModelParameters.load(model, card.spec(), dir, CheckedModelCard.PARAMETERS_NAME);
+            return new LoadedModel(model, card, device);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -51,8 +51,8 @@ public final class LoadedModel implements AutoCloseable {
         return model.getBlock();
     }
 
-    public ModelDescription description() {
-        return description;
+    public CheckedModelCard card() {
+        return card;
     }
 
     public Device device() {

@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime.network;
+package dev.fashionmnist.runtime.internal.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,7 +16,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
 import dev.fashionmnist.runtime.Language;
-import dev.fashionmnist.runtime.RuntimeMessage;
+import dev.fashionmnist.runtime.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,10 +144,10 @@ public final class Networks {
     public static List<String> layerSummary(Block block, ModelSpec spec, Language language) {
         List<String> lines = new ArrayList<>();
         Shape[] shapes = {inputShape(spec, 1)};
-        lines.add(String.format("%-22s %-20s %12s", RuntimeMessage.runtime("runtime.layers.layer").in(language),
-                RuntimeMessage.runtime("runtime.layers.output").in(language),
-                RuntimeMessage.runtime("runtime.layers.parameters").in(language)));
-        lines.add(String.format("%-22s %-20s %12s", RuntimeMessage.runtime("runtime.layers.input").in(language),
+        lines.add(String.format("%-22s %-20s %12s", Message.runtime("runtime.layers.layer").in(language),
+                Message.runtime("runtime.layers.output").in(language),
+                Message.runtime("runtime.layers.parameters").in(language)));
+        lines.add(String.format("%-22s %-20s %12s", Message.runtime("runtime.layers.input").in(language),
                 shapes[0], ""));
         for (Pair<String, Block> child : block.getChildren()) {
             shapes = child.getValue().getOutputShapes(shapes);

@@ -1,7 +1,7 @@
-package dev.fashionmnist.runtime.network;
+package dev.fashionmnist.runtime.internal.network;
 
 import dev.fashionmnist.runtime.ClassifierException;
-import dev.fashionmnist.runtime.RuntimeMessage;
+import dev.fashionmnist.runtime.Message;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,6 +38,6 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new ClassifierException(RuntimeMessage.runtime("runtime.architecture.unknown", text, validIds()));
+        throw new ClassifierException(Message.runtime("runtime.architecture.unknown", text, validIds()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime.network;
+package dev.fashionmnist.runtime.internal.network;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,5 +1,6 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,8 +36,8 @@ public final class ModelZip {
         /** The files of a model directory, each with its limit, by file name. */
         public Map<String, Long> byFile() {
             Map<String, Long> caps = new LinkedHashMap<>();
-            caps.put(ModelDescription.FILE, maxCardBytes);
-            caps.put(ModelParameters.file(Path.of(""), ModelDescription.PARAMETERS_NAME).toString(),
+            caps.put(CheckedModelCard.FILE, maxCardBytes);
+            caps.put(ModelParameters.file(Path.of(""), CheckedModelCard.PARAMETERS_NAME).toString(),
                     maxParametersBytes);
             return caps;
         }
@@ -90,7 +91,7 @@ public final class ModelZip {
      * Copies {@code in} into the new file {@code file}, at most {@code cap} bytes, counting what is actually read;
      * {@code name} names the source in the message of a refusal.
      */
-    static void copy(InputStream in, Path file, String name, long cap) throws IOException {
+    public static void copy(InputStream in, Path file, String name, long cap) throws IOException {
         byte[] buffer = new byte[1 << 16];
         long written = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {

@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +9,9 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.fashionmnist.runtime.network.ModelSpec;
-import dev.fashionmnist.runtime.network.Networks;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.Networks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

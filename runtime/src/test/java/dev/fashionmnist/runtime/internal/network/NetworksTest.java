@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime.network;
+package dev.fashionmnist.runtime.internal.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,12 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import ai.djl.engine.Engine;
+import dev.fashionmnist.runtime.ClassifierException;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -44,30 +47,60 @@ public final class Natives {
         }
     }
 
-    /** The dependencies to add, after {@code problem}, what went wrong. */
+    /**
+     * The dependencies to add, after {@code problem}, what went wrong; on a machine PyTorch has no natives jar for,
+     * that it has none.
+     */
     static Message missing(Message problem) {
-        Properties versions = versions();
-        return Message.runtime("runtime.natives.missing", problem, versions.getProperty("pytorch", "?"), platform(),
-                versions.getProperty("djl", "?"));
+        return missing(problem, System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    /** The classifier of the natives jar for this machine. */
-    static String platform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        boolean arm = arch.contains("aarch64") || arch.contains("arm64");
-        if (os.startsWith("mac") || os.contains("darwin")) {
-            return "osx-aarch64";
+    /** As {@link #missing(Message)} on a machine with {@code osName} and {@code osArch}. */
+    static Message missing(Message problem, String osName, String osArch) {
+        Properties versions = versions();
+        String pytorch = versions.getProperty("pytorch", "?");
+        return classifier(osName, osArch)
+                .map(platform -> Message.runtime("runtime.natives.missing", problem, pytorch, platform,
+                        versions.getProperty("djl", "?")))
+                .orElseGet(() -> Message.runtime("runtime.natives.unsupported", problem, pytorch, osName, osArch));
+    }
+
+    /**
+     * The classifier of the PyTorch natives jar for this machine ({@code os.name}, {@code os.arch}); empty where
+     * PyTorch has none. The runtime and the plugin ask here, so that both name the same jar.
+     */
+    public static Optional<String> classifier() {
+        return classifier(System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    /**
+     * The classifier of the PyTorch natives jar for an operating system and processor as Java names them:
+     * {@code linux-x86_64}, {@code linux-aarch64}, {@code osx-aarch64} or {@code win-x86_64}; empty for any other
+     * machine (PyTorch 2.3.1 has no natives for it, e.g. an Intel Mac).
+     */
+    public static Optional<String> classifier(String osName, String osArch) {
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        String arch = osArch == null ? "" : osArch.toLowerCase(Locale.ROOT);
+        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+        boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+        if (os.contains("linux") && x64) {
+            return Optional.of("linux-x86_64");
         }
-        if (os.startsWith("windows")) {
-            return "win-x86_64";
+        if (os.contains("linux") && arm64) {
+            return Optional.of("linux-aarch64");
         }
-        return arm ? "linux-aarch64" : "linux-x86_64";
+        if (os.contains("mac") && arm64) {
+            return Optional.of("osx-aarch64");
+        }
+        if (os.contains("windows") && x64) {
+            return Optional.of("win-x86_64");
+        }
+        return Optional.empty();
     }
 
     private static Properties versions() {
         Properties p = new Properties();
-        try (InputStream in = Natives.class.getResourceAsStream("versions.properties")) {
+        try (InputStream in = Natives.class.getResourceAsStream("/dev/fashionmnist/runtime/versions.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 /**
  * Pixel normalisation: grey values scaled to 0..1, then standardised with the training images' mean and standard

@@ -1,5 +1,7 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
+import dev.fashionmnist.runtime.Localizable;
+import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 
 /**

@@ -1,4 +1,4 @@
-package dev.fashionmnist.runtime;
+package dev.fashionmnist.runtime.internal;
 
 import java.awt.Graphics2D;
 import java.awt.Image;
@@ -13,8 +13,8 @@ import java.awt.image.Raster;
  * Turns an image (a photo, a scan, a drawing) into what the network was trained on: grey values, fitted into the
  * model's image size keeping the aspect ratio (centred, the rest filled with the background), and light objects on
  * black as in Fashion-MNIST and MNIST. {@link Invert#AUTO} decides from the border: a light border means a light
- * background, which is inverted. The {@code predict} goal and {@link Classifier#classify(BufferedImage, int)} prepare
- * images this way.
+ * background, which is inverted. The {@code predict} goal and
+ * {@link dev.fashionmnist.runtime.Classifier#classify(BufferedImage, int)} prepare images this way.
  */
 public final class ImagePreparation {
     private ImagePreparation() {
