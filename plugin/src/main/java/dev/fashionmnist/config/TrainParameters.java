@@ -49,12 +49,14 @@ public final class TrainParameters {
         if (!subset.equals("stratified") && !subset.equals("first")) {
             throw new ConfigurationException(Messages.of("train.settings.trainSubset", values.get("trainSubset")));
         }
-        return new TrainSettings(spec, integer("epochs"), integer("batchSize"),
-                OptimizerKind.parse(values.get("optimizer")), number("learningRate"), number("momentum"),
-                bool("nesterov"), number("weightDecay"), LrSchedule.parse(values.get("lrSchedule")),
-                integer("trainSize"), subset.equals("stratified"), (long) integer("seed"), device, threads, resume,
-                integer("earlyStoppingPatience"), bool("augment"), targetAccuracy(), evaluationsPerEpoch(),
-                number("labelSmoothing"));
+        return TrainSettings.builder().model(spec).epochs(integer("epochs")).batchSize(integer("batchSize"))
+                .optimizer(OptimizerKind.parse(values.get("optimizer"))).learningRate(number("learningRate"))
+                .momentum(number("momentum")).nesterov(bool("nesterov")).weightDecay(number("weightDecay"))
+                .lrSchedule(LrSchedule.parse(values.get("lrSchedule"))).trainSize(integer("trainSize"))
+                .stratified(subset.equals("stratified")).seed(integer("seed")).device(device).threads(threads)
+                .resume(resume).earlyStoppingPatience(integer("earlyStoppingPatience")).augment(bool("augment"))
+                .targetAccuracy(targetAccuracy()).evaluationsPerEpoch(evaluationsPerEpoch())
+                .labelSmoothing(number("labelSmoothing")).build();
     }
 
     /** The target as a fraction ({@code 0.90} or {@code 90%}, as a gate's threshold is written); null when empty. */

@@ -30,23 +30,6 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
                             boolean resume, int earlyStoppingPatience, boolean augment, Double targetAccuracy,
                             int evaluationsPerEpoch, double labelSmoothing) {
 
-    /** Settings without early stopping and augmentation. */
-    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
-                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
-                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume) {
-        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
-                trainSize, stratified, seed, device, threads, resume, 0, false);
-    }
-
-    /** Settings without a target accuracy, with one evaluation per epoch and without label smoothing. */
-    public TrainSettings(ModelSpec model, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
-                         double momentum, boolean nesterov, double weightDecay, LrSchedule lrSchedule,
-                         int trainSize, boolean stratified, long seed, String device, int threads, boolean resume,
-                         int earlyStoppingPatience, boolean augment) {
-        this(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, lrSchedule,
-                trainSize, stratified, seed, device, threads, resume, earlyStoppingPatience, augment, null, 1, 0);
-    }
-
     public TrainSettings {
         if (evaluationsPerEpoch == 0) {
             evaluationsPerEpoch = 1;
@@ -103,11 +86,27 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         return new ConfigurationException(Messages.of("train.settings.targetAccuracy", text));
     }
 
+    /**
+     * A builder with nothing chosen yet: no model, numbers 0, flags false, no target, one evaluation per epoch. Its
+     * {@link Builder#build()} validates as this record's constructor does.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these settings, for a copy with some of them changed. */
+    public Builder toBuilder() {
+        return new Builder().model(model).epochs(epochs).batchSize(batchSize).optimizer(optimizer)
+                .learningRate(learningRate).momentum(momentum).nesterov(nesterov).weightDecay(weightDecay)
+                .lrSchedule(lrSchedule).trainSize(trainSize).stratified(stratified).seed(seed).device(device)
+                .threads(threads).resume(resume).earlyStoppingPatience(earlyStoppingPatience).augment(augment)
+                .targetAccuracy(targetAccuracy).evaluationsPerEpoch(evaluationsPerEpoch)
+                .labelSmoothing(labelSmoothing);
+    }
+
     /** These settings for a run of {@code n} epochs from scratch. */
     public TrainSettings fromScratch(int n) {
-        return new TrainSettings(model, n, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
-                lrSchedule, trainSize, stratified, seed, device, threads, false, earlyStoppingPatience, augment,
-                targetAccuracy, evaluationsPerEpoch, labelSmoothing);
+        return toBuilder().epochs(n).resume(false).build();
     }
 
     /**
@@ -180,6 +179,160 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
         if (evaluationsPerEpoch > batches) {
             throw new ConfigurationException(Messages.of("train.settings.evaluationsAboveBatches", evaluationsPerEpoch, images,
                     batchSize, batches));
+        }
+    }
+
+    /** {@link TrainSettings} by name, one setting at a time; see the record's components for what each means. */
+    public static final class Builder {
+        private ModelSpec model;
+        private int epochs;
+        private int batchSize;
+        private OptimizerKind optimizer;
+        private double learningRate;
+        private double momentum;
+        private boolean nesterov;
+        private double weightDecay;
+        private LrSchedule lrSchedule;
+        private int trainSize;
+        private boolean stratified;
+        private long seed;
+        private String device;
+        private int threads;
+        private boolean resume;
+        private int earlyStoppingPatience;
+        private boolean augment;
+        private Double targetAccuracy;
+        private int evaluationsPerEpoch = 1;
+        private double labelSmoothing;
+
+        private Builder() {
+        }
+
+        /** The network to train. */
+        public Builder model(ModelSpec model) {
+            this.model = model;
+            return this;
+        }
+
+        /** The epochs this run trains. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Images per training batch. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The optimizer. */
+        public Builder optimizer(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** The (peak) learning rate. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** SGD's momentum. */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Whether SGD's momentum is Nesterov's. */
+        public Builder nesterov(boolean nesterov) {
+            this.nesterov = nesterov;
+            return this;
+        }
+
+        /** The weight decay. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** How the learning rate changes over the run. */
+        public Builder lrSchedule(LrSchedule lrSchedule) {
+            this.lrSchedule = lrSchedule;
+            return this;
+        }
+
+        /** How many training images to use; 0 means all. */
+        public Builder trainSize(int trainSize) {
+            this.trainSize = trainSize;
+            return this;
+        }
+
+        /** Whether the subset is a seeded stratified sample (true) or the first {@code trainSize} images. */
+        public Builder stratified(boolean stratified) {
+            this.stratified = stratified;
+            return this;
+        }
+
+        /** The random seed. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}. */
+        public Builder device(String device) {
+            this.device = device;
+            return this;
+        }
+
+        /** PyTorch intra-op threads on the CPU; 0 leaves PyTorch's default. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Whether the run continues from the last checkpoint. */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /** Epochs without a better test loss after which training stops; 0 = never. */
+        public Builder earlyStoppingPatience(int earlyStoppingPatience) {
+            this.earlyStoppingPatience = earlyStoppingPatience;
+            return this;
+        }
+
+        /** Whether the training images are randomly cropped (and flipped, where the classes allow). */
+        public Builder augment(boolean augment) {
+            this.augment = augment;
+            return this;
+        }
+
+        /** The test accuracy (a fraction) at which training stops; {@code null} = no target. */
+        public Builder targetAccuracy(Double targetAccuracy) {
+            this.targetAccuracy = targetAccuracy;
+            return this;
+        }
+
+        /** Test evaluations per epoch. */
+        public Builder evaluationsPerEpoch(int evaluationsPerEpoch) {
+            this.evaluationsPerEpoch = evaluationsPerEpoch;
+            return this;
+        }
+
+        /** The weight of the uniform target in the training loss; 0 = plain cross entropy. */
+        public Builder labelSmoothing(double labelSmoothing) {
+            this.labelSmoothing = labelSmoothing;
+            return this;
+        }
+
+        /** The settings, validated; a {@link ConfigurationException} names the first wrong one. */
+        public TrainSettings build() {
+            return new TrainSettings(model, epochs, batchSize, optimizer, learningRate, momentum, nesterov,
+                    weightDecay, lrSchedule, trainSize, stratified, seed, device, threads, resume,
+                    earlyStoppingPatience, augment, targetAccuracy, evaluationsPerEpoch, labelSmoothing);
         }
     }
 }

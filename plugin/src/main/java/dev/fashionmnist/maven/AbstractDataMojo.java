@@ -77,9 +77,11 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
         for (String mirror : splitCommas(mirrors)) {
             bases.add(DataSource.parseBase(mirror, "mirrors"));
         }
-        return new FetchSettings(dataDirectory.toPath(), bases, session != null && session.isOffline(), systemCopies,
-                allowUnverified, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), downloadRetries,
-                Duration.ofSeconds(1), proxies(log));
+        return FetchSettings.builder().dataDirectory(dataDirectory.toPath()).mirrors(bases)
+                .offline(session != null && session.isOffline()).useSystemCopies(systemCopies)
+                .allowUnverified(allowUnverified).connectTimeout(Duration.ofSeconds(connectTimeout))
+                .readTimeout(Duration.ofSeconds(readTimeout)).retries(downloadRetries)
+                .retryBackoff(Duration.ofSeconds(1)).proxies(proxies(log)).build();
     }
 
     /** The active proxies of settings.xml; the downloads go through them as Maven's own would. */

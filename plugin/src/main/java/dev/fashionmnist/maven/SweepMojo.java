@@ -89,9 +89,11 @@ public class SweepMojo extends TrainMojo {
                 log.info(Messages.of("maven.sweep.skipped", label));
                 continue;
             }
-            toRun.add(new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
-                    files.sha256(), testSize, dir.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                    plugin.getVersion(), progress.drawsBar()));
+            toRun.add(TrainJob.builder().settings(settings).datasetName(files.spec().name())
+                    .classNames(files.spec().classNames()).dataFiles(files.paths()).dataSha256(files.sha256())
+                    .testSize(testSize).outputDirectory(dir.toAbsolutePath()).gpuIndex(engine.gpuIndex())
+                    .fingerprint(fingerprint).pluginVersion(plugin.getVersion()).interactive(progress.drawsBar())
+                    .build());
             labels.add(label);
         }
         if (!toRun.isEmpty()) {

@@ -209,9 +209,11 @@ public class TrainMojo extends AbstractEngineMojo {
             if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
                 log.info(engine.line());
                 ProgressOutput progress = progressOutput(log);
-                TrainJob job = new TrainJob(settings, files.spec().name(), files.spec().classNames(), files.paths(),
-                        files.sha256(), testSize, out.toAbsolutePath(), engine.gpuIndex(), fingerprint,
-                        plugin.getVersion(), progress.drawsBar());
+                TrainJob job = TrainJob.builder().settings(settings).datasetName(files.spec().name())
+                        .classNames(files.spec().classNames()).dataFiles(files.paths()).dataSha256(files.sha256())
+                        .testSize(testSize).outputDirectory(out.toAbsolutePath()).gpuIndex(engine.gpuIndex())
+                        .fingerprint(fingerprint).pluginVersion(plugin.getVersion()).interactive(progress.drawsBar())
+                        .build();
                 fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), progress);
                 if (cache != null && !resume) {
                     cache.store(fingerprint, out);

@@ -47,11 +47,7 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
      */
     public ModelCard {
         if (hyperparameters != null && hyperparameters.model() == null && model != null) {
-            TrainSettings h = hyperparameters;
-            hyperparameters = new TrainSettings(model, h.epochs(), h.batchSize(), h.optimizer(), h.learningRate(),
-                    h.momentum(), h.nesterov(), h.weightDecay(), h.lrSchedule(), h.trainSize(), h.stratified(),
-                    h.seed(), h.device(), h.threads(), h.resume(), h.earlyStoppingPatience(), h.augment(),
-                    h.targetAccuracy(), h.evaluationsPerEpoch(), h.labelSmoothing());
+            hyperparameters = hyperparameters.toBuilder().model(model).build();
         }
     }
 

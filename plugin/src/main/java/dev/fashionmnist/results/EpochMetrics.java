@@ -27,23 +27,29 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         }
     }
 
-    /** The row of a whole epoch, evaluated at its end. */
-    public EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-                        double learningRate, double epochSeconds, double trainImagesPerSecond) {
-        this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate, epochSeconds,
-                trainImagesPerSecond, epoch);
-    }
-
     /**
      * The row of the evaluation at {@code at} epochs (e.g. 2.5), rounded to 4 decimals as metrics.csv writes it: it
-     * belongs to the epoch that {@code at} falls in.
+     * belongs to the epoch that {@code at} falls in. (The training loop's shorthand; elsewhere {@link #builder()}
+     * names each value.)
      */
     public static EpochMetrics at(double at, double trainLoss, double trainAccuracy, double testLoss,
                                   double testAccuracy, double learningRate, double epochSeconds,
                                   double trainImagesPerSecond) {
-        double rounded = Math.round(at * 1e4) / 1e4;
-        return new EpochMetrics((int) Math.ceil(rounded), trainLoss, trainAccuracy, testLoss, testAccuracy,
-                learningRate, epochSeconds, trainImagesPerSecond, rounded);
+        return builder().evaluatedAt(at).trainLoss(trainLoss).trainAccuracy(trainAccuracy).testLoss(testLoss)
+                .testAccuracy(testAccuracy).learningRate(learningRate).epochSeconds(epochSeconds)
+                .trainImagesPerSecond(trainImagesPerSecond).build();
+    }
+
+    /** A builder with nothing chosen yet; without {@code at} or {@link Builder#evaluatedAt} a row of an epoch's end. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this row, for a copy with some of it changed. */
+    public Builder toBuilder() {
+        return new Builder().epoch(epoch).trainLoss(trainLoss).trainAccuracy(trainAccuracy).testLoss(testLoss)
+                .testAccuracy(testAccuracy).learningRate(learningRate).epochSeconds(epochSeconds)
+                .trainImagesPerSecond(trainImagesPerSecond).at(at);
     }
 
     /** Whether the evaluation was made at the end of its epoch. */
@@ -90,5 +96,90 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
             return Messages.of("train.epoch.rate", rounded.doubleValue(), 2 - exponent);
         }
         return Messages.of("train.epoch.rateScientific", rounded.movePointLeft(exponent).doubleValue(), exponent);
+    }
+
+    /** {@link EpochMetrics} by name, one column at a time. */
+    public static final class Builder {
+        private int epoch;
+        private double trainLoss;
+        private double trainAccuracy;
+        private double testLoss;
+        private double testAccuracy;
+        private double learningRate;
+        private double epochSeconds;
+        private double trainImagesPerSecond;
+        private double at;
+
+        private Builder() {
+        }
+
+        /** The epoch, from 1 across resumed runs. */
+        public Builder epoch(int epoch) {
+            this.epoch = epoch;
+            return this;
+        }
+
+        /** The mean training loss. */
+        public Builder trainLoss(double trainLoss) {
+            this.trainLoss = trainLoss;
+            return this;
+        }
+
+        /** The training accuracy, a fraction. */
+        public Builder trainAccuracy(double trainAccuracy) {
+            this.trainAccuracy = trainAccuracy;
+            return this;
+        }
+
+        /** The test loss. */
+        public Builder testLoss(double testLoss) {
+            this.testLoss = testLoss;
+            return this;
+        }
+
+        /** The test accuracy, a fraction. */
+        public Builder testAccuracy(double testAccuracy) {
+            this.testAccuracy = testAccuracy;
+            return this;
+        }
+
+        /** The learning rate. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** The seconds the epoch took (so far). */
+        public Builder epochSeconds(double epochSeconds) {
+            this.epochSeconds = epochSeconds;
+            return this;
+        }
+
+        /** Training images per second. */
+        public Builder trainImagesPerSecond(double trainImagesPerSecond) {
+            this.trainImagesPerSecond = trainImagesPerSecond;
+            return this;
+        }
+
+        /** Where in training the evaluation was made, in epochs; 0 means at the end of {@code epoch}. */
+        public Builder at(double at) {
+            this.at = at;
+            return this;
+        }
+
+        /**
+         * The evaluation at {@code at} epochs (e.g. 2.5), rounded to 4 decimals as metrics.csv writes it: sets
+         * {@code at} and the epoch that it falls in.
+         */
+        public Builder evaluatedAt(double at) {
+            double rounded = Math.round(at * 1e4) / 1e4;
+            return epoch((int) Math.ceil(rounded)).at(rounded);
+        }
+
+        /** The row. */
+        public EpochMetrics build() {
+            return new EpochMetrics(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate, epochSeconds,
+                    trainImagesPerSecond, at);
+        }
     }
 }

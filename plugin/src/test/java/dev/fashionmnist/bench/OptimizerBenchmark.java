@@ -34,8 +34,9 @@ class OptimizerBenchmark {
     private static final int ROUNDS = 5;
 
     private static TrainSettings settings(ModelSpec spec, OptimizerKind kind) {
-        return new TrainSettings(spec, 1, BATCH, kind, 0.01, kind == OptimizerKind.SGD ? 0.9 : 0, false, 0,
-                LrSchedule.CONSTANT, 0, false, 1, "cpu", 0, false);
+        return TrainSettings.builder().model(spec).epochs(1).batchSize(BATCH).optimizer(kind).learningRate(0.01)
+                .momentum(kind == OptimizerKind.SGD ? 0.9 : 0).lrSchedule(LrSchedule.CONSTANT).seed(1).device("cpu")
+                .build();
     }
 
     private static Optimizer djl(OptimizerKind kind) {

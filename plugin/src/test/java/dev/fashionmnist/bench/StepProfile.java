@@ -40,8 +40,9 @@ public final class StepProfile {
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
         LoadedDataset data = RealData.load();
         ModelSpec spec = ModelSpec.of(arch, 128, null, "2,2,2", 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, 1, 64, OptimizerKind.ADAM, 0.001, 0, false, 0,
-                LrSchedule.CONSTANT, n, false, 1, "cpu", threads, false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(1).batchSize(64).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).lrSchedule(LrSchedule.CONSTANT).trainSize(n).seed(1).device("cpu").threads(threads)
+                .build();
         int[] index = SubsetSelector.select(data.trainLabels(), n, 10, false, 1);
         Normalization norm = Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), index);
         Engine engine = Engine.getEngine("PyTorch");

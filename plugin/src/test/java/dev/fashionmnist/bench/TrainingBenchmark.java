@@ -35,10 +35,12 @@ class TrainingBenchmark {
     private static TrainJob job(Path out, String arch, int trainSize, int epochs) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of(arch, 128, null, "1,1,1", 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 64, OptimizerKind.ADAM, 0.001, 0, false, 0,
-                LrSchedule.CONSTANT, trainSize, true, 1, "cpu", 0, false);
-        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 1000, out,
-                -1, "benchmark", "benchmark", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(64).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).lrSchedule(LrSchedule.CONSTANT).trainSize(trainSize).stratified(true).seed(1)
+                .device("cpu").build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
+                .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(1000).outputDirectory(out)
+                .fingerprint("benchmark").pluginVersion("benchmark").build();
     }
 
     private static long residentKiB() {

@@ -10,7 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The sweep grid from the POM map and the command line, its trial order and ids, and CI shards. */
 class SweepGridTest {
@@ -86,55 +93,48 @@ class SweepGridTest {
         assertTrue(grid.trials().stream().allMatch(t -> t.values().get("hiddenSize").equals("64")));
     }
 
-    @Test
-    void emptyGridIsAnError() {
-        assertSweepError(null, null, "empty");
-        assertSweepError(Map.of(), "  ", "empty");
-        assertSweepError(new LinkedHashMap<>(), ";", "empty");
+    /** A row of bad grids: what is wrong, the POM map and the command line, and the parts of the message. */
+    private static Arguments badGrid(String wrong, Map<String, String> pom, String commandLine, String... parts) {
+        return Arguments.of(Named.of(wrong, pom), commandLine, List.of(parts));
     }
 
-    @Test
-    void unknownParameterListsTheSweepableNames() {
-        assertSweepError(pom("dropout", "0.1,0.5"), null, "dropout", "hiddenSize", "learningRate", "augment");
-        assertSweepError(null, "dropout=0.1", "dropout", String.join(", ", TrainParameters.NAMES));
+    static Stream<Arguments> badGrids() {
+        return Stream.of(
+                badGrid("empty", null, null, "empty"),
+                badGrid("empty", Map.of(), "  ", "empty"),
+                badGrid("empty", new LinkedHashMap<>(), ";", "empty"),
+                badGrid("an unknown parameter", pom("dropout", "0.1,0.5"), null, "dropout", "hiddenSize",
+                        "learningRate", "augment"),
+                badGrid("an unknown parameter", null, "dropout=0.1", "dropout",
+                        String.join(", ", TrainParameters.NAMES)),
+                badGrid("a command line part without =", null, "hiddenSize", "hiddenSize", "name=value"),
+                badGrid("a command line part without =", null, "trainSize=100;hiddenSize", "'hiddenSize'"),
+                badGrid("a command line part without =", null, "=2,8", "=2,8"),
+                badGrid("a value twice", pom("hiddenSize", "2,8,2"), null, "hiddenSize=2", "twice"),
+                badGrid("a value twice", null, "trainSize=100, 100", "trainSize=100", "twice"),
+                badGrid("no values", pom("hiddenSize", ""), null, "no values", "hiddenSize"),
+                badGrid("no values", pom("hiddenSize", " , "), null, "no values", "hiddenSize"),
+                badGrid("no values", null, "epochs=", "no values", "epochs"));
     }
 
-    @Test
-    void commandLinePartWithoutEqualsIsAnError() {
-        assertSweepError(null, "hiddenSize", "hiddenSize", "name=value");
-        assertSweepError(null, "trainSize=100;hiddenSize", "'hiddenSize'");
-        assertSweepError(null, "=2,8", "=2,8");
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("badGrids")
+    void badGridsAreErrors(Map<String, String> pom, String commandLine, List<String> parts) {
+        assertSweepError(pom, commandLine, parts.toArray(String[]::new));
     }
 
-    @Test
-    void duplicateValueIsAnError() {
-        assertSweepError(pom("hiddenSize", "2,8,2"), null, "hiddenSize=2", "twice");
-        assertSweepError(null, "trainSize=100, 100", "trainSize=100", "twice");
+    @ParameterizedTest(name = "''{0}'' is {1}/{2}")
+    @CsvSource({"1/2, 1, 2", "2/2, 2, 2", "' 3 / 4 ', 3, 4", ", 1, 1", "'', 1, 1"})
+    void shardParses(String text, int index, int count) {
+        assertEquals(new SweepGrid.Shard(index, count), SweepGrid.Shard.parse(text));
     }
 
-    @Test
-    void noValuesIsAnError() {
-        assertSweepError(pom("hiddenSize", ""), null, "no values", "hiddenSize");
-        assertSweepError(pom("hiddenSize", " , "), null, "no values", "hiddenSize");
-        assertSweepError(null, "epochs=", "no values", "epochs");
-    }
-
-    @Test
-    void shardParses() {
-        assertEquals(new SweepGrid.Shard(1, 2), SweepGrid.Shard.parse("1/2"));
-        assertEquals(new SweepGrid.Shard(2, 2), SweepGrid.Shard.parse("2/2"));
-        assertEquals(new SweepGrid.Shard(3, 4), SweepGrid.Shard.parse(" 3 / 4 "));
-        assertEquals(new SweepGrid.Shard(1, 1), SweepGrid.Shard.parse(null));
-        assertEquals(new SweepGrid.Shard(1, 1), SweepGrid.Shard.parse(""));
-    }
-
-    @Test
-    void badShardsAreErrors() {
-        for (String bad : List.of("0/2", "3/2", "x", "1-2", "1/0", "-1/2", "1/2/3", "a/b")) {
-            ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.Shard.parse(bad), bad);
-            assertTrue(e.getMessage().contains("'shard'"), e.getMessage());
-            assertTrue(e.getMessage().contains(bad), e.getMessage());
-        }
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"0/2", "3/2", "x", "1-2", "1/0", "-1/2", "1/2/3", "a/b"})
+    void badShardsAreErrors(String bad) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.Shard.parse(bad), bad);
+        assertTrue(e.getMessage().contains("'shard'"), e.getMessage());
+        assertTrue(e.getMessage().contains(bad), e.getMessage());
     }
 
     @Test

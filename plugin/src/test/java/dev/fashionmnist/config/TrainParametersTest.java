@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Training parameters by name: copies with one value changed, and parsing into validated settings. */
 class TrainParametersTest {
@@ -127,14 +129,11 @@ class TrainParametersTest {
         assertEquals(List.of(16), other.model().hiddenLayers());
     }
 
-    @Test
-    void badValuesNameTheParameter() {
-        assertBad("epochs", "abc");
-        assertBad("augment", "maybe");
-        assertBad("learningRate", "fast");
-        assertBad("hiddenSize", "1.5");
-        assertBad("nesterov", "yes");
-        assertBad("trainSubset", "random");
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"epochs, abc", "augment, maybe", "learningRate, fast", "hiddenSize, 1.5", "nesterov, yes",
+        "trainSubset, random"})
+    void badValuesNameTheParameter(String name, String value) {
+        assertBad(name, value);
     }
 
     @Test
@@ -163,18 +162,12 @@ class TrainParametersTest {
                 "labelSmoothing", "lrSchedule")), "a sweep may vary them");
     }
 
-    @Test
-    void badTargetEvaluationsAndSmoothing() {
-        assertBad("targetAccuracy", "ninety");
-        assertBad("targetAccuracy", "120%");
-        assertBad("targetAccuracy", "0%");
-        assertBad("targetAccuracy", "-0.5");
-        assertBad("evaluationsPerEpoch", "0");
-        assertBad("evaluationsPerEpoch", "-1");
-        assertBad("evaluationsPerEpoch", "two");
-        assertBad("evaluationsPerEpoch", "17"); // 1000 images in batches of 64: 16 batches
-        assertBad("labelSmoothing", "1");
-        assertBad("labelSmoothing", "-0.2");
-        assertBad("lrSchedule", "triangle");
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"targetAccuracy, ninety", "targetAccuracy, 120%", "targetAccuracy, 0%", "targetAccuracy, -0.5",
+        "evaluationsPerEpoch, 0", "evaluationsPerEpoch, -1", "evaluationsPerEpoch, two",
+        "evaluationsPerEpoch, 17", // 1000 images in batches of 64: 16 batches
+        "labelSmoothing, 1", "labelSmoothing, -0.2", "lrSchedule, triangle"})
+    void badTargetEvaluationsAndSmoothing(String name, String value) {
+        assertBad(name, value);
     }
 }

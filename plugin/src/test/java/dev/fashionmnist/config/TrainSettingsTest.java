@@ -11,23 +11,32 @@ import dev.fashionmnist.runtime.internal.network.Architecture;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.train.Training;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Validation of training settings, optimizer and schedule names, and model specs: each message names the fix. */
 class TrainSettingsTest {
     private static final ModelSpec MLP = ModelSpec.of("mlp", 128, null, null, 28, 28, 10);
 
-    private static TrainSettings settings(int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
-                                          double momentum, boolean nesterov, double weightDecay, int trainSize,
-                                          boolean stratified, int threads) {
-        return new TrainSettings(MLP, epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay,
-                LrSchedule.CONSTANT, trainSize, stratified, 42, "cpu", threads, false);
+    /** Valid settings: 1 epoch in batches of 64, SGD at 0.01 with momentum 0.9, all images, stratified. */
+    private static TrainSettings.Builder valid() {
+        return TrainSettings.builder().model(MLP).epochs(1).batchSize(64).optimizer(OptimizerKind.SGD)
+                .learningRate(0.01).momentum(0.9).lrSchedule(LrSchedule.CONSTANT).stratified(true).seed(42)
+                .device("cpu");
     }
 
-    private static TrainSettings valid() {
-        return settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 0, true, 0);
+    /** Valid settings for the newer options: Adam at 0.001, one-cycle schedule, batches of 64, all images. */
+    private static TrainSettings.Builder adamOneCycle() {
+        return TrainSettings.builder().model(MLP).epochs(1).batchSize(64).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).lrSchedule(LrSchedule.ONECYCLE).stratified(true).seed(42).device("cpu");
     }
 
     private static void assertFails(Executable action, String... parts) {
@@ -37,92 +46,76 @@ class TrainSettingsTest {
         }
     }
 
+    /** A row of a table of settings (named by what is changed) and the parts their message must contain. */
+    private static Arguments row(String change, TrainSettings.Builder settings, Object... rest) {
+        Object[] arguments = new Object[rest.length + 1];
+        arguments[0] = Named.of(change, settings);
+        System.arraycopy(rest, 0, arguments, 1, rest.length);
+        return Arguments.of(arguments);
+    }
+
     @Test
     void validSettingsAreAccepted() {
-        TrainSettings s = valid();
+        TrainSettings s = valid().build();
         assertEquals(1, s.epochs());
         assertEquals(64, s.batchSize());
         // nesterov with sgd and momentum is allowed
-        assertEquals(true, settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, true, 0, 0, true, 0).nesterov());
+        assertEquals(true, valid().nesterov(true).build().nesterov());
     }
 
-    @Test
-    void epochsZero() {
-        assertFails(() -> settings(0, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 0, true, 0),
-                "'epochs'", "is 0", "at least 1");
+    static Stream<Arguments> invalidSettings() {
+        return Stream.of(
+                row("epochs 0", valid().epochs(0), List.of("'epochs'", "is 0", "at least 1")),
+                row("batchSize 0", valid().batchSize(0), List.of("'batchSize'", "is 0", "at least 1")),
+                row("learningRate 0", valid().learningRate(0), List.of("'learningRate'", "is 0.0", "positive")),
+                row("learningRate -0.1", valid().learningRate(-0.1), List.of("'learningRate'", "is -0.1", "positive")),
+                row("learningRate NaN", valid().learningRate(Double.NaN),
+                        List.of("'learningRate'", "is NaN", "positive")),
+                row("momentum 1", valid().momentum(1.0), List.of("'momentum'", "is 1.0", "below 1")),
+                row("momentum -0.1", valid().momentum(-0.1), List.of("'momentum'", "is -0.1", "from 0")),
+                row("nesterov with adam", valid().optimizer(OptimizerKind.ADAM).nesterov(true),
+                        List.of("'nesterov'", "is true", "sgd", "momentum above 0")),
+                row("nesterov without momentum", valid().momentum(0).nesterov(true),
+                        List.of("'nesterov'", "is true", "sgd", "momentum above 0")),
+                row("weightDecay -1", valid().weightDecay(-1),
+                        List.of("'weightDecay'", "is -1.0", "use 0 or a small positive")),
+                row("trainSize -1", valid().trainSize(-1), List.of("'trainSize'", "is -1", "0 for all")),
+                row("threads -1", valid().threads(-1), List.of("'threads'", "is -1", "0 for PyTorch's default")),
+                row("batchSize 64 above trainSize 32", valid().trainSize(32),
+                        List.of("'batchSize'", "is 64", "trainSize 32", "at most 32")),
+                row("evaluationsPerEpoch -2", adamOneCycle().evaluationsPerEpoch(-2),
+                        List.of("'evaluationsPerEpoch'", "-2", "1")),
+                row("targetAccuracy 1.5", adamOneCycle().targetAccuracy(1.5),
+                        List.of("'targetAccuracy'", "1.5", "90%")),
+                row("targetAccuracy 0", adamOneCycle().targetAccuracy(0.0), List.of("'targetAccuracy'", "0.0")),
+                row("labelSmoothing 1", adamOneCycle().labelSmoothing(1),
+                        List.of("'labelSmoothing'", "is 1.0", "below 1")),
+                row("labelSmoothing -0.1", adamOneCycle().labelSmoothing(-0.1), List.of("'labelSmoothing'", "-0.1")),
+                row("labelSmoothing NaN", adamOneCycle().labelSmoothing(Double.NaN),
+                        List.of("'labelSmoothing'", "NaN")),
+                // 1000 images in batches of 64: 16 batches (the last of 40)
+                row("17 evaluations of 16 batches", adamOneCycle().trainSize(1000).evaluationsPerEpoch(17),
+                        List.of("'evaluationsPerEpoch'", "17", "only 16 batches", "at most 16")));
     }
 
-    @Test
-    void batchSizeZero() {
-        assertFails(() -> settings(1, 0, OptimizerKind.SGD, 0.01, 0.9, false, 0, 0, true, 0),
-                "'batchSize'", "is 0", "at least 1");
-    }
-
-    @Test
-    void learningRateZeroNegativeOrNaN() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0, 0.9, false, 0, 0, true, 0),
-                "'learningRate'", "is 0.0", "positive");
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, -0.1, 0.9, false, 0, 0, true, 0),
-                "'learningRate'", "is -0.1", "positive");
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, Double.NaN, 0.9, false, 0, 0, true, 0),
-                "'learningRate'", "is NaN", "positive");
-    }
-
-    @Test
-    void momentumOutOfRange() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 1.0, false, 0, 0, true, 0),
-                "'momentum'", "is 1.0", "below 1");
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, -0.1, false, 0, 0, true, 0),
-                "'momentum'", "is -0.1", "from 0");
-    }
-
-    @Test
-    void nesterovNeedsSgdWithMomentum() {
-        assertFails(() -> settings(1, 64, OptimizerKind.ADAM, 0.01, 0.9, true, 0, 0, true, 0),
-                "'nesterov'", "is true", "sgd", "momentum above 0");
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 0, true, 0, 0, true, 0),
-                "'nesterov'", "is true", "sgd", "momentum above 0");
-    }
-
-    @Test
-    void weightDecayNegative() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, -1, 0, true, 0),
-                "'weightDecay'", "is -1.0", "use 0 or a small positive");
-    }
-
-    @Test
-    void trainSizeNegative() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, -1, true, 0),
-                "'trainSize'", "is -1", "0 for all");
-    }
-
-    @Test
-    void threadsNegative() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 0, true, -1),
-                "'threads'", "is -1", "0 for PyTorch's default");
-    }
-
-    @Test
-    void batchSizeLargerThanTrainSize() {
-        assertFails(() -> settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 32, true, 0),
-                "'batchSize'", "is 64", "trainSize 32", "at most 32");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSettings")
+    void invalidSettingsNameTheParameterAndTheFix(TrainSettings.Builder settings, List<String> parts) {
+        assertFails(settings::build, parts.toArray(String[]::new));
     }
 
     @Test
     void errorsInGerman() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> settings(1, 4, OptimizerKind.SGD, 0.01, 0.9, false, 0, 5, true, 0).imagesUsed(60000, 10));
+                () -> valid().batchSize(4).trainSize(5).build().imagesUsed(60000, 10));
         assertTrue(e instanceof Localizable, e.toString());
         assertEquals("Parameter 'trainSize' ist 5: Eine geschichtete Stichprobe braucht mindestens ein Bild pro Klasse "
                 + "(10); nimm mehr oder setze trainSubset=first", e.message().in(Language.GERMAN));
-        ConfigurationException many = assertThrows(ConfigurationException.class,
-                () -> new TrainSettings(MLP, 0, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, LrSchedule.CONSTANT, 0,
-                        true, 42, "cpu", 0, false));
+        ConfigurationException many = assertThrows(ConfigurationException.class, () -> valid().epochs(0).build());
         assertEquals("Parameter 'epochs' is 0: train at least 1 epoch", many.getMessage());
         assertEquals("Parameter 'epochs' ist 0: Trainiere mindestens 1 Epoche", many.message().in(Language.GERMAN));
         ConfigurationException rate = assertThrows(ConfigurationException.class,
-                () -> new TrainSettings(MLP, 1, 64, OptimizerKind.SGD, -0.5, 0.9, false, 0, LrSchedule.CONSTANT, 0,
-                        true, 42, "cpu", 0, false));
+                () -> valid().learningRate(-0.5).build());
         assertEquals("Parameter 'learningRate' ist -0.5: Die Lernrate muss eine positive Zahl sein, z. B. 0.001",
                 rate.message().in(Language.GERMAN), "the value as the user wrote it");
         assertEquals("Parameter 'optimizer' ist 'rmsprop': Setze sgd, adam oder adamw",
@@ -130,48 +123,77 @@ class TrainSettingsTest {
                         .in(Language.GERMAN));
     }
 
-    @Test
-    void imagesUsed() {
-        assertEquals(60000, valid().imagesUsed(60000, 10));
-        assertEquals(1000, settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 1000, true, 0)
-                .imagesUsed(60000, 10));
+    /** Settings, the training images there are (of 10 classes), and how many of them are used. */
+    static Stream<Arguments> imagesUsed() {
+        return Stream.of(
+                row("all", valid(), 60000, 60000),
+                row("trainSize 1000", valid().trainSize(1000), 60000, 1000),
+                // the first 5 images need no class coverage
+                row("the first 5", valid().batchSize(4).trainSize(5).stratified(false), 60000, 5),
+                row("16 evaluations of 1000 images in 16 batches",
+                        adamOneCycle().trainSize(1000).evaluationsPerEpoch(16), 60000, 1000),
+                // all images: checked against the data once it is known
+                row("2 evaluations of all 100 images in 2 batches", adamOneCycle().evaluationsPerEpoch(2), 100, 100));
+    }
+
+    @ParameterizedTest(name = "{0} of {1}")
+    @MethodSource("imagesUsed")
+    void imagesUsed(TrainSettings.Builder settings, int available, int used) {
+        assertEquals(used, settings.build().imagesUsed(available, 10));
+    }
+
+    /** Valid settings, the training images there are (of 10 classes), and the parts of the message they give. */
+    static Stream<Arguments> tooFewImages() {
+        return Stream.of(
+                row("trainSize 70000", valid().trainSize(70000), 60000,
+                        List.of("'trainSize'", "is 70000", "only 60000", "at most 60000")),
+                row("batchSize 64", valid(), 50, List.of("'batchSize'", "is 64", "50 training images", "at most 50")),
+                row("a stratified trainSize 5", valid().batchSize(4).trainSize(5), 60000,
+                        List.of("'trainSize'", "is 5", "one image per class (10)", "trainSubset=first")),
+                row("3 evaluations of all images", adamOneCycle().evaluationsPerEpoch(3), 100,
+                        List.of("'evaluationsPerEpoch'", "is 3", "only 2 batches")));
+    }
+
+    @ParameterizedTest(name = "{0} of {1}")
+    @MethodSource("tooFewImages")
+    void imagesUsedChecksTheSettingsAgainstTheData(TrainSettings.Builder settings, int available, List<String> parts) {
+        TrainSettings s = settings.build();
+        assertFails(() -> s.imagesUsed(available, 10), parts.toArray(String[]::new));
     }
 
     @Test
-    void imagesUsedTrainSizeAboveTheData() {
-        TrainSettings s = settings(1, 64, OptimizerKind.SGD, 0.01, 0.9, false, 0, 70000, true, 0);
-        assertFails(() -> s.imagesUsed(60000, 10), "'trainSize'", "is 70000", "only 60000", "at most 60000");
+    void targetEvaluationsAndSmoothingAreValidated() {
+        TrainSettings s = adamOneCycle().targetAccuracy(0.9).evaluationsPerEpoch(4).labelSmoothing(0.1).build();
+        assertEquals(0.9, s.targetAccuracy());
+        assertEquals(4, s.evaluationsPerEpoch());
+        assertEquals(0.1, s.labelSmoothing());
+        assertEquals(1, adamOneCycle().evaluationsPerEpoch(0).build().evaluationsPerEpoch(),
+                "0 (a card from before) means 1");
+        assertEquals(1, valid().build().evaluationsPerEpoch());
+        assertEquals(null, valid().build().targetAccuracy());
+        assertEquals(0.0, valid().build().labelSmoothing());
+    }
+
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource({"sgd, SGD", "' Adam ', ADAM", "ADAMW, ADAMW"})
+    void optimizerParse(String text, OptimizerKind optimizer) {
+        assertEquals(optimizer, OptimizerKind.parse(text));
     }
 
     @Test
-    void imagesUsedBatchSizeAboveTheData() {
-        assertFails(() -> valid().imagesUsed(50, 10), "'batchSize'", "is 64", "50 training images", "at most 50");
-    }
-
-    @Test
-    void imagesUsedStratifiedBelowClassCount() {
-        TrainSettings s = settings(1, 4, OptimizerKind.SGD, 0.01, 0.9, false, 0, 5, true, 0);
-        assertFails(() -> s.imagesUsed(60000, 10), "'trainSize'", "is 5", "one image per class (10)",
-                "trainSubset=first");
-        // the first 5 images need no class coverage
-        TrainSettings first = settings(1, 4, OptimizerKind.SGD, 0.01, 0.9, false, 0, 5, false, 0);
-        assertEquals(5, first.imagesUsed(60000, 10));
-    }
-
-    @Test
-    void optimizerParse() {
-        assertEquals(OptimizerKind.SGD, OptimizerKind.parse("sgd"));
-        assertEquals(OptimizerKind.ADAM, OptimizerKind.parse(" Adam "));
-        assertEquals(OptimizerKind.ADAMW, OptimizerKind.parse("ADAMW"));
+    void optimizerIdAndAnUnknownName() {
         assertEquals("adamw", OptimizerKind.ADAMW.id());
         assertFails(() -> OptimizerKind.parse("rmsprop"), "'optimizer'", "'rmsprop'", "sgd", "adam", "adamw");
     }
 
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource({"cosine, COSINE", "' Step', STEP", "OneCycle, ONECYCLE"})
+    void scheduleParse(String text, LrSchedule schedule) {
+        assertEquals(schedule, LrSchedule.parse(text));
+    }
+
     @Test
-    void scheduleParse() {
-        assertEquals(LrSchedule.COSINE, LrSchedule.parse("cosine"));
-        assertEquals(LrSchedule.STEP, LrSchedule.parse(" Step"));
-        assertEquals(LrSchedule.ONECYCLE, LrSchedule.parse("OneCycle"));
+    void unknownSchedule() {
         assertFails(() -> LrSchedule.parse("linear"), "'lrSchedule'", "'linear'", "constant", "cosine", "step",
                 "onecycle");
     }
@@ -195,22 +217,36 @@ class TrainSettingsTest {
         }
     }
 
-    @Test
-    void stepRate() {
-        double[] expected = {1, 1, 1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.01};
-        for (int epoch = 0; epoch < 9; epoch++) {
-            assertEquals(expected[epoch], LrSchedule.STEP.rate(1, epoch, 9), 1e-12, "epoch " + epoch);
-        }
+    @ParameterizedTest(name = "epoch {0} of {1}: {2}")
+    @CsvSource({
+        // a tenth of the rate after each third of the run
+        "0, 9, 1", "1, 9, 1", "2, 9, 1", "3, 9, 0.1", "4, 9, 0.1", "5, 9, 0.1", "6, 9, 0.01", "7, 9, 0.01",
+        "8, 9, 0.01",
         // 3 epochs: one per third
-        assertEquals(1, LrSchedule.STEP.rate(1, 0, 3), 1e-12);
-        assertEquals(0.1, LrSchedule.STEP.rate(1, 1, 3), 1e-12);
-        assertEquals(0.01, LrSchedule.STEP.rate(1, 2, 3), 1e-12);
+        "0, 3, 1", "1, 3, 0.1", "2, 3, 0.01"})
+    void stepRate(int epoch, int epochs, double rate) {
+        assertEquals(rate, LrSchedule.STEP.rate(1, epoch, epochs), 1e-12);
+    }
+
+    /** ModelSpec.of(architecture, hiddenSize, hiddenLayers, resnetBlocks) of 28x28 images: parts of the message. */
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        vgg    | 128 |       |     | 'architecture'; 'vgg'; mlp; net; amelie-cnn; resnet
+        mlp    | 0   |       |     | 'hiddenSize'; is 0; at least 1
+        mlp    | 128 | 256,x |     | 'hiddenLayers'; '256,x'; 'x' is not a whole number; positive whole numbers
+        mlp    | 128 | 0     |     | 'hiddenLayers'; '0'; out of range; between 1 and 65536
+        resnet | 0   |       | 2,x | 'resnetBlocks'; '2,x'; 'x' is not a whole number
+        resnet | 0   |       | 2,2 | 'resnetBlocks'; '2,2'; needs 3 values; e.g. 2,2,2
+        """)
+    void invalidModelSpecsNameTheParameterAndTheFix(String architecture, int hiddenSize, String hiddenLayers,
+                                                      String resnetBlocks, String parts) {
+        assertFails(() -> ModelSpec.of(architecture, hiddenSize, hiddenLayers, resnetBlocks, 28, 28, 10),
+                parts.split("; "));
     }
 
     @Test
-    void unknownArchitecture() {
-        assertFails(() -> ModelSpec.of("vgg", 128, null, null, 28, 28, 10),
-                "'architecture'", "'vgg'", "mlp", "net", "amelie-cnn", "resnet");
+    void netNeedsSixBySix() {
+        assertFails(() -> ModelSpec.of("net", 0, null, null, 5, 28, 10), "'net'", "at least 6x6", "5x28");
     }
 
     @Test
@@ -220,29 +256,19 @@ class TrainSettingsTest {
     }
 
     @Test
-    void hiddenSizeZeroForMlp() {
-        assertFails(() -> ModelSpec.of("mlp", 0, null, null, 28, 28, 10), "'hiddenSize'", "is 0", "at least 1");
-        // hiddenSize only matters for mlp
+    void hiddenSizeOnlyMattersForMlp() {
         assertEquals(List.of(), ModelSpec.of("net", 0, null, null, 28, 28, 10).hiddenLayers());
     }
 
     @Test
     void hiddenLayers() {
         assertEquals(List.of(256, 128), ModelSpec.of("mlp", 0, " 256, 128 ", null, 28, 28, 10).hiddenLayers());
-        assertFails(() -> ModelSpec.of("mlp", 128, "256,x", null, 28, 28, 10),
-                "'hiddenLayers'", "'256,x'", "'x' is not a whole number", "positive whole numbers");
-        assertFails(() -> ModelSpec.of("mlp", 128, "0", null, 28, 28, 10),
-                "'hiddenLayers'", "'0'", "out of range", "between 1 and 65536");
     }
 
     @Test
     void resnetBlocks() {
         assertEquals(ModelSpec.DEFAULT_RESNET_BLOCKS, ModelSpec.of("resnet", 0, null, null, 28, 28, 10).resnetBlocks());
         assertEquals(List.of(1, 2, 3), ModelSpec.of("resnet", 0, null, "1,2,3", 28, 28, 10).resnetBlocks());
-        assertFails(() -> ModelSpec.of("resnet", 0, null, "2,x", 28, 28, 10),
-                "'resnetBlocks'", "'2,x'", "'x' is not a whole number");
-        assertFails(() -> ModelSpec.of("resnet", 0, null, "2,2", 28, 28, 10),
-                "'resnetBlocks'", "'2,2'", "needs 3 values", "e.g. 2,2,2");
     }
 
     @Test
@@ -252,19 +278,18 @@ class TrainSettingsTest {
         assertEquals(List.of(128), spec.hiddenLayers());
     }
 
-    @Test
-    void netNeedsSixBySix() {
-        assertFails(() -> ModelSpec.of("net", 0, null, null, 5, 28, 10), "'net'", "at least 6x6", "5x28");
-    }
-
-    @Test
-    void describe() {
-        assertEquals("mlp 784-128-10", MLP.describe());
-        assertEquals("mlp 784-256-128-10", ModelSpec.of("mlp", 0, "256,128", null, 28, 28, 10).describe());
-        assertEquals("net", ModelSpec.of("net", 0, null, null, 28, 28, 10).describe());
-        assertEquals("amelie-cnn", ModelSpec.of("amelie-cnn", 0, null, null, 28, 28, 10).describe());
-        assertEquals("resnet blocks [2,2,2]", ModelSpec.of("resnet", 0, null, null, 28, 28, 10).describe());
-        assertEquals("resnet blocks [1,1,1]", ModelSpec.of("resnet", 0, null, "1,1,1", 28, 28, 10).describe());
+    @ParameterizedTest(name = "{4}")
+    @CsvSource(delimiter = '|', textBlock = """
+        mlp        | 128 |         |       | mlp 784-128-10
+        mlp        | 0   | 256,128 |       | mlp 784-256-128-10
+        net        | 0   |         |       | net
+        amelie-cnn | 0   |         |       | amelie-cnn
+        resnet     | 0   |         |       | resnet blocks [2,2,2]
+        resnet     | 0   |         | 1,1,1 | resnet blocks [1,1,1]
+        """)
+    void describe(String architecture, int hiddenSize, String hiddenLayers, String resnetBlocks, String description) {
+        assertEquals(description,
+                ModelSpec.of(architecture, hiddenSize, hiddenLayers, resnetBlocks, 28, 28, 10).describe());
     }
 
     @Test
@@ -294,57 +319,17 @@ class TrainSettingsTest {
         }
     }
 
-    @Test
-    void oneCycleOfAFewSteps() {
-        // the warm-up takes at least one step; a single step runs at the start rate
-        assertEquals(0.04, LrSchedule.ONECYCLE.rate(1, 0, 1), 1e-15);
-        assertEquals(0.04, LrSchedule.ONECYCLE.rate(1, 0, 3), 1e-15);
-        assertEquals(1, LrSchedule.ONECYCLE.rate(1, 1, 3), 1e-15);
-        assertEquals(1e-4, LrSchedule.ONECYCLE.rate(1, 2, 3), 1e-15);
+    /** A run of a few steps at rate 1: the warm-up takes at least one step; a single step runs at the start rate. */
+    @ParameterizedTest(name = "step {0} of {1}: {2}")
+    @CsvSource({"0, 1, 0.04", "0, 3, 0.04", "1, 3, 1", "2, 3, 1e-4"})
+    void oneCycleOfAFewSteps(int step, int steps, double rate) {
+        assertEquals(rate, LrSchedule.ONECYCLE.rate(1, step, steps), 1e-15);
     }
 
-    private static TrainSettings withNew(Double target, int evaluationsPerEpoch, double labelSmoothing,
-                                         int trainSize, int batchSize) {
-        return new TrainSettings(MLP, 1, batchSize, OptimizerKind.ADAM, 0.001, 0, false, 0, LrSchedule.ONECYCLE,
-                trainSize, true, 42, "cpu", 0, false, 0, false, target, evaluationsPerEpoch, labelSmoothing);
-    }
-
-    @Test
-    void targetEvaluationsAndSmoothingAreValidated() {
-        TrainSettings s = withNew(0.9, 4, 0.1, 0, 64);
-        assertEquals(0.9, s.targetAccuracy());
-        assertEquals(4, s.evaluationsPerEpoch());
-        assertEquals(0.1, s.labelSmoothing());
-        assertEquals(1, withNew(null, 0, 0, 0, 64).evaluationsPerEpoch(), "0 (a card from before) means 1");
-        assertEquals(1, valid().evaluationsPerEpoch());
-        assertEquals(null, valid().targetAccuracy());
-        assertEquals(0.0, valid().labelSmoothing());
-        assertFails(() -> withNew(null, -2, 0, 0, 64), "'evaluationsPerEpoch'", "-2", "1");
-        assertFails(() -> withNew(1.5, 1, 0, 0, 64), "'targetAccuracy'", "1.5", "90%");
-        assertFails(() -> withNew(0.0, 1, 0, 0, 64), "'targetAccuracy'", "0.0");
-        assertFails(() -> withNew(null, 1, 1, 0, 64), "'labelSmoothing'", "is 1.0", "below 1");
-        assertFails(() -> withNew(null, 1, -0.1, 0, 64), "'labelSmoothing'", "-0.1");
-        assertFails(() -> withNew(null, 1, Double.NaN, 0, 64), "'labelSmoothing'", "NaN");
-    }
-
-    @Test
-    void noMoreEvaluationsThanBatches() {
-        // 1000 images in batches of 64: 16 batches (the last of 40)
-        assertEquals(1000, withNew(null, 16, 0, 1000, 64).imagesUsed(60000, 10));
-        assertFails(() -> withNew(null, 17, 0, 1000, 64), "'evaluationsPerEpoch'", "17", "only 16 batches",
-                "at most 16");
-        // all images: checked against the data once it is known
-        assertEquals(100, withNew(null, 2, 0, 0, 64).imagesUsed(100, 10));
-        assertFails(() -> withNew(null, 3, 0, 0, 64).imagesUsed(100, 10), "'evaluationsPerEpoch'", "is 3",
-                "only 2 batches");
-    }
-
-    @Test
-    void evaluationPointsAreEvenlySpacedAndEndTheEpoch() {
-        assertArrayEquals(new int[] {32}, Training.evaluationPoints(32, 1));
-        assertArrayEquals(new int[] {8, 16, 24, 32},
-                Training.evaluationPoints(32, 4));
-        assertArrayEquals(new int[] {10, 21, 32}, Training.evaluationPoints(32, 3));
-        assertArrayEquals(new int[] {1, 2, 3}, Training.evaluationPoints(3, 3));
+    @ParameterizedTest(name = "{1} in {0} batches: {2}")
+    @CsvSource({"32, 1, 32", "32, 4, 8 16 24 32", "32, 3, 10 21 32", "3, 3, 1 2 3"})
+    void evaluationPointsAreEvenlySpacedAndEndTheEpoch(int batches, int evaluations, String points) {
+        assertArrayEquals(Arrays.stream(points.split(" ")).mapToInt(Integer::parseInt).toArray(),
+                Training.evaluationPoints(batches, evaluations));
     }
 }

@@ -52,8 +52,9 @@ class CacheCommitTest {
     }
 
     private DatasetFiles fetch(URI mirror) {
-        FetchSettings settings = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, true,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ofMillis(10));
+        FetchSettings settings = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .useSystemCopies(false).allowUnverified(true).connectTimeout(Duration.ofSeconds(60))
+                .readTimeout(Duration.ofSeconds(60)).retries(0).retryBackoff(Duration.ofMillis(10)).build();
         return new DatasetFetcher(settings, log).fetch(unpinned);
     }
 
@@ -127,8 +128,9 @@ class CacheCommitTest {
         server.remove("m/" + DatasetFile.TEST_IMAGES.gzipName());
         DatasetSpec pinned = new DatasetSpec("tiny", false, CLASSES, List.of(), IdxFixtures.sha256(raw), Map.of(),
                 List.of());
-        FetchSettings settings = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, false,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ofMillis(10));
+        FetchSettings settings = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .useSystemCopies(false).connectTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ofSeconds(60))
+                .retries(0).retryBackoff(Duration.ofMillis(10)).build();
         assertThrows(DatasetException.class, () -> new DatasetFetcher(settings, log).fetch(pinned));
         assertEquals(List.of(".lock", "train-images-idx3-ubyte", "train-images-idx3-ubyte.sha256",
                 "train-labels-idx1-ubyte", "train-labels-idx1-ubyte.sha256"), cacheContent());

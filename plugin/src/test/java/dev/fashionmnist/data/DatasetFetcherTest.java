@@ -66,8 +66,8 @@ class DatasetFetcherTest {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     private FetchSettings settings(boolean offline, URI... mirrors) {
-        return new FetchSettings(tmp.resolve("cache"), List.of(mirrors), offline, true, false,
-                GENEROUS, GENEROUS, 2, Duration.ofMillis(10));
+        return FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirrors)).offline(offline)
+                .connectTimeout(GENEROUS).readTimeout(GENEROUS).retries(2).retryBackoff(Duration.ofMillis(10)).build();
     }
 
     private DatasetFiles fetch(DatasetSpec spec, FetchSettings settings) {
@@ -194,8 +194,9 @@ class DatasetFetcherTest {
         Path folder = tmp.resolve("good");
         IdxFixtures.write(folder, raw, true);
         URI good = folder.toUri();
-        FetchSettings quick = new FetchSettings(tmp.resolve("cache"), List.of(silent, good), false, true, false,
-                GENEROUS, Duration.ofSeconds(2), 1, Duration.ofMillis(10));
+        FetchSettings quick = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(silent, good))
+                .connectTimeout(GENEROUS).readTimeout(Duration.ofSeconds(2)).retries(1)
+                .retryBackoff(Duration.ofMillis(10)).build();
         DatasetFiles files = fetch(pinned(), quick);
         assertComplete(files);
         assertEquals(2, server.requests("silent/train-labels-idx1-ubyte.gz"), "a timeout is retried");
@@ -334,8 +335,9 @@ class DatasetFetcherTest {
         assertTrue(e.getMessage().contains("'checksums'") && e.getMessage().contains("allowUnverified"), e.getMessage());
         assertEquals(0, server.totalRequests());
 
-        FetchSettings allow = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, true, true,
-                GENEROUS, GENEROUS, 0, Duration.ofMillis(10));
+        FetchSettings allow = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .allowUnverified(true).connectTimeout(GENEROUS).readTimeout(GENEROUS).retries(0)
+                .retryBackoff(Duration.ofMillis(10)).build();
         assertComplete(fetch(unpinned, allow));
         int before = server.totalRequests();
         assertComplete(fetch(unpinned, allow));
@@ -405,8 +407,8 @@ class DatasetFetcherTest {
     void aCacheFolderThatCannotBeCreatedNamesTheParameter() throws IOException {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        FetchSettings s = new FetchSettings(file.resolve("cache"), List.of(serve("m")), false, true, false,
-                GENEROUS, GENEROUS, 0, Duration.ofMillis(10));
+        FetchSettings s = FetchSettings.builder().dataDirectory(file.resolve("cache")).mirrors(List.of(serve("m")))
+                .connectTimeout(GENEROUS).readTimeout(GENEROUS).retries(0).retryBackoff(Duration.ofMillis(10)).build();
         DatasetException e = assertThrows(DatasetException.class, () -> new DatasetFetcher(s, log).fetch(pinned()));
         assertTrue(e.getMessage().contains("'dataDirectory'"), e.getMessage());
     }
@@ -429,8 +431,9 @@ class DatasetFetcherTest {
         List<DataSource> sources = new DatasetFetcher(settings(false, mirror), log).sources(spec);
         assertEquals(List.of(new DataSource(DataSource.Kind.MIRROR, mirror), DataSource.systemCopy(system),
                 new DataSource(DataSource.Kind.OFFICIAL, official)), sources);
-        FetchSettings noSystem = new FetchSettings(tmp, List.of(mirror), false, false, false, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0, Duration.ofMillis(1));
+        FetchSettings noSystem = FetchSettings.builder().dataDirectory(tmp).mirrors(List.of(mirror))
+                .useSystemCopies(false).connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(1))
+                .retries(0).retryBackoff(Duration.ofMillis(1)).build();
         assertEquals(2, new DatasetFetcher(noSystem, log).sources(spec).size());
     }
 
@@ -439,8 +442,9 @@ class DatasetFetcherTest {
     /** One goal of {@code build}: fetches the dataset with the build's verified files and its own log. */
     private RecordingLog goal(URI mirror, VerifiedFiles build) {
         RecordingLog log = new RecordingLog();
-        FetchSettings settings = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, false,
-                GENEROUS, GENEROUS, 0, Duration.ofMillis(10));
+        FetchSettings settings = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .useSystemCopies(false).connectTimeout(GENEROUS).readTimeout(GENEROUS).retries(0)
+                .retryBackoff(Duration.ofMillis(10)).build();
         new DatasetFetcher(settings, log, build).fetch(pinned());
         return log;
     }

@@ -55,8 +55,9 @@ class DecompressionLimitTest {
     private DatasetFiles fetch(URI mirror) {
         DatasetSpec spec = new DatasetSpec("tiny", false, List.of("a", "b", "c"), List.of(),
                 IdxFixtures.sha256(raw), Map.of(), List.of());
-        FetchSettings settings = new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, false,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 2, Duration.ofMillis(10));
+        FetchSettings settings = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .useSystemCopies(false).connectTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ofSeconds(60))
+                .retries(2).retryBackoff(Duration.ofMillis(10)).build();
         return new DatasetFetcher(settings, log).fetch(spec);
     }
 

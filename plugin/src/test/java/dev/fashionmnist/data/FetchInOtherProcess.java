@@ -20,8 +20,9 @@ public final class FetchInOtherProcess {
             sha.put(DatasetFile.byFileName(kv[0]), kv[1]);
         }
         DatasetSpec spec = new DatasetSpec("tiny", false, List.of("a", "b", "c"), List.of(), sha, Map.of(), List.of());
-        FetchSettings settings = new FetchSettings(Path.of(args[0]), List.of(URI.create(args[1])), false, true, false,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 0, Duration.ofMillis(10));
+        FetchSettings settings = FetchSettings.builder().dataDirectory(Path.of(args[0]))
+                .mirrors(List.of(URI.create(args[1]))).connectTimeout(Duration.ofSeconds(60))
+                .readTimeout(Duration.ofSeconds(60)).retries(0).retryBackoff(Duration.ofMillis(10)).build();
         new DatasetFetcher(settings, BuildLog.console()).fetch(spec);
     }
 }

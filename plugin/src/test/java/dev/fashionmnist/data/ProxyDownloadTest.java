@@ -60,8 +60,9 @@ class ProxyDownloadTest {
     }
 
     private FetchSettings settings(DownloadProxy... proxies) {
-        return new FetchSettings(tmp.resolve("cache"), List.of(mirror), false, false, false, GENEROUS, GENEROUS, 0,
-                Duration.ofMillis(10), new ProxySettings(List.of(proxies)));
+        return FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
+                .useSystemCopies(false).connectTimeout(GENEROUS).readTimeout(GENEROUS).retries(0)
+                .retryBackoff(Duration.ofMillis(10)).proxies(new ProxySettings(List.of(proxies))).build();
     }
 
     private DownloadProxy loopback(String user, String password, String nonProxyHosts) {

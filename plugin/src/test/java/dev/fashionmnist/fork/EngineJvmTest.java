@@ -42,9 +42,11 @@ class EngineJvmTest {
 
     private static TrainJob train(Map<DatasetFile, Path> files, boolean augment) {
         ModelSpec spec = ModelSpec.of("mlp", 16, null, "1,1,1", 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, 1, 32, OptimizerKind.ADAM, 0.001, 0, false, 0, LrSchedule.CONSTANT,
-                0, true, 1, "cpu", 0, false, 0, augment);
-        return new TrainJob(s, "fashion-mnist", List.of(), files, Map.of(), 0, Path.of("out"), -1, "f", "v", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(1).batchSize(32).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).lrSchedule(LrSchedule.CONSTANT).stratified(true).seed(1).device("cpu")
+                .augment(augment).build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(List.of()).dataFiles(files)
+                .dataSha256(Map.of()).outputDirectory(Path.of("out")).fingerprint("f").pluginVersion("v").build();
     }
 
     @Test

@@ -44,8 +44,9 @@ class TrainMojoUpToDateTest {
     }
 
     private static TrainSettings configured(int epochs, LrSchedule schedule) {
-        return new TrainSettings(ModelSpec.of("mlp", 16, null, null, 28, 28, 10), epochs, 32, OptimizerKind.ADAM,
-                0.001, 0, false, 0, schedule, 0, true, 1, "cpu", 0, false);
+        return TrainSettings.builder().model(ModelSpec.of("mlp", 16, null, null, 28, 28, 10)).epochs(epochs)
+                .batchSize(32).optimizer(OptimizerKind.ADAM).learningRate(0.001).lrSchedule(schedule).stratified(true)
+                .seed(1).device("cpu").build();
     }
 
     /** A stand-in fingerprint that shows what it was computed from. */

@@ -43,13 +43,15 @@ class ModelCardJsonTest {
 
     private static ModelCard card() {
         ModelSpec spec = ModelSpec.of("amelie-cnn", 0, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, 3, 64, OptimizerKind.ADAM, 0.001, 0, false, 0, LrSchedule.CONSTANT,
-                2000, true, 42, "cpu", 2, false, 0, false, 0.9, 1, 0.1);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(3).batchSize(64).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).lrSchedule(LrSchedule.CONSTANT).trainSize(2000).stratified(true).seed(42)
+                .device("cpu").threads(2).targetAccuracy(0.9).labelSmoothing(0.1).build();
         Map<DatasetFile, String> sha = new EnumMap<>(DatasetFile.class);
         for (DatasetFile f : DatasetFile.values()) {
             sha.put(f, String.valueOf(f.ordinal()).repeat(64));
         }
-        EpochMetrics m = new EpochMetrics(3, 0.35, 0.87, 0.4, 0.85, 0.001, 4.1, 3900);
+        EpochMetrics m = EpochMetrics.builder().epoch(3).trainLoss(0.35).trainAccuracy(0.87).testLoss(0.4)
+                .testAccuracy(0.85).learningRate(0.001).epochSeconds(4.1).trainImagesPerSecond(3900).build();
         return new ModelCard(ModelCard.FORMAT, "amelie-cnn", spec, s, "fashion-mnist",
                 List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                         "Ankle boot"), sha, 2000, 10000, new Normalization(0.28, 0.35), m, 3, 3, 104650, "cpu", 12.5,

@@ -17,7 +17,8 @@ class DiagnosisTest {
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             double[] r = rows[i];
-            epochs.add(new EpochMetrics(i + 1, r[0], r[1], r[2], r[3], 0.001, 1.0, 1000));
+            epochs.add(EpochMetrics.builder().epoch(i + 1).trainLoss(r[0]).trainAccuracy(r[1]).testLoss(r[2])
+                    .testAccuracy(r[3]).learningRate(0.001).epochSeconds(1.0).trainImagesPerSecond(1000).build());
         }
         return epochs;
     }

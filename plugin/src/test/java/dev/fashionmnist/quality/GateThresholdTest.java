@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.text.ConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Gate thresholds as fractions or percentages, and the clear errors for anything else. */
 class GateThresholdTest {
@@ -23,58 +25,67 @@ class GateThresholdTest {
         }
     }
 
-    @Test
-    void fraction() {
-        assertEquals(0.91, GateThreshold.parse("0.91", "minAccuracy", false), 0.0);
-        assertEquals(1.0, GateThreshold.parse("1", "minAccuracy", false), 0.0);
-        assertEquals(0.25, GateThreshold.parse(" 0.25 ", "minAccuracy", false), 0.0);
+    /** Fractions and percentages of a gate that allows values above 1 (maxLoss) or not (minAccuracy). */
+    @ParameterizedTest(name = "{1}=''{0}'' is {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # fractions
+        0.91     | minAccuracy | false | 0.91  | 0
+        1        | minAccuracy | false | 1.0   | 0
+        ' 0.25 ' | minAccuracy | false | 0.25  | 0
+        # percentages
+        91%      | minAccuracy | false | 0.91  | 0
+        ' 91 % ' | minAccuracy | false | 0.91  | 0
+        100%     | minAccuracy | false | 1.0   | 0
+        90.5%    | minAccuracy | false | 0.905 | 1e-15
+        0%       | minAccuracy | false | 0.0   | 0
+        # zero
+        0        | minAccuracy | false | 0.0   | 0
+        # above one only when allowed
+        2.5      | maxLoss     | true  | 2.5   | 0
+        35%      | maxLoss     | true  | 0.35  | 1e-15
+        """)
+    void fractionsAndPercentages(String text, String gate, boolean allowAboveOne, double value, double delta) {
+        assertEquals(value, GateThreshold.parse(text, gate, allowAboveOne), delta);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource({", false", "'', false", "'   ', true"})
+    void nullOrBlankMeansNoGate(String text, boolean allowAboveOne) {
+        assertNull(GateThreshold.parse(text, "minAccuracy", allowAboveOne));
+    }
+
+    @ParameterizedTest(name = "''{0}'', above one allowed: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # out of range or not a number
+        1.5      | false | fraction; percentage
+        -3%      | false | fraction; percentage
+        101%     | false | fraction; percentage
+        abc      | false | fraction; percentage
+        NaN      | false | fraction; percentage
+        Infinity | false | fraction; percentage
+        %        | false | fraction; percentage
+        0.9x     | false | fraction; percentage
+        # above one only when allowed
+        2.5      | false | fraction; percentage
+        -1       | true  | 0 or more
+        Infinity | true  | 0 or more
+        """)
+    void rejected(String text, boolean allowAboveOne, String parts) {
+        assertRejected(text, allowAboveOne, parts.split("; "));
     }
 
     @Test
-    void percentage() {
-        assertEquals(0.91, GateThreshold.parse("91%", "minAccuracy", false), 0.0);
-        assertEquals(0.91, GateThreshold.parse(" 91 % ", "minAccuracy", false), 0.0);
-        assertEquals(1.0, GateThreshold.parse("100%", "minAccuracy", false), 0.0);
-        assertEquals(0.905, GateThreshold.parse("90.5%", "minAccuracy", false), 1e-15);
-        assertEquals(0.0, GateThreshold.parse("0%", "minAccuracy", false), 0.0);
-    }
-
-    @Test
-    void zero() {
-        assertEquals(0.0, GateThreshold.parse("0", "minAccuracy", false), 0.0);
-    }
-
-    @Test
-    void nullOrBlankMeansNoGate() {
-        assertNull(GateThreshold.parse(null, "minAccuracy", false));
-        assertNull(GateThreshold.parse("", "minAccuracy", false));
-        assertNull(GateThreshold.parse("   ", "minAccuracy", true));
-    }
-
-    @Test
-    void outOfRangeOrNotANumberIsRejected() {
-        for (String bad : new String[] {"1.5", "-3%", "101%", "abc", "NaN", "Infinity", "%", "0.9x"}) {
-            assertRejected(bad, false, "fraction", "percentage");
-        }
-    }
-
-    @Test
-    void aboveOneOnlyWhenAllowed() {
-        assertEquals(2.5, GateThreshold.parse("2.5", "maxLoss", true), 0.0);
-        assertEquals(0.35, GateThreshold.parse("35%", "maxLoss", true), 1e-15);
-        assertRejected("2.5", false, "fraction", "percentage");
-        assertRejected("-1", true, "0 or more");
-        assertRejected("Infinity", true, "0 or more");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
+    void theMessageNamesTheGate() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> GateThreshold.parse("-1", "maxLoss", true));
         assertTrue(e.getMessage().contains("'maxLoss'"), e.getMessage());
     }
 
-    @Test
-    void percentHasTwoDecimals() {
-        assertEquals("91.23%", GateThreshold.percent(0.9123));
-        assertEquals("100.00%", GateThreshold.percent(1.0));
-        assertEquals("0.00%", GateThreshold.percent(0.0));
-        assertEquals("57.14%", GateThreshold.percent(8.0 / 14));
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"0.9123, 91.23%", "1.0, 100.00%", "0.0, 0.00%",
+        "0.5714285714285714, 57.14%"}) // 8.0 / 14
+    void percentHasTwoDecimals(double fraction, String percent) {
+        assertEquals(percent, GateThreshold.percent(fraction));
     }
 
     @Test

@@ -131,8 +131,10 @@ public class JUnitReportTest {
     @Test
     void propertiesHoldTheConfigurationThatProducedTheResult() {
         ModelSpec spec = ModelSpec.of("mlp", 128, null, null, 28, 28, 3);
-        TrainSettings settings = new TrainSettings(spec, 2, 32, OptimizerKind.SGD, 0.01, 0.9, true, 0.0005,
-                LrSchedule.CONSTANT, 600, false, 7, "auto", 0, false, 1, true);
+        TrainSettings settings = TrainSettings.builder().model(spec).epochs(2).batchSize(32)
+                .optimizer(OptimizerKind.SGD).learningRate(0.01).momentum(0.9).nesterov(true).weightDecay(0.0005)
+                .lrSchedule(LrSchedule.CONSTANT).trainSize(600).seed(7).device("auto").earlyStoppingPatience(1)
+                .augment(true).build();
         ModelCard card = new ModelCard(ModelCard.FORMAT, "mlp", spec, settings, "mnist", List.of("a", "b", "c"),
                 Map.of(), 600, 300, null, null, 2, 1, 101_770, "cpu", 3.25, "fashionmnist-0000.params", "beef",
                 new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17.0.9"), "fp-1", "2025-03-07T09:00:00Z",

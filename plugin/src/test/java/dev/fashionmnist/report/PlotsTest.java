@@ -41,8 +41,9 @@ class PlotsTest {
         double[] trainLoss = {0.9, 0.6, 0.45, 0.38, 0.33};
         double[] testLoss = {0.7, 0.55, 0.5, 0.49, 0.5};
         for (int i = 0; i < 5; i++) {
-            list.add(new EpochMetrics(i + 1, trainLoss[i], 0.7 + 0.05 * i, testLoss[i], 0.72 + 0.03 * i, 0.001,
-                    2.5, 1200));
+            list.add(EpochMetrics.builder().epoch(i + 1).trainLoss(trainLoss[i]).trainAccuracy(0.7 + 0.05 * i)
+                    .testLoss(testLoss[i]).testAccuracy(0.72 + 0.03 * i).learningRate(0.001).epochSeconds(2.5)
+                    .trainImagesPerSecond(1200).build());
         }
         return list;
     }

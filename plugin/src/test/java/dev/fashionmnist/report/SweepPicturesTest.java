@@ -52,8 +52,10 @@ class SweepPicturesTest {
                 Map<String, String> values = new LinkedHashMap<>();
                 values.put("trainSize", TRAIN.get(t));
                 values.put("hiddenSize", HIDDEN.get(h));
-                rows.add(new SweepTable.Row(rows.size() + 1, "trainSize-" + TRAIN.get(t) + "_hiddenSize-"
-                        + HIDDEN.get(h), values, accuracy[h][t], accuracy[h][t], 0.5, 1000, 3.0, "healthy"));
+                rows.add(SweepTable.Row.builder().trial(rows.size() + 1)
+                        .id("trainSize-" + TRAIN.get(t) + "_hiddenSize-" + HIDDEN.get(h)).values(values)
+                        .finalTestAccuracy(accuracy[h][t]).bestTestAccuracy(accuracy[h][t]).testLoss(0.5)
+                        .trainableParameters(1000).trainingSeconds(3.0).diagnosis("healthy").build());
             }
         }
         rows.sort(java.util.Comparator.comparing(r -> r.values().get("trainSize").length()));
@@ -63,8 +65,9 @@ class SweepPicturesTest {
     private static List<EpochMetrics> epochs(double... at) {
         List<EpochMetrics> list = new ArrayList<>();
         for (int i = 0; i < at.length; i++) {
-            list.add(new EpochMetrics((int) Math.round(at[i]), 0.9 - 0.1 * i, 0.70 + 0.04 * i, 0.8 - 0.05 * i,
-                    0.68 + 0.03 * i, 0.01, 1.0, 1000));
+            list.add(EpochMetrics.builder().epoch((int) Math.round(at[i])).trainLoss(0.9 - 0.1 * i)
+                    .trainAccuracy(0.70 + 0.04 * i).testLoss(0.8 - 0.05 * i).testAccuracy(0.68 + 0.03 * i)
+                    .learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(1000).build());
         }
         return list;
     }
@@ -74,8 +77,9 @@ class SweepPicturesTest {
         for (SweepTable.Row r : rows) {
             // the second trial's train and test accuracy are equal: both markers must still show
             double gap = curves.size() == 1 ? 0 : 0.05;
-            curves.put(r.id(), List.of(new EpochMetrics(1, 0.5, r.finalTestAccuracy() + gap, 0.6,
-                    r.finalTestAccuracy(), 0.01, 1.0, 1000)));
+            curves.put(r.id(), List.of(EpochMetrics.builder().epoch(1).trainLoss(0.5)
+                    .trainAccuracy(r.finalTestAccuracy() + gap).testLoss(0.6).testAccuracy(r.finalTestAccuracy())
+                    .learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(1000).build()));
         }
         return curves;
     }
@@ -198,8 +202,9 @@ class SweepPicturesTest {
     void logAxisSpacesUnevenFactorsByTheirLogarithm() throws Exception {
         List<SweepTable.Row> rows = new ArrayList<>();
         for (String size : List.of("1000", "10000", "60000")) {
-            rows.add(new SweepTable.Row(rows.size() + 1, "trainSize-" + size, Map.of("trainSize", size),
-                    0.7 + rows.size() * 0.05, 0.8, 0.5, 1000, 3.0, "healthy"));
+            rows.add(SweepTable.Row.builder().trial(rows.size() + 1).id("trainSize-" + size)
+                    .values(Map.of("trainSize", size)).finalTestAccuracy(0.7 + rows.size() * 0.05).bestTestAccuracy(0.8)
+                    .testLoss(0.5).trainableParameters(1000).trainingSeconds(3.0).diagnosis("healthy").build());
         }
         SweepPlots.write(List.of("trainSize"), rows, Map.of(), dir, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(dir.resolve(SweepPlots.parameterPlot("trainSize")));
@@ -263,7 +268,9 @@ class SweepPicturesTest {
     void fractionalEpochsAreDrawnWithTicksAtWholeEpochs() throws Exception {
         List<EpochMetrics> rows = new ArrayList<>();
         for (double at : new double[] {0.5, 1, 1.5, 2, 2.5, 3}) {
-            rows.add(EpochMetrics.at(at, 1 / at, 0.6 + 0.05 * at, 1.1 / at, 0.58 + 0.04 * at, 0.01, 1.0, 1000));
+            rows.add(EpochMetrics.builder().evaluatedAt(at).trainLoss(1 / at).trainAccuracy(0.6 + 0.05 * at)
+                    .testLoss(1.1 / at).testAccuracy(0.58 + 0.04 * at).learningRate(0.01).epochSeconds(1.0)
+                    .trainImagesPerSecond(1000).build());
         }
         LearningCurves.write(rows, dir, Language.ENGLISH);
         BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));

@@ -36,8 +36,11 @@ class SweepResultsTest {
                 "accuracy,loss,macro_precision,macro_recall,macro_f1,test_images\n" + accuracy + ",0.5,0.8,0.8,0.8,"
                         + "10000\n");
         MetricsCsv.start(dir.resolve("metrics.csv"), List.of(
-                new EpochMetrics(1, 1.0, 0.5, 0.9, accuracy - 0.1, 0.01, 1.0, 100),
-                new EpochMetrics(2, 0.8, 0.6, 0.7, accuracy, 0.01, 1.0, 100)));
+                EpochMetrics.builder().epoch(1).trainLoss(1.0).trainAccuracy(0.5).testLoss(0.9)
+                        .testAccuracy(accuracy - 0.1).learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(100)
+                        .build(),
+                EpochMetrics.builder().epoch(2).trainLoss(0.8).trainAccuracy(0.6).testLoss(0.7).testAccuracy(accuracy)
+                        .learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(100).build()));
         return dir;
     }
 

@@ -20,12 +20,14 @@ class EpochMetricsTest {
 
     @Test
     void theEpochLineInGermanWithDecimalCommas() {
-        EpochMetrics m = new EpochMetrics(3, 0.4213, 0.8512, 0.4655, 0.8391, 0.001, 12.34, 4567.8);
+        EpochMetrics m = EpochMetrics.builder().epoch(3).trainLoss(0.4213).trainAccuracy(0.8512).testLoss(0.4655)
+                .testAccuracy(0.8391).learningRate(0.001).epochSeconds(12.34).trainImagesPerSecond(4567.8).build();
         assertEquals("Epoche 3/10: Trainingsgenauigkeit=0,8512 Testgenauigkeit=0,8391 Trainingsverlust=0,4213 "
                 + "Testverlust=0,4655 Lernrate=0,00100 12,3 s 4568 Bilder/s", m.logText(10).in(Language.GERMAN));
         assertEquals("epoch 3/10: train_acc=0.8512 test_acc=0.8391 train_loss=0.4213 test_loss=0.4655 lr=0.00100 "
                 + "12.3 s 4568 images/s", m.logLine(10));
-        EpochMetrics within = EpochMetrics.at(2.5, 0.5, 0.8, 0.55, 0.79, 0.05, 3.0, 1000);
+        EpochMetrics within = EpochMetrics.builder().evaluatedAt(2.5).trainLoss(0.5).trainAccuracy(0.8).testLoss(0.55)
+                .testAccuracy(0.79).learningRate(0.05).epochSeconds(3.0).trainImagesPerSecond(1000).build();
         assertEquals("Epoche 2,5/4: Trainingsgenauigkeit=0,8000 Testgenauigkeit=0,7900 Trainingsverlust=0,5000 "
                 + "Testverlust=0,5500 Lernrate=0,0500 3,0 s 1000 Bilder/s", within.logText(4).in(Language.GERMAN));
     }
@@ -35,15 +37,18 @@ class EpochMetricsTest {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {
             double at = i % 3 == 0 ? 1 + random.nextInt(50) : Math.round((1 + random.nextDouble() * 20) * 1e4) / 1e4;
-            EpochMetrics m = EpochMetrics.at(at, random.nextDouble() * 3, random.nextDouble(), random.nextDouble() * 3,
-                    random.nextInt(4) == 0 ? Math.round(random.nextDouble() * 1000) / 1000.0 : random.nextDouble(),
-                    Math.pow(10, -6 + random.nextDouble() * 7), random.nextDouble() * 500,
-                    random.nextDouble() * 90_000);
+            EpochMetrics m = EpochMetrics.builder().evaluatedAt(at).trainLoss(random.nextDouble() * 3)
+                    .trainAccuracy(random.nextDouble()).testLoss(random.nextDouble() * 3)
+                    .testAccuracy(random.nextInt(4) == 0 ? Math.round(random.nextDouble() * 1000) / 1000.0
+                            : random.nextDouble())
+                    .learningRate(Math.pow(10, -6 + random.nextDouble() * 7)).epochSeconds(random.nextDouble() * 500)
+                    .trainImagesPerSecond(random.nextDouble() * 90_000).build();
             int last = 50 + random.nextInt(50);
             assertEquals(formatted(m, last), m.logLine(last));
         }
         // ties where half-even and half-up rounding differ, as %.4f and %.1f round them
-        EpochMetrics ties = new EpochMetrics(1, 0.00005, 0.12125, 0.5, 0.5, 0.0012345, 0.25, 2.5);
+        EpochMetrics ties = EpochMetrics.builder().epoch(1).trainLoss(0.00005).trainAccuracy(0.12125).testLoss(0.5)
+                .testAccuracy(0.5).learningRate(0.0012345).epochSeconds(0.25).trainImagesPerSecond(2.5).build();
         assertEquals(formatted(ties, 1), ties.logLine(1));
     }
 

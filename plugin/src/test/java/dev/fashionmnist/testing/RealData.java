@@ -11,7 +11,6 @@ import dev.fashionmnist.text.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /** The real Fashion-MNIST from Debian's dataset-fashion-mnist package, verified into a cache under target/. */
 public final class RealData {
@@ -26,8 +25,9 @@ public final class RealData {
             assertTrue(Files.isDirectory(DatasetCatalog.DEBIAN_FASHION_MNIST),
                     "the real-data tests need 'apt-get install dataset-fashion-mnist' (.ci/run installs it)");
             Path cache = Path.of(System.getProperty("fashionmnist.testCache", "target/test-data-cache"));
-            FetchSettings settings = new FetchSettings(cache, List.of(), true, true, false, Duration.ofSeconds(5),
-                    Duration.ofSeconds(5), 0, Duration.ofMillis(10));
+            FetchSettings settings = FetchSettings.builder().dataDirectory(cache).offline(true)
+                    .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).retries(0)
+                    .retryBackoff(Duration.ofMillis(10)).build();
             files = new DatasetFetcher(settings, BuildLog.console()).fetch(DatasetCatalog.fashionMnist());
         }
         return files;

@@ -4,29 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The numbers of every CSV file: rounded for people, read back by {@link Double#parseDouble}. */
 class NumbersTest {
-    @Test
-    void fractionsKeepFourDecimals() {
-        assertEquals("0.9058", Numbers.fraction(0.9057999999999999));
-        assertEquals("0.8449", Numbers.fraction(0.8449000000000001));
-        assertEquals("0.7000", Numbers.fraction(0.7));
-        assertEquals("1.0000", Numbers.fraction(1));
-        assertEquals("0.0000", Numbers.fraction(0));
-        assertEquals("0.1235", Numbers.fraction(0.12345), "half up, from the shortest decimal of the double");
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"0.9057999999999999, 0.9058", "0.8449000000000001, 0.8449", "0.7, 0.7000", "1, 1.0000", "0, 0.0000",
+        "0.12345, 0.1235"}) // half up, from the shortest decimal of the double
+    void fractionsKeepFourDecimals(double value, String text) {
+        assertEquals(text, Numbers.fraction(value));
     }
 
-    @Test
-    void lossesAndRatesKeepFourSignificantDigits() {
-        assertEquals("0.4535", Numbers.loss(0.4534980942726135));
-        assertEquals("2.303", Numbers.loss(2.302585092994046));
-        assertEquals("0.00001235", Numbers.loss(1.2345e-5), "small losses keep their digits, no exponent");
-        assertEquals("12350", Numbers.loss(12345.6), "large losses, no exponent");
-        assertEquals("0.5", Numbers.loss(0.5));
-        assertEquals("0", Numbers.loss(0));
-        assertEquals("0.001", Numbers.rate(0.001));
-        assertEquals("0.0002768", Numbers.rate(2.76812345e-4));
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"0.4534980942726135, 0.4535", "2.302585092994046, 2.303",
+        "1.2345e-5, 0.00001235", // small losses keep their digits, no exponent
+        "12345.6, 12350", // large losses, no exponent
+        "0.5, 0.5", "0, 0"})
+    void lossesKeepFourSignificantDigits(double value, String text) {
+        assertEquals(text, Numbers.loss(value));
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"0.001, 0.001", "2.76812345e-4, 0.0002768"})
+    void ratesKeepFourSignificantDigits(double value, String text) {
+        assertEquals(text, Numbers.rate(value));
     }
 
     @Test

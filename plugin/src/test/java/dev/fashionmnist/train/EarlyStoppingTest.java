@@ -19,7 +19,9 @@ class EarlyStoppingTest {
     private static List<EpochMetrics> epochs() {
         List<EpochMetrics> list = new ArrayList<>();
         for (int i = 0; i < TEST_LOSS.length; i++) {
-            list.add(new EpochMetrics(i + 1, 1.0 - 0.1 * i, 0.5 + 0.05 * i, TEST_LOSS[i], 0.6, 0.001, 1, 100));
+            list.add(EpochMetrics.builder().epoch(i + 1).trainLoss(1.0 - 0.1 * i).trainAccuracy(0.5 + 0.05 * i)
+                    .testLoss(TEST_LOSS[i]).testAccuracy(0.6).learningRate(0.001).epochSeconds(1)
+                    .trainImagesPerSecond(100).build());
         }
         return list;
     }
@@ -67,9 +69,11 @@ class EarlyStoppingTest {
     @Test
     void anEqualTestLossIsNotANewBest() {
         EarlyStopping stopping = new EarlyStopping(1);
-        EpochMetrics first = new EpochMetrics(1, 1, 0.5, 0.5, 0.5, 0.001, 1, 1);
+        EpochMetrics first = EpochMetrics.builder().epoch(1).trainLoss(1).trainAccuracy(0.5).testLoss(0.5)
+                .testAccuracy(0.5).learningRate(0.001).epochSeconds(1).trainImagesPerSecond(1).build();
         assertTrue(stopping.record(first));
-        assertFalse(stopping.record(new EpochMetrics(2, 0.9, 0.6, 0.5, 0.6, 0.001, 1, 1)));
+        assertFalse(stopping.record(EpochMetrics.builder().epoch(2).trainLoss(0.9).trainAccuracy(0.6).testLoss(0.5)
+                .testAccuracy(0.6).learningRate(0.001).epochSeconds(1).trainImagesPerSecond(1).build()));
         assertSame(first, stopping.best());
         assertTrue(stopping.shouldStop(), "patience 1: one epoch without a lower loss stops");
     }
@@ -93,7 +97,8 @@ class EarlyStoppingTest {
         EarlyStopping stopping = new EarlyStopping(2);
         double[] losses = {1.0, 1.1, 0.9, 0.95, 0.8};
         for (int i = 0; i < losses.length; i++) {
-            stopping.record(new EpochMetrics(i + 1, 1, 0.5, losses[i], 0.5, 0.001, 1, 1));
+            stopping.record(EpochMetrics.builder().epoch(i + 1).trainLoss(1).trainAccuracy(0.5).testLoss(losses[i])
+                    .testAccuracy(0.5).learningRate(0.001).epochSeconds(1).trainImagesPerSecond(1).build());
             assertFalse(stopping.shouldStop(), "never two epochs in a row without improvement, epoch " + (i + 1));
         }
         assertEquals(5, stopping.best().epoch());

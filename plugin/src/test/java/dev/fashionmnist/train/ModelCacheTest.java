@@ -68,8 +68,7 @@ class ModelCacheTest {
     @BeforeAll
     static void train() throws Exception {
         TrainJob j = TrainingTest.job(trained, "mlp", null, 500, 200, 1, false, 42);
-        TrainJob job = new TrainJob(j.settings(), j.datasetName(), j.classNames(), j.dataFiles(), j.dataSha256(),
-                j.testSize(), trained, j.gpuIndex(), A, j.pluginVersion(), false);
+        TrainJob job = j.toBuilder().outputDirectory(trained).fingerprint(A).interactive(false).build();
         new Training(job, BuildLog.console(), TrainingProgress.NONE).run(RealData.load());
     }
 

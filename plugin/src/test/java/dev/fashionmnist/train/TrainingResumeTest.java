@@ -63,10 +63,13 @@ class TrainingResumeTest {
                                 LrSchedule schedule, int epochs, boolean resume, int patience, boolean augment) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of(architecture, 64, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, optimizer, learningRate, momentum, nesterov, weightDecay,
-                schedule, trainSize, true, 11, "cpu", 0, resume, patience, augment);
-        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 200, out,
-                -1, "fingerprint-" + epochs + "-" + resume, "test", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32).optimizer(optimizer)
+                .learningRate(learningRate).momentum(momentum).nesterov(nesterov).weightDecay(weightDecay)
+                .lrSchedule(schedule).trainSize(trainSize).stratified(true).seed(11).device("cpu").resume(resume)
+                .earlyStoppingPatience(patience).augment(augment).build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
+                .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(200).outputDirectory(out)
+                .fingerprint("fingerprint-" + epochs + "-" + resume).pluginVersion("test").build();
     }
 
     private static ModelCard train(TrainJob job) throws Exception {
@@ -120,8 +123,7 @@ class TrainingResumeTest {
     }
 
     private static EpochMetrics withoutTimings(EpochMetrics m) {
-        return new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
-                m.learningRate(), 0, 0, m.at());
+        return m.toBuilder().epochSeconds(0).trainImagesPerSecond(0).build();
     }
 
     @Test

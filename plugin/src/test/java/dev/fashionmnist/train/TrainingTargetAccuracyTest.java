@@ -45,11 +45,13 @@ class TrainingTargetAccuracyTest {
                                 int evaluationsPerEpoch, double labelSmoothing, boolean resume) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.ADAM, LEARNING_RATE, 0.9, false, 0,
-                schedule, trainSize, true, 7, "cpu", 0, resume, 0, false, target, evaluationsPerEpoch,
-                labelSmoothing);
-        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), testSize,
-                out, -1, "test-fingerprint", "test", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32).optimizer(OptimizerKind.ADAM)
+                .learningRate(LEARNING_RATE).momentum(0.9).lrSchedule(schedule).trainSize(trainSize).stratified(true)
+                .seed(7).device("cpu").resume(resume).targetAccuracy(target).evaluationsPerEpoch(evaluationsPerEpoch)
+                .labelSmoothing(labelSmoothing).build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
+                .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(testSize).outputDirectory(out)
+                .fingerprint("test-fingerprint").pluginVersion("test").build();
     }
 
     private static ModelCard train(TrainJob job, BuildLog log) throws Exception {

@@ -31,10 +31,12 @@ public class TrainingTest {
                         boolean resume, long seed) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of(arch, 128, null, blocks, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.ADAM, 0.001, 0.9, false, 0,
-                LrSchedule.CONSTANT, trainSize, true, seed, "cpu", 0, resume);
-        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), testSize,
-                out, -1, "test-fingerprint", "test", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32).optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001).momentum(0.9).lrSchedule(LrSchedule.CONSTANT).trainSize(trainSize).stratified(true)
+                .seed(seed).device("cpu").resume(resume).build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
+                .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(testSize).outputDirectory(out)
+                .fingerprint("test-fingerprint").pluginVersion("test").build();
     }
 
     private static ModelCard train(TrainJob job) throws Exception {

@@ -65,9 +65,11 @@ public final class MetricsCsv {
                     if (!(at > 0) || Double.isInfinite(at)) {
                         throw new ResultsFileException(Messages.of("report.csv.epoch", file, line, rec.get("epoch")));
                     }
-                    rows.add(EpochMetrics.at(at, d(rec, "train_loss"),
-                            d(rec, "train_accuracy"), d(rec, "test_loss"), d(rec, "test_accuracy"),
-                            d(rec, "learning_rate"), d(rec, "epoch_seconds"), d(rec, "train_images_per_second")));
+                    rows.add(EpochMetrics.builder().evaluatedAt(at).trainLoss(d(rec, "train_loss"))
+                            .trainAccuracy(d(rec, "train_accuracy")).testLoss(d(rec, "test_loss"))
+                            .testAccuracy(d(rec, "test_accuracy")).learningRate(d(rec, "learning_rate"))
+                            .epochSeconds(d(rec, "epoch_seconds"))
+                            .trainImagesPerSecond(d(rec, "train_images_per_second")).build());
                 } catch (IllegalArgumentException e) {
                     throw new ResultsFileException(Messages.of("report.csv.line", file, line, e));
                 }

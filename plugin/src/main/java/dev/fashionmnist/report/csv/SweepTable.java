@@ -36,6 +36,94 @@ public final class SweepTable {
     public record Row(int trial, String id, Map<String, String> values, double finalTestAccuracy,
                       double bestTestAccuracy, double testLoss, long trainableParameters, double trainingSeconds,
                       String diagnosis) {
+
+        /** A builder with nothing chosen yet. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder that starts from this row, for a copy with some of it changed. */
+        public Builder toBuilder() {
+            return new Builder().trial(trial).id(id).values(values).finalTestAccuracy(finalTestAccuracy)
+                    .bestTestAccuracy(bestTestAccuracy).testLoss(testLoss).trainableParameters(trainableParameters)
+                    .trainingSeconds(trainingSeconds).diagnosis(diagnosis);
+        }
+
+        /** {@link Row} by name, one column at a time. */
+        public static final class Builder {
+            private int trial;
+            private String id;
+            private Map<String, String> values;
+            private double finalTestAccuracy;
+            private double bestTestAccuracy;
+            private double testLoss;
+            private long trainableParameters;
+            private double trainingSeconds;
+            private String diagnosis;
+
+            private Builder() {
+            }
+
+            /** The trial's number in the grid, from 1. */
+            public Builder trial(int trial) {
+                this.trial = trial;
+                return this;
+            }
+
+            /** The trial's id, from its values. */
+            public Builder id(String id) {
+                this.id = id;
+                return this;
+            }
+
+            /** The swept parameters' values, by name. */
+            public Builder values(Map<String, String> values) {
+                this.values = values;
+                return this;
+            }
+
+            /** The test accuracy of the trained model. */
+            public Builder finalTestAccuracy(double finalTestAccuracy) {
+                this.finalTestAccuracy = finalTestAccuracy;
+                return this;
+            }
+
+            /** The best test accuracy of any evaluation during training. */
+            public Builder bestTestAccuracy(double bestTestAccuracy) {
+                this.bestTestAccuracy = bestTestAccuracy;
+                return this;
+            }
+
+            /** The test loss of the trained model. */
+            public Builder testLoss(double testLoss) {
+                this.testLoss = testLoss;
+                return this;
+            }
+
+            /** The model's trainable parameters. */
+            public Builder trainableParameters(long trainableParameters) {
+                this.trainableParameters = trainableParameters;
+                return this;
+            }
+
+            /** How long the training took. */
+            public Builder trainingSeconds(double trainingSeconds) {
+                this.trainingSeconds = trainingSeconds;
+                return this;
+            }
+
+            /** The diagnosis' verdict. */
+            public Builder diagnosis(String diagnosis) {
+                this.diagnosis = diagnosis;
+                return this;
+            }
+
+            /** The row. */
+            public Row build() {
+                return new Row(trial, id, values, finalTestAccuracy, bestTestAccuracy, testLoss, trainableParameters,
+                        trainingSeconds, diagnosis);
+            }
+        }
     }
 
     /** The results of the trial whose outputs are in {@code dir} (model, evaluation.csv, metrics.csv). */
@@ -50,8 +138,9 @@ public final class SweepTable {
         double loss = accuracyAndLoss[1];
         List<EpochMetrics> metrics = MetricsCsv.read(dir.resolve("metrics.csv"));
         double best = metrics.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElse(accuracy);
-        return new Row(trial, id, values, accuracy, best, loss, card.trainableParameters(), card.trainingSeconds(),
-                Diagnosis.verdict(Diagnosis.of(metrics)));
+        return Row.builder().trial(trial).id(id).values(values).finalTestAccuracy(accuracy).bestTestAccuracy(best)
+                .testLoss(loss).trainableParameters(card.trainableParameters()).trainingSeconds(card.trainingSeconds())
+                .diagnosis(Diagnosis.verdict(Diagnosis.of(metrics))).build();
     }
 
     public static void write(List<String> names, List<Row> rows, Path file) throws IOException {
@@ -99,9 +188,11 @@ public final class SweepTable {
                     values.put(names.get(i), r.get(2 + i));
                 }
                 int k = 2 + names.size();
-                rows.add(new Row(Integer.parseInt(r.get(0)), r.get(1), values, Double.parseDouble(r.get(k)),
-                        Double.parseDouble(r.get(k + 1)), Double.parseDouble(r.get(k + 2)), Long.parseLong(r.get(k + 3)),
-                        Double.parseDouble(r.get(k + 4)), r.get(k + 5)));
+                rows.add(Row.builder().trial(Integer.parseInt(r.get(0))).id(r.get(1)).values(values)
+                        .finalTestAccuracy(Double.parseDouble(r.get(k)))
+                        .bestTestAccuracy(Double.parseDouble(r.get(k + 1)))
+                        .testLoss(Double.parseDouble(r.get(k + 2))).trainableParameters(Long.parseLong(r.get(k + 3)))
+                        .trainingSeconds(Double.parseDouble(r.get(k + 4))).diagnosis(r.get(k + 5)).build());
             }
         } catch (RuntimeException e) {
             throw new ResultsFileException(Messages.of("report.sweep.notATable", file, e.getMessage()), e);

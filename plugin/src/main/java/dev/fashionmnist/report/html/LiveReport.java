@@ -75,8 +75,8 @@ public final class LiveReport {
 
     private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history,
                               Map<String, byte[]> images, Language language) throws IOException {
-        ReportContent content = new ReportContent(card, history, null, Diagnosis.of(history), null, null, List.of(),
-                images, List.of(), List.of(), Map.of(), language);
+        ReportContent content = ReportContent.builder().card(card).metrics(history).diagnosis(Diagnosis.of(history))
+                .images(images).language(language).build();
         Path file = dir.resolve(HtmlReport.FILE);
         boolean running = RunStatus.RUNNING.equals(run.state());
         HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now(), language), file);

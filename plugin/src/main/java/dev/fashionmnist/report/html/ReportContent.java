@@ -60,6 +60,21 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
         }
     }
 
+    /**
+     * A builder of a page that shows nothing yet: no card, no metrics, no evaluation, no gates, no plots, no sweep,
+     * worded in English.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this content, for a copy with some of it changed. */
+    public Builder toBuilder() {
+        return new Builder().card(card).metrics(metrics).metricsNote(metricsNote).diagnosis(diagnosis)
+                .confusion(confusion).testLoss(testLoss).gates(gates).images(images).sweepNames(sweepNames)
+                .sweepRows(sweepRows).sweepImages(sweepImages).language(language);
+    }
+
     public boolean isEmpty() {
         return card == null && metrics.isEmpty() && confusion == null && sweepRows.isEmpty();
     }
@@ -97,8 +112,10 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
             }
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
-        return new ReportContent(card, metrics, history.noteText(), Diagnosis.of(metrics), confusion, loss,
-                gates(dir.resolve(JUnitReport.FILE), confusion, loss), images, sweepNames, sweepRows, sweepImages, language);
+        return builder().card(card).metrics(metrics).metricsNote(history.noteText()).diagnosis(Diagnosis.of(metrics))
+                .confusion(confusion).testLoss(loss).gates(gates(dir.resolve(JUnitReport.FILE), confusion, loss))
+                .images(images).sweepNames(sweepNames).sweepRows(sweepRows).sweepImages(sweepImages).language(language)
+                .build();
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */
@@ -191,5 +208,102 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
             case MistakesGrid.FILE -> Messages.text(language, "report.html.plot.mistakes");
             default -> throw new IllegalArgumentException("no plot " + file);
         };
+    }
+
+    /** {@link ReportContent} by name, one part at a time. */
+    public static final class Builder {
+        private ModelCard card;
+        private List<EpochMetrics> metrics = List.of();
+        private Message metricsNote;
+        private List<Diagnosis.Finding> diagnosis = List.of();
+        private ConfusionMatrix confusion;
+        private Double testLoss;
+        private List<GateRow> gates = List.of();
+        private Map<String, byte[]> images = Map.of();
+        private List<String> sweepNames = List.of();
+        private List<SweepTable.Row> sweepRows = List.of();
+        private Map<String, byte[]> sweepImages = Map.of();
+        private Language language = Language.ENGLISH;
+
+        private Builder() {
+        }
+
+        /** The model card; {@code null} = no model. */
+        public Builder card(ModelCard card) {
+            this.card = card;
+            return this;
+        }
+
+        /** The model's metrics, a row per evaluation. */
+        public Builder metrics(List<EpochMetrics> metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        /** Where the metrics come from when that is not simply metrics.csv. */
+        public Builder metricsNote(Message metricsNote) {
+            this.metricsNote = metricsNote;
+            return this;
+        }
+
+        /** What the metrics say about the training. */
+        public Builder diagnosis(List<Diagnosis.Finding> diagnosis) {
+            this.diagnosis = diagnosis;
+            return this;
+        }
+
+        /** The evaluation's confusion matrix; {@code null} = no evaluation. */
+        public Builder confusion(ConfusionMatrix confusion) {
+            this.confusion = confusion;
+            return this;
+        }
+
+        /** The evaluation's test loss; {@code null} = none. */
+        public Builder testLoss(Double testLoss) {
+            this.testLoss = testLoss;
+            return this;
+        }
+
+        /** The gates as the JUnit report recorded them. */
+        public Builder gates(List<GateRow> gates) {
+            this.gates = gates;
+            return this;
+        }
+
+        /** The plots, by file name. */
+        public Builder images(Map<String, byte[]> images) {
+            this.images = images;
+            return this;
+        }
+
+        /** The parameters a sweep varied. */
+        public Builder sweepNames(List<String> sweepNames) {
+            this.sweepNames = sweepNames;
+            return this;
+        }
+
+        /** The sweep's trials. */
+        public Builder sweepRows(List<SweepTable.Row> sweepRows) {
+            this.sweepRows = sweepRows;
+            return this;
+        }
+
+        /** The sweep's plots, by file name. */
+        public Builder sweepImages(Map<String, byte[]> sweepImages) {
+            this.sweepImages = sweepImages;
+            return this;
+        }
+
+        /** The reader's language, in which the page is worded. */
+        public Builder language(Language language) {
+            this.language = language;
+            return this;
+        }
+
+        /** The content. */
+        public ReportContent build() {
+            return new ReportContent(card, metrics, metricsNote, diagnosis, confusion, testLoss, gates, images,
+                    sweepNames, sweepRows, sweepImages, language);
+        }
     }
 }

@@ -24,17 +24,22 @@ class MetricsCsvTest {
     Path dir;
 
     private static EpochMetrics row(double at, double testLoss) {
-        return EpochMetrics.at(at, 1.0 / at, 0.5 + at / 10, testLoss, 0.6 + at / 10, 0.001 * at, 2.5 * at, 900 + at);
+        return EpochMetrics.builder().evaluatedAt(at).trainLoss(1.0 / at).trainAccuracy(0.5 + at / 10)
+                .testLoss(testLoss).testAccuracy(0.6 + at / 10).learningRate(0.001 * at).epochSeconds(2.5 * at)
+                .trainImagesPerSecond(900 + at).build();
     }
 
     @Test
     void wholeEpochRowsAreWrittenRounded() throws IOException {
         Path file = dir.resolve("metrics.csv");
-        MetricsCsv.start(file, List.of(new EpochMetrics(1, 0.9, 0.7, 0.8, 0.72, 0.001, 3.25, 1000)));
-        MetricsCsv.append(file, new EpochMetrics(2, 0.5, 0.8, 0.6, 0.79, 0.001, 3.5, 1100));
+        MetricsCsv.start(file, List.of(EpochMetrics.builder().epoch(1).trainLoss(0.9).trainAccuracy(0.7).testLoss(0.8)
+                .testAccuracy(0.72).learningRate(0.001).epochSeconds(3.25).trainImagesPerSecond(1000).build()));
+        MetricsCsv.append(file, EpochMetrics.builder().epoch(2).trainLoss(0.5).trainAccuracy(0.8).testLoss(0.6)
+                .testAccuracy(0.79).learningRate(0.001).epochSeconds(3.5).trainImagesPerSecond(1100).build());
         // what a real epoch gives: sums of floats divided by counts
-        MetricsCsv.append(file, new EpochMetrics(3, 0.45349809422, 0.9057999999999999, 0.3891234567, 0.8449000000000001,
-                2.7681e-4, 4.127903069, 3950.6508388766774));
+        MetricsCsv.append(file, EpochMetrics.builder().epoch(3).trainLoss(0.45349809422)
+                .trainAccuracy(0.9057999999999999).testLoss(0.3891234567).testAccuracy(0.8449000000000001)
+                .learningRate(2.7681e-4).epochSeconds(4.127903069).trainImagesPerSecond(3950.6508388766774).build());
         assertEquals(List.of(
                 "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
                         + "train_images_per_second",
@@ -45,7 +50,8 @@ class MetricsCsvTest {
         assertEquals(1, read.get(0).epoch());
         assertEquals(1.0, read.get(0).at(), 0.0);
         assertTrue(read.get(1).epochEnd());
-        assertEquals(new EpochMetrics(2, 0.5, 0.8, 0.6, 0.79, 0.001, 3.5, 1100), read.get(1));
+        assertEquals(EpochMetrics.builder().epoch(2).trainLoss(0.5).trainAccuracy(0.8).testLoss(0.6).testAccuracy(0.79)
+                .learningRate(0.001).epochSeconds(3.5).trainImagesPerSecond(1100).build(), read.get(1));
     }
 
     @Test

@@ -50,8 +50,10 @@ class SweepTableTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("hiddenSize", hidden);
         values.put("trainSize", train);
-        return new SweepTable.Row(trial, "hiddenSize-" + hidden + "_trainSize-" + train, values, accuracy,
-                accuracy + 0.0100, 1.5 - accuracy, 1000L * Integer.parseInt(hidden), 12.3 * trial, diagnosis);
+        return SweepTable.Row.builder().trial(trial).id("hiddenSize-" + hidden + "_trainSize-" + train).values(values)
+                .finalTestAccuracy(accuracy).bestTestAccuracy(accuracy + 0.0100).testLoss(1.5 - accuracy)
+                .trainableParameters(1000L * Integer.parseInt(hidden)).trainingSeconds(12.3 * trial)
+                .diagnosis(diagnosis).build();
     }
 
     /** A 2x2 grid; the accuracies are chosen so that no summary figure lies on a rounding tie. */
@@ -63,7 +65,9 @@ class SweepTableTest {
     private static List<EpochMetrics> curve(double start) {
         List<EpochMetrics> list = new ArrayList<>();
         for (int e = 1; e <= 3; e++) {
-            list.add(new EpochMetrics(e, 1.0 / e, start + 0.02 * e, 1.1 / e, start + 0.015 * e, 0.001, 2.0, 500));
+            list.add(EpochMetrics.builder().epoch(e).trainLoss(1.0 / e).trainAccuracy(start + 0.02 * e)
+                    .testLoss(1.1 / e).testAccuracy(start + 0.015 * e).learningRate(0.001).epochSeconds(2.0)
+                    .trainImagesPerSecond(500).build());
         }
         return list;
     }
@@ -73,14 +77,14 @@ class SweepTableTest {
         Path file = dir.resolve(SweepTable.FILE);
         List<SweepTable.Row> rows = new ArrayList<>(rows());
         // accuracies rounded to 4 decimals, the loss to 4 significant digits, seconds to 3 decimals
-        rows.set(0, new SweepTable.Row(1, rows.get(0).id(), rows.get(0).values(), 0.701249, 0.711251, 0.798749,
-                2000, 12.34, "underfitting"));
+        rows.set(0, rows.get(0).toBuilder().trial(1).finalTestAccuracy(0.701249).bestTestAccuracy(0.711251)
+                .testLoss(0.798749).trainableParameters(2000).trainingSeconds(12.34).diagnosis("underfitting").build());
         SweepTable.write(NAMES, rows, file);
         assertEquals(NAMES, SweepTable.names(file));
         List<SweepTable.Row> read = SweepTable.read(file);
         assertEquals(4, read.size());
-        assertEquals(new SweepTable.Row(1, rows.get(0).id(), rows.get(0).values(), 0.7012, 0.7113, 0.7987, 2000,
-                12.34, "underfitting"), read.get(0));
+        assertEquals(rows.get(0).toBuilder().finalTestAccuracy(0.7012).bestTestAccuracy(0.7113).testLoss(0.7987)
+                .build(), read.get(0));
         for (int i = 1; i < 4; i++) {
             SweepTable.Row w = rows.get(i);
             SweepTable.Row r = read.get(i);
@@ -104,14 +108,17 @@ class SweepTableTest {
     @Test
     void namesAreTheColumnsBetweenIdAndTheResults() throws Exception {
         Path one = dir.resolve("one.csv");
-        SweepTable.write(List.of("learningRate"), List.of(new SweepTable.Row(1, "learningRate-0.01",
-                Map.of("learningRate", "0.01"), 0.8, 0.81, 0.5, 101770, 3, "healthy")), one);
+        SweepTable.write(List.of("learningRate"), List.of(SweepTable.Row.builder().trial(1).id("learningRate-0.01")
+                .values(Map.of("learningRate", "0.01")).finalTestAccuracy(0.8).bestTestAccuracy(0.81).testLoss(0.5)
+                .trainableParameters(101770).trainingSeconds(3).diagnosis("healthy").build()), one);
         assertEquals(List.of("learningRate"), SweepTable.names(one));
         assertEquals(Map.of("learningRate", "0.01"), SweepTable.read(one).get(0).values());
         Path three = dir.resolve("three.csv");
         List<String> names = List.of("architecture", "epochs", "augment");
-        SweepTable.write(names, List.of(new SweepTable.Row(1, "x", Map.of("architecture", "mlp", "epochs", "2",
-                "augment", "true"), 0.8, 0.81, 0.5, 1, 3, "healthy")), three);
+        SweepTable.write(names, List.of(SweepTable.Row.builder().trial(1).id("x")
+                .values(Map.of("architecture", "mlp", "epochs", "2", "augment", "true")).finalTestAccuracy(0.8)
+                .bestTestAccuracy(0.81).testLoss(0.5).trainableParameters(1).trainingSeconds(3).diagnosis("healthy")
+                .build()), three);
         assertEquals(names, SweepTable.names(three));
     }
 

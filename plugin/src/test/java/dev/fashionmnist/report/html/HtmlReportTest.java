@@ -298,8 +298,9 @@ class HtmlReportTest {
 
     @Test
     void aGermanSweepTable() throws Exception {
-        SweepTable.write(List.of("hiddenSize"), List.of(new SweepTable.Row(1, "hiddenSize-128",
-                java.util.Map.of("hiddenSize", "128"), 0.8, 0.81, 0.5, 101_770, 3.04, "healthy")),
+        SweepTable.write(List.of("hiddenSize"), List.of(SweepTable.Row.builder().trial(1).id("hiddenSize-128")
+                .values(java.util.Map.of("hiddenSize", "128")).finalTestAccuracy(0.8).bestTestAccuracy(0.81)
+                .testLoss(0.5).trainableParameters(101_770).trainingSeconds(3.04).diagnosis("healthy").build()),
                 work.resolve(SweepTable.FILE));
         String de = report(ReportContent.collect(work, Language.GERMAN), work.resolve(HtmlReport.FILE));
         assertTrue(de.contains("<h2 id=\"sweep\">Sweep: Wovon hängt die Qualität ab?</h2>\n<table><tr>"
@@ -328,9 +329,10 @@ class HtmlReportTest {
     void theDiagnosisKeepsItsEnglishShape() throws Exception {
         Diagnosis.Finding f = new Diagnosis.Finding(Diagnosis.Kind.OVERFITTING,
                 Messages.of("diagnosis.overfitting.gap", 90.0, 12.3, 77.7, 10.0));
-        ReportContent content = new ReportContent(null, List.of(new EpochMetrics(1, 0.5, 0.9, 0.6, 0.78, 0.01, 1.0,
-                100)), null, List.of(f, f), null, null, List.of(), java.util.Map.of(), List.of(), List.of(),
-                java.util.Map.of(), Language.ENGLISH);
+        EpochMetrics row = EpochMetrics.builder().epoch(1).trainLoss(0.5).trainAccuracy(0.9).testLoss(0.6)
+                .testAccuracy(0.78).learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(100).build();
+        ReportContent content = ReportContent.builder().metrics(List.of(row)).diagnosis(List.of(f, f))
+                .language(Language.ENGLISH).build();
         String html = report(content, work.resolve(HtmlReport.FILE));
         assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: train accuracy 90.00% is 12.3 points above test accuracy 77.70% (more than 10); 1 more "
                 + "finding(s) and the remedies below.</p>"), html);

@@ -37,10 +37,12 @@ class LearningHistoryTest {
     private TrainJob job(double learningRate, int epochs) {
         DatasetFiles files = RealData.files();
         ModelSpec spec = ModelSpec.of("mlp", 32, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.SGD, learningRate, 0, false, 0,
-                LrSchedule.CONSTANT, 320, true, 5, "cpu", 0, false);
-        return new TrainJob(s, "fashion-mnist", files.spec().classNames(), files.paths(), files.sha256(), 100, out,
-                -1, "fingerprint-" + learningRate, "test", false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32).optimizer(OptimizerKind.SGD)
+                .learningRate(learningRate).lrSchedule(LrSchedule.CONSTANT).trainSize(320).stratified(true).seed(5)
+                .device("cpu").build();
+        return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
+                .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(100).outputDirectory(out)
+                .fingerprint("fingerprint-" + learningRate).pluginVersion("test").build();
     }
 
     private ModelCard train(TrainJob job) throws Exception {
@@ -81,7 +83,8 @@ class LearningHistoryTest {
 
     @Test
     void aKilledRunIsNamedAsSuch() {
-        EpochMetrics row = new EpochMetrics(1, 1, 0.5, 1, 0.5, 0.1, 1, 100);
+        EpochMetrics row = EpochMetrics.builder().epoch(1).trainLoss(1).trainAccuracy(0.5).testLoss(1).testAccuracy(0.5)
+                .learningRate(0.1).epochSeconds(1).trainImagesPerSecond(100).build();
         ModelCard card = Json.read("{\"runId\": \"aaaaaaaa-1\", \"history\": [" + Json.write(row) + "]}",
                 ModelCard.class);
         RunStatus killed = new RunStatus("bbbbbbbb-2", RunStatus.RUNNING, 1, 5, "2026-01-01T00:00:00Z", null);
@@ -96,7 +99,8 @@ class LearningHistoryTest {
 
     @Test
     void anOldCardWithoutHistoryKeepsMetricsCsvButSaysWhoseItIs() {
-        EpochMetrics row = new EpochMetrics(1, 1, 0.5, 1, 0.5, 0.1, 1, 100);
+        EpochMetrics row = EpochMetrics.builder().epoch(1).trainLoss(1).trainAccuracy(0.5).testLoss(1).testAccuracy(0.5)
+                .learningRate(0.1).epochSeconds(1).trainImagesPerSecond(100).build();
         ModelCard old = Json.read("{\"epochsTrained\": 3}", ModelCard.class);
         RunStatus failed = new RunStatus("cccccccc-3", RunStatus.RUNNING, 1, 2, "2026-01-01T00:00:00Z", null)
                 .failed("Training diverged");

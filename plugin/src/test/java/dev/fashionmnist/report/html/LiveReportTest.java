@@ -25,7 +25,8 @@ class LiveReportTest {
     Path out;
 
     private static EpochMetrics epoch(int n) {
-        return new EpochMetrics(n, 1.0 / n, 0.6 + 0.05 * n, 1.1 / n, 0.58 + 0.04 * n, 0.01, 2.0, 1000);
+        return EpochMetrics.builder().epoch(n).trainLoss(1.0 / n).trainAccuracy(0.6 + 0.05 * n).testLoss(1.1 / n)
+                .testAccuracy(0.58 + 0.04 * n).learningRate(0.01).epochSeconds(2.0).trainImagesPerSecond(1000).build();
     }
 
     private String page() throws Exception {
@@ -130,7 +131,8 @@ class LiveReportTest {
     void germanProgressHasADecimalComma() {
         Instant now = Instant.now();
         RunStatus running = new RunStatus("r", RunStatus.RUNNING, 1, 4, now.minusSeconds(75).toString(), null);
-        EpochMetrics half = EpochMetrics.at(2.5, 0.5, 0.7, 0.6, 0.65, 0.01, 2.0, 1000);
+        EpochMetrics half = EpochMetrics.builder().evaluatedAt(2.5).trainLoss(0.5).trainAccuracy(0.7).testLoss(0.6)
+                .testAccuracy(0.65).learningRate(0.01).epochSeconds(2.0).trainImagesPerSecond(1000).build();
         assertEquals("<div id=\"training\" class=\"finding\"><b>Training: Epoche 3 von 4 läuft</b>; 2,5 von 4 "
                 + "Epochen dieses Laufs fertig (63 %), bisher 1 min 15 s.<br>Diese Seite lädt sich alle 10 s neu, bis "
                 + "das Training endet.<div class=\"progress\" title=\"63%\"><div style=\"width:62.5%\"></div></div>"
