@@ -131,7 +131,8 @@ class SweepGridTest {
     @Test
     void badShardsAreErrors() {
         for (String bad : List.of("0/2", "3/2", "x", "1-2", "1/0", "-1/2", "1/2/3", "a/b")) {
-            ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.Shard.parse(bad), bad);
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepGrid.Shard.parse(bad),
+                    bad);
             assertTrue(e.getMessage().contains("'shard'"), e.getMessage());
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }

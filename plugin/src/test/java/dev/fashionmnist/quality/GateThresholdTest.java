@@ -65,7 +65,8 @@ class GateThresholdTest {
         assertRejected("2.5", false, "fraction", "percentage");
         assertRejected("-1", true, "0 or more");
         assertRejected("Infinity", true, "0 or more");
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> GateThreshold.parse("-1", "maxLoss", true));
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> GateThreshold.parse("-1", "maxLoss", true));
         assertTrue(e.getMessage().contains("'maxLoss'"), e.getMessage());
     }
 

@@ -100,7 +100,8 @@ public final class SweepTable {
                 }
                 int k = 2 + names.size();
                 rows.add(new Row(Integer.parseInt(r.get(0)), r.get(1), values, Double.parseDouble(r.get(k)),
-                        Double.parseDouble(r.get(k + 1)), Double.parseDouble(r.get(k + 2)), Long.parseLong(r.get(k + 3)),
+                        Double.parseDouble(r.get(k + 1)), Double.parseDouble(r.get(k + 2)),
+                        Long.parseLong(r.get(k + 3)),
                         Double.parseDouble(r.get(k + 4)), r.get(k + 5)));
             }
         } catch (RuntimeException e) {

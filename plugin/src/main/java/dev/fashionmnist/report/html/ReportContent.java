@@ -98,7 +98,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
         return new ReportContent(card, metrics, history.noteText(), Diagnosis.of(metrics), confusion, loss,
-                gates(dir.resolve(JUnitReport.FILE), confusion, loss), images, sweepNames, sweepRows, sweepImages, language);
+                gates(dir.resolve(JUnitReport.FILE), confusion, loss), images, sweepNames, sweepRows, sweepImages,
+                language);
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */

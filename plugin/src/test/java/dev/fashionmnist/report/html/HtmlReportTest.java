@@ -314,9 +314,11 @@ class HtmlReportTest {
                 100)), null, List.of(f, f), null, null, List.of(), java.util.Map.of(), List.of(), List.of(),
                 java.util.Map.of(), Language.ENGLISH);
         String html = report(content, work.resolve(HtmlReport.FILE));
-        assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: train accuracy 90.00% is 12.3 points above test accuracy 77.70% (more than 10); 1 more "
+        assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: train accuracy 90.00% is 12.3 "
+                + "points above test accuracy 77.70% (more than 10); 1 more "
                 + "finding(s) and the remedies below.</p>"), html);
-        assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points above test accuracy "
+        assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points "
+                + "above test accuracy "
                 + "77.70% (more than 10).<br>Try: "
                 + HtmlReport.esc(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
