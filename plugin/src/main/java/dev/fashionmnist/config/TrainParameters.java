@@ -17,8 +17,8 @@ public final class TrainParameters {
     /** The parameters a sweep may vary. */
     public static final List<String> NAMES = List.of("architecture", "hiddenSize", "hiddenLayers", "resnetBlocks",
             "epochs", "batchSize", "optimizer", "learningRate", "momentum", "nesterov", "weightDecay", "lrSchedule",
-            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment", "targetAccuracy", "evaluationsPerEpoch",
-            "labelSmoothing");
+            "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment", "targetAccuracy",
+            "evaluationsPerEpoch", "labelSmoothing");
 
     private final Map<String, String> values;
 

@@ -41,10 +41,12 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
             throw badTargetAccuracy(String.valueOf(targetAccuracy));
         }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new ConfigurationException(Messages.of("train.settings.labelSmoothing", String.valueOf(labelSmoothing)));
+            throw new ConfigurationException(Messages.of("train.settings.labelSmoothing",
+                    String.valueOf(labelSmoothing)));
         }
         if (earlyStoppingPatience < 0) {
-            throw new ConfigurationException(Messages.of("train.settings.earlyStoppingPatience", earlyStoppingPatience));
+            throw new ConfigurationException(Messages.of("train.settings.earlyStoppingPatience",
+                    earlyStoppingPatience));
         }
         if (epochs < 1) {
             throw new ConfigurationException(Messages.of("train.settings.epochs", epochs));
@@ -177,8 +179,8 @@ public record TrainSettings(ModelSpec model, int epochs, int batchSize, Optimize
     private static void checkEvaluations(int evaluationsPerEpoch, int images, int batchSize) {
         int batches = batches(images, batchSize);
         if (evaluationsPerEpoch > batches) {
-            throw new ConfigurationException(Messages.of("train.settings.evaluationsAboveBatches", evaluationsPerEpoch, images,
-                    batchSize, batches));
+            throw new ConfigurationException(Messages.of("train.settings.evaluationsAboveBatches", evaluationsPerEpoch,
+                    images, batchSize, batches));
         }
     }
 

@@ -262,7 +262,9 @@ public final class DatasetFetcher {
         return Messages.of("data.noSource.tried", file.fileName(), spec.name(), dir, tried, hint);
     }
 
-    /** The cache's copy when it verifies (or was verified earlier in this build and is unchanged), else {@code null}. */
+    /**
+     * The cache's copy when it verifies (or was verified earlier in this build and is unchanged), else {@code null}.
+     */
     private Candidate verifiedCacheHit(DatasetSpec spec, DatasetFile file, Path target) throws IOException {
         if (!Files.isRegularFile(target)) {
             return null;

@@ -1,8 +1,8 @@
 package dev.fashionmnist.evaluate;
 
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.runtime.internal.ImagePreparation.Invert;
 import dev.fashionmnist.runtime.internal.ImagePreparation;
+import dev.fashionmnist.runtime.internal.ImagePreparation.Invert;
 import dev.fashionmnist.text.Messages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * How the engine JVM is started: which of the plugin's artifacts it needs on its class path (the engine and what
- * training, evaluation and plots use: 13 jars with the runtime's networks, not Maven's own dozens), and its defaults: the serial collector and a
+ * training, evaluation and plots use: 13 jars with the runtime's networks, not Maven's own dozens), and its defaults:
+ * the serial collector and a
  * heap sized to the job's data, starting small, so that the JVM's share of the resident memory follows what the job
  * holds instead of growing towards a quarter of the machine; the JIT's quick tier only; glibc's allocator keeping
  * freed memory. The user's {@code jvmArgs} come after the defaults and win (a later {@code -Xmx} replaces ours; a

@@ -28,7 +28,8 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
     String dataset;
 
     /** The shared dataset cache; each dataset gets a folder of its name below it. */
-    @Parameter(property = "fashionmnist.dataDirectory", defaultValue = "${settings.localRepository}/.cache/fashionmnist")
+    @Parameter(property = "fashionmnist.dataDirectory",
+            defaultValue = "${settings.localRepository}/.cache/fashionmnist")
     File dataDirectory;
 
     /** Base URLs (http, https, file:) tried in order before system copies and the official URLs. */

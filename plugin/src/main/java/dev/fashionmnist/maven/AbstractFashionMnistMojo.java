@@ -49,8 +49,8 @@ abstract class AbstractFashionMnistMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         Language words = language();
-        BuildLog log = new MavenBuildLog(getLog(), session != null && session.isParallel() && session.getCurrentProject()
-                != null ? session.getCurrentProject().getArtifactId() : null, words);
+        BuildLog log = new MavenBuildLog(getLog(), session != null && session.isParallel()
+                && session.getCurrentProject() != null ? session.getCurrentProject().getArtifactId() : null, words);
         Properties typed = session == null || mojoExecution == null ? null : session.getUserProperties();
         if (typed != null) {
             // a skipped goal still names the unknown properties; what its configuration overrides does not matter

@@ -161,7 +161,8 @@ public class TrainMojo extends AbstractEngineMojo {
     boolean attach;
 
     /**
-     * The time of the entries of the model zip and jar for a reproducible build: ISO-8601 ({@code 2024-01-01T00:00:00Z}) or
+     * The time of the entries of the model zip and jar for a reproducible build: ISO-8601
+     * ({@code 2024-01-01T00:00:00Z}) or
      * seconds since 1970, as for maven-jar-plugin; default: {@code project.build.outputTimestamp}. Unset: each entry
      * carries its file's modification time.
      */

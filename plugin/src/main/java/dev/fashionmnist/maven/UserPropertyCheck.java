@@ -80,7 +80,8 @@ final class UserPropertyCheck {
             String typed = property == null ? null : userProperties.getProperty(property);
             boolean isSwitch = "boolean".equals(parameter.getType()) || "java.lang.Boolean".equals(parameter.getType());
             if (isSwitch && typed != null && !typed.trim().equalsIgnoreCase("true")
-                    && !typed.trim().equalsIgnoreCase("false") && pomValue(configuration, parameter, property) == null) {
+                    && !typed.trim().equalsIgnoreCase("false")
+                    && pomValue(configuration, parameter, property) == null) {
                 return Messages.of("maven.switch.invalid", property, typed, parameter.getName());
             }
         }

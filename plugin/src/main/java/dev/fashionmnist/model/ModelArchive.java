@@ -2,8 +2,8 @@ package dev.fashionmnist.model;
 
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.runtime.Classifier;
-import dev.fashionmnist.runtime.internal.ModelZip.Limits;
 import dev.fashionmnist.runtime.internal.ModelZip;
+import dev.fashionmnist.runtime.internal.ModelZip.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,10 @@ public final class ModelArchive {
     private ModelArchive() {
     }
 
-    /** Zips the files of {@code modelDirectory} with their own modification times; see {@link #zip(Path, Path, Instant)}. */
+    /**
+     * Zips the files of {@code modelDirectory} with their own modification times; see
+     * {@link #zip(Path, Path, Instant)}.
+     */
     public static void zip(Path modelDirectory, Path zip) throws IOException {
         zip(modelDirectory, zip, null);
     }

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * {@code model.json}: what a trained model is and how it came to be: network, every hyperparameter, data and its
  * checksums, normalisation, the kept epoch's metrics ({@code bestEpoch}: the epoch whose parameters these are;
- * with early stopping the one with the lowest test loss), trainable parameters, device, time, versions, and the fingerprint of
+ * with early stopping the one with the lowest test loss), trainable parameters, device, time, versions, and the
+ * fingerprint of
  * all inputs that decides whether the model is up to date.
  *
  * <p>How it came about: {@code runId} names the training run that wrote it (also in run.json beside metrics.csv),
@@ -32,7 +33,8 @@ import java.util.Map;
 public record ModelCard(int formatVersion, String architecture, ModelSpec model, TrainSettings hyperparameters,
                         String dataset, List<String> classNames, Map<DatasetFile, String> dataSha256,
                         int trainImages, int testImages, Normalization normalization, EpochMetrics finalMetrics,
-                        int epochsTrained, int bestEpoch, long trainableParameters, String device, double trainingSeconds,
+                        int epochsTrained, int bestEpoch, long trainableParameters, String device,
+                        double trainingSeconds,
                         String parametersFile, String parametersSha256, Versions versions, String fingerprint,
                         String createdAt, String runId, List<EpochMetrics> history, String startFingerprint,
                         List<Integer> resumedAfter) {

@@ -103,7 +103,9 @@ public final class Diagnosis {
         return Message.literal(recorded);
     }
 
-    /** The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs). */
+    /**
+     * The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs).
+     */
     public static List<Finding> of(List<EpochMetrics> rows) {
         List<EpochMetrics> epochs = EpochMetrics.epochEnds(rows);
         List<Finding> findings = new ArrayList<>();

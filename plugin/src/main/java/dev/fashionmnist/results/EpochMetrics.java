@@ -62,7 +62,9 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         return rows.stream().filter(EpochMetrics::epochEnd).toList();
     }
 
-    /** {@code at} as people read it: {@code 2} at an epoch's end, else up to 4 decimals ({@code 1.25}, {@code 0.3333}). */
+    /**
+     * {@code at} as people read it: {@code 2} at an epoch's end, else up to 4 decimals ({@code 1.25}, {@code 0.3333}).
+     */
     public String atLabel() {
         if (epochEnd()) {
             return Integer.toString(epoch);

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Trained models kept across clean builds and CI runs, one entry per training fingerprint: {@code <root>/<fingerprint>/}
+ * Trained models kept across clean builds and CI runs, one entry per training fingerprint:
+ * {@code <root>/<fingerprint>/}
  * holds the model directory, the run's {@code metrics.csv}, {@code run.json} and learning-curve plots, and
  * {@value #ENTRY} (who stored it, where, when). A train goal whose fingerprint has an entry restores it into its output
  * folder instead of training.

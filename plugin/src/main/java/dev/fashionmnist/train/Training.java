@@ -402,7 +402,8 @@ public final class Training {
     }
 
     /** The epoch's running sums on the device, read (a synchronisation) only when a progress report asks. */
-    private record RunningSums(NDArray lossTotal, NDArray correctTotal, long images) implements TrainingProgress.Running {
+    private record RunningSums(NDArray lossTotal, NDArray correctTotal, long images)
+            implements TrainingProgress.Running {
         @Override
         public double loss() {
             return lossTotal.getFloat() / images;

@@ -8,6 +8,7 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.text.Messages;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class DatasetCatalogTest {
         DatasetSpec spec = DatasetCatalog.resolve("my-set", List.of("cat", " dog "),
                 Map.of("train-images-idx3-ubyte", hex));
         assertEquals(List.of("cat", "dog"), spec.classNames());
-        assertEquals(hex.toLowerCase(), spec.payloadSha256().get(DatasetFile.TRAIN_IMAGES));
+        assertEquals(hex.toLowerCase(Locale.ROOT), spec.payloadSha256().get(DatasetFile.TRAIN_IMAGES));
         assertTrue(spec.isPinned(DatasetFile.TRAIN_IMAGES));
         assertTrue(!spec.isPinned(DatasetFile.TEST_IMAGES));
     }

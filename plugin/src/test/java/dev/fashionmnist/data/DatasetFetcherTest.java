@@ -151,7 +151,8 @@ class DatasetFetcherTest {
         DatasetFiles files = fetch(pinned(), settings(false, mirror));
         assertComplete(files);
         assertEquals(2, server.requests("m/train-images-idx3-ubyte.gz"));
-        assertTrue(log.infos.stream().anyMatch(i -> i.contains("HTTP 500") && i.contains("retrying")), log.infos.toString());
+        assertTrue(log.infos.stream().anyMatch(i -> i.contains("HTTP 500") && i.contains("retrying")),
+                log.infos.toString());
     }
 
     @Test
@@ -332,7 +333,8 @@ class DatasetFetcherTest {
         URI mirror = serve("m");
         DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
         DatasetException e = assertThrows(DatasetException.class, () -> fetch(unpinned, settings(false, mirror)));
-        assertTrue(e.getMessage().contains("'checksums'") && e.getMessage().contains("allowUnverified"), e.getMessage());
+        assertTrue(e.getMessage().contains("'checksums'") && e.getMessage().contains("allowUnverified"),
+                e.getMessage());
         assertEquals(0, server.totalRequests());
 
         FetchSettings allow = FetchSettings.builder().dataDirectory(tmp.resolve("cache")).mirrors(List.of(mirror))
@@ -398,7 +400,8 @@ class DatasetFetcherTest {
         Files.write(folder.resolve(DatasetFile.TRAIN_LABELS.gzipName()),
                 IdxFixtures.gzip(IdxFixtures.labels(IdxFixtures.TRAIN, 10, 5)));
         DatasetSpec unpinned = DatasetCatalog.resolve("tiny", CLASSES, Map.of());
-        DatasetException e = assertThrows(DatasetException.class, () -> fetch(unpinned, settings(false, folder.toUri())));
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> fetch(unpinned, settings(false, folder.toUri())));
         assertTrue(e.getMessage().contains("not a valid IDX file") && e.getMessage().contains("3 classes"),
                 e.getMessage());
     }

@@ -96,8 +96,8 @@ class DecompressionLimitTest {
         Files.write(bombFile, bomb);
         DatasetException e = assertThrows(DatasetException.class, () -> fetch(folder.toUri()));
         String m = e.getMessage();
-        assertTrue(m.contains(bombFile + " inflates past the " + PROMISED + " bytes its IDX header (10x28x28) promises"),
-                m);
+        assertTrue(m.contains(bombFile + " inflates past the " + PROMISED
+                + " bytes its IDX header (10x28x28) promises"), m);
         assertNothingLargerThan(PROMISED);
     }
 

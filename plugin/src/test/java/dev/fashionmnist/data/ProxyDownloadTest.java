@@ -138,7 +138,8 @@ class ProxyDownloadTest {
         FetchSettings s = settings(loopback(USER, PASSWORD, ""));
         URI secure = URI.create("https://127.0.0.1:" + server.base("m").getPort() + "/m/x.gz");
         Path file = tmp.resolve("x.gz");
-        FetchFailure f = assertThrows(FetchFailure.class, () -> new HttpDownloader(s, log).download(secure, file, file));
+        FetchFailure f = assertThrows(FetchFailure.class,
+                () -> new HttpDownloader(s, log).download(secure, file, file));
         assertTrue(f.getMessage().contains("proxy 'it-proxy' (127.0.0.1:" + proxy.port() + ") from settings.xml "
                 + "refused to open a tunnel for " + secure), f.getMessage());
         assertTrue(f.getMessage().contains("Java does not send Basic proxy credentials for https URLs by default: add "

@@ -308,7 +308,8 @@ class PredictorTest {
     @Test
     void imagesOfTheWrongSizeAreRejected() {
         ImageInput.Prepared small = new ImageInput.Prepared(dir.resolve("small.png"), new byte[14 * 14], false);
-        ClassifierException e = assertThrows(ClassifierException.class, () -> Predictor.predict(model, List.of(small), -1));
+        ClassifierException e = assertThrows(ClassifierException.class,
+                () -> Predictor.predict(model, List.of(small), -1));
         assertTrue(e.getMessage().contains("small.png") && e.getMessage().contains("28x28"), e.getMessage());
     }
 
@@ -326,7 +327,8 @@ class PredictorTest {
 
     @Test
     void findErrorsNameTheImagesParameter() throws Exception {
-        ClassifierException missing = assertThrows(ClassifierException.class, () -> ImageInput.find(dir.resolve("nothere")));
+        ClassifierException missing = assertThrows(ClassifierException.class,
+                () -> ImageInput.find(dir.resolve("nothere")));
         assertTrue(missing.getMessage().contains("'images'") && missing.getMessage().contains("nothere"),
                 missing.getMessage());
         Path empty = Files.createDirectories(dir.resolve("empty"));

@@ -59,7 +59,8 @@ class ForkProtocolTest {
         assertNull(ForkProtocol.parse("@@fashionmnist:"));
         assertNull(ForkProtocol.parse("@@fashionmnist:INFO"));
         assertNull(ForkProtocol.parse(" @@fashionmnist:INFO:indented"));
-        assertEquals(new ForkProtocol.Message(ForkProtocol.Kind.INFO, "x"), ForkProtocol.parse("@@fashionmnist:INFO:x"));
+        assertEquals(new ForkProtocol.Message(ForkProtocol.Kind.INFO, "x"),
+                ForkProtocol.parse("@@fashionmnist:INFO:x"));
     }
 
     @Test
@@ -120,7 +121,8 @@ class ForkProtocolTest {
     @Test
     void forkThatCrashes() {
         RecordingLog log = new RecordingLog();
-        EngineException e = assertThrows(EngineException.class, () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
+        EngineException e = assertThrows(EngineException.class,
+                () -> ForkLauncher.run(fake("crash"), log, ForkLauncher.Progress.NONE));
         String m = e.getMessage();
         assertTrue(m.contains("exit code 134"), m);
         assertTrue(m.contains("killed by signal 6"), m);

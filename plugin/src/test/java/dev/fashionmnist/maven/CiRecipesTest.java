@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -52,11 +53,13 @@ class CiRecipesTest {
 
     private static Path root;
     private static Descriptor plugin;
+    private static DjlCacheFolders djl;
 
     @BeforeAll
     static void load() throws Exception {
         root = repositoryRoot();
         plugin = Descriptor.read();
+        djl = DjlCacheFolders.ask();
     }
 
     // ---------------------------------------------------------------- GitHub Actions
@@ -166,8 +169,8 @@ class CiRecipesTest {
         String data = dataFolder(repository);
         assertCovered(paths, data, job + ": the datasets");
         assertCovered(paths, modelCacheFolder(data), job + ": the model cache");
-        // DJL unpacks the natives into its cache folder, ~/.djl.ai unless DJL_CACHE_DIR is set
-        assertTrue(paths.contains("~/" + home().relativize(Utils.getCacheDir())), job + ": DJL's natives: " + paths);
+        // DJL unpacks the natives into its cache folder, ~/.djl.ai unless DJL_CACHE_DIR is set (the workflow sets none)
+        assertTrue(paths.contains("~/" + home().relativize(djl.unset())), job + ": DJL's natives: " + paths);
         assertTrue(String.valueOf(with.get("key")).contains("hashFiles('**/pom.xml')"), "keyed on the POMs");
     }
 
@@ -223,7 +226,8 @@ class CiRecipesTest {
         // GitLab numbers the parallel jobs CI_NODE_INDEX = 1..CI_NODE_TOTAL, CI_NODE_TOTAL = parallel
         assertEquals("$CI_NODE_INDEX/$CI_NODE_TOTAL", shardRun.properties.get(SHARD));
         String shardOut = shardRun.properties.get(OUTPUT);
-        assertNotNull(shardOut, "each shard writes its own output folder, so the artifacts do not overwrite each other");
+        assertNotNull(shardOut,
+                "each shard writes its own output folder, so the artifacts do not overwrite each other");
         assertTrue(shardOut.contains("$CI_NODE_INDEX"), shardOut);
         String anyShard = shardOut.replace("$CI_NODE_INDEX", "*");
         List<String> kept = lines(map(sweep.get("artifacts"), "sweep.artifacts").get("paths"));
@@ -287,7 +291,8 @@ class CiRecipesTest {
         Matcher quoted = Pattern.compile("`(mvn [^`]+)`").matcher(text);
         int count = 0;
         for (; quoted.find(); count++) {
-            assertTrue(commands.contains(quoted.group(1)), "README quotes a command no recipe runs: " + quoted.group(1));
+            assertTrue(commands.contains(quoted.group(1)),
+                    "README quotes a command no recipe runs: " + quoted.group(1));
         }
         assertTrue(count >= 4, "README shows the recipes' commands: " + count);
     }
@@ -341,15 +346,44 @@ class CiRecipesTest {
 
     /** The environment variable DJL takes its cache folder from (checked through a system property of that name). */
     private static String djlCacheVariable() {
-        String name = "DJL_CACHE_DIR";
-        Path probe = Path.of("/probe/djl-cache");
-        System.setProperty(name, probe.toString());
-        try {
-            assertEquals(probe, Utils.getCacheDir(), "DJL reads its cache folder from " + name);
-        } finally {
-            System.clearProperty(name);
-        }
+        String name = DjlCacheFolders.VARIABLE;
+        assertEquals(Path.of(DjlCacheFolders.PROBE), djl.set(), "DJL reads its cache folder from " + name);
         return name;
+    }
+
+    /**
+     * DJL's cache folder as DJL itself answers it in a JVM of its own whose environment sets none of DJL's cache
+     * variables: {@code unset} with none, {@code set} with the system property {@code DJL_CACHE_DIR=}{@link #PROBE}.
+     * Not in this JVM: DJL reads the environment first, and the one the tests run in may set DJL_CACHE_DIR (GitLab's
+     * recipe does), which no system property overrides.
+     */
+    private record DjlCacheFolders(Path unset, Path set) {
+        static final String VARIABLE = "DJL_CACHE_DIR";
+        static final String PROBE = "/probe/djl-cache";
+
+        static DjlCacheFolders ask() throws IOException, InterruptedException {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Duser.home=" + home(), "-cp", System.getProperty("java.class.path"),
+                    Probe.class.getName());
+            builder.environment().keySet().removeAll(List.of(VARIABLE, "ENGINE_CACHE_DIR"));
+            Process p = builder.start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe JVM ends");
+            assertEquals(0, p.exitValue(), "the probe JVM: " + lines + errors);
+            assertEquals(2, lines.size(), "the probe JVM: " + lines + errors);
+            return new DjlCacheFolders(Path.of(lines.get(0)), Path.of(lines.get(1)));
+        }
+
+        /** Prints DJL's cache folder, then the one it takes from the system property {@link #VARIABLE}. */
+        public static final class Probe {
+            public static void main(String[] args) {
+                System.out.println(Utils.getCacheDir());
+                System.setProperty(VARIABLE, PROBE);
+                System.out.println(Utils.getCacheDir());
+            }
+        }
     }
 
     private static void assertCovered(List<String> cached, String folder, String what) {

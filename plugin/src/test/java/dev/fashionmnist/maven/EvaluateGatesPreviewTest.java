@@ -104,9 +104,11 @@ class EvaluateGatesPreviewTest {
 
     @Test
     void theExecutionsConfigurationWinsOverThePlugins() throws Exception {
-        MavenProject fixed = project("<minAccuracy>abc</minAccuracy>", List.of("evaluate"), "<minAccuracy>0.9</minAccuracy>");
+        MavenProject fixed = project("<minAccuracy>abc</minAccuracy>", List.of("evaluate"),
+                "<minAccuracy>0.9</minAccuracy>");
         assertDoesNotThrow(() -> EvaluateGatesPreview.check(fixed, descriptor(), new PropertyEvaluator(properties())));
-        MavenProject inherited = project("<minAccuracy>${gate}</minAccuracy>", List.of("evaluate"), "<maxLoss>1</maxLoss>");
+        MavenProject inherited = project("<minAccuracy>${gate}</minAccuracy>", List.of("evaluate"),
+                "<maxLoss>1</maxLoss>");
         assertDoesNotThrow(() -> EvaluateGatesPreview.check(inherited, descriptor(),
                 new PropertyEvaluator(properties("gate", "88%"))));
         assertTrue(failure(inherited, properties("gate", "188%")).startsWith("Parameter 'minAccuracy' is '188%'"));
@@ -115,7 +117,8 @@ class EvaluateGatesPreviewTest {
     @Test
     void onlyExecutionsThatEvaluateCountAndWithoutOneThePluginsConfigurationDoes() throws Exception {
         MavenProject trainOnly = project(null, List.of("train"), "<minAccuracy>abc</minAccuracy>");
-        assertDoesNotThrow(() -> EvaluateGatesPreview.check(trainOnly, descriptor(), new PropertyEvaluator(properties())));
+        assertDoesNotThrow(() -> EvaluateGatesPreview.check(trainOnly, descriptor(),
+                new PropertyEvaluator(properties())));
         MavenProject commandLine = project("<minAccuracy>ninety</minAccuracy>", null, null);
         assertTrue(failure(commandLine, properties()).startsWith("Parameter 'minAccuracy' is 'ninety'"));
     }

@@ -77,7 +77,8 @@ class MavenLanguageTest {
             System.setOut(out);
         }
         assertTrue(bytes.toString(StandardCharsets.UTF_8).lines().toList()
-                .contains("[info] Übersprungen: fashionmnist.skip ist gesetzt"), bytes.toString(StandardCharsets.UTF_8));
+                .contains("[info] Übersprungen: fashionmnist.skip ist gesetzt"),
+                bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -111,7 +111,8 @@ class UserPropertyCheckTest {
     @Test
     void aConfigurationValueThatUsesThePropertyLetsItThrough() throws Exception {
         MojoExecution train = execution("train",
-                "<outputDirectory>${fashionmnist.outputDirectory}/run</outputDirectory><epochs>${fashionmnist.epochs}</epochs>");
+                "<outputDirectory>${fashionmnist.outputDirectory}/run</outputDirectory>"
+                + "<epochs>${fashionmnist.epochs}</epochs>");
         assertEquals(List.of(), overridden(
                 typed("fashionmnist.outputDirectory", "out", "fashionmnist.epochs", "1"), train));
     }

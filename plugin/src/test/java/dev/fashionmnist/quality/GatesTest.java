@@ -204,7 +204,8 @@ public class GatesTest {
                 + "unter dem geforderten Minimum von 72,00 %; Verlust 0,3500 überschreitet das erlaubte Maximum "
                 + "von 0,3000", Gates.failure(outcomes).in(Language.GERMAN));
         assertEquals("Qualitätsgrenzen: 0 eingehalten, 3 verletzt (minAccuracy, minClassAccuracy, maxLoss); da "
-                + "haltOnFailure=false gesetzt ist, läuft der Build weiter", Gates.goesOn(outcomes).in(Language.GERMAN));
+                + "haltOnFailure=false gesetzt ist, läuft der Build weiter",
+                Gates.goesOn(outcomes).in(Language.GERMAN));
         assertEquals("Quality gates: 0 passed, 3 failed (minAccuracy, minClassAccuracy, maxLoss); haltOnFailure is "
                 + "false, so the build goes on", Gates.goesOn(outcomes).toString());
     }

@@ -40,7 +40,8 @@ class ProgressTextTest {
         assertEquals("epoch 2/3  42% [00:05<00:07, loss=0.412, acc=0.853]",
                 ProgressText.bar(AT_42, 60, Language.ENGLISH),
                 "then the bar");
-        assertEquals("epoch 2/3  42% [00:05<00:07, ", ProgressText.bar(AT_42, 30, Language.ENGLISH), "then the line is cut");
+        assertEquals("epoch 2/3  42% [00:05<00:07, ", ProgressText.bar(AT_42, 30, Language.ENGLISH),
+                "then the line is cut");
     }
 
     @Test

@@ -131,8 +131,8 @@ class ReportBrowserTest {
         // rows that the summary's background crosses (antialiased blue lines in the charts have single such pixels)
         int summaryBottom = lastRow(screen, SUMMARY, 1);
         int curvesTop = firstRow(screen, Charts.TEST, 6);
-        assertTrue(summaryBottom < curvesTop, "the summary (to row " + summaryBottom + ") is above the curves (from row "
-                + curvesTop + ")");
+        assertTrue(summaryBottom < curvesTop, "the summary (to row " + summaryBottom
+                + ") is above the curves (from row " + curvesTop + ")");
         return page;
     }
 

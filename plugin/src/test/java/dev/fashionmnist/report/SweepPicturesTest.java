@@ -159,10 +159,12 @@ class SweepPicturesTest {
 
     @Test
     void heatmapAxesSayTheStepsAreFactors() {
-        assertEquals("hiddenSize (\u00d74 per step)", ParameterAxis.of(HIDDEN).cellsLabel("hiddenSize", Language.ENGLISH));
+        assertEquals("hiddenSize (\u00d74 per step)",
+                ParameterAxis.of(HIDDEN).cellsLabel("hiddenSize", Language.ENGLISH));
         assertEquals("trainSize (\u00d710, \u00d76)", ParameterAxis.of(List.of("1000", "10000", "60000"))
                 .cellsLabel("trainSize", Language.ENGLISH));
-        assertEquals("architecture", ParameterAxis.of(List.of("mlp", "net")).cellsLabel("architecture", Language.ENGLISH));
+        assertEquals("architecture",
+                ParameterAxis.of(List.of("mlp", "net")).cellsLabel("architecture", Language.ENGLISH));
     }
 
     @Test
@@ -254,7 +256,8 @@ class SweepPicturesTest {
             List<EpochMetrics> epochs = epochs(at);
             LearningCurves.write(epochs, dir, Language.ENGLISH);
             BufferedImage img = PlotPixels.read(dir.resolve(LearningCurves.ACCURACY));
-            Rectangle area = PlotPixels.plotArea(LearningCurves.accuracyChart("Accuracy per epoch", epochs, Language.ENGLISH),
+            Rectangle area = PlotPixels.plotArea(
+                    LearningCurves.accuracyChart("Accuracy per epoch", epochs, Language.ENGLISH),
                     LearningCurves.WIDTH, LearningCurves.HEIGHT);
             assertTrue(count(img, area, Charts.TRAIN, 0) > 20, at.length + " epoch(s): train point(s) drawn");
             assertTrue(count(img, area, Charts.TEST, 0) > 20, at.length + " epoch(s): test point(s) drawn");
@@ -314,7 +317,8 @@ class SweepPicturesTest {
         SweepPlots.write(names, grid(), oneEpochCurves(grid()), dir, Language.GERMAN);
         keepAs("de-", SweepPlots.HEATMAP, SweepPlots.CURVES, SweepPlots.parameterPlot("hiddenSize"),
                 SweepPlots.parameterPlot("trainSize"));
-        assertEquals("Testgenauigkeit nach hiddenSize und trainSize", PlotPixels.title(dir.resolve(SweepPlots.HEATMAP)));
+        assertEquals("Testgenauigkeit nach hiddenSize und trainSize",
+                PlotPixels.title(dir.resolve(SweepPlots.HEATMAP)));
         assertEquals("Test- und Trainingsgenauigkeit nach trainSize",
                 PlotPixels.title(dir.resolve(SweepPlots.parameterPlot("trainSize"))));
         assertEquals("Genauigkeit pro Epoche, ein Feld pro Versuch (gleiche Achsen)",
@@ -350,7 +354,8 @@ class SweepPicturesTest {
     @Test
     void germanFactorsHaveADecimalComma() {
         List<String> values = List.of("1000", "2500", "10000");
-        assertEquals("trainSize (\u00d72,5, \u00d74)", ParameterAxis.of(values).cellsLabel("trainSize", Language.GERMAN));
+        assertEquals("trainSize (\u00d72,5, \u00d74)",
+                ParameterAxis.of(values).cellsLabel("trainSize", Language.GERMAN));
         assertEquals("trainSize (\u00d72.5, \u00d74)", ParameterAxis.of(values).cellsLabel("trainSize",
                 Language.ENGLISH));
         assertEquals("trainSize (\u00d72,5 pro Schritt)", ParameterAxis.of(List.of("1000", "2500", "6250"))

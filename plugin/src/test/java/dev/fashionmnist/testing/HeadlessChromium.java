@@ -42,8 +42,9 @@ public final class HeadlessChromium {
 
     /** A screenshot of {@code page} in a {@code width} x {@code height} window, as PNG at {@code png}. */
     public void screenshot(Path page, Path png, int width, int height) throws Exception {
-        run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
-                page.toUri().toString()), png.resolveSibling(png.getFileName() + ".log"));
+        run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height,
+                "--screenshot=" + png.toAbsolutePath(), page.toUri().toString()),
+                png.resolveSibling(png.getFileName() + ".log"));
     }
 
     /** The page's document after Chromium loaded it. */

@@ -69,7 +69,8 @@ public final class LoopbackProxy implements AutoCloseable {
             boolean authorized = head.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT)
                     .startsWith("proxy-authorization:") && h.substring(h.indexOf(':') + 1).trim()
                     .equals(expectedAuthorization));
-            boolean anyAuth = head.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("proxy-authorization:"));
+            boolean anyAuth = head.stream()
+                    .anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("proxy-authorization:"));
             seen.add(head.get(0) + (anyAuth ? " +auth" : ""));
             if (!authorized) {
                 answer(out, 407, "Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"loopback\"\r\n",

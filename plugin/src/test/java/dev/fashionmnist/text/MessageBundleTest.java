@@ -276,8 +276,8 @@ class MessageBundleTest {
      */
     @Test
     void noLogLineOrProblemIsWrittenInTheCode() throws IOException {
-        Pattern literal = Pattern.compile("\\.(info|warn)\\(\"[\\p{L}]|new (Mojo\\w*|MavenReport|Model|Dataset|Classifier|"
-                + "IdxFormat|ResultsFile|FileWrite|UnreadableFile)Exception\\(\"");
+        Pattern literal = Pattern.compile("\\.(info|warn)\\(\"[\\p{L}]|new (Mojo\\w*|MavenReport|Model|Dataset|"
+                + "Classifier|IdxFormat|ResultsFile|FileWrite|UnreadableFile)Exception\\(\"");
         List<String> problems = new ArrayList<>();
         for (Path root : List.of(Path.of("src/main/java"), Path.of("../runtime/src/main/java"))) {
             List<Path> sources;

@@ -3,7 +3,9 @@ package dev.fashionmnist.train;
 import dev.fashionmnist.text.BuildLog;
 import java.nio.file.Path;
 
-/** Another build, for {@link ModelCacheTest}: stores a run in the model cache (args: cache folder, fingerprint, out). */
+/**
+ * Another build, for {@link ModelCacheTest}: stores a run in the model cache (args: cache folder, fingerprint, out).
+ */
 public final class StoreInCache {
     private StoreInCache() {
     }

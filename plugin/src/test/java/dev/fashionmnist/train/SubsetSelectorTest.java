@@ -68,7 +68,8 @@ class SubsetSelectorTest {
             int[] chosen = SubsetSelector.select(labels, count, CLASSES, true, 42);
             assertEquals(count, chosen.length);
             for (int i = 1; i < chosen.length; i++) {
-                assertTrue(chosen[i] > chosen[i - 1], "ascending and distinct at " + i + ": " + Arrays.toString(chosen));
+                assertTrue(chosen[i] > chosen[i - 1],
+                        "ascending and distinct at " + i + ": " + Arrays.toString(chosen));
             }
             assertTrue(chosen[0] >= 0 && chosen[chosen.length - 1] < 1000);
             int[] got = classCounts(labels, chosen);

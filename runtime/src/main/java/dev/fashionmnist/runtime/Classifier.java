@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * A model trained by fashionmnist-maven-plugin, ready to classify images:
  * <pre>{@code
- * try (Classifier c = Classifier.fromClasspath()) {          // or Classifier.load(Path.of("target/fashionmnist/model"))
+ * try (Classifier c = Classifier.fromClasspath()) { // or Classifier.load(Path.of("target/fashionmnist/model"))
  *     List<Prediction> top = c.classify(ImageIO.read(file), 3);
  *     System.out.println(top.get(0).className() + " " + top.get(0).probability());
  * }

@@ -60,8 +60,8 @@ class ClasspathModelTest {
     void severalModelsAreListedAndOneIsChosenByName() throws Exception {
         ClassifierException e = assertThrows(ClassifierException.class,
                 () -> on(List.of(shirts, shoes), Classifier::fromClasspath));
-        assertTrue(e.getMessage().contains("com.example:shirts:1.0") && e.getMessage().contains("org.example:shoes:2.0"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("com.example:shirts:1.0")
+                && e.getMessage().contains("org.example:shoes:2.0"), e.getMessage());
         assertTrue(e.getMessage().contains("fromClasspath(\"artifactId\")"), e.getMessage());
         for (String name : List.of("shoes", "org.example:shoes")) {
             String network = on(List.of(shirts, shoes), () -> {

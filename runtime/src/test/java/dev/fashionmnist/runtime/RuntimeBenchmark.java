@@ -30,7 +30,8 @@ public final class RuntimeBenchmark {
         long t0 = System.nanoTime();
         Engine engine = Natives.requireEngine();
         double engineMs = (System.nanoTime() - t0) / 1e6;
-        System.out.printf(Locale.ROOT, "PyTorch %s, intra-op threads per forward pass: %d, cores: %d%n", engine.getVersion(),
+        System.out.printf(Locale.ROOT, "PyTorch %s, intra-op threads per forward pass: %d, cores: %d%n",
+                engine.getVersion(),
                 Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "start-up: engine and natives (warm DJL cache) %.0f ms%n", engineMs);

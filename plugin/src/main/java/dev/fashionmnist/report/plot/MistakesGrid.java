@@ -29,7 +29,9 @@ public final class MistakesGrid {
         for (int i = 0; i < mistakes.size(); i++) {
             EvaluationResult.Mistake m = mistakes.get(i);
             indices[i] = m.index();
-            titles.add(title(language, new ClassName(dataset, m.trueClass(), classNames.get(m.trueClass())).in(language), new ClassName(dataset, m.predictedClass(), classNames.get(m.predictedClass())).in(language)));
+            titles.add(title(language,
+                    new ClassName(dataset, m.trueClass(), classNames.get(m.trueClass())).in(language),
+                    new ClassName(dataset, m.predictedClass(), classNames.get(m.predictedClass())).in(language)));
         }
         String legend = legend(language);
         SampleGrid.write(testImages, indices, titles, legend, legend, png, language);

@@ -102,7 +102,8 @@ class SweepTableTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("trial,id,hiddenSize,trainSize,final_test_accuracy,best_test_accuracy,test_loss,"
                 + "trainable_parameters,training_seconds,diagnosis", lines.get(0));
-        assertEquals("4,hiddenSize-32_trainSize-10000,32,10000,0.8623,0.8723,0.6377,32000,49.200,healthy", lines.get(4));
+        assertEquals("4,hiddenSize-32_trainSize-10000,32,10000,0.8623,0.8723,0.6377,32000,49.200,healthy",
+                lines.get(4));
     }
 
     @Test

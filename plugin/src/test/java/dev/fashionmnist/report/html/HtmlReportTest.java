@@ -334,9 +334,11 @@ class HtmlReportTest {
         ReportContent content = ReportContent.builder().metrics(List.of(row)).diagnosis(List.of(f, f))
                 .language(Language.ENGLISH).build();
         String html = report(content, work.resolve(HtmlReport.FILE));
-        assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: train accuracy 90.00% is 12.3 points above test accuracy 77.70% (more than 10); 1 more "
+        assertTrue(html.contains("<p id=\"verdict\"><b>Diagnosis</b>: overfitting: train accuracy 90.00% is 12.3 "
+                + "points above test accuracy 77.70% (more than 10); 1 more "
                 + "finding(s) and the remedies below.</p>"), html);
-        assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points above test accuracy "
+        assertTrue(html.contains("<div class=\"finding\"><b>overfitting</b>: train accuracy 90.00% is 12.3 points "
+                + "above test accuracy "
                 + "77.70% (more than 10).<br>Try: "
                 + Html.escape(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "

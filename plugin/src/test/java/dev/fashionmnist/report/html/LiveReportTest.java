@@ -46,7 +46,8 @@ class LiveReportTest {
         List<EpochMetrics> history = new ArrayList<>();
         LiveReport.start(out, run, history, log, Language.ENGLISH);
         assertTrue(log.infos.stream().anyMatch(l -> l.contains("reloads itself every 10 s")
-                && l.endsWith(out.resolve(HtmlReport.FILE).toString())), "the log says where the page is: " + log.infos);
+                && l.endsWith(out.resolve(HtmlReport.FILE).toString())),
+                "the log says where the page is: " + log.infos);
         String start = page();
         assertTrue(start.contains("<meta http-equiv=\"refresh\" content=\"10\">"), start);
         assertTrue(start.contains("epoch 1 of 4 running</b>; 0 of 4 epochs of this run done (0%)"), start);

@@ -39,7 +39,10 @@ public final class ImagePreparation {
     public record Prepared(byte[] pixels, boolean inverted) {
     }
 
-    /** {@code img} as {@code rows x columns} grey values, fitted keeping the aspect ratio, inverted as {@code invert} says. */
+    /**
+     * {@code img} as {@code rows x columns} grey values, fitted keeping the aspect ratio, inverted as
+     * {@code invert} says.
+     */
     public static Prepared prepare(BufferedImage img, int rows, int columns, Invert invert) {
         int w = img.getWidth();
         int h = img.getHeight();

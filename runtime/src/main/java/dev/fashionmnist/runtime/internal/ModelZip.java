@@ -55,8 +55,8 @@ public final class ModelZip {
         Path model = Files.createDirectory(folder.resolve("model"));
         try (ZipFile z = open(zip)) {
             if (z.size() > caps.size() + 1) {
-                throw new UnreadableFileException(Message.runtime("runtime.zip.entries", z.size(), caps.size() + 1, MODEL,
-                        String.join(", ", files)));
+                throw new UnreadableFileException(Message.runtime("runtime.zip.entries", z.size(), caps.size() + 1,
+                        MODEL, String.join(", ", files)));
             }
             Set<String> seen = new HashSet<>();
             var entries = z.entries();

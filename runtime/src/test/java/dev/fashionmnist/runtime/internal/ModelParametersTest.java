@@ -58,7 +58,8 @@ class ModelParametersTest {
 
     private static String assertLoadFails(ModelSpec spec, Path from, String... parts) {
         try (Model model = newModel(spec)) {
-            ClassifierException e = assertThrows(ClassifierException.class, () -> ModelParameters.load(model, spec, from, NAME));
+            ClassifierException e = assertThrows(ClassifierException.class,
+                    () -> ModelParameters.load(model, spec, from, NAME));
             for (String part : parts) {
                 assertTrue(e.getMessage().contains(part), "'" + e.getMessage() + "' should contain '" + part + "'");
             }

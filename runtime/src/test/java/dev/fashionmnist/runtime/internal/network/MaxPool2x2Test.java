@@ -60,7 +60,8 @@ class MaxPool2x2Test {
     @Test
     void parametersSavedWithDjlsPoolingBlockLoadUnchanged() throws Exception {
         try (NDManager m = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            Block old = new SequentialBlock().add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(2).build())
+            Block old = new SequentialBlock()
+                    .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(2).build())
                     .add(Pool.maxPool2dBlock(new Shape(2, 2)));
             old.initialize(m, DataType.FLOAT32, new Shape(1, 1, 6, 6));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
