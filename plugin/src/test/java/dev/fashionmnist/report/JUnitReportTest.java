@@ -130,10 +130,29 @@ public class JUnitReportTest {
         ModelSpec spec = ModelSpec.of("mlp", 128, null, null, 28, 28, 3);
         TrainSettings settings = new TrainSettings(spec, 2, 32, OptimizerKind.SGD, 0.01, 0.9, true, 0.0005,
                 LrSchedule.CONSTANT, 600, false, 7, "auto", 0, false, 1, true);
-        ModelCard card = new ModelCard(ModelCard.FORMAT, "mlp", spec, settings, "mnist", List.of("a", "b", "c"),
-                Map.of(), 600, 300, null, null, 2, 1, 101_770, "cpu", 3.25, "fashionmnist-0000.params", "beef",
-                new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17.0.9"), "fp-1", "2025-03-07T09:00:00Z",
-                "run-1", List.of(), null, List.of());
+        ModelCard card = ModelCard.builder()
+                .architecture("mlp")
+                .model(spec)
+                .hyperparameters(settings)
+                .dataset("mnist")
+                .classNames(List.of("a", "b", "c"))
+                .dataSha256(Map.of())
+                .trainImages(600)
+                .testImages(300)
+                .epochsTrained(2)
+                .bestEpoch(1)
+                .trainableParameters(101_770)
+                .device("cpu")
+                .trainingSeconds(3.25)
+                .parametersFile("fashionmnist-0000.params")
+                .parametersSha256("beef")
+                .versions(new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17.0.9"))
+                .fingerprint("fp-1")
+                .createdAt("2025-03-07T09:00:00Z")
+                .runId("run-1")
+                .history(List.of())
+                .resumedAfter(List.of())
+                .build();
         ConfusionMatrix m = ConfusionMatrix.empty(card.classNames());
         m.add(0, 0);
         m.add(1, 1);
