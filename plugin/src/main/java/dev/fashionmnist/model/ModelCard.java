@@ -100,7 +100,10 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
         return b;
     }
 
-    /** Builds a card by component name, so that no call site depends on the order of the record's 25 components. */
+    /**
+     * Builds a card by component name, so that no call site depends on the order of the record's 25 components: each
+     * setter sets the component of its name (see the record's documentation).
+     */
     public static final class Builder {
         private int formatVersion;
         private String architecture;

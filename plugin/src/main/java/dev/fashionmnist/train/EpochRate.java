@@ -9,6 +9,7 @@ import ai.djl.training.tracker.Tracker;
 public final class EpochRate implements Tracker {
     volatile float value;
 
+    /** A rate that starts at {@code initial}, the settings' learning rate. */
     public EpochRate(double initial) {
         this.value = (float) initial;
     }

@@ -95,14 +95,17 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
                 device, status, List.copyOf(history), startFingerprint, List.copyOf(resumedAfter));
     }
 
+    /** The job's settings. */
     public TrainSettings settings() {
         return job.settings();
     }
 
+    /** The network to train. */
     public ModelSpec spec() {
         return job.settings().model();
     }
 
+    /** The first epoch this run trains: 1, or the one after the resumed checkpoint's. */
     public int firstEpoch() {
         return status.firstEpoch();
     }
@@ -112,6 +115,7 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
         return status.lastEpoch();
     }
 
+    /** Whether this run continues a checkpoint. */
     public boolean resumed() {
         return resumeFrom != null;
     }

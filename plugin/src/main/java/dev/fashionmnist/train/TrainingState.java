@@ -29,6 +29,7 @@ public final class TrainingState {
         this.trainedEpoch = plan.firstEpoch() - 1;
     }
 
+    /** What the run is to do. */
     public RunPlan plan() {
         return plan;
     }
@@ -63,6 +64,7 @@ public final class TrainingState {
         stopRequested = true;
     }
 
+    /** Whether a listener asked to stop. */
     public boolean stopRequested() {
         return stopRequested;
     }
@@ -72,6 +74,7 @@ public final class TrainingState {
         lastKept = true;
     }
 
+    /** Whether {@link #keepLast()} was said. */
     public boolean lastKept() {
         return lastKept;
     }
