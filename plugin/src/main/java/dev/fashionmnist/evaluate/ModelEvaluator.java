@@ -2,16 +2,12 @@ package dev.fashionmnist.evaluate;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.DeviceTensors;
-import dev.fashionmnist.engine.EngineException;
+import dev.fashionmnist.engine.Devices;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.EvaluationResult;
@@ -45,48 +41,34 @@ public final class ModelEvaluator {
                 all[i] = i;
             }
             log.info(Messages.of("evaluate.evaluating", card.model().describe(), modelDirectory, n,
-                    device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu"));
+                    Devices.name(device)));
             ConfusionMatrix confusion = ConfusionMatrix.empty(data.classNames());
             List<EvaluationResult.Mistake> mistakes = new ArrayList<>();
-            double lossSum = 0;
-            Loss loss = Loss.softmaxCrossEntropyLoss();
+            BatchedEvaluation.Result result;
             try (NDManager manager = model.getNDManager().newSubManager(device)) {
                 DeviceTensors test = DeviceTensors.of(manager, data.testImages(), data.testLabels(), all,
                         card.normalization());
                 ParameterStore store = new ParameterStore(manager, false);
-                for (int from = 0; from < n; from += DeviceTensors.EVALUATION_BATCH) {
-                    int to = Math.min(n, from + DeviceTensors.EVALUATION_BATCH);
-                    try (NDManager batch = manager.newSubManager()) {
-                        NDArray x = test.images(batch, from, to);
-                        NDArray y = test.labels(batch, from, to);
-                        NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
-                        logits.attach(batch);
-                        lossSum += (double) loss.evaluate(new NDList(y), new NDList(logits)).getFloat() * (to - from);
-                        long[] predicted = logits.argMax(1).toLongArray();
-                        long[] truth = y.toLongArray();
-                        for (int i = 0; i < predicted.length; i++) {
-                            confusion.add((int) truth[i], (int) predicted[i]);
-                            if (truth[i] != predicted[i] && mistakes.size() < EvaluationResult.MISTAKES_KEPT) {
-                                mistakes.add(new EvaluationResult.Mistake(from + i, (int) truth[i],
-                                        (int) predicted[i]));
+                result = BatchedEvaluation.run(manager, test, input -> block.forward(store, input, false),
+                        (from, classes, labels) -> {
+                            long[] predicted = classes.toLongArray();
+                            long[] truth = labels.toLongArray();
+                            for (int i = 0; i < predicted.length; i++) {
+                                confusion.add((int) truth[i], (int) predicted[i]);
+                                if (truth[i] != predicted[i] && mistakes.size() < EvaluationResult.MISTAKES_KEPT) {
+                                    mistakes.add(new EvaluationResult.Mistake(from + i, (int) truth[i],
+                                            (int) predicted[i]));
+                                }
                             }
-                        }
-                    }
-                }
+                        });
             }
-            return new EvaluationResult(confusion, lossSum / n, mistakes);
+            return new EvaluationResult(confusion, result.loss(), mistakes);
         }
     }
 
     /** The CPU for a negative {@code gpuIndex}, else that GPU, which PyTorch must see. */
     static Device device(int gpuIndex) {
-        if (gpuIndex < 0) {
-            return Device.cpu();
-        }
-        Engine engine = Natives.requireEngine();
-        if (gpuIndex >= engine.getGpuCount()) {
-            throw new EngineException(Messages.of("evaluate.device.noGpu", gpuIndex, engine.getGpuCount()));
-        }
-        return Device.gpu(gpuIndex);
+        return Devices.select(gpuIndex, () -> Natives.requireEngine().getGpuCount(),
+                gpus -> Messages.of("evaluate.device.noGpu", gpuIndex, gpus));
     }
 }

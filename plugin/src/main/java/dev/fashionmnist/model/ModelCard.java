@@ -59,11 +59,210 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
 
     /** This card with the SHA-256 of the parameters file, known once the file is written. */
     public ModelCard withParametersSha256(String sha256) {
-        return new ModelCard(formatVersion, architecture, model, hyperparameters, dataset, classNames, dataSha256,
-                trainImages, testImages, normalization, finalMetrics, epochsTrained, bestEpoch, trainableParameters,
-                device,
-                trainingSeconds, parametersFile, sha256, versions, fingerprint, createdAt, runId, history,
-                startFingerprint, resumedAfter);
+        return toBuilder().parametersSha256(sha256).build();
+    }
+
+    /** A builder of a new card, of the current {@link #FORMAT}; every other component starts null or 0. */
+    public static Builder builder() {
+        return new Builder().formatVersion(FORMAT);
+    }
+
+    /** A builder that starts with every component of this card. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.formatVersion = formatVersion;
+        b.architecture = architecture;
+        b.model = model;
+        b.hyperparameters = hyperparameters;
+        b.dataset = dataset;
+        b.classNames = classNames;
+        b.dataSha256 = dataSha256;
+        b.trainImages = trainImages;
+        b.testImages = testImages;
+        b.normalization = normalization;
+        b.finalMetrics = finalMetrics;
+        b.epochsTrained = epochsTrained;
+        b.bestEpoch = bestEpoch;
+        b.trainableParameters = trainableParameters;
+        b.device = device;
+        b.trainingSeconds = trainingSeconds;
+        b.parametersFile = parametersFile;
+        b.parametersSha256 = parametersSha256;
+        b.versions = versions;
+        b.fingerprint = fingerprint;
+        b.createdAt = createdAt;
+        b.runId = runId;
+        b.history = history;
+        b.startFingerprint = startFingerprint;
+        b.resumedAfter = resumedAfter;
+        return b;
+    }
+
+    /**
+     * Builds a card by component name, so that no call site depends on the order of the record's 25 components: each
+     * setter sets the component of its name (see the record's documentation).
+     */
+    public static final class Builder {
+        private int formatVersion;
+        private String architecture;
+        private ModelSpec model;
+        private TrainSettings hyperparameters;
+        private String dataset;
+        private List<String> classNames;
+        private Map<DatasetFile, String> dataSha256;
+        private int trainImages;
+        private int testImages;
+        private Normalization normalization;
+        private EpochMetrics finalMetrics;
+        private int epochsTrained;
+        private int bestEpoch;
+        private long trainableParameters;
+        private String device;
+        private double trainingSeconds;
+        private String parametersFile;
+        private String parametersSha256;
+        private Versions versions;
+        private String fingerprint;
+        private String createdAt;
+        private String runId;
+        private List<EpochMetrics> history;
+        private String startFingerprint;
+        private List<Integer> resumedAfter;
+
+        private Builder() {
+        }
+
+        public Builder formatVersion(int formatVersion) {
+            this.formatVersion = formatVersion;
+            return this;
+        }
+
+        public Builder architecture(String architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        public Builder model(ModelSpec model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder hyperparameters(TrainSettings hyperparameters) {
+            this.hyperparameters = hyperparameters;
+            return this;
+        }
+
+        public Builder dataset(String dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        public Builder classNames(List<String> classNames) {
+            this.classNames = classNames;
+            return this;
+        }
+
+        public Builder dataSha256(Map<DatasetFile, String> dataSha256) {
+            this.dataSha256 = dataSha256;
+            return this;
+        }
+
+        public Builder trainImages(int trainImages) {
+            this.trainImages = trainImages;
+            return this;
+        }
+
+        public Builder testImages(int testImages) {
+            this.testImages = testImages;
+            return this;
+        }
+
+        public Builder normalization(Normalization normalization) {
+            this.normalization = normalization;
+            return this;
+        }
+
+        public Builder finalMetrics(EpochMetrics finalMetrics) {
+            this.finalMetrics = finalMetrics;
+            return this;
+        }
+
+        public Builder epochsTrained(int epochsTrained) {
+            this.epochsTrained = epochsTrained;
+            return this;
+        }
+
+        public Builder bestEpoch(int bestEpoch) {
+            this.bestEpoch = bestEpoch;
+            return this;
+        }
+
+        public Builder trainableParameters(long trainableParameters) {
+            this.trainableParameters = trainableParameters;
+            return this;
+        }
+
+        public Builder device(String device) {
+            this.device = device;
+            return this;
+        }
+
+        public Builder trainingSeconds(double trainingSeconds) {
+            this.trainingSeconds = trainingSeconds;
+            return this;
+        }
+
+        public Builder parametersFile(String parametersFile) {
+            this.parametersFile = parametersFile;
+            return this;
+        }
+
+        public Builder parametersSha256(String parametersSha256) {
+            this.parametersSha256 = parametersSha256;
+            return this;
+        }
+
+        public Builder versions(Versions versions) {
+            this.versions = versions;
+            return this;
+        }
+
+        public Builder fingerprint(String fingerprint) {
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        public Builder createdAt(String createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder runId(String runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        public Builder history(List<EpochMetrics> history) {
+            this.history = history;
+            return this;
+        }
+
+        public Builder startFingerprint(String startFingerprint) {
+            this.startFingerprint = startFingerprint;
+            return this;
+        }
+
+        public Builder resumedAfter(List<Integer> resumedAfter) {
+            this.resumedAfter = resumedAfter;
+            return this;
+        }
+
+        public ModelCard build() {
+            return new ModelCard(formatVersion, architecture, model, hyperparameters, dataset, classNames, dataSha256,
+                    trainImages, testImages, normalization, finalMetrics, epochsTrained, bestEpoch,
+                    trainableParameters, device, trainingSeconds, parametersFile, parametersSha256, versions,
+                    fingerprint, createdAt, runId, history, startFingerprint, resumedAfter);
+        }
     }
 
     /** Whether the model was resumed at least once. */

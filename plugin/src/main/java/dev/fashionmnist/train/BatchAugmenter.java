@@ -1,5 +1,10 @@
 package dev.fashionmnist.train;
 
+import dev.fashionmnist.data.DatasetCatalog;
+import dev.fashionmnist.data.IdxImages;
+import dev.fashionmnist.runtime.internal.Normalization;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
 import java.util.Random;
 
 /**
@@ -26,6 +31,21 @@ public final class BatchAugmenter {
         this.columns = columns;
         this.flip = flip;
         this.background = background;
+    }
+
+    /**
+     * The augmenter of a run's training images (logged): crops for every dataset; flips only for Fashion-MNIST, whose
+     * classes look the same mirrored.
+     */
+    static BatchAugmenter of(RunPlan plan, BuildLog log) {
+        String dataset = plan.job().datasetName();
+        boolean flip = dataset.equals(DatasetCatalog.FASHION_MNIST);
+        log.info(Messages.of("train.augment", PAD, flip ? Messages.of("train.augment.flips")
+                : Messages.of("train.augment.noFlips", dataset)));
+        IdxImages images = plan.data().trainImages();
+        Normalization norm = plan.normalization();
+        float[] host = norm.apply(images.pixels(), images.pixelsPerImage(), plan.trainIndex());
+        return new BatchAugmenter(host, images.rows(), images.columns(), flip, -norm.shift());
     }
 
     /** The augmented images at {@code indices}, one after the other, ready for an (N, 1, rows, columns) tensor. */

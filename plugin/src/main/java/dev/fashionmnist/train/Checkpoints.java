@@ -1,14 +1,23 @@
 package dev.fashionmnist.train;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.io.Json;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.runtime.internal.ModelParameters;
 import dev.fashionmnist.runtime.internal.Normalization;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import dev.fashionmnist.runtime.internal.network.Networks;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +57,48 @@ public final class Checkpoints {
                        ResumableOptimizer.Snapshot optimizer, String lrSchedule, int plannedEpochs,
                        List<EpochMetrics> history, String startFingerprint, List<Integer> resumedAfter) {
 
+        /**
+         * What the checkpoint after {@code epoch} is to say, before it is saved: no folder yet, and the optimizer's
+         * snapshot is taken by {@link Checkpoints#save}.
+         */
+        public static Info of(int epoch, ModelSpec model, Normalization normalization, String lrSchedule,
+                              int plannedEpochs, List<EpochMetrics> history, String startFingerprint,
+                              List<Integer> resumedAfter) {
+            return new Info(epoch, model, normalization, null, null, lrSchedule, plannedEpochs, history,
+                    startFingerprint, resumedAfter);
+        }
+
+        /** This info as {@code checkpoint.json} holds it: with the optimizer's snapshot, without a folder. */
+        Info stored(ResumableOptimizer.Snapshot snapshot) {
+            return new Info(epoch, model, normalization, null, snapshot, lrSchedule, plannedEpochs, history,
+                    startFingerprint, resumedAfter);
+        }
+
+        /** This info, read from {@code checkpoint.json}, with the folder it was read from. */
+        Info in(Path folder) {
+            return new Info(epoch, model, normalization, folder, optimizer, lrSchedule, plannedEpochs, history,
+                    startFingerprint, resumedAfter);
+        }
+
+        /** Puts this checkpoint's parameters into {@code model}'s network, first initialised for that shape. */
+        void loadParameters(Model model, ModelSpec spec, int batchSize) {
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, batchSize));
+            ModelParameters.load(model, spec, directory, ModelCard.PARAMETERS_NAME);
+        }
+
+        /** Puts this checkpoint's optimizer state back into {@code target}; one of an older plugin has none. */
+        void restoreOptimizer(ResumableOptimizer target, NDManager manager, Block block, BuildLog log)
+                throws IOException {
+            Path file = optimizerFile();
+            if (file == null) {
+                log.warn(Messages.of("train.resume.noOptimizerState", directory));
+                return;
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                target.load(optimizer, in, manager, block, file.toString());
+            }
+        }
+
         /** The optimizer state file, or {@code null} when the checkpoint has none (an older plugin wrote it). */
         public Path optimizerFile() {
             Path file = directory.resolve(OPTIMIZER);
@@ -68,9 +119,7 @@ public final class Checkpoints {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp.resolve(OPTIMIZER)))) {
                 snapshot = optimizer.save(out);
             }
-            Json.writeFile(temp.resolve(INFO), new Info(epoch, info.model(), info.normalization(), null, snapshot,
-                    info.lrSchedule(), info.plannedEpochs(), info.history(), info.startFingerprint(),
-                    info.resumedAfter()));
+            Json.writeFile(temp.resolve(INFO), info.stored(snapshot));
             AtomicFiles.replaceDirectory(temp, target);
         } finally {
             AtomicFiles.deleteTree(temp);
@@ -116,10 +165,7 @@ public final class Checkpoints {
         for (int i = all.size() - 1; i >= 0; i--) {
             Path info = all.get(i).resolve(INFO);
             if (Files.isRegularFile(info)) {
-                Info read = Json.readFile(info, Info.class);
-                return new Info(read.epoch(), read.model(), read.normalization(), all.get(i), read.optimizer(),
-                        read.lrSchedule(), read.plannedEpochs(), read.history(), read.startFingerprint(),
-                        read.resumedAfter());
+                return Json.readFile(info, Info.class).in(all.get(i));
             }
         }
         return null;

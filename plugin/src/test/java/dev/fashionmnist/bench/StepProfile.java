@@ -20,9 +20,9 @@ import dev.fashionmnist.runtime.internal.Normalization;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.runtime.internal.network.Networks;
 import dev.fashionmnist.testing.RealData;
+import dev.fashionmnist.train.EpochRate;
 import dev.fashionmnist.train.ResumableOptimizer;
 import dev.fashionmnist.train.SubsetSelector;
-import dev.fashionmnist.train.Training;
 import java.util.Locale;
 
 /**
@@ -50,7 +50,7 @@ public final class StepProfile {
         try (Model model = Model.newInstance("p", Device.cpu(), "PyTorch")) {
             Block block = Networks.build(spec);
             model.setBlock(block);
-            Training.EpochRate rate = new Training.EpochRate(0.001);
+            EpochRate rate = new EpochRate(0.001);
             ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()});

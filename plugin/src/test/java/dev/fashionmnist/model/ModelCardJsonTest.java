@@ -52,11 +52,33 @@ class ModelCardJsonTest {
         }
         EpochMetrics m = EpochMetrics.builder().epoch(3).trainLoss(0.35).trainAccuracy(0.87).testLoss(0.4)
                 .testAccuracy(0.85).learningRate(0.001).epochSeconds(4.1).trainImagesPerSecond(3900).build();
-        return new ModelCard(ModelCard.FORMAT, "amelie-cnn", spec, s, "fashion-mnist",
-                List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-                        "Ankle boot"), sha, 2000, 10000, new Normalization(0.28, 0.35), m, 3, 3, 104650, "cpu", 12.5,
-                "fashionmnist-0000.params", "a".repeat(64), new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17"),
-                "f".repeat(64), "2026-01-01T00:00:00Z", "run-1", List.of(m), "f".repeat(64), List.of());
+        return ModelCard.builder()
+                .architecture("amelie-cnn")
+                .model(spec)
+                .hyperparameters(s)
+                .dataset("fashion-mnist")
+                .classNames(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                        "Sneaker", "Bag", "Ankle boot"))
+                .dataSha256(sha)
+                .trainImages(2000)
+                .testImages(10000)
+                .normalization(new Normalization(0.28, 0.35))
+                .finalMetrics(m)
+                .epochsTrained(3)
+                .bestEpoch(3)
+                .trainableParameters(104650)
+                .device("cpu")
+                .trainingSeconds(12.5)
+                .parametersFile("fashionmnist-0000.params")
+                .parametersSha256("a".repeat(64))
+                .versions(new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17"))
+                .fingerprint("f".repeat(64))
+                .createdAt("2026-01-01T00:00:00Z")
+                .runId("run-1")
+                .history(List.of(m))
+                .startFingerprint("f".repeat(64))
+                .resumedAfter(List.of())
+                .build();
     }
 
     @Test

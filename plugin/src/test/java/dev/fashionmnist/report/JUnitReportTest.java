@@ -135,10 +135,29 @@ public class JUnitReportTest {
                 .optimizer(OptimizerKind.SGD).learningRate(0.01).momentum(0.9).nesterov(true).weightDecay(0.0005)
                 .lrSchedule(LrSchedule.CONSTANT).trainSize(600).seed(7).device("auto").earlyStoppingPatience(1)
                 .augment(true).build();
-        ModelCard card = new ModelCard(ModelCard.FORMAT, "mlp", spec, settings, "mnist", List.of("a", "b", "c"),
-                Map.of(), 600, 300, null, null, 2, 1, 101_770, "cpu", 3.25, "fashionmnist-0000.params", "beef",
-                new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17.0.9"), "fp-1", "2025-03-07T09:00:00Z",
-                "run-1", List.of(), null, List.of());
+        ModelCard card = ModelCard.builder()
+                .architecture("mlp")
+                .model(spec)
+                .hyperparameters(settings)
+                .dataset("mnist")
+                .classNames(List.of("a", "b", "c"))
+                .dataSha256(Map.of())
+                .trainImages(600)
+                .testImages(300)
+                .epochsTrained(2)
+                .bestEpoch(1)
+                .trainableParameters(101_770)
+                .device("cpu")
+                .trainingSeconds(3.25)
+                .parametersFile("fashionmnist-0000.params")
+                .parametersSha256("beef")
+                .versions(new ModelCard.Versions("0.1.0", "0.29.0", "2.3.1", "17.0.9"))
+                .fingerprint("fp-1")
+                .createdAt("2025-03-07T09:00:00Z")
+                .runId("run-1")
+                .history(List.of())
+                .resumedAfter(List.of())
+                .build();
         ConfusionMatrix m = ConfusionMatrix.empty(card.classNames());
         m.add(0, 0);
         m.add(1, 1);

@@ -1,0 +1,70 @@
+package dev.fashionmnist.train;
+
+import static dev.fashionmnist.text.Numbers.rounded;
+
+import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.report.html.LiveReport;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.RunStatus;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What a run tells as it goes: run.json (running, then complete or failed), metrics.csv (the earlier epochs' rows
+ * of a resume, then a row per evaluation), the evaluation's log line and the live HTML report.
+ */
+final class MetricsListener implements TrainingListener {
+    private final RunPlan plan;
+    private final BuildLog log;
+    private final Path output;
+    /** Whether this run has taken over metrics.csv (and run.json says so). */
+    private boolean started;
+
+    MetricsListener(RunPlan plan, BuildLog log) {
+        this.plan = plan;
+        this.log = log;
+        this.output = plan.job().outputDirectory();
+    }
+
+    @Override
+    public void onTrainingStart(TrainingState state) throws IOException {
+        plan.status().write(output);
+        started = true;
+        MetricsCsv.start(plan.job().metricsFile(), state.history());
+        LiveReport.start(output, plan.status(), state.history(), log, log.language());
+    }
+
+    @Override
+    public void onEvaluation(EpochMetrics row, double checkSeconds, TrainingState state) throws IOException {
+        MetricsCsv.append(plan.job().metricsFile(), row);
+        boolean logChecks = plan.settings().evaluationsPerEpoch() > 1 || plan.settings().targetAccuracy() != null;
+        log.info(logChecks
+                ? Messages.of("train.epoch.check", row.logText(plan.lastEpoch()), rounded(checkSeconds, 1))
+                : row.logText(plan.lastEpoch()));
+        LiveReport.epochDone(output, plan.status(), state.history(), log.language());
+    }
+
+    @Override
+    public void onModelWritten(ModelCard card) throws IOException {
+        RunStatus complete = plan.status().complete();
+        complete.write(output);
+        LiveReport.finish(output, complete, card, log.language());
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+        if (!started) {
+            return;
+        }
+        try {
+            plan.status().failed(failure.getMessage()).write(output);
+            LiveReport.finish(output, plan.status().failed(Messages.of(failure, log.language())), null,
+                    log.language());
+        } catch (IOException | RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+    }
+}

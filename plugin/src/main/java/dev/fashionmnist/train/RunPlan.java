@@ -1,0 +1,171 @@
+package dev.fashionmnist.train;
+
+import static dev.fashionmnist.text.Numbers.rounded;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.fashionmnist.config.LrSchedule;
+import dev.fashionmnist.config.TrainSettings;
+import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.DeviceTensors;
+import dev.fashionmnist.engine.Devices;
+import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.csv.MetricsCsv;
+import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.RunStatus;
+import dev.fashionmnist.runtime.Message;
+import dev.fashionmnist.runtime.internal.Normalization;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one training run is to do, settled before the first batch: the job and its settings, the data and which of it
+ * is used, the engine and device, the epochs (from the checkpoint a resume continues, else from 1), and what a resume
+ * carries on (the epochs' metrics so far, the fingerprint of the run the chain began with, the epochs after which a
+ * resume took over, this one included).
+ *
+ * @param imagesUsed      how many training images are used (the size of {@code trainIndex})
+ * @param testCount       how many test images are evaluated (the size of {@code testIndex})
+ * @param resumeFrom      the checkpoint this run continues, or {@code null} for a run from scratch
+ * @param status          this run in run.json: its id, and its first and last epoch
+ * @param history         the metrics of the epochs before {@code firstEpoch} (empty from scratch)
+ * @param startFingerprint the fingerprint of the run from scratch that this chain of runs began with
+ * @param resumedAfter    the epochs after which a resumed run took over (empty from scratch)
+ */
+public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] trainIndex, int testCount,
+                      int[] testIndex, Checkpoints checkpoints, Checkpoints.Info resumeFrom,
+                      Normalization normalization, Engine engine, Device device, RunStatus status,
+                      List<EpochMetrics> history, String startFingerprint, List<Integer> resumedAfter) {
+
+    /**
+     * Settles the run of {@code job} on {@code data}: checks the test size, finds the checkpoint to resume (warning
+     * when there is none, failing when it is of another network), loads the engine and picks the device.
+     */
+    public static RunPlan prepare(TrainJob job, LoadedDataset data, BuildLog log) throws IOException {
+        TrainSettings s = job.settings();
+        int classes = data.classNames().size();
+        int used = s.imagesUsed(data.trainImages().count(), classes);
+        int[] trainIndex = SubsetSelector.select(data.trainLabels(), used, classes, s.stratified(), s.seed());
+        int testCount = job.testSize() == 0 ? data.testImages().count() : job.testSize();
+        if (testCount > data.testImages().count()) {
+            throw new ModelException(Messages.of("train.testSize.tooLarge", job.testSize(),
+                    data.testImages().count()));
+        }
+        int[] testIndex = SubsetSelector.select(data.testLabels(), testCount, classes, false, 0);
+
+        Checkpoints checkpoints = new Checkpoints(job.checkpointDirectory());
+        Checkpoints.Info resumeFrom = s.resume() ? checkpoints.latest() : null;
+        if (s.resume() && resumeFrom == null) {
+            log.warn(Messages.of("train.resume.noCheckpoint", job.checkpointDirectory()));
+        }
+        if (resumeFrom != null && !resumeFrom.model().equals(s.model())) {
+            throw new ModelException(Messages.of("train.resume.otherNetwork", resumeFrom.directory(),
+                    resumeFrom.model().describe(), s.model().describe()));
+        }
+        Normalization norm = resumeFrom != null ? resumeFrom.normalization()
+                : Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
+
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = Devices.select(job.gpuIndex(), engine::getGpuCount,
+                gpus -> Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
+                        gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)));
+        int firstEpoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
+        RunStatus status = RunStatus.start(firstEpoch, firstEpoch + s.epochs() - 1);
+        List<EpochMetrics> history = new ArrayList<>();
+        String startFingerprint = job.fingerprint();
+        List<Integer> resumedAfter = new ArrayList<>();
+        if (resumeFrom != null) {
+            history.addAll(resumeFrom.history() != null ? resumeFrom.history()
+                    : previousMetrics(job, resumeFrom.epoch()));
+            if (resumeFrom.startFingerprint() != null) {
+                startFingerprint = resumeFrom.startFingerprint();
+            }
+            if (resumeFrom.resumedAfter() != null) {
+                resumedAfter.addAll(resumeFrom.resumedAfter());
+            }
+            resumedAfter.add(resumeFrom.epoch());
+        }
+        return new RunPlan(job, data, used, trainIndex, testCount, testIndex, checkpoints, resumeFrom, norm, engine,
+                device, status, List.copyOf(history), startFingerprint, List.copyOf(resumedAfter));
+    }
+
+    /** The job's settings. */
+    public TrainSettings settings() {
+        return job.settings();
+    }
+
+    /** The network to train. */
+    public ModelSpec spec() {
+        return job.settings().model();
+    }
+
+    /** The first epoch this run trains: 1, or the one after the resumed checkpoint's. */
+    public int firstEpoch() {
+        return status.firstEpoch();
+    }
+
+    /** The last epoch this run is to train: the learning-rate schedule's plan. */
+    public int lastEpoch() {
+        return status.lastEpoch();
+    }
+
+    /** Whether this run continues a checkpoint. */
+    public boolean resumed() {
+        return resumeFrom != null;
+    }
+
+    /** The training images used, in the plan's order, normalised as the plan says, as arrays of {@code manager}. */
+    DeviceTensors trainTensors(NDManager manager) {
+        return DeviceTensors.of(manager, data.trainImages(), data.trainLabels(), trainIndex, normalization);
+    }
+
+    /** The test images evaluated, as arrays of {@code manager}. */
+    DeviceTensors testTensors(NDManager manager) {
+        return DeviceTensors.of(manager, data.testImages(), data.testLabels(), testIndex, normalization);
+    }
+
+    /** Logs which checkpoint a resumed run continues and, for a schedule other than constant, how it goes on. */
+    void logResume(BuildLog log) {
+        log.info(Messages.of("train.resume.from", resumeFrom.directory(), resumeFrom.epoch()));
+        TrainSettings s = settings();
+        if (s.lrSchedule() != LrSchedule.CONSTANT) {
+            log.info(Messages.of("train.resume.schedule", s.lrSchedule().id(), firstEpoch(), lastEpoch(),
+                    resumeFrom.plannedEpochs() > 0
+                            ? Messages.of("train.resume.planned", resumeFrom.plannedEpochs())
+                            : Messages.of("train.resume.plannedUnknown")));
+        }
+    }
+
+    /** The log line that says what the run trains on: images, test images, device, epochs, target, evaluations. */
+    Message startLine() {
+        TrainSettings s = settings();
+        int available = data.trainImages().count();
+        return Messages.of("train.start", imagesUsed, available,
+                imagesUsed == available ? ""
+                        : s.stratified() ? Messages.of("train.start.stratified")
+                        : Messages.of("train.start.first", imagesUsed),
+                testCount, Devices.name(device), s.epochs(),
+                s.targetAccuracy() == null ? ""
+                        : Messages.of("train.start.target", rounded(100 * s.targetAccuracy(), 2)),
+                s.evaluationsPerEpoch() > 1 ? Messages.of("train.start.evaluations", s.evaluationsPerEpoch()) : "");
+    }
+
+    /** The rows of an older plugin's metrics.csv up to {@code upToEpoch}, for a checkpoint that holds none. */
+    private static List<EpochMetrics> previousMetrics(TrainJob job, int upToEpoch) throws IOException {
+        List<EpochMetrics> kept = new ArrayList<>();
+        if (Files.isRegularFile(job.metricsFile())) {
+            for (EpochMetrics row : MetricsCsv.read(job.metricsFile())) {
+                if (row.epoch() <= upToEpoch) {
+                    kept.add(row);
+                }
+            }
+        }
+        return kept;
+    }
+}
