@@ -92,10 +92,13 @@ class TrainingListenersTest {
 
     private TrainingState state(int epochs, int patience, Double targetAccuracy) {
         ModelSpec spec = ModelSpec.of("mlp", 128, null, null, 28, 28, 10);
-        TrainSettings s = new TrainSettings(spec, epochs, 32, OptimizerKind.ADAM, 0.001, 0.9, false, 0,
-                LrSchedule.CONSTANT, 300, true, 1, "cpu", 0, false, patience, false, targetAccuracy, 1, 0);
-        TrainJob job = new TrainJob(s, "fashion-mnist", List.of(), Map.of(), Map.of(), 200, out, -1, "fp", "test",
-                false);
+        TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32)
+                .optimizer(OptimizerKind.ADAM).learningRate(0.001).momentum(0.9).lrSchedule(LrSchedule.CONSTANT)
+                .trainSize(300).stratified(true).seed(1).device("cpu").earlyStoppingPatience(patience)
+                .targetAccuracy(targetAccuracy).build();
+        TrainJob job = TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(List.of())
+                .dataFiles(Map.of()).dataSha256(Map.of()).testSize(200).outputDirectory(out).fingerprint("fp")
+                .pluginVersion("test").build();
         RunPlan plan = new RunPlan(job, null, 300, new int[0], 200, new int[0], new Checkpoints(out.resolve(
                 "checkpoints")), null, null, null, null, RunStatus.start(1, epochs), List.of(), "fp", List.of());
         return new TrainingState(plan);
