@@ -13,8 +13,4 @@ public class EngineException extends Problem {
     public EngineException(Message message) {
         super(message);
     }
-
-    public EngineException(Message message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -12,8 +12,4 @@ public class ConfigurationException extends Problem {
     public ConfigurationException(Message message) {
         super(message);
     }
-
-    public ConfigurationException(Message message, Throwable cause) {
-        super(message, cause);
-    }
 }

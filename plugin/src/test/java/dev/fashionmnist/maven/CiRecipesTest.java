@@ -366,22 +366,25 @@ class CiRecipesTest {
                     .toString(), "-Duser.home=" + home(), "-cp", System.getProperty("java.class.path"),
                     Probe.class.getName());
             builder.environment().keySet().removeAll(List.of(VARIABLE, "ENGINE_CACHE_DIR"));
-            Process p = builder.start();
-            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .toList();
-            String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            // one stream: a child that fills the pipe we do not read would block (its log lines are kept for failures)
+            Process p = builder.redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe JVM ends");
-            assertEquals(0, p.exitValue(), "the probe JVM: " + lines + errors);
-            assertEquals(2, lines.size(), "the probe JVM: " + lines + errors);
-            return new DjlCacheFolders(Path.of(lines.get(0)), Path.of(lines.get(1)));
+            assertEquals(0, p.exitValue(), "the probe JVM: " + output);
+            List<String> folders = output.lines().filter(l -> l.startsWith(Probe.FOLDER))
+                    .map(l -> l.substring(Probe.FOLDER.length())).toList();
+            assertEquals(2, folders.size(), "the probe JVM: " + output);
+            return new DjlCacheFolders(Path.of(folders.get(0)), Path.of(folders.get(1)));
         }
 
         /** Prints DJL's cache folder, then the one it takes from the system property {@link #VARIABLE}. */
         public static final class Probe {
+            static final String FOLDER = "djl-cache-folder: ";
+
             public static void main(String[] args) {
-                System.out.println(Utils.getCacheDir());
+                System.out.println(FOLDER + Utils.getCacheDir());
                 System.setProperty(VARIABLE, PROBE);
-                System.out.println(Utils.getCacheDir());
+                System.out.println(FOLDER + Utils.getCacheDir());
             }
         }
     }
