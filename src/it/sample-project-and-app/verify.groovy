@@ -31,6 +31,8 @@ def report = new File(basedir, 'sample-app/target/surefire-reports/com.example.a
 assert report.isFile() : 'the app test ran'
 assert report.text.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
 assert app =~ /test-0-ankle-boot\.png: \S/ : 'the test printed its predictions'
+assert !app.contains('SLF4J') : 'the app has a logging binding: no "No SLF4J providers were found"'
+assert !app.contains('CudaUtils') : 'no GPU warning on a machine that uses its CPU'
 def appJar = new File(basedir, 'sample-app/target/fashionmnist-sample-app-1.0.0-SNAPSHOT.jar')
 new JarFile(appJar).withCloseable { jar -> assert jar.getEntry('com/example/app/ClassifyImages.class') }
 assert app.contains('BUILD SUCCESS')

@@ -256,8 +256,13 @@ public final class DatasetFetcher {
             hint = Messages.of("data.noSource.online");
         } else if (spec.systemCopies().isEmpty()) {
             hint = Messages.of("data.noSource.offline");
-        } else {
+        } else if (settings.useSystemCopies()) {
             hint = Messages.of("data.noSource.offline.debian");
+        } else {
+            // the system copy is switched off: installing the package would not help, switching it on might
+            Path present = spec.systemCopies().stream().filter(Files::isDirectory).findFirst().orElse(null);
+            hint = present == null ? Messages.of("data.noSource.offline")
+                    : Messages.of("data.noSource.offline.systemCopiesOff", present);
         }
         return Messages.of("data.noSource.tried", file.fileName(), spec.name(), dir, tried, hint);
     }

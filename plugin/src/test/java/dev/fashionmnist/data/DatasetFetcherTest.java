@@ -297,6 +297,36 @@ class DatasetFetcherTest {
         assertEquals(0, server.totalRequests());
     }
 
+    /**
+     * Offline, with the system copy switched off: the hint names the copy that is there and how to use it, not the
+     * package to install (which is installed); with no copy there, the plain offline hint. Switched on, a missing copy
+     * gets the package to install.
+     */
+    @Test
+    void offlineHintFitsTheSystemCopySetting() throws IOException {
+        Path copy = tmp.resolve("usr-share-datasets");
+        IdxFixtures.write(copy, raw, true);
+        DatasetSpec withCopy = new DatasetSpec("tiny", false, CLASSES, List.of(), sha, Map.of(), List.of(copy));
+        FetchSettings off = settings(true, tmp.resolve("no-mirror").toUri()).toBuilder().useSystemCopies(false)
+                .build();
+        String m = assertThrows(DatasetException.class, () -> fetch(withCopy, off)).getMessage();
+        assertTrue(m.contains("A system copy of the dataset is in " + copy + ", but systemCopies is false")
+                && m.contains("-Dfashionmnist.systemCopies=true"), m);
+        assertFalse(m.contains("apt-get"), m);
+        assertTrue(Messages.of(assertThrows(DatasetException.class, () -> fetch(withCopy, off)), Language.GERMAN)
+                .contains("aber systemCopies ist ausgeschaltet"));
+
+        DatasetSpec absent = new DatasetSpec("tiny", false, CLASSES, List.of(), sha, Map.of(),
+                List.of(tmp.resolve("not-installed")));
+        m = assertThrows(DatasetException.class, () -> fetch(absent, off)).getMessage();
+        assertFalse(m.contains("apt-get") || m.contains("systemCopies"), m);
+        assertTrue(m.contains("run 'mvn fashionmnist:download-data' once online"), m);
+
+        FetchSettings on = off.toBuilder().useSystemCopies(true).build();
+        m = assertThrows(DatasetException.class, () -> fetch(absent, on)).getMessage();
+        assertTrue(m.contains("apt-get install dataset-fashion-mnist"), m);
+    }
+
     @Test
     void theErrorListsTheSourcesInTheReadersLanguage() {
         URI online = serve("m");
