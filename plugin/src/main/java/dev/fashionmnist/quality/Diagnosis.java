@@ -155,11 +155,15 @@ public final class Diagnosis {
      * The findings over the rows made at an epoch's end (rows within an epoch are left out: the rules count epochs) of
      * the run {@code setup} describes. Divergence hides every other finding; "not learning" hides under- and
      * slow-learning (they would say the same less precisely); with no finding and fewer than {@value #MIN_EPOCHS}
-     * epochs the one finding is "too early to tell". No finding at all: healthy.
+     * epochs (or only rows within the first epoch) the one finding is "too early to tell". No finding at all: healthy
+     * (or no rows).
      */
     public static List<Finding> of(List<EpochMetrics> rows, RunSetup setup) {
         List<EpochMetrics> epochs = EpochMetrics.epochEnds(rows);
         List<Finding> findings = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return findings; // nothing to judge (and nothing to show: pages and logs show no diagnosis without rows)
+        }
         if (epochs.isEmpty()) {
             findings.add(tooEarly(epochs, setup));
             return findings;
