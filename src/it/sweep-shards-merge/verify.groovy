@@ -31,6 +31,15 @@ assert whole.size() == 5
 assert whole[1].startsWith('1,hiddenSize-2_trainSize-500,2,500,'): 'trials are numbered from 1, as in the log'
 assert whole[4].startsWith('4,hiddenSize-32_trainSize-2000,32,2000,')
 assert table('merged') == whole: 'shards 1/2 + 2/2 merge into the unsharded sweep.csv (training time aside)'
+// the diagnosis column: a 2-neuron hidden layer stays at chance level ("not learning"); two epochs of the others are
+// too few to call them healthy
+def diagnoses = whole.drop(1).collectEntries { line -> def cells = line.split(','); [(cells[1]): cells[-1]] }
+assert diagnoses['hiddenSize-2_trainSize-500'] == 'not learning': diagnoses
+assert diagnoses['hiddenSize-2_trainSize-2000'] == 'not learning': diagnoses
+assert !diagnoses.values().contains('healthy'): diagnoses
+assert log.contains('[WARNING] Diagnosis: not learning: test accuracy ')
+assert log.contains('likely cause: a hidden layer of only 2 neurons for 10 classes (hiddenSize=2)') ||
+        log.contains('likely causes: a hidden layer of only 2 neurons for 10 classes (hiddenSize=2)')
 
 ['sweep-hiddenSize.png', 'sweep-trainSize.png', 'sweep-curves.png'].each {
     assert ImageIO.read(new File(basedir, "target/fashionmnist/${it}")) != null

@@ -57,7 +57,11 @@ public class ReportMojo extends AbstractDataMojo {
                 throw new ModelException(Messages.of("maven.report.nothing", out));
             }
             for (Diagnosis.Finding f : content.diagnosis()) {
-                log.warn(Messages.of("maven.report.diagnosis", f.text()));
+                if (f.kind().warning()) {
+                    log.warn(Messages.of("maven.report.diagnosis", f.text()));
+                } else {
+                    log.info(Messages.of("maven.report.diagnosis", f.text()));
+                }
             }
             HtmlReport.write(content, out.resolve(HtmlReport.FILE));
             log.info(Messages.of("maven.report.written", out.resolve(HtmlReport.FILE)));

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.io.Json;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.internal.CheckedModelCard;
 import dev.fashionmnist.runtime.internal.ModelParameters;
@@ -276,6 +277,22 @@ public record ModelCard(int formatVersion, String architecture, ModelSpec model,
      */
     public boolean isFromRun(String wanted) {
         return wanted.equals(fingerprint) || resumed() && wanted.equals(startFingerprint);
+    }
+
+    /**
+     * What the diagnosis needs to know of the run that trained this model; {@code majorityShare} is the share of the
+     * most frequent class among the test images (0 when not known). A card without hyperparameters gives the classes
+     * only.
+     */
+    public RunSetup runSetup(double majorityShare) {
+        int classes = model != null ? model.classCount() : classNames != null ? classNames.size() : 0;
+        if (hyperparameters == null) {
+            return RunSetup.ofClasses(classes, majorityShare);
+        }
+        TrainSettings s = hyperparameters;
+        return new RunSetup(architecture, model != null ? model.hiddenLayers() : List.of(), trainImages,
+                s.batchSize(), s.optimizer() != null ? s.optimizer().id() : null, s.learningRate(), epochsTrained,
+                classes, majorityShare);
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The divergence checks while training, which fail the run: a training loss sum that is no longer finite (at each
  * read of it), a test loss that diverges (at each evaluation); and at the end the diagnosis of the whole history in
- * the log (over- or underfitting, or healthy).
+ * the log: a finding (over- or underfitting, not learning, …) as a warning, "too early to tell" or healthy as
+ * information.
  */
 final class DiagnosisListener implements TrainingListener {
     private final double learningRate;
@@ -38,9 +39,15 @@ final class DiagnosisListener implements TrainingListener {
 
     @Override
     public void onTrainingEnd(TrainingState state) {
-        List<Diagnosis.Finding> findings = Diagnosis.of(state.history());
+        // the run ends here, also where early stopping or the accuracy target ended it before its last epoch
+        List<Diagnosis.Finding> findings = Diagnosis.of(state.history(),
+                state.plan().runSetup().withEpochs(state.trainedEpoch()));
         for (Diagnosis.Finding f : findings) {
-            log.warn(Messages.of("diagnosis.log.finding", f.text()));
+            if (f.kind().warning()) {
+                log.warn(Messages.of("diagnosis.log.finding", f.text()));
+            } else {
+                log.info(Messages.of("diagnosis.log.finding", f.text()));
+            }
         }
         if (findings.isEmpty()) {
             log.info(Messages.of("diagnosis.log.healthy"));

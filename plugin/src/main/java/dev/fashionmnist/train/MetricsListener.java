@@ -3,6 +3,7 @@ package dev.fashionmnist.train;
 import static dev.fashionmnist.text.Numbers.rounded;
 
 import dev.fashionmnist.model.ModelCard;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.report.html.LiveReport;
 import dev.fashionmnist.results.EpochMetrics;
@@ -20,6 +21,8 @@ final class MetricsListener implements TrainingListener {
     private final RunPlan plan;
     private final BuildLog log;
     private final Path output;
+    /** What the live page's diagnosis knows of the run. */
+    private final RunSetup setup;
     /** Whether this run has taken over metrics.csv (and run.json says so). */
     private boolean started;
 
@@ -27,6 +30,7 @@ final class MetricsListener implements TrainingListener {
         this.plan = plan;
         this.log = log;
         this.output = plan.job().outputDirectory();
+        this.setup = plan.runSetup();
     }
 
     @Override
@@ -34,7 +38,7 @@ final class MetricsListener implements TrainingListener {
         plan.status().write(output);
         started = true;
         MetricsCsv.start(plan.job().metricsFile(), state.history());
-        LiveReport.start(output, plan.status(), state.history(), log, log.language());
+        LiveReport.start(output, plan.status(), state.history(), setup, log, log.language());
     }
 
     @Override
@@ -44,14 +48,14 @@ final class MetricsListener implements TrainingListener {
         log.info(logChecks
                 ? Messages.of("train.epoch.check", row.logText(plan.lastEpoch()), rounded(checkSeconds, 1))
                 : row.logText(plan.lastEpoch()));
-        LiveReport.epochDone(output, plan.status(), state.history(), log.language());
+        LiveReport.epochDone(output, plan.status(), state.history(), setup, log.language());
     }
 
     @Override
     public void onModelWritten(ModelCard card) throws IOException {
         RunStatus complete = plan.status().complete();
         complete.write(output);
-        LiveReport.finish(output, complete, card, log.language());
+        LiveReport.finish(output, complete, card, setup, log.language());
     }
 
     @Override
@@ -62,7 +66,7 @@ final class MetricsListener implements TrainingListener {
         try {
             plan.status().failed(failure.getMessage()).write(output);
             LiveReport.finish(output, plan.status().failed(Messages.of(failure, log.language())), null,
-                    log.language());
+                    setup, log.language());
         } catch (IOException | RuntimeException suppressed) {
             failure.addSuppressed(suppressed);
         }

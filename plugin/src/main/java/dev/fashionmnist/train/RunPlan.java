@@ -11,6 +11,7 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.DeviceTensors;
 import dev.fashionmnist.engine.Devices;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.RunStatus;
@@ -113,6 +114,22 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
     /** The last epoch this run is to train: the learning-rate schedule's plan. */
     public int lastEpoch() {
         return status.lastEpoch();
+    }
+
+    /**
+     * What the diagnosis needs to know of this run: network, training images, batch, optimizer and learning rate, its
+     * last epoch, the classes and the share of the most frequent class among the test images evaluated.
+     */
+    public RunSetup runSetup() {
+        TrainSettings s = settings();
+        int classes = data.classNames().size();
+        int[] testLabels = new int[testIndex.length];
+        for (int i = 0; i < testIndex.length; i++) {
+            testLabels[i] = data.testLabels().label(testIndex[i]);
+        }
+        return new RunSetup(s.model().architecture().id(), s.model().hiddenLayers(), imagesUsed, s.batchSize(),
+                s.optimizer().id(), s.learningRate(), lastEpoch(), classes,
+                RunSetup.majorityShare(testLabels, classes));
     }
 
     /** Whether this run continues a checkpoint. */

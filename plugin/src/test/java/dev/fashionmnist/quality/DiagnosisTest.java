@@ -1,8 +1,10 @@
 package dev.fashionmnist.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.Language;
 import java.util.ArrayList;
@@ -23,19 +25,32 @@ class DiagnosisTest {
         return epochs;
     }
 
+    /**
+     * A usual configuration of epochs runs on Fashion-MNIST: mlp 784-128-10 on all 60000 images, batches of 64, adam
+     * with learning rate 0.001, a balanced test set.
+     */
+    private static RunSetup usual(int epochs) {
+        return new RunSetup("mlp", List.of(128), 60_000, 64, "adam", 0.001, epochs, 10, 0.10);
+    }
+
+    /** The findings of a run of the usual configuration that trained the epochs {@code epochs}. */
+    private static List<Diagnosis.Finding> of(List<EpochMetrics> epochs) {
+        return Diagnosis.of(epochs, usual(epochs.size()));
+    }
+
     private static double[] e(double trainLoss, double trainAcc, double testLoss, double testAcc) {
         return new double[] {trainLoss, trainAcc, testLoss, testAcc};
     }
 
     private static Diagnosis.Finding only(List<EpochMetrics> epochs, Diagnosis.Kind kind) {
-        List<Diagnosis.Finding> findings = Diagnosis.of(epochs);
+        List<Diagnosis.Finding> findings = of(epochs);
         assertEquals(1, findings.size(), findings.toString());
         Diagnosis.Finding f = findings.get(0);
         assertEquals(kind, f.kind(), f.message());
         assertEquals(kind.label(), Diagnosis.verdict(findings));
         assertTrue(f.message().startsWith(kind.label() + ": "), f.message());
         assertTrue(f.message().contains(f.evidence()), f.message());
-        assertTrue(f.message().contains("Try: " + kind.remedies()), f.message());
+        assertTrue(f.message().endsWith(". Try: " + f.remedies()), f.message());
         return f;
     }
 
@@ -52,7 +67,7 @@ class DiagnosisTest {
 
     @Test
     void healthyRunHasNoFinding() {
-        List<Diagnosis.Finding> findings = Diagnosis.of(healthy());
+        List<Diagnosis.Finding> findings = of(healthy());
         assertEquals(List.of(), findings);
         assertEquals("healthy", Diagnosis.verdict(findings));
     }
@@ -65,14 +80,14 @@ class DiagnosisTest {
         assertContains(f.evidence(), "test loss rose from 0.4500 to 0.5500", "epochs 3-4",
                 "train loss fell from 0.5000 to 0.2500");
         assertContains(f.message(), "trainSize", "weightDecay", "earlyStoppingPatience", "augment");
-        assertEquals("overfitting", Diagnosis.verdict(Diagnosis.of(epochs)));
+        assertEquals("overfitting", Diagnosis.verdict(of(epochs)));
     }
 
     @Test
     void aSingleRiseOfTheTestLossIsNotOverfitting() {
         List<EpochMetrics> epochs = run(e(0.80, 0.72, 0.60, 0.78), e(0.50, 0.82, 0.45, 0.83),
                 e(0.35, 0.88, 0.48, 0.84), e(0.25, 0.89, 0.46, 0.84));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
@@ -80,7 +95,7 @@ class DiagnosisTest {
         // both losses rise: not over-, but the train loss stays below twice its first value, so not diverging
         List<EpochMetrics> epochs = run(e(0.50, 0.85, 0.45, 0.84), e(0.55, 0.84, 0.50, 0.83),
                 e(0.60, 0.83, 0.55, 0.82));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
@@ -97,7 +112,7 @@ class DiagnosisTest {
     void aGapOfNineAndAHalfPointsIsNotOverfitting() {
         List<EpochMetrics> epochs = run(e(0.60, 0.80, 0.70, 0.75), e(0.30, 0.875, 0.60, 0.80),
                 e(0.20, 0.875, 0.58, 0.78));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
@@ -107,20 +122,23 @@ class DiagnosisTest {
         Diagnosis.Finding f = only(epochs, Diagnosis.Kind.UNDERFITTING);
         assertContains(f.evidence(), "train accuracy is only 62.80%", "rose 0.80 points over the last two epochs");
         assertContains(f.message(), "epochs", "hiddenSize", "learningRate", "adam");
-        assertEquals("underfitting", Diagnosis.verdict(Diagnosis.of(epochs)));
+        assertEquals("underfitting", Diagnosis.verdict(of(epochs)));
     }
 
     @Test
     void lowButStillRisingTrainAccuracyIsNotUnderfitting() {
         List<EpochMetrics> epochs = run(e(1.00, 0.40, 0.98, 0.41), e(0.85, 0.50, 0.84, 0.50),
                 e(0.72, 0.58, 0.71, 0.58), e(0.62, 0.65, 0.62, 0.64));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
     void underfittingNeedsThreeEpochs() {
+        // two flat epochs at 60%: no underfitting yet, and no health either
         List<EpochMetrics> epochs = run(e(0.98, 0.60, 0.98, 0.60), e(0.97, 0.60, 0.97, 0.60));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        Diagnosis.Finding f = only(epochs, Diagnosis.Kind.TOO_EARLY);
+        assertEquals("only 2 epochs: over- and underfitting show in the learning curves over at least 3 epochs",
+                f.evidence());
     }
 
     @Test
@@ -138,7 +156,7 @@ class DiagnosisTest {
         Diagnosis.Finding f = only(epochs, Diagnosis.Kind.DIVERGING);
         assertContains(f.evidence(), "NaN", "epoch 2");
         assertContains(f.message(), "learningRate");
-        assertEquals("diverging", Diagnosis.verdict(Diagnosis.of(epochs)));
+        assertEquals("diverging", Diagnosis.verdict(of(epochs)));
     }
 
     @Test
@@ -160,8 +178,8 @@ class DiagnosisTest {
     @Test
     void exactlyTwiceTheFirstLossIsNotDiverging() {
         List<EpochMetrics> epochs = run(e(0.60, 0.80, 0.55, 0.80), e(1.20, 0.79, 1.10, 0.79));
-        assertTrue(Diagnosis.of(epochs).stream().noneMatch(f -> f.kind() == Diagnosis.Kind.DIVERGING),
-                Diagnosis.of(epochs).toString());
+        assertTrue(of(epochs).stream().noneMatch(f -> f.kind() == Diagnosis.Kind.DIVERGING),
+                of(epochs).toString());
     }
 
     @Test
@@ -179,7 +197,7 @@ class DiagnosisTest {
         Diagnosis.Finding f = only(epochs, Diagnosis.Kind.LEARNING_SLOWLY);
         assertContains(f.evidence(), "fell only 0.6% per epoch on average", "still 2.2600");
         assertContains(f.message(), "learningRate", "momentum", "adam");
-        assertEquals("learning too slowly", Diagnosis.verdict(Diagnosis.of(epochs)));
+        assertEquals("learning too slowly", Diagnosis.verdict(of(epochs)));
     }
 
     @Test
@@ -187,26 +205,55 @@ class DiagnosisTest {
         // the loss is already below 1.0: a slow fall is convergence, not slow learning
         List<EpochMetrics> epochs = run(e(0.40, 0.86, 0.42, 0.85), e(0.395, 0.861, 0.41, 0.851),
                 e(0.39, 0.862, 0.405, 0.852));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
     void aHighButFastFallingLossIsNotLearningTooSlowly() {
         List<EpochMetrics> epochs = run(e(2.30, 0.10, 2.20, 0.15), e(1.90, 0.30, 1.85, 0.31),
                 e(1.60, 0.45, 1.55, 0.46));
-        assertEquals(List.of(), Diagnosis.of(epochs));
+        assertEquals(List.of(), of(epochs));
     }
 
     @Test
-    void emptyListIsHealthy() {
-        List<Diagnosis.Finding> findings = Diagnosis.of(List.of());
-        assertEquals(List.of(), findings);
-        assertEquals("healthy", Diagnosis.verdict(findings));
+    void noEpochEndIsTooEarlyToTell() {
+        // e.g. the accuracy target stopped the run within its first epoch: only rows within an epoch
+        List<EpochMetrics> within = List.of(EpochMetrics.at(0.5, 0.5, 0.8, 0.5, 0.8, 0.001, 1, 1000));
+        Diagnosis.Finding f = only(within, Diagnosis.Kind.TOO_EARLY);
+        assertEquals("no epoch has ended: over- and underfitting show in the learning curves over at least 3 epochs",
+                f.evidence());
+        assertEquals("too early to tell", Diagnosis.verdict(of(within)));
     }
 
     @Test
-    void singleHealthyEpoch() {
-        assertEquals(List.of(), Diagnosis.of(run(e(0.50, 0.82, 0.52, 0.81))));
+    void noRowsNoFinding() {
+        // nothing to judge; the pages and logs show no diagnosis without metrics
+        assertEquals(List.of(), of(List.of()));
+    }
+
+    @Test
+    void aSingleGoodEpochIsTooEarlyToTellNotHealthy() {
+        List<EpochMetrics> epochs = run(e(0.50, 0.82, 0.52, 0.81));
+        Diagnosis.Finding f = only(epochs, Diagnosis.Kind.TOO_EARLY);
+        assertEquals("too early to tell: only 1 epoch: over- and underfitting show in the learning curves over at "
+                + "least 3 epochs. Try: train at least 3 epochs (epochs=3) to read the learning curves", f.message());
+        assertEquals("zu früh für ein Urteil: Nur 1 Epoche: Über- und Unteranpassung zeigen die Lernkurven erst über "
+                + "mindestens 3 Epochen. Versuche: mindestens 3 Epochen trainieren (epochs=3), um die Lernkurven zu "
+                + "lesen", f.text().in(Language.GERMAN));
+        assertEquals("too early to tell", Diagnosis.verdict(of(epochs)));
+        assertFalse(f.kind().warning(), "too early to tell is information, not a problem");
+    }
+
+    @Test
+    void tooEarlyWhileTheRunGoesOnSaysToWait() {
+        // the live report after epoch 1 of 10
+        List<Diagnosis.Finding> findings = Diagnosis.of(run(e(0.50, 0.82, 0.52, 0.81)), usual(10));
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("too early to tell: epoch 1 of 10 so far: over- and underfitting show in the learning curves "
+                + "over at least 3 epochs. Try: wait for the remaining epochs", findings.get(0).message());
+        assertEquals("zu früh für ein Urteil: Bisher Epoche 1 von 10: Über- und Unteranpassung zeigen die Lernkurven "
+                + "erst über mindestens 3 Epochen. Versuche: auf die übrigen Epochen warten",
+                findings.get(0).text().in(Language.GERMAN));
     }
 
     @Test
@@ -216,9 +263,13 @@ class DiagnosisTest {
     }
 
     @Test
-    void singleEpochWithAHighLossIsNotJudgedSlowOrUnderfitting() {
-        // one epoch says nothing about a trend
-        assertEquals(List.of(), Diagnosis.of(run(e(2.30, 0.10, 2.30, 0.10))));
+    void singleEpochAtChanceIsNotLearningNotSlowOrUnderfitting() {
+        // one epoch says nothing about a trend, but 10% on ten classes is chance whatever comes next
+        Diagnosis.Finding f = only(run(e(2.30, 0.10, 2.30, 0.10)), Diagnosis.Kind.NOT_LEARNING);
+        assertEquals("test accuracy 10.00% at epoch 1 is at chance level: guessing among 10 classes gets 10.00%, a "
+                + "network that learns reaches 20.00% or more; the configuration shows no usual cause", f.evidence());
+        assertEquals(Diagnosis.Kind.NOT_LEARNING.remedies(), f.remedies(), "no cause: the general remedies");
+        assertTrue(f.kind().warning());
     }
 
     @Test
@@ -231,7 +282,7 @@ class DiagnosisTest {
     void overfittingAndLearningSlowlyCanBothBeReported() {
         List<EpochMetrics> epochs = run(e(1.50, 0.90, 2.00, 0.60), e(1.49, 0.91, 2.10, 0.60),
                 e(1.48, 0.92, 2.20, 0.60));
-        List<Diagnosis.Finding> findings = Diagnosis.of(epochs);
+        List<Diagnosis.Finding> findings = of(epochs);
         assertEquals(List.of(Diagnosis.Kind.OVERFITTING, Diagnosis.Kind.LEARNING_SLOWLY),
                 findings.stream().map(Diagnosis.Finding::kind).toList(), findings.toString());
         assertEquals("overfitting", Diagnosis.verdict(findings));
@@ -302,14 +353,14 @@ class DiagnosisTest {
         assertEquals("overfitting: train accuracy 100.00% is 24.3 points above test accuracy 75.70% (more than 10). "
                 + "Try: more training data (trainSize), fewer epochs or early stopping (earlyStoppingPatience), a "
                 + "smaller model, weight decay (weightDecay), augmentation (augment)",
-                Diagnosis.of(cases.get(1).epochs()).get(0).message(), "English as before");
+                of(cases.get(1).epochs()).get(0).message(), "English as before");
     }
 
     @Test
     void verdictInBothLanguages() {
         assertEquals("healthy", Diagnosis.verdictText(List.of()).in(Language.ENGLISH));
         assertEquals("gesund", Diagnosis.verdictText(List.of()).in(Language.GERMAN));
-        List<Diagnosis.Finding> findings = Diagnosis.of(run(e(1.50, 0.90, 2.00, 0.60), e(1.49, 0.91, 2.10, 0.60),
+        List<Diagnosis.Finding> findings = of(run(e(1.50, 0.90, 2.00, 0.60), e(1.49, 0.91, 2.10, 0.60),
                 e(1.48, 0.92, 2.20, 0.60)));
         assertEquals("overfitting", Diagnosis.verdictText(findings).in(Language.ENGLISH));
         assertEquals("Überanpassung", Diagnosis.verdictText(findings).in(Language.GERMAN));
@@ -318,16 +369,147 @@ class DiagnosisTest {
 
     @Test
     void everyKindHasItsWordsInBothLanguages() {
-        List<String> german = List.of("Überanpassung", "Unteranpassung", "Divergenz", "Zu langsames Lernen");
-        List<String> english = List.of("overfitting", "underfitting", "diverging", "learning too slowly");
+        List<String> german = List.of("Überanpassung", "Unteranpassung", "Divergenz", "Zu langsames Lernen",
+                "lernt nicht", "zu früh für ein Urteil");
+        List<String> english = List.of("overfitting", "underfitting", "diverging", "learning too slowly",
+                "not learning", "too early to tell");
         for (Diagnosis.Kind kind : Diagnosis.Kind.values()) {
             assertEquals(english.get(kind.ordinal()), kind.label());
             assertEquals(kind.label(), kind.labelText().in(Language.ENGLISH));
             assertEquals(german.get(kind.ordinal()), kind.labelText().in(Language.GERMAN));
             assertEquals(kind.remedies(), kind.remediesText().in(Language.ENGLISH));
             String remedies = kind.remediesText().in(Language.GERMAN);
-            assertTrue(remedies.contains("learningRate") || remedies.contains("trainSize"), remedies);
+            assertTrue(remedies.contains("learningRate") || remedies.contains("trainSize")
+                    || remedies.contains("epochs="), remedies);
             assertTrue(!remedies.equals(kind.remedies()), "German remedies of " + kind + ": " + remedies);
         }
+    }
+
+    // ---- not learning: chance level from the first epoch on, with the causes in the configuration ----
+
+    /** The chance-level run: hiddenSize=2, learningRate=1e-7 (adam), 300 images in batches of 64, 1 epoch. */
+    private static final RunSetup TINY = new RunSetup("mlp", List.of(2), 300, 64, "adam", 1e-7, 1, 10, 0.10);
+
+    @Test
+    void chanceLevelAtEpochOneIsNotLearningWithItsCausesInBothLanguages() {
+        List<Diagnosis.Finding> findings = Diagnosis.of(run(e(2.31, 0.098, 2.30, 0.1025)), TINY);
+        assertEquals(1, findings.size(), findings.toString());
+        Diagnosis.Finding f = findings.get(0);
+        assertEquals(Diagnosis.Kind.NOT_LEARNING, f.kind());
+        assertEquals("not learning", Diagnosis.verdict(findings));
+        assertEquals("not learning: test accuracy 10.25% at epoch 1 is at chance level: guessing among 10 classes "
+                + "gets 10.00%, a network that learns reaches 20.00% or more; likely causes: a hidden layer of only 2 "
+                + "neurons for 10 classes (hiddenSize=2), a tiny learning rate (learningRate=1E-7 with adam), with "
+                + "which each step barely moves the weights, only 5 optimizer steps (300 training images in batches "
+                + "of 64, 1 epoch). Try: a wider hidden layer (hiddenSize=128, the default); a larger learningRate "
+                + "(0.001 with adam, the default, or 0.01 with sgd); more epochs (epochs) or more training images "
+                + "(trainSize)", f.message());
+        assertEquals("lernt nicht: Die Testgenauigkeit von 10,25 % in Epoche 1 liegt auf Zufallsniveau: Raten unter "
+                + "10 Klassen ergibt 10,00 %, ein Netz, das lernt, erreicht 20,00 % oder mehr; wahrscheinliche "
+                + "Ursachen: eine verborgene Schicht mit nur 2 Neuronen für 10 Klassen (hiddenSize=2), eine winzige "
+                + "Lernrate (learningRate=1E-7 mit adam), mit der jeder Schritt die Gewichte kaum bewegt, nur 5 "
+                + "Optimierungsschritte (300 Trainingsbilder in Stapeln zu 64, 1 Epoche). Versuche: eine breitere "
+                + "verborgene Schicht (hiddenSize=128, voreingestellt); eine größere Lernrate (learningRate: 0.001 "
+                + "mit adam, voreingestellt, oder 0.01 mit sgd); mehr Epochen ('epochs') oder mehr Trainingsbilder "
+                + "(trainSize)", f.text().in(Language.GERMAN));
+        assertEquals("lernt nicht", Diagnosis.verdictText(findings).in(Language.GERMAN));
+        assertEquals("lernt nicht", Diagnosis.verdictText("not learning").in(Language.GERMAN));
+        assertEquals("zu früh für ein Urteil", Diagnosis.verdictText("too early to tell").in(Language.GERMAN));
+    }
+
+    @Test
+    void oneCauseIsNamedInTheSingular() {
+        RunSetup narrow = new RunSetup("mlp", List.of(64, 4), 60_000, 64, "adam", 0.001, 1, 10, 0.10);
+        Diagnosis.Finding f = Diagnosis.of(run(e(2.0, 0.15, 2.0, 0.15)), narrow).get(0);
+        assertEquals(Diagnosis.Kind.NOT_LEARNING, f.kind());
+        assertContains(f.evidence(), "; likely cause: a hidden layer of only 4 neurons for 10 classes "
+                + "(hiddenLayers=64,4)");
+        assertEquals("a wider hidden layer (hiddenSize=128, the default)", f.remedies());
+        assertContains(f.text().in(Language.GERMAN), "; wahrscheinliche Ursache: eine verborgene Schicht");
+    }
+
+    @Test
+    void theLearningRateIsACauseWhereItIsTinyOrLargeForItsOptimizer() {
+        List<EpochMetrics> chance = run(e(2.3, 0.1, 2.3, 0.1));
+        assertContains(Diagnosis.of(chance, new RunSetup("net", List.of(), 60_000, 64, "sgd", 0.0005, 1, 10, 0.1))
+                .get(0).evidence(), "likely cause: a tiny learning rate (learningRate=0.0005 with sgd)");
+        assertContains(Diagnosis.of(chance, new RunSetup("net", List.of(), 60_000, 64, "adam", 0.5, 1, 10, 0.1))
+                .get(0).evidence(), "likely cause: a large learning rate (learningRate=0.5 with adam), whose steps "
+                + "overshoot");
+        // 0.0005 is a usual rate for adam, 0.5 for sgd: no cause
+        for (RunSetup usualRate : List.of(new RunSetup("net", List.of(), 60_000, 64, "adam", 0.0005, 1, 10, 0.1),
+                new RunSetup("net", List.of(), 60_000, 64, "sgd", 0.5, 1, 10, 0.1))) {
+            assertContains(Diagnosis.of(chance, usualRate).get(0).evidence(),
+                    "; the configuration shows no usual cause");
+        }
+    }
+
+    @Test
+    void twiceChanceIsWhereLearningStarts() {
+        assertEquals(Diagnosis.Kind.NOT_LEARNING, of(run(e(1.9, 0.2, 1.9, 0.1999))).get(0).kind());
+        assertEquals(Diagnosis.Kind.TOO_EARLY, of(run(e(1.9, 0.2, 1.9, 0.20))).get(0).kind());
+    }
+
+    @Test
+    void withFewClassesTenPointsAboveChanceAndAboveTheMajorityClass() {
+        // two classes: twice chance would be 100%; learning starts 10 points above chance
+        RunSetup binary = new RunSetup("mlp", List.of(128), 60_000, 64, "adam", 0.001, 1, 2, 0.5);
+        assertContains(Diagnosis.of(run(e(0.69, 0.55, 0.69, 0.58)), binary).get(0).evidence(),
+                "test accuracy 58.00% at epoch 1 is at chance level: guessing among 2 classes gets 50.00%, a "
+                        + "network that learns reaches 60.00% or more");
+        assertEquals(Diagnosis.Kind.TOO_EARLY, Diagnosis.of(run(e(0.6, 0.65, 0.6, 0.65)), binary).get(0).kind());
+        // 70% of the test images in one class: 65% is below what always answering it gets
+        Diagnosis.Finding f = Diagnosis.of(run(e(0.6, 0.65, 0.6, 0.65)), binary.withMajorityShare(0.7)).get(0);
+        assertEquals(Diagnosis.Kind.NOT_LEARNING, f.kind());
+        assertContains(f.evidence(), "test accuracy 65.00% at epoch 1 is not above the 70.00% that always answering "
+                + "the most frequent class gets");
+        assertContains(f.text().in(Language.GERMAN), "liegt nicht über den 70,00 %, die schon erreicht, wer immer "
+                + "die häufigste Klasse nennt");
+    }
+
+    @Test
+    void stuckAtChanceForEpochsIsNotLearningAlone() {
+        // flat at 10% for four epochs: underfitting and slow learning would say less than "not learning"
+        List<EpochMetrics> epochs = run(e(2.30, 0.10, 2.30, 0.10), e(2.30, 0.10, 2.30, 0.10),
+                e(2.30, 0.10, 2.30, 0.10), e(2.30, 0.10, 2.30, 0.10));
+        Diagnosis.Finding f = only(epochs, Diagnosis.Kind.NOT_LEARNING);
+        assertContains(f.evidence(), "at epoch 4");
+    }
+
+    @Test
+    void memorisingTheTrainingImagesAtChanceOnTheTestSetIsAlsoOverfitting() {
+        List<Diagnosis.Finding> findings = Diagnosis.of(run(e(0.05, 0.99, 4.0, 0.12)), TINY);
+        assertEquals(List.of(Diagnosis.Kind.NOT_LEARNING, Diagnosis.Kind.OVERFITTING),
+                findings.stream().map(Diagnosis.Finding::kind).toList(), findings.toString());
+    }
+
+    @Test
+    void withoutTheClassesThereIsNoChanceLevel() {
+        // metrics.csv without a model card: nothing says how many classes there are
+        assertEquals(List.of(Diagnosis.Kind.TOO_EARLY), Diagnosis.of(run(e(2.3, 0.1, 2.3, 0.1)), RunSetup.UNKNOWN)
+                .stream().map(Diagnosis.Finding::kind).toList());
+        // the classes alone: chance level, but no causes
+        Diagnosis.Finding f = Diagnosis.of(run(e(2.3, 0.1, 2.3, 0.1)), RunSetup.ofClasses(10, 0.1)).get(0);
+        assertEquals("test accuracy 10.00% at epoch 1 is at chance level: guessing among 10 classes gets 10.00%, a "
+                + "network that learns reaches 20.00% or more", f.evidence());
+    }
+
+    @Test
+    void divergingStaysAsItWasAndHidesNotLearning() {
+        Diagnosis.Finding f = Diagnosis.of(run(e(Double.NaN, 0.10, Double.NaN, 0.10)), TINY).get(0);
+        assertEquals(Diagnosis.Kind.DIVERGING, f.kind());
+        assertEquals(Diagnosis.Kind.DIVERGING.remedies(), f.remedies());
+    }
+
+    @Test
+    void theMajorityShareOfLabelsAndOfAConfusionMatrix() {
+        assertEquals(0.5, RunSetup.majorityShare(new int[] {0, 1, 1, 2}, 3), 1e-12);
+        assertEquals(0, RunSetup.majorityShare(new int[0], 3), 0);
+        ConfusionMatrix m = ConfusionMatrix.empty(List.of("a", "b"));
+        m.add(0, 0);
+        m.add(1, 0);
+        m.add(1, 1);
+        m.add(1, 1);
+        assertEquals(0.75, RunSetup.majorityShare(m), 1e-12);
     }
 }

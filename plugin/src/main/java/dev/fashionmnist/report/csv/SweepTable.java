@@ -3,6 +3,7 @@ package dev.fashionmnist.report.csv;
 import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.ResultsFileException;
 import dev.fashionmnist.text.Messages;
@@ -138,9 +139,12 @@ public final class SweepTable {
         double loss = accuracyAndLoss[1];
         List<EpochMetrics> metrics = MetricsCsv.read(dir.resolve("metrics.csv"));
         double best = metrics.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElse(accuracy);
+        Path confusion = dir.resolve(EvaluationReports.CONFUSION);
+        double majority = Files.isRegularFile(confusion)
+                ? RunSetup.majorityShare(EvaluationReports.readConfusion(confusion)) : 0;
         return Row.builder().trial(trial).id(id).values(values).finalTestAccuracy(accuracy).bestTestAccuracy(best)
                 .testLoss(loss).trainableParameters(card.trainableParameters()).trainingSeconds(card.trainingSeconds())
-                .diagnosis(Diagnosis.verdict(Diagnosis.of(metrics))).build();
+                .diagnosis(Diagnosis.verdict(Diagnosis.of(metrics, card.runSetup(majority)))).build();
     }
 
     public static void write(List<String> names, List<Row> rows, Path file) throws IOException {

@@ -175,8 +175,8 @@ public final class HtmlReport {
     }
 
     /**
-     * The diagnosis in one sentence: the first finding's first sentence (what it is and its evidence), or that the
-     * run is healthy.
+     * The diagnosis in one sentence: the first finding's first sentence (what it is and its evidence: "not learning",
+     * "too early to tell", …), or that the run is healthy.
      */
     static String verdict(List<Diagnosis.Finding> findings, Language language) {
         if (findings.isEmpty()) {
@@ -232,7 +232,7 @@ public final class HtmlReport {
         for (Diagnosis.Finding f : c.diagnosis()) {
             h.append("<div class=\"finding\"><b>").append(escape(f.kind().labelText().in(l))).append("</b>: ")
                     .append(escape(f.observation().in(l))).append(".<br>")
-                    .append(escape(Messages.text(l, "report.html.finding.remedies", f.kind().remediesText())))
+                    .append(escape(Messages.text(l, "report.html.finding.remedies", f.remediesText())))
                     .append("</div>\n");
         }
     }

@@ -4,6 +4,7 @@ import static dev.fashionmnist.text.Html.escape;
 
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.report.plot.LearningCurves;
 import dev.fashionmnist.results.EpochMetrics;
@@ -39,28 +40,34 @@ public final class LiveReport {
     private LiveReport() {
     }
 
-    /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
-    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log,
-                             Language language) throws IOException {
+    /**
+     * The page before the first epoch of {@code run} ({@code history}: the epochs it continues; {@code setup}: what the
+     * diagnosis knows of the run); logs where it is.
+     */
+    public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, RunSetup setup,
+                             BuildLog log, Language language) throws IOException {
         Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
                 language);
-        Path file = write(outputDirectory, run, null, history, curves, language);
+        Path file = write(outputDirectory, run, null, history, setup, curves, language);
         log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
     }
 
-    /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
-    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
-            throws IOException {
-        write(outputDirectory, run, null, history, LearningCurves.write(history, outputDirectory, language),
+    /**
+     * The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far,
+     * {@code setup} is what the diagnosis knows of the run.
+     */
+    public static void epochDone(Path outputDirectory, RunStatus run, List<EpochMetrics> history, RunSetup setup,
+                                 Language language) throws IOException {
+        write(outputDirectory, run, null, history, setup, LearningCurves.write(history, outputDirectory, language),
                 language);
     }
 
     /**
      * The final page of a run that {@code ended} (complete, with its model's {@code card}, or failed, with none): the
-     * epochs in metrics.csv, no refresh.
+     * epochs in metrics.csv, diagnosed with what {@code setup} says of the run, no refresh.
      */
-    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card, Language language)
-            throws IOException {
+    public static void finish(Path outputDirectory, RunStatus ended, ModelCard card, RunSetup setup,
+                              Language language) throws IOException {
         Path csv = outputDirectory.resolve("metrics.csv");
         List<EpochMetrics> history = Files.isRegularFile(csv) ? MetricsCsv.read(csv) : List.of();
         // the curves the last epoch drew
@@ -70,15 +77,19 @@ public final class LiveReport {
                 ReportContent.addImage(curves, outputDirectory, name);
             }
         }
-        write(outputDirectory, ended, card, history, curves, language);
+        write(outputDirectory, ended, card, history, setup, curves, language);
     }
 
-    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history,
+    private static Path write(Path dir, RunStatus run, ModelCard card, List<EpochMetrics> history, RunSetup setup,
                               Map<String, byte[]> images, Language language) throws IOException {
-        ReportContent content = ReportContent.builder().card(card).metrics(history).diagnosis(Diagnosis.of(history))
+        boolean running = RunStatus.RUNNING.equals(run.state());
+        // a run that ended trains no more epochs than it has, whatever it planned (early stopping, failure)
+        RunSetup diagnosed = running ? setup
+                : setup.withEpochs(history.stream().mapToInt(EpochMetrics::epoch).max().orElse(0));
+        ReportContent content = ReportContent.builder().card(card).metrics(history)
+                .diagnosis(Diagnosis.of(history, diagnosed))
                 .images(images).language(language).build();
         Path file = dir.resolve(HtmlReport.FILE);
-        boolean running = RunStatus.RUNNING.equals(run.state());
         HtmlReport.write(content, running ? REFRESH : "", status(run, history, Instant.now(), language), file);
         return file;
     }

@@ -3,6 +3,7 @@ package dev.fashionmnist.report.html;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
 import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.csv.EvaluationReports;
 import dev.fashionmnist.report.csv.SweepTable;
@@ -112,10 +113,26 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
             }
             addImage(sweepImages, dir, SweepPlots.CURVES);
         }
-        return builder().card(card).metrics(metrics).metricsNote(history.noteText()).diagnosis(Diagnosis.of(metrics))
+        return builder().card(card).metrics(metrics).metricsNote(history.noteText())
+                .diagnosis(Diagnosis.of(metrics, runSetup(card, history, confusion)))
                 .confusion(confusion).testLoss(loss).gates(gates(dir.resolve(JUnitReport.FILE), confusion, loss))
                 .images(images).sweepNames(sweepNames).sweepRows(sweepRows).sweepImages(sweepImages).language(language)
                 .build();
+    }
+
+    /**
+     * What the diagnosis knows of the run whose {@code history} the page shows: the model card's settings when the
+     * curves are the model's own, else only the classes (a card's, or the evaluation's {@code confusion} matrix's);
+     * the majority class share from the evaluation, if any.
+     */
+    static RunSetup runSetup(ModelCard card, LearningHistory history, ConfusionMatrix confusion) {
+        double majority = confusion == null ? 0 : RunSetup.majorityShare(confusion);
+        if (card != null && (history.note() == null || history.metrics().equals(card.history()))) {
+            return card.runSetup(majority);
+        }
+        int classes = card != null ? card.runSetup(majority).classCount()
+                : confusion != null ? confusion.classCount() : 0;
+        return RunSetup.ofClasses(classes, majority);
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */

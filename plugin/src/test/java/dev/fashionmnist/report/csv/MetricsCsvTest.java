@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.plot.LearningCurves;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.Language;
@@ -98,8 +99,10 @@ class MetricsCsvTest {
         assertEquals(List.of(false, true, false, false, false, false), best);
         assertTrue(stopping.shouldStop(), "two epochs without a better epoch-end test loss");
         assertEquals(1, stopping.best().epoch());
-        assertEquals(Diagnosis.of(EpochMetrics.epochEnds(rows)), Diagnosis.of(rows));
-        assertFalse(Diagnosis.of(rows).isEmpty(), "rising test loss at the epoch ends with falling train loss");
+        assertEquals(Diagnosis.of(EpochMetrics.epochEnds(rows), RunSetup.UNKNOWN),
+                Diagnosis.of(rows, RunSetup.UNKNOWN));
+        assertFalse(Diagnosis.of(rows, RunSetup.UNKNOWN).isEmpty(),
+                "rising test loss at the epoch ends with falling train loss");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.fashionmnist.report.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.plot.SweepPlots;
 import dev.fashionmnist.report.plot.TrialCurves;
 import dev.fashionmnist.results.EpochMetrics;
@@ -173,7 +175,10 @@ class SweepTableTest {
         Set<String> verdicts = new HashSet<>(List.of("healthy"));
         Arrays.stream(Diagnosis.Kind.values()).forEach(k -> verdicts.add(k.label()));
         assertTrue(verdicts.contains(row.diagnosis()), row.diagnosis());
-        assertEquals(Diagnosis.verdict(Diagnosis.of(metrics)), row.diagnosis());
+        double majority = RunSetup.majorityShare(EvaluationReports.readConfusion(
+                trial.resolve(EvaluationReports.CONFUSION)));
+        assertEquals(Diagnosis.verdict(Diagnosis.of(metrics, card.runSetup(majority))), row.diagnosis());
+        assertNotEquals("healthy", row.diagnosis(), "two epochs are too few to call a run healthy");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.quality.RunSetup;
 import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.RunStatus;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveReportTest {
     @TempDir
     Path out;
+
+    /** A usual run of four epochs: mlp 784-128-10 on all 60000 images, batches of 64, adam at 0.001. */
+    private static final RunSetup SETUP = new RunSetup("mlp", List.of(128), 60_000, 64, "adam", 0.001, 4, 10, 0.1);
 
     private static EpochMetrics epoch(int n) {
         return EpochMetrics.builder().epoch(n).trainLoss(1.0 / n).trainAccuracy(0.6 + 0.05 * n).testLoss(1.1 / n)
@@ -44,7 +48,7 @@ class LiveReportTest {
         RecordingLog log = new RecordingLog();
         RunStatus run = RunStatus.start(1, 4);
         List<EpochMetrics> history = new ArrayList<>();
-        LiveReport.start(out, run, history, log, Language.ENGLISH);
+        LiveReport.start(out, run, history, SETUP, log, Language.ENGLISH);
         assertTrue(log.infos.stream().anyMatch(l -> l.contains("reloads itself every 10 s")
                 && l.endsWith(out.resolve(HtmlReport.FILE).toString())),
                 "the log says where the page is: " + log.infos);
@@ -55,35 +59,42 @@ class LiveReportTest {
         assertEquals(List.of("report.html"), files(), "nothing else, no temporary file");
 
         history.add(epoch(1));
-        LiveReport.epochDone(out, run, history, Language.ENGLISH);
+        LiveReport.epochDone(out, run, history, SETUP, Language.ENGLISH);
         String one = page();
         assertTrue(one.contains("<meta http-equiv=\"refresh\" content=\"10\">"), one);
         assertTrue(one.contains("epoch 2 of 4 running</b>; 1 of 4 epochs of this run done (25%)"), one);
         assertEquals(2, one.split("<img ", -1).length - 1, "accuracy and loss curves so far");
         assertTrue(one.contains("width:25.0%"), "the progress bar a quarter full");
+        assertTrue(one.contains("<p id=\"verdict\"><b>Diagnosis</b>: too early to tell: epoch 1 of 4 so far: over- "
+                + "and underfitting show in the learning curves over at least 3 epochs; remedies below.</p>"), one);
+        assertTrue(one.contains("Try: wait for the remaining epochs"), one);
         assertEquals(List.of("accuracy.png", "loss.png", "report.html"), files());
 
         history.add(epoch(2));
-        LiveReport.epochDone(out, run, history, Language.ENGLISH);
+        LiveReport.epochDone(out, run, history, SETUP, Language.ENGLISH);
         MetricsCsv.start(out.resolve("metrics.csv"), history);
-        LiveReport.finish(out, run.complete(), null, Language.ENGLISH);
+        LiveReport.finish(out, run.complete(), null, SETUP, Language.ENGLISH);
         String end = page();
         assertFalse(end.contains("http-equiv=\"refresh\""), "the final page no longer refreshes");
         assertTrue(end.contains("Training complete</b>: 2 of 4 planned epochs (stopped early)"), end);
         assertEquals(2, end.split("<img ", -1).length - 1);
         assertTrue(end.contains("<td>2</td>"), "the metrics table holds epoch 2");
+        // stopped after 2 of 4 epochs: no more epochs to wait for
+        assertTrue(end.contains("too early to tell: only 2 epochs: over- and underfitting show"), end);
+        assertTrue(end.contains("Try: train at least 3 epochs (epochs=3) to read the learning curves"), end);
+        assertFalse(end.contains("healthy"), end);
     }
 
     @Test
     void aFailedRunEndsThePageWithItsMessage() throws Exception {
         RunStatus run = RunStatus.start(3, 5);
         List<EpochMetrics> history = new ArrayList<>(List.of(epoch(1), epoch(2)));
-        LiveReport.start(out, run, history, new RecordingLog(), Language.ENGLISH);
+        LiveReport.start(out, run, history, SETUP, new RecordingLog(), Language.ENGLISH);
         String start = page();
         assertTrue(start.contains("epoch 3 of 5 running</b>; 0 of 3 epochs of this run done"), start);
         assertEquals(2, start.split("<img ", -1).length - 1, "a resumed run shows the epochs it continues");
         MetricsCsv.start(out.resolve("metrics.csv"), history);
-        LiveReport.finish(out, run.failed("Training diverged in epoch 3: the loss became NaN <x>"), null,
+        LiveReport.finish(out, run.failed("Training diverged in epoch 3: the loss became NaN <x>"), null, SETUP,
                 Language.ENGLISH);
         String end = page();
         assertFalse(end.contains("http-equiv=\"refresh\""), end);
@@ -106,7 +117,7 @@ class LiveReportTest {
         RecordingLog german = new RecordingLog(Language.GERMAN);
         List<String> infos = german.infos;
         RunStatus run = RunStatus.start(1, 4);
-        LiveReport.start(out, run, new ArrayList<>(), german, Language.GERMAN);
+        LiveReport.start(out, run, new ArrayList<>(), SETUP, german, Language.GERMAN);
         assertEquals(List.of("Bericht, nach jeder Epoche aktualisiert (öffne ihn im Browser, er lädt sich alle 10 s "
                 + "neu): " + out.resolve(HtmlReport.FILE)), infos);
         String start = page();
@@ -118,7 +129,7 @@ class LiveReportTest {
 
         List<EpochMetrics> history = new ArrayList<>(List.of(epoch(1), epoch(2)));
         MetricsCsv.start(out.resolve("metrics.csv"), history);
-        LiveReport.finish(out, run.complete(), null, Language.GERMAN);
+        LiveReport.finish(out, run.complete(), null, SETUP, Language.GERMAN);
         String end = page();
         assertTrue(end.contains("<b class=\"pass\">Training abgeschlossen</b>: 2 von 4 geplanten Epochen (vorzeitig "
                 + "beendet)"), end);
