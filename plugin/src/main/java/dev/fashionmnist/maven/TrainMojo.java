@@ -6,11 +6,13 @@ import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.evaluate.EvaluationOutputs;
 import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.io.FileWriteException;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.html.HtmlReport;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.Fingerprint;
@@ -207,7 +209,10 @@ public class TrainMojo extends AbstractEngineMojo {
                 log.warn(Messages.of("maven.train.replacing", modelDir, existing.epochsTrained(), force
                         ? Messages.of("maven.train.replacing.force") : Messages.of("maven.train.replacing.differs")));
             }
-            if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
+            forgetEvaluation(out);
+            if (cache != null && !force && !resume && cache.restore(fingerprint, out) != null) {
+                refreshPage(log, out);
+            } else {
                 log.info(engine.line());
                 ProgressOutput progress = progressOutput(log);
                 TrainJob job = TrainJob.builder().settings(settings).datasetName(files.spec().name())
@@ -223,6 +228,30 @@ public class TrainMojo extends AbstractEngineMojo {
         }
         if (attach) {
             attachModel(log, modelDir, out, zipTime);
+        }
+    }
+
+    /**
+     * The model in {@code out} is about to be replaced (trained or restored): the evaluation of the one there now, its
+     * gates' JUnit XML and its recorded result must not pass for the new model's.
+     */
+    private static void forgetEvaluation(Path out) {
+        try {
+            EvaluationOutputs.forget(out);
+        } catch (IOException e) {
+            throw new ModelException(Messages.of("maven.evaluate.cannotClean", out, e));
+        }
+    }
+
+    /** report.html for the restored model: the page of the model it replaced must not stay. */
+    private static void refreshPage(BuildLog log, Path out) {
+        try {
+            Path page = HtmlReport.refresh(out, log.language());
+            if (page != null) {
+                log.info(Messages.of("maven.train.page", page));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 
