@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('Building evaluate-no-stale-verdict') }
-assert runs.size() == 6
+assert runs.size() == 9
 
 def accuracy = { String run, String verdict ->
     def m = run =~ /Gate minAccuracy ${verdict}: accuracy (\d+\.\d\d)% /
@@ -12,32 +12,40 @@ def accuracy = { String run, String verdict ->
 def reused = 'Evaluation is up to date ('
 def pageWritten = "Report written with this build's evaluation and gates: "
 
-// 1: trained, evaluated, failed; the page was written by evaluate before the build failed (report never ran)
-assert runs[0].contains('epoch 1/1: ') && runs[0].contains('BUILD FAILURE')
-assert !runs[0].contains(reused)
-assert runs[0].contains(pageWritten)
-def failing = accuracy(runs[0], 'violated')
-// 2: the configured model, trained and passing
+// 1, 2: the retrain command that evaluate suggests for a broken model folder works as written
+def retrain = "retrain with 'mvn fashionmnist:train -Dfashionmnist.force'"
+assert runs[0] =~ /model\.json is a directory, expected the model card file model\.json .*; ${java.util.regex.Pattern.quote(retrain)}/
 assert runs[1].contains('epoch 1/1: ') && runs[1].contains('BUILD SUCCESS')
-assert !runs[1].contains(reused): 'a new model is evaluated'
-def passing = accuracy(runs[1], 'passed')
+assert new File(basedir, 'target/broken/model/model.json').isFile()
+
+// 3: trained, evaluated, failed; the page was written by evaluate before the build failed (report never ran)
+assert runs[2].contains('epoch 1/1: ') && runs[2].contains('BUILD FAILURE')
+assert !runs[2].contains(reused)
+assert runs[2].contains(pageWritten)
+def failing = accuracy(runs[2], 'violated')
+// 4: the configured model, trained and passing
+assert runs[3].contains('epoch 1/1: ') && runs[3].contains('BUILD SUCCESS')
+assert !runs[3].contains(reused): 'a new model is evaluated'
+def passing = accuracy(runs[3], 'passed')
 assert failing != passing
-// 3: nothing changed: the model and its evaluation are reused (one line), the gate checked again
-assert runs[2].contains('Model is up to date') && runs[2].count(reused) == 1
-assert !runs[2].contains('Evaluating ')
-assert accuracy(runs[2], 'passed') == passing && runs[2].contains('BUILD SUCCESS')
-// 4: a stricter gate on the reused evaluation fails, and says so on the page it writes
-assert runs[3].count(reused) == 1
-assert runs[3] =~ /Gate minAccuracy violated: accuracy ${passing}% is below the required minimum of 99\.00%/
-assert runs[3].contains(pageWritten) && runs[3].contains('BUILD FAILURE')
-// 5: the failing model restored from the model cache: its own evaluation (the record was another model's)
-assert runs[4].contains('Model restored from the model cache instead of training')
-assert runs[4].contains('Report written for the restored model')
-assert !runs[4].contains(reused) && runs[4].contains('Evaluating ')
-assert accuracy(runs[4], 'violated') == failing && runs[4].contains('BUILD FAILURE')
-// 6: 'mvn fashionmnist:evaluate', as the page of a finished training suggests: reuses, writes the page, fails the gate
-assert runs[5].count(reused) == 1 && runs[5].contains(pageWritten)
-assert accuracy(runs[5], 'violated') == failing
+// 5: nothing changed: the model and its evaluation are reused (one line), the gate checked again
+assert runs[4].contains('Model is up to date') && runs[4].count(reused) == 1
+assert !runs[4].contains('Evaluating ')
+assert accuracy(runs[4], 'passed') == passing && runs[4].contains('BUILD SUCCESS')
+// 6: a stricter gate on the reused evaluation fails, and says so on the page it writes
+assert runs[5].count(reused) == 1
+assert runs[5] =~ /Gate minAccuracy violated: accuracy ${passing}% is below the required minimum of 99\.00%/
+assert runs[5].contains(pageWritten) && runs[5].contains('BUILD FAILURE')
+// 7: the failing model restored from the model cache: its own evaluation (the record was another model's)
+assert runs[6].contains('Model restored from the model cache instead of training')
+assert runs[6].contains('Report written for the restored model')
+assert !runs[6].contains(reused) && runs[6].contains('Evaluating ')
+assert accuracy(runs[6], 'violated') == failing && runs[6].contains('BUILD FAILURE')
+// 8: 'mvn fashionmnist:evaluate', as the page of a finished training suggests: reuses, writes the page, fails the gate
+assert runs[7].count(reused) == 1 && runs[7].contains(pageWritten)
+assert accuracy(runs[7], 'violated') == failing
+// 9: -Dfashionmnist.force=true, as the reuse line offers, evaluates again
+assert !runs[8].contains(reused) && runs[8].contains('Evaluating ') && accuracy(runs[8], 'violated') == failing
 
 // what a CI job uploads after the red build: the page and the JUnit XML of the model in target/ and of this build
 def out = new File(basedir, 'target/fashionmnist')
