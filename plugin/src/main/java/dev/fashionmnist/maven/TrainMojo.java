@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.inject.Inject;
@@ -179,8 +180,12 @@ public class TrainMojo extends AbstractEngineMojo {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
         Instant zipTime = zipTimestamp();
+        List<Path> junitCopies = List.of();
         if (session != null && mojoExecution != null) {
-            EvaluateGatesPreview.check(project, plugin, new PluginParameterExpressionEvaluator(session, mojoExecution));
+            PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session,
+                    mojoExecution);
+            EvaluateGatesPreview.check(project, plugin, evaluator);
+            junitCopies = EvaluateGatesPreview.junitCopies(project, plugin, evaluator);
         }
         ModelCache cache = modelCache(log);
         EngineChoice engine = engineChoice();
@@ -209,7 +214,7 @@ public class TrainMojo extends AbstractEngineMojo {
                 log.warn(Messages.of("maven.train.replacing", modelDir, existing.epochsTrained(), force
                         ? Messages.of("maven.train.replacing.force") : Messages.of("maven.train.replacing.differs")));
             }
-            forgetEvaluation(out);
+            forgetEvaluation(out, junitCopies);
             if (cache != null && !force && !resume && cache.restore(fingerprint, out) != null) {
                 refreshPage(log, out);
             } else {
@@ -233,13 +238,23 @@ public class TrainMojo extends AbstractEngineMojo {
 
     /**
      * The model in {@code out} is about to be replaced (trained or restored): the evaluation of the one there now, its
-     * gates' JUnit XML and its recorded result must not pass for the new model's.
+     * gates' JUnit XML (also the {@code junitCopies} that evaluate writes elsewhere) and its recorded result must not
+     * pass for the new model's.
      */
-    private static void forgetEvaluation(Path out) {
+    private static void forgetEvaluation(Path out, List<Path> junitCopies) {
         try {
             EvaluationOutputs.forget(out);
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.evaluate.cannotClean", out, e));
+        }
+        for (Path copy : junitCopies) {
+            try {
+                if (Files.isRegularFile(copy)) {
+                    Files.delete(copy);
+                }
+            } catch (IOException e) {
+                throw new ModelException(Messages.of("maven.evaluate.junitCannotDelete", copy, e));
+            }
         }
     }
 
