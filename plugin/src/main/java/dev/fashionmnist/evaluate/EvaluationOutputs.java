@@ -43,12 +43,18 @@ public final class EvaluationOutputs {
     }
 
     /**
-     * Removes every trace of an earlier evaluation from {@code out}, the record included: the folder's model is being
-     * replaced (trained again or restored from the model cache), so they describe another model.
+     * Removes every trace of an earlier evaluation from {@code out}, the record included, and the copies of its JUnit
+     * XML ({@code junitCopies}, where evaluate's junitReportDirectory put them): the folder's model is being replaced
+     * (trained again or restored from the model cache), so they describe another model.
      */
-    public static void forget(Path out) throws IOException {
+    public static void forget(Path out, List<Path> junitCopies) throws IOException {
         remove(out);
         Files.deleteIfExists(out.resolve(EvaluationRecord.FILE));
+        for (Path copy : junitCopies) {
+            if (Files.isRegularFile(copy)) {
+                Files.delete(copy);
+            }
+        }
     }
 
     /**

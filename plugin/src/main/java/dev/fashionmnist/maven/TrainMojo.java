@@ -243,18 +243,9 @@ public class TrainMojo extends AbstractEngineMojo {
      */
     private static void forgetEvaluation(Path out, List<Path> junitCopies) {
         try {
-            EvaluationOutputs.forget(out);
+            EvaluationOutputs.forget(out, junitCopies);
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.evaluate.cannotClean", out, e));
-        }
-        for (Path copy : junitCopies) {
-            try {
-                if (Files.isRegularFile(copy)) {
-                    Files.delete(copy);
-                }
-            } catch (IOException e) {
-                throw new ModelException(Messages.of("maven.evaluate.junitCannotDelete", copy, e));
-            }
         }
     }
 

@@ -162,10 +162,13 @@ class EvaluationOutputsTest {
         assertTrue(html.contains(percent(other.finalMetrics().testAccuracy())), "train's measurement of this model");
 
         // what train does when it replaces the model: every trace of the old evaluation goes
-        EvaluationOutputs.forget(out);
+        Path copy = Files.createDirectories(out.resolve("surefire-reports")).resolve(JUnitReport.FILE);
+        Files.copy(out.resolve(JUnitReport.FILE), copy);
+        EvaluationOutputs.forget(out, List.of(copy, out.resolve("failsafe-reports").resolve(JUnitReport.FILE)));
         for (String name : EvaluationOutputs.FILES) {
             assertFalse(Files.exists(out.resolve(name)), name);
         }
+        assertFalse(Files.exists(copy), "the copy in junitReportDirectory too");
         assertNull(EvaluationRecord.read(out));
         assertFalse(page().contains("id=\"gates\""));
     }
