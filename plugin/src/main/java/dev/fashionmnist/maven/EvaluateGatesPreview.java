@@ -1,8 +1,11 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.quality.Gates;
+import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.text.Messages;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Plugin;
@@ -22,6 +25,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class EvaluateGatesPreview {
     static final List<String> GATES = List.of("minAccuracy", "minClassAccuracy", "maxLoss");
+    private static final String JUNIT_REPORT_DIRECTORY = "junitReportDirectory";
 
     private EvaluateGatesPreview() {
     }
@@ -46,6 +50,31 @@ final class EvaluateGatesPreview {
                 throw new ConfigurationException(Messages.of("maven.gates.beforeTraining", e.message()));
             }
         }
+    }
+
+    /**
+     * The copies of the gates' JUnit XML that this project's evaluate writes ({@code junitReportDirectory} of each
+     * configuration, else its property), so that train can remove them with the evaluation of a model it replaces: a
+     * build that trains without evaluating must not leave another model's verdict where CI reporters look.
+     */
+    static List<Path> junitCopies(MavenProject project, PluginDescriptor plugin, ExpressionEvaluator evaluator) {
+        List<Path> copies = new ArrayList<>();
+        if (project == null || plugin == null || evaluator == null) {
+            return copies;
+        }
+        for (Xpp3Dom configuration : evaluateConfigurations(project.getBuild() == null ? null
+                : project.getBuild().getPluginsAsMap().get(plugin.getPluginLookupKey()))) {
+            Xpp3Dom child = configuration == null ? null : configuration.getChild(JUNIT_REPORT_DIRECTORY);
+            String folder = evaluate(evaluator, child == null || child.getValue() == null
+                    ? "${" + UserPropertyCheck.PREFIX + JUNIT_REPORT_DIRECTORY + "}" : child.getValue());
+            if (folder != null && !folder.isBlank()) {
+                Path copy = evaluator.alignToBaseDirectory(new File(folder)).toPath().resolve(JUnitReport.FILE);
+                if (!copies.contains(copy)) {
+                    copies.add(copy);
+                }
+            }
+        }
+        return copies;
     }
 
     /** The configurations evaluate runs with in this project: one per bound execution, or the plugin's own. */

@@ -1,10 +1,9 @@
 package dev.fashionmnist.maven;
 
-import dev.fashionmnist.data.DatasetFile;
 import dev.fashionmnist.data.DatasetFiles;
-import dev.fashionmnist.data.IdxDecoder;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.evaluate.EvaluateJob;
+import dev.fashionmnist.evaluate.EvaluationOutputs;
 import dev.fashionmnist.evaluate.ModelCards;
 import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.io.Json;
@@ -13,10 +12,9 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.quality.Gates;
 import dev.fashionmnist.report.JUnitReport;
-import dev.fashionmnist.report.csv.EvaluationReports;
 import dev.fashionmnist.report.html.EvaluationSummary;
-import dev.fashionmnist.report.plot.ConfusionHeatmap;
-import dev.fashionmnist.report.plot.MistakesGrid;
+import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.results.EvaluationRecord;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
@@ -67,43 +65,62 @@ public class EvaluateMojo extends AbstractModelMojo {
     @Parameter(property = "fashionmnist.junitReportDirectory")
     File junitReportDirectory;
 
+    /** Evaluate even when the model, the test set and the device are those of the recorded evaluation. */
+    @Parameter(property = "fashionmnist.force", defaultValue = "false")
+    boolean force;
+
+    /**
+     * Evaluates (or reuses the recorded evaluation of an unchanged model), writes the outputs, checks the gates; and
+     * whatever happened, refreshes report.html before the build goes on or fails, so that the page shows this
+     * build's model and verdict, as failsafe records before verify fails.
+     */
     @Override
     void run(BuildLog log) throws MojoExecutionException, MojoFailureException {
         Path out = outputDirectory.toPath();
         Path junitCopy = junitReportDirectory == null ? null : junitReportDirectory.toPath().resolve(JUnitReport.FILE);
         deleteOldReports(out, junitCopy, log.language());
+        try {
+            evaluate(log, out, junitCopy);
+        } finally {
+            refreshPage(log, out);
+        }
+    }
+
+    private void evaluate(BuildLog log, Path out, Path junitCopy) throws MojoExecutionException,
+            MojoFailureException {
         Gates gates = Gates.parse(minAccuracy, minClassAccuracy, maxLoss);
         Path modelDir = modelDirectory(out);
         ModelCard card = ModelCards.read(modelDir);
         ModelCards.checkParameters(modelDir, card);
         EngineChoice engine = engineChoice();
         DatasetFiles files = fetchDataset(log);
-        log.info(engine.line());
-        Path resultFile = out.resolve(".evaluation-result.json");
-        EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
-                files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
         long start = System.nanoTime();
         LocalDateTime started = LocalDateTime.now();
-        EvaluationResult result;
+        EvaluationRecord.Key key;
         try {
-            fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), progressOutput(log));
-            result = Json.readFile(resultFile, EvaluationResult.class);
-            Files.deleteIfExists(resultFile);
+            key = EvaluationOutputs.key(modelDir, files, engine.gpu(), plugin.getVersion());
         } catch (IOException e) {
-            throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
-                    e));
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult", e));
+        }
+        EvaluationRecord recorded = force ? null : EvaluationRecord.reusable(out, key);
+        EvaluationResult result;
+        if (recorded != null) {
+            log.info(Messages.of("maven.evaluate.upToDate", modelDir, recorded.evaluatedAt()));
+            result = recorded.result();
+        } else {
+            result = evaluateInFork(log, out, modelDir, files, engine);
+            try {
+                EvaluationOutputs.record(out, key, result);
+            } catch (IOException e) {
+                throw new ModelException(Messages.of("maven.evaluate.cannotWrite", out, e));
+            }
         }
         List<Gates.GateOutcome> outcomes = gates.check(result, files.spec().name());
         JUnitReport.Run junitRun = new JUnitReport.Run(started, LocalHost.name(),
                 (System.nanoTime() - start) / 1e9, JUnitReport.properties(card, gates, result, engine.deviceName()),
                 EvaluationSummary.headline(result, log.language()));
         try {
-            EvaluationReports.write(result, out);
-            ConfusionHeatmap.write(result.confusion(), files.spec().name(), out.resolve(ConfusionHeatmap.FILE),
-                    log.language());
-            MistakesGrid.write(IdxDecoder.readImages(files.path(DatasetFile.TEST_IMAGES)), result.mistakes(),
-                    files.spec().classNames(), files.spec().name(), out.resolve(MistakesGrid.FILE), log.language());
-            JUnitReport.write(out.resolve(JUnitReport.FILE), junitRun, outcomes, log.language());
+            EvaluationOutputs.write(out, result, files, junitRun, outcomes, log.language());
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.evaluate.cannotWrite", out, e));
         }
@@ -120,6 +137,39 @@ public class EvaluateMojo extends AbstractModelMojo {
             log.info(line);
         }
         report(log, outcomes);
+    }
+
+    /** Runs the model over the whole test set in the engine's JVM. */
+    private EvaluationResult evaluateInFork(BuildLog log, Path out, Path modelDir, DatasetFiles files,
+                                            EngineChoice engine) throws MojoExecutionException {
+        log.info(engine.line());
+        Path resultFile = out.resolve(".evaluation-result.json");
+        EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
+                files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
+        try {
+            fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), progressOutput(log));
+            EvaluationResult result = Json.readFile(resultFile, EvaluationResult.class);
+            Files.deleteIfExists(resultFile);
+            return result;
+        } catch (IOException e) {
+            throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
+                    e));
+        }
+    }
+
+    /**
+     * report.html as the output folder now is: with this build's evaluation and gates, or without any evaluation when
+     * evaluate failed before it had one. A failure to write it is a warning: the build's own outcome stands.
+     */
+    private static void refreshPage(BuildLog log, Path out) {
+        try {
+            Path page = HtmlReport.refresh(out, log.language());
+            if (page != null) {
+                log.info(Messages.of("maven.evaluate.page", page));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(Messages.of("maven.report.cannotWrite", out, e));
+        }
     }
 
     private void report(BuildLog log, List<Gates.GateOutcome> outcomes) throws MojoFailureException {
@@ -147,11 +197,7 @@ public class EvaluateMojo extends AbstractModelMojo {
 
     private static void deleteOldReports(Path out, Path junitCopy, Language language) throws MojoExecutionException {
         try {
-            for (String name : List.of(EvaluationReports.EVALUATION, EvaluationReports.PER_CLASS,
-                    EvaluationReports.CONFUSION, EvaluationReports.MISTAKES, JUnitReport.FILE, ConfusionHeatmap.FILE,
-                    MistakesGrid.FILE)) {
-                Files.deleteIfExists(out.resolve(name));
-            }
+            EvaluationOutputs.remove(out);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(language, "maven.evaluate.cannotClean", out, e));
         }

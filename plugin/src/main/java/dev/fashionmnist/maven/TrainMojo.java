@@ -6,11 +6,13 @@ import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
+import dev.fashionmnist.evaluate.EvaluationOutputs;
 import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.io.FileWriteException;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
+import dev.fashionmnist.report.html.HtmlReport;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.Fingerprint;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.inject.Inject;
@@ -177,8 +180,12 @@ public class TrainMojo extends AbstractEngineMojo {
         int classes = datasetSpec().classCount();
         settings(28, 28, classes); // every parameter is checked before any work starts
         Instant zipTime = zipTimestamp();
+        List<Path> junitCopies = List.of();
         if (session != null && mojoExecution != null) {
-            EvaluateGatesPreview.check(project, plugin, new PluginParameterExpressionEvaluator(session, mojoExecution));
+            PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session,
+                    mojoExecution);
+            EvaluateGatesPreview.check(project, plugin, evaluator);
+            junitCopies = EvaluateGatesPreview.junitCopies(project, plugin, evaluator);
         }
         ModelCache cache = modelCache(log);
         EngineChoice engine = engineChoice();
@@ -207,7 +214,10 @@ public class TrainMojo extends AbstractEngineMojo {
                 log.warn(Messages.of("maven.train.replacing", modelDir, existing.epochsTrained(), force
                         ? Messages.of("maven.train.replacing.force") : Messages.of("maven.train.replacing.differs")));
             }
-            if (cache == null || force || resume || cache.restore(fingerprint, out) == null) {
+            forgetEvaluation(out, junitCopies);
+            if (cache != null && !force && !resume && cache.restore(fingerprint, out) != null) {
+                refreshPage(log, out);
+            } else {
                 log.info(engine.line());
                 ProgressOutput progress = progressOutput(log);
                 TrainJob job = TrainJob.builder().settings(settings).datasetName(files.spec().name())
@@ -223,6 +233,31 @@ public class TrainMojo extends AbstractEngineMojo {
         }
         if (attach) {
             attachModel(log, modelDir, out, zipTime);
+        }
+    }
+
+    /**
+     * The model in {@code out} is about to be replaced (trained or restored): the evaluation of the one there now, its
+     * gates' JUnit XML (also the {@code junitCopies} that evaluate writes elsewhere) and its recorded result must not
+     * pass for the new model's.
+     */
+    private static void forgetEvaluation(Path out, List<Path> junitCopies) {
+        try {
+            EvaluationOutputs.forget(out, junitCopies);
+        } catch (IOException e) {
+            throw new ModelException(Messages.of("maven.evaluate.cannotClean", out, e));
+        }
+    }
+
+    /** report.html for the restored model: the page of the model it replaced must not stay. */
+    private static void refreshPage(BuildLog log, Path out) {
+        try {
+            Path page = HtmlReport.refresh(out, log.language());
+            if (page != null) {
+                log.info(Messages.of("maven.train.page", page));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.text.ConfigurationException;
 import java.io.File;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -121,5 +123,20 @@ class EvaluateGatesPreviewTest {
                 new PropertyEvaluator(properties())));
         MavenProject commandLine = project("<minAccuracy>ninety</minAccuracy>", null, null);
         assertTrue(failure(commandLine, properties()).startsWith("Parameter 'minAccuracy' is 'ninety'"));
+    }
+
+    @Test
+    void theJUnitCopiesThatEvaluateWritesAreThoseTrainRemovesWithAReplacedModel() throws Exception {
+        PluginDescriptor d = descriptor();
+        MavenProject configured = project(null, List.of("train", "evaluate"),
+                "<junitReportDirectory>/ci/surefire-reports</junitReportDirectory>");
+        assertEquals(List.of(Path.of("/ci/surefire-reports", JUnitReport.FILE)),
+                EvaluateGatesPreview.junitCopies(configured, d, new PropertyEvaluator(properties())));
+        MavenProject byProperty = project(null, List.of("evaluate"), null);
+        assertEquals(List.of(Path.of("/ci/failsafe-reports", JUnitReport.FILE)), EvaluateGatesPreview.junitCopies(
+                byProperty, d, new PropertyEvaluator(properties("fashionmnist.junitReportDirectory",
+                        "/ci/failsafe-reports"))));
+        assertEquals(List.of(), EvaluateGatesPreview.junitCopies(byProperty, d, new PropertyEvaluator(properties())),
+                "no copy configured");
     }
 }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -47,6 +48,22 @@ public final class HtmlReport {
 
     public static void write(ReportContent content, Path file) throws IOException {
         write(content, "", "", file);
+    }
+
+    /**
+     * Writes the page of what the output folder {@code dir} holds now (model, metrics, evaluation, gates), or removes
+     * an older page when the folder holds nothing to show: what the goals that change the folder's model or verdict
+     * call, so that the page never describes an earlier model or build. Returns the page, or {@code null}.
+     */
+    public static Path refresh(Path dir, Language language) throws IOException {
+        Path file = dir.resolve(FILE);
+        ReportContent content = ReportContent.collect(dir, language);
+        if (content.isEmpty()) {
+            Files.deleteIfExists(file);
+            return null;
+        }
+        write(content, file);
+        return file;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.fashionmnist.report.html;
 
+import dev.fashionmnist.io.Digests;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.quality.Diagnosis;
 import dev.fashionmnist.quality.Gates;
@@ -14,6 +15,7 @@ import dev.fashionmnist.report.plot.SampleGrid;
 import dev.fashionmnist.report.plot.SweepPlots;
 import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.EpochMetrics;
+import dev.fashionmnist.results.EvaluationRecord;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.results.ResultsFileException;
 import dev.fashionmnist.runtime.Language;
@@ -85,14 +87,19 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
         ModelCard card = ModelCard.readIfPresent(dir.resolve("model"));
         LearningHistory history = LearningHistory.of(dir);
         List<EpochMetrics> metrics = history.metrics();
+        // an evaluation recorded for another model than the folder's is not this model's: the page leaves it out
+        boolean evaluated = !evaluationOfOtherModel(dir);
         Path confusionFile = dir.resolve(EvaluationReports.CONFUSION);
-        ConfusionMatrix confusion = Files.isRegularFile(confusionFile)
+        ConfusionMatrix confusion = evaluated && Files.isRegularFile(confusionFile)
                 ? EvaluationReports.readConfusion(confusionFile) : null;
         Path evaluation = dir.resolve(EvaluationReports.EVALUATION);
-        Double loss = Files.isRegularFile(evaluation) ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
+        Double loss = evaluated && Files.isRegularFile(evaluation)
+                ? EvaluationReports.readAccuracyAndLoss(evaluation)[1] : null;
         Map<String, byte[]> images = new LinkedHashMap<>();
         for (String name : PLOTS) {
-            addImage(images, dir, name);
+            if (evaluated || !List.of(ConfusionHeatmap.FILE, MistakesGrid.FILE).contains(name)) {
+                addImage(images, dir, name);
+            }
         }
         if (history.note() != null && !metrics.isEmpty()) {
             // the learning-curve PNGs beside metrics.csv are another run's: draw the model's own
@@ -115,7 +122,8 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
         }
         return builder().card(card).metrics(metrics).metricsNote(history.noteText())
                 .diagnosis(Diagnosis.of(metrics, runSetup(card, history, confusion)))
-                .confusion(confusion).testLoss(loss).gates(gates(dir.resolve(JUnitReport.FILE), confusion, loss))
+                .confusion(confusion).testLoss(loss)
+                .gates(evaluated ? gates(dir.resolve(JUnitReport.FILE), confusion, loss) : List.of())
                 .images(images).sweepNames(sweepNames).sweepRows(sweepRows).sweepImages(sweepImages).language(language)
                 .build();
     }
@@ -133,6 +141,18 @@ public record ReportContent(ModelCard card, List<EpochMetrics> metrics, Message 
         int classes = card != null ? card.runSetup(majority).classCount()
                 : confusion != null ? confusion.classCount() : 0;
         return RunSetup.ofClasses(classes, majority);
+    }
+
+    /**
+     * Whether the evaluation that evaluate recorded in {@code dir} measured another model than the one in its
+     * {@code model} folder (replaced by hand, or by a plugin that did not yet remove an older evaluation): its files
+     * and gates must not pass for this model's. {@code false} without a record or a model to compare.
+     */
+    static boolean evaluationOfOtherModel(Path dir) throws IOException {
+        EvaluationRecord record = EvaluationRecord.read(dir);
+        Path card = dir.resolve("model").resolve(ModelCard.FILE);
+        return record != null && Files.isRegularFile(card)
+                && !record.key().modelSha256().equals(Digests.sha256(card));
     }
 
     /** Puts the file {@code name} of {@code dir} into {@code images} under its name, if it exists. */

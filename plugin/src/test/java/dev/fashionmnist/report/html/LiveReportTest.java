@@ -77,6 +77,10 @@ class LiveReportTest {
         String end = page();
         assertFalse(end.contains("http-equiv=\"refresh\""), "the final page no longer refreshes");
         assertTrue(end.contains("Training complete</b>: 2 of 4 planned epochs (stopped early)"), end);
+        // the command that adds the evaluation writes this page also when a gate fails (a report goal would not run)
+        assertTrue(end.contains("<code>mvn fashionmnist:evaluate</code> adds the evaluation and the gates to this "
+                + "page, also when a gate fails."), end);
+        assertFalse(end.contains("fashionmnist:report"), end);
         assertEquals(2, end.split("<img ", -1).length - 1);
         assertTrue(end.contains("<td>2</td>"), "the metrics table holds epoch 2");
         // stopped after 2 of 4 epochs: no more epochs to wait for
