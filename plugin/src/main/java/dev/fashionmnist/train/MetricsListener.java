@@ -20,13 +20,16 @@ final class MetricsListener implements TrainingListener {
     private final RunPlan plan;
     private final BuildLog log;
     private final Path output;
+    /** Whether the run logs where its live report is (a sweep says it once for all its trials). */
+    private final boolean liveReportLine;
     /** Whether this run has taken over metrics.csv (and run.json says so). */
     private boolean started;
 
-    MetricsListener(RunPlan plan, BuildLog log) {
+    MetricsListener(RunPlan plan, BuildLog log, boolean liveReportLine) {
         this.plan = plan;
         this.log = log;
         this.output = plan.job().outputDirectory();
+        this.liveReportLine = liveReportLine;
     }
 
     @Override
@@ -34,7 +37,11 @@ final class MetricsListener implements TrainingListener {
         plan.status().write(output);
         started = true;
         MetricsCsv.start(plan.job().metricsFile(), state.history());
-        LiveReport.start(output, plan.status(), state.history(), log, log.language());
+        if (liveReportLine) {
+            LiveReport.start(output, plan.status(), state.history(), log, log.language());
+        } else {
+            LiveReport.start(output, plan.status(), state.history(), log.language());
+        }
     }
 
     @Override

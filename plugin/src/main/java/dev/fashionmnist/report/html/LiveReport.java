@@ -42,10 +42,19 @@ public final class LiveReport {
     /** The page before the first epoch of {@code run} ({@code history}: the epochs it continues); logs where it is. */
     public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, BuildLog log,
                              Language language) throws IOException {
+        Path file = start(outputDirectory, run, history, language);
+        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
+    }
+
+    /**
+     * The page before the first epoch of {@code run}, without a log line (a sweep announces its trials' pages once);
+     * returns where it is.
+     */
+    public static Path start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, Language language)
+            throws IOException {
         Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
                 language);
-        Path file = write(outputDirectory, run, null, history, curves, language);
-        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
+        return write(outputDirectory, run, null, history, curves, language);
     }
 
     /** The learning curves and the page after an epoch of {@code run}; {@code history} holds every epoch so far. */
