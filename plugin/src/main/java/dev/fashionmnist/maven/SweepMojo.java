@@ -31,7 +31,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * "What does quality depend on?": trains and evaluates every combination of the given parameter values, each in
  * its own folder under {@code sweep/}, with the data loaded once; writes sweep.csv, the sweep plots and a summary.
- * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th trial for a CI matrix.
+ * A varied parameter that changes no trial is refused, identical trials are trained once ({@link SweepPlan}).
+ * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th training for a CI matrix.
  */
 @Mojo(name = "sweep", threadSafe = true)
 public class SweepMojo extends TrainMojo {
@@ -44,7 +45,10 @@ public class SweepMojo extends TrainMojo {
     @Parameter(property = "fashionmnist.sweep")
     String sweepGrid;
 
-    /** i/n: run only every n-th trial starting with the i-th, so that n CI jobs split one sweep. */
+    /**
+     * i/n: run only every n-th training starting with the i-th, so that n CI jobs split one sweep (identical trials,
+     * which share one training, stay in one job).
+     */
     @Parameter(property = "fashionmnist.shard")
     String shard;
 
