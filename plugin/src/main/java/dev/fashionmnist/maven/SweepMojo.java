@@ -58,12 +58,12 @@ public class SweepMojo extends TrainMojo {
         SweepGrid.Shard part = SweepGrid.Shard.parse(shard);
         TrainParameters base = parameters();
         int classes = datasetSpec().classCount();
-        for (SweepGrid.Trial t : grid.trials().stream().filter(part::includes).toList()) {
-            settings(base, t, 28, 28, classes); // every trial's parameters are checked before any work starts
-        }
         // a varied parameter that changes no trial is refused here, before any data is fetched
         SweepPlan plan = SweepPlan.of(grid, base);
         List<SweepGrid.Trial> trials = plan.trials().stream().filter(part::includes).toList();
+        for (SweepGrid.Trial t : trials) {
+            settings(base, t, 28, 28, classes); // every trial's parameters are checked before any work starts
+        }
         EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
         checkWritable(out);
