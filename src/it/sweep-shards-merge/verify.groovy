@@ -18,7 +18,6 @@ assert runs[4].contains('Merged 4 trials from 2 shard(s)')
 assert runs.length >= 7
 assert runs[6].contains('shard 2/2 runs 2') && !runs[6].contains('epoch 1/2: ')
 assert runs[6].contains('(4 of 4 trials, 2 of them finished earlier by other shards in this folder)')
-
 def table = { dir ->
     def lines = new File(basedir, "target/${dir}/sweep.csv").readLines()
     def header = lines[0].split(',') as List
@@ -50,4 +49,25 @@ def html = new File(basedir, 'target/fashionmnist/report.html').getText('UTF-8')
 assert html.contains('id="sweep"') && html.contains('hiddenSize moves mean test accuracy by')
 assert (html =~ /data:image\/png;base64,/).size() >= 3
 assert !(html =~ /(?i)https?:/)
+// architecture=mlp,net x hiddenSize=2,32: the net trials 2 and 4 are one run, which shard 2/2 trains
+assert runs.length >= 10
+def identical = 'Identical trials run once: hiddenSize has no effect on net, so 3 of the 4 trials are trained, ' +
+        'and the others share the result of an identical one: trial 4 = trial 2'
+assert runs[7].contains(identical) && runs[7].contains('shard 1/2 runs 2')
+assert runs[8].contains(identical) && runs[8].contains('shard 2/2 runs 1')
+assert (runs[7] =~ /Trial \d\/4 /).size() == 2 && (runs[8] =~ /Trial \d\/4 /).size() == 1
+assert runs[9].contains('Merged 4 trials from 2 shard(s)')
+assert new File(basedir, 'target/identical2/sweep').list().toList() == ['trainSize-500_architecture-net']
+def merged = table('identical-merged')
+assert merged[0] == 'trial,id,hiddenSize,trainSize,architecture,final_test_accuracy,best_test_accuracy,test_loss,' +
+        'trainable_parameters,diagnosis'
+assert merged.size() == 5
+assert merged[1].startsWith('1,hiddenSize-2_trainSize-500_architecture-mlp,2,500,mlp,')
+assert merged[2].startsWith('2,trainSize-500_architecture-net,2,500,net,')
+assert merged[4].startsWith('4,trainSize-500_architecture-net,32,500,net,')
+assert merged[4].split(',').drop(5) == merged[2].split(',').drop(5): 'trial 4 shows the result of the run of trial 2'
+['sweep-heatmap.png', 'sweep-architecture.png', 'sweep-hiddenSize.png', 'sweep-curves.png'].each {
+    assert ImageIO.read(new File(basedir, "target/identical-merged/${it}")) != null
+}
+
 return true

@@ -15,15 +15,48 @@ public record SweepGrid(Map<String, List<String>> axes) {
 
     /**
      * One combination: its number (from 1, as in the log's "Trial 1/4" and sweep.csv's {@code trial} column) and the
-     * value of each varied parameter.
+     * value of each varied parameter. A trial of a {@link SweepPlan} also knows the varied parameters that have no
+     * effect on it ({@code withoutEffect}, e.g. hiddenSize when it trains amelie-cnn) and whose run gives its result:
+     * {@code sameAs} is its own number, or that of the earlier identical trial whose run it shares; {@code run} is that
+     * run's place among the grid's runs, from 1 (shards split the runs, so identical trials stay in one shard).
      */
-    public record Trial(int number, Map<String, String> values) {
-        /** A folder name, e.g. {@code hiddenSize-2_trainSize-1000}. */
+    public record Trial(int number, Map<String, String> values, List<String> withoutEffect, int sameAs, int run) {
+        public Trial {
+            withoutEffect = List.copyOf(withoutEffect);
+        }
+
+        /** A trial on which every varied parameter has an effect: its own run. */
+        public Trial(int number, Map<String, String> values) {
+            this(number, values, List.of(), number, number);
+        }
+
+        /** Whether this trial is trained; false when it shares the run of the identical trial {@link #sameAs}. */
+        public boolean runs() {
+            return sameAs == number;
+        }
+
+        /**
+         * A folder name of the values that have an effect, e.g. {@code hiddenSize-2_trainSize-1000}: identical trials
+         * share it, and with it their folder.
+         */
         public String id() {
             StringBuilder s = new StringBuilder();
-            values.forEach((k, v) -> s.append(s.length() == 0 ? "" : "_").append(k).append('-')
-                    .append(v.replaceAll("[^A-Za-z0-9.]", "")));
+            values.forEach((k, v) -> {
+                if (!withoutEffect.contains(k)) {
+                    s.append(s.length() == 0 ? "" : "_").append(k).append('-')
+                            .append(v.replaceAll("[^A-Za-z0-9.]", ""));
+                }
+            });
             return s.toString();
+        }
+
+        /** {@code base} (the configured training parameters) with this trial's values. */
+        public TrainParameters applyTo(TrainParameters base) {
+            TrainParameters p = base;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                p = p.with(e.getKey(), e.getValue());
+            }
+            return p;
         }
     }
 
@@ -103,7 +136,10 @@ public record SweepGrid(Map<String, List<String>> axes) {
         return trials;
     }
 
-    /** A CI matrix job's share: every n-th trial, starting with the i-th ({@code i/n}, 1-based). */
+    /**
+     * A CI matrix job's share: every n-th run, starting with the i-th ({@code i/n}, 1-based), with the trials that
+     * share those runs; in a grid where every trial runs, every n-th trial.
+     */
     public record Shard(int index, int count) {
         public static Shard parse(String text) {
             if (text == null || text.isBlank()) {
@@ -123,7 +159,7 @@ public record SweepGrid(Map<String, List<String>> axes) {
         }
 
         public boolean includes(Trial trial) {
-            return (trial.number() - 1) % count == index - 1;
+            return (trial.run() - 1) % count == index - 1;
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.fashionmnist.evaluate.ModelEvaluator;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.evaluate.Predictor;
 import dev.fashionmnist.io.Json;
-import dev.fashionmnist.report.csv.EvaluationReports;
 import dev.fashionmnist.results.EpochProgress;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.results.Predictions;
@@ -116,13 +115,7 @@ public final class ForkMain {
         TrainJob first = job.trials().get(0);
         useThreads(first.settings());
         LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
-        for (int i = 0; i < job.trials().size(); i++) {
-            TrainJob trial = job.trials().get(i);
-            log.info(Messages.of("engine.fork.trial", job.labels().get(i)));
-            new Training(trial, log, progress(out, trial.interactive()), cancellation).run(data);
-            EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
-            EvaluationReports.write(result, trial.outputDirectory());
-        }
+        job.run(data, log, trial -> progress(out, trial.interactive()), cancellation);
     }
 
     /** PyTorch reads its thread count once, when the engine starts: set it before anything touches the engine. */

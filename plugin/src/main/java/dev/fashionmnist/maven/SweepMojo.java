@@ -1,6 +1,7 @@
 package dev.fashionmnist.maven;
 
 import dev.fashionmnist.config.SweepGrid;
+import dev.fashionmnist.config.SweepPlan;
 import dev.fashionmnist.config.TrainParameters;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.DatasetFiles;
@@ -10,6 +11,8 @@ import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.csv.SweepTable;
+import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.report.html.LiveReport;
 import dev.fashionmnist.report.plot.SweepPlots;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.ConfigurationException;
@@ -28,7 +31,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * "What does quality depend on?": trains and evaluates every combination of the given parameter values, each in
  * its own folder under {@code sweep/}, with the data loaded once; writes sweep.csv, the sweep plots and a summary.
- * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th trial for a CI matrix.
+ * A varied parameter that changes no trial is refused, identical trials are trained once ({@link SweepPlan}).
+ * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th training for a CI matrix.
  */
 @Mojo(name = "sweep", threadSafe = true)
 public class SweepMojo extends TrainMojo {
@@ -41,7 +45,10 @@ public class SweepMojo extends TrainMojo {
     @Parameter(property = "fashionmnist.sweep")
     String sweepGrid;
 
-    /** i/n: run only every n-th trial starting with the i-th, so that n CI jobs split one sweep. */
+    /**
+     * i/n: run only every n-th training starting with the i-th, so that n CI jobs split one sweep (identical trials,
+     * which share one training, stay in one job).
+     */
     @Parameter(property = "fashionmnist.shard")
     String shard;
 
@@ -51,7 +58,9 @@ public class SweepMojo extends TrainMojo {
         SweepGrid.Shard part = SweepGrid.Shard.parse(shard);
         TrainParameters base = parameters();
         int classes = datasetSpec().classCount();
-        List<SweepGrid.Trial> trials = grid.trials().stream().filter(part::includes).toList();
+        // a varied parameter that changes no trial is refused here, before any data is fetched
+        SweepPlan plan = SweepPlan.of(grid, base);
+        List<SweepGrid.Trial> trials = plan.trials().stream().filter(part::includes).toList();
         for (SweepGrid.Trial t : trials) {
             settings(base, t, 28, 28, classes); // every trial's parameters are checked before any work starts
         }
@@ -62,13 +71,17 @@ public class SweepMojo extends TrainMojo {
         LoadedDataset data = files.load();
         String varied = String.join(", ", grid.names());
         log.info(part.count() > 1 ? Messages.of("maven.sweep.startShard", varied, grid.trials().size(), part.index(),
-                part.count(), trials.size()) : Messages.of("maven.sweep.start", varied, grid.trials().size()));
+                part.count(), trials.stream().filter(SweepGrid.Trial::runs).count())
+                : Messages.of("maven.sweep.start", varied, grid.trials().size()));
+        if (plan.identicalTrials() != null) {
+            log.info(plan.identicalTrials());
+        }
         ProgressOutput progress = progressOutput(log);
         List<TrainJob> toRun = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<SweepGrid.Trial> reported = new ArrayList<>();
         int fromOthers = 0;
-        for (SweepGrid.Trial t : grid.trials()) {
+        for (SweepGrid.Trial t : plan.trials()) {
             Path dir = SweepResults.trialDirectory(out, t);
             if (!part.includes(t)) {
                 // another shard's trial, finished in this folder earlier: sweep.csv lists it too
@@ -80,6 +93,9 @@ public class SweepMojo extends TrainMojo {
                 continue;
             }
             reported.add(t);
+            if (!t.runs()) {
+                continue; // the identical trial it shares a run (and folder) with comes earlier in this share
+            }
             TrainSettings settings = settings(base, t, data.trainImages().rows(), data.trainImages().columns(),
                     classes);
             settings.imagesUsed(data.trainImages().count(), classes);
@@ -98,6 +114,10 @@ public class SweepMojo extends TrainMojo {
         }
         if (!toRun.isEmpty()) {
             log.info(engine.line());
+            // one line for the whole sweep: the trials' live pages do not each announce themselves
+            log.info(Messages.of("maven.sweep.liveReport", LiveReport.REFRESH_SECONDS,
+                    toRun.get(0).outputDirectory().resolve(HtmlReport.FILE), out.resolve("sweep"),
+                    out.resolve(HtmlReport.FILE)));
             fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
                     progress);
         }
@@ -131,10 +151,6 @@ public class SweepMojo extends TrainMojo {
     }
 
     private TrainSettings settings(TrainParameters base, SweepGrid.Trial trial, int rows, int columns, int classes) {
-        TrainParameters p = base;
-        for (Map.Entry<String, String> e : trial.values().entrySet()) {
-            p = p.with(e.getKey(), e.getValue());
-        }
-        return p.settings(rows, columns, classes, device, threads, false);
+        return trial.applyTo(base).settings(rows, columns, classes, device, threads, false);
     }
 }

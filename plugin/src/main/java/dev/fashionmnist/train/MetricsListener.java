@@ -23,14 +23,17 @@ final class MetricsListener implements TrainingListener {
     private final Path output;
     /** What the live page's diagnosis knows of the run. */
     private final RunSetup setup;
+    /** Whether the run logs where its live report is (a sweep says it once for all its trials). */
+    private final boolean liveReportLine;
     /** Whether this run has taken over metrics.csv (and run.json says so). */
     private boolean started;
 
-    MetricsListener(RunPlan plan, BuildLog log) {
+    MetricsListener(RunPlan plan, BuildLog log, boolean liveReportLine) {
         this.plan = plan;
         this.log = log;
         this.output = plan.job().outputDirectory();
         this.setup = plan.runSetup();
+        this.liveReportLine = liveReportLine;
     }
 
     @Override
@@ -38,7 +41,11 @@ final class MetricsListener implements TrainingListener {
         plan.status().write(output);
         started = true;
         MetricsCsv.start(plan.job().metricsFile(), state.history());
-        LiveReport.start(output, plan.status(), state.history(), setup, log, log.language());
+        if (liveReportLine) {
+            LiveReport.start(output, plan.status(), state.history(), setup, log, log.language());
+        } else {
+            LiveReport.start(output, plan.status(), state.history(), setup, log.language());
+        }
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class Training {
     private final BuildLog log;
     private final TrainingProgress progress;
     private final Cancellation cancellation;
+    /** Whether the run logs where its live report is. */
+    private final boolean liveReportLine;
 
     public Training(TrainJob job, BuildLog log, TrainingProgress progress) {
         this(job, log, progress, new Cancellation());
@@ -51,10 +53,21 @@ public final class Training {
 
     /** A training that stops at the next batch, and never puts a model in place, once {@code cancellation} is set. */
     public Training(TrainJob job, BuildLog log, TrainingProgress progress, Cancellation cancellation) {
+        this(job, log, progress, cancellation, true);
+    }
+
+    private Training(TrainJob job, BuildLog log, TrainingProgress progress, Cancellation cancellation,
+                     boolean liveReportLine) {
         this.job = job;
         this.log = log;
         this.progress = progress;
         this.cancellation = cancellation;
+        this.liveReportLine = liveReportLine;
+    }
+
+    /** This training without the log line that says where its live report is: a sweep says it once. */
+    public Training withoutLiveReportLine() {
+        return new Training(job, log, progress, cancellation, false);
     }
 
     /** Trains as the job says, from scratch or from its last checkpoint; returns the card of the model written. */
@@ -63,7 +76,7 @@ public final class Training {
         TrainSettings s = plan.settings();
         plan.engine().setRandomSeed((int) s.seed());
         TrainingListeners listeners = new TrainingListeners(List.of(new CheckpointListener(),
-                new MetricsListener(plan, log), new AccuracyTargetListener(s.targetAccuracy(), log),
+                new MetricsListener(plan, log, liveReportLine), new AccuracyTargetListener(s.targetAccuracy(), log),
                 new EarlyStoppingListener(s.earlyStoppingPatience(), log), new DiagnosisListener(s.learningRate(), log),
                 new ProgressListener(progress, plan.lastEpoch())));
         try {

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -402,8 +403,12 @@ public final class HtmlReport {
         }
         thLeft(h, l, "report.html.sweep.diagnosis");
         h.append("</tr>\n");
+        Map<String, Integer> firstWithId = new HashMap<>();
         for (SweepTable.Row r : c.sweepRows()) {
-            h.append("<tr><td>").append(r.trial()).append("</td>");
+            // identical trials share one run and its id: the later ones say whose result they show
+            Integer sameRun = firstWithId.putIfAbsent(r.id(), r.trial());
+            h.append("<tr><td>").append(sameRun == null ? String.valueOf(r.trial())
+                    : escape(Messages.text(l, "report.html.sweep.sameRun", r.trial(), sameRun))).append("</td>");
             for (String n : c.sweepNames()) {
                 h.append("<td>").append(escape(r.values().get(n))).append("</td>");
             }

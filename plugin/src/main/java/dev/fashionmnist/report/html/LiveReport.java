@@ -49,10 +49,19 @@ public final class LiveReport {
      */
     public static void start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, RunSetup setup,
                              BuildLog log, Language language) throws IOException {
+        Path file = start(outputDirectory, run, history, setup, language);
+        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
+    }
+
+    /**
+     * The page before the first epoch of {@code run}, without a log line (a sweep announces its trials' pages once);
+     * returns where it is.
+     */
+    public static Path start(Path outputDirectory, RunStatus run, List<EpochMetrics> history, RunSetup setup,
+                             Language language) throws IOException {
         Map<String, byte[]> curves = history.isEmpty() ? Map.of() : LearningCurves.write(history, outputDirectory,
                 language);
-        Path file = write(outputDirectory, run, null, history, setup, curves, language);
-        log.info(Messages.of("report.live.started", REFRESH_SECONDS, file));
+        return write(outputDirectory, run, null, history, setup, curves, language);
     }
 
     /**
