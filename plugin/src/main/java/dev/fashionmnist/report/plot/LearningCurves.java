@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -104,6 +105,9 @@ public final class LearningCurves {
         XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1, language)
                 : Charts.epochAxis(first, last, language), values, renderer);
         Charts.plain(plot);
-        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // room after each legend entry: the loss plot's long names would otherwise run into the next marker
+        chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
+        return chart;
     }
 }
