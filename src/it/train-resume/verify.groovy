@@ -29,6 +29,8 @@ def card = new JsonSlurper().parse(new File(out, 'model/model.json'))
 assert card.epochsTrained == 4
 assert card.resumedAfter == [2]
 assert card.history.collect { it.epoch } == [1, 2, 3, 4]
+// the objective travels with the history through the resume (no label smoothing here: it is the train loss)
+assert card.history.every { it.trainObjective != null && it.trainObjective == it.trainLoss }
 assert card.runId != status.runId
 def html = new File(out, 'report.html').getText('UTF-8')
 assert html.contains('not from the model')

@@ -15,22 +15,35 @@ import java.util.List;
  * {@code epoch} has the fractional {@code at} (e.g. 1.25 = a quarter into epoch 2), and its train metrics, seconds
  * and images/s cover that epoch so far. The row at an epoch's end has {@code at == epoch}.
  *
- * @param at where in training the evaluation was made, in epochs; 0 (a row written before evaluations within an
- *           epoch existed) means at the end of {@code epoch}
+ * <p>{@code trainLoss} and {@code testLoss} are the same quantity, the plain cross entropy ({@code -log softmax(x)[y]}
+ * averaged over images), so that their curves compare; {@code trainObjective} is what the training minimised: the
+ * cross entropy with label smoothing, which equals {@code trainLoss} without smoothing and lies above it with
+ * (its floor is the entropy of the smoothed target, about 0.5 for ε = 0.1 and ten classes).
+ *
+ * @param trainLoss      the mean plain cross entropy of the training batches (before each batch's update)
+ * @param at             where in training the evaluation was made, in epochs; 0 (a row written before evaluations
+ *                       within an epoch existed) means at the end of {@code epoch}
+ * @param trainObjective the mean training objective over the same batches; 0 (a row written before it was recorded
+ *                       apart, whose {@code trainLoss} was that objective) means {@code trainLoss}
  */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-                           double learningRate, double epochSeconds, double trainImagesPerSecond, double at) {
+                           double learningRate, double epochSeconds, double trainImagesPerSecond, double at,
+                           double trainObjective) {
 
     public EpochMetrics {
         if (at == 0) {
             at = epoch;
+        }
+        // a smoothed objective is never 0 (its floor is the smoothed target's entropy): 0 is an older file's row
+        if (trainObjective == 0) {
+            trainObjective = trainLoss;
         }
     }
 
     /**
      * The row of the evaluation at {@code at} epochs (e.g. 2.5), rounded to 4 decimals as metrics.csv writes it: it
      * belongs to the epoch that {@code at} falls in. (The training loop's shorthand; elsewhere {@link #builder()}
-     * names each value.)
+     * names each value.) The objective equals {@code trainLoss}: a row of training without label smoothing.
      */
     public static EpochMetrics at(double at, double trainLoss, double trainAccuracy, double testLoss,
                                   double testAccuracy, double learningRate, double epochSeconds,
@@ -49,7 +62,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
     public Builder toBuilder() {
         return new Builder().epoch(epoch).trainLoss(trainLoss).trainAccuracy(trainAccuracy).testLoss(testLoss)
                 .testAccuracy(testAccuracy).learningRate(learningRate).epochSeconds(epochSeconds)
-                .trainImagesPerSecond(trainImagesPerSecond).at(at);
+                .trainImagesPerSecond(trainImagesPerSecond).at(at).trainObjective(trainObjective);
     }
 
     /** Whether the evaluation was made at the end of its epoch. */
@@ -111,6 +124,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         private double epochSeconds;
         private double trainImagesPerSecond;
         private double at;
+        private double trainObjective;
 
         private Builder() {
         }
@@ -121,7 +135,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
             return this;
         }
 
-        /** The mean training loss. */
+        /** The mean plain cross entropy of the training batches (the same quantity as the test loss). */
         public Builder trainLoss(double trainLoss) {
             this.trainLoss = trainLoss;
             return this;
@@ -170,6 +184,15 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         }
 
         /**
+         * The mean training objective (the cross entropy with label smoothing); not set or 0: the same as
+         * {@link #trainLoss}, as without label smoothing.
+         */
+        public Builder trainObjective(double trainObjective) {
+            this.trainObjective = trainObjective;
+            return this;
+        }
+
+        /**
          * The evaluation at {@code at} epochs (e.g. 2.5), rounded to 4 decimals as metrics.csv writes it: sets
          * {@code at} and the epoch that it falls in.
          */
@@ -181,7 +204,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         /** The row. */
         public EpochMetrics build() {
             return new EpochMetrics(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate, epochSeconds,
-                    trainImagesPerSecond, at);
+                    trainImagesPerSecond, at, trainObjective);
         }
     }
 }

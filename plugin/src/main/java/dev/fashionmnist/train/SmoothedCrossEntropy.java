@@ -32,13 +32,37 @@ public final class SmoothedCrossEntropy extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray logProbabilities = predictions.singletonOrThrow().logSoftmax(-1);
+        return batch(labels.singletonOrThrow(), predictions.singletonOrThrow()).objective();
+    }
+
+    /**
+     * The objective of one batch (the same value, computed by the same operations, as {@link #evaluate}), with what
+     * the batch's plain cross entropy is read from afterwards: one log-softmax serves both.
+     */
+    Batch batch(NDArray labels, NDArray logits) {
+        NDArray logProbabilities = logits.logSoftmax(-1);
         int classAxis = logProbabilities.getShape().dimension() - 1;
         int classes = (int) logProbabilities.getShape().get(classAxis);
         // the smoothed target as one array, (1 - ε + ε/K) on the true class and ε/K elsewhere, times the log
         // probabilities: no gather, whose backward scatters into the same rows as the mean's (runs differed)
-        NDArray target = labels.singletonOrThrow().oneHot(classes, logProbabilities.getDataType())
-                .mul(1 - epsilon).add(epsilon / classes);
-        return logProbabilities.mul(target).sum(new int[] {classAxis}).neg().mean();
+        NDArray oneHot = labels.oneHot(classes, logProbabilities.getDataType());
+        NDArray target = oneHot.mul(1 - epsilon).add(epsilon / classes);
+        NDArray objective = logProbabilities.mul(target).sum(new int[] {classAxis}).neg().mean();
+        return new Batch(objective, logProbabilities, oneHot);
+    }
+
+    /**
+     * One batch's training objective (its mean over the batch, to train on) and the log probabilities and one-hot
+     * labels it came from.
+     */
+    record Batch(NDArray objective, NDArray logProbabilities, NDArray oneHot) {
+        /**
+         * The log likelihood of the batch's labels, {@code Σ log softmax(x)[y]} over its images: minus the sum of
+         * their plain cross entropies, from the objective's own log-softmax. Two operations; made outside the
+         * gradient collector it joins no autograd graph.
+         */
+        NDArray logLikelihood() {
+            return logProbabilities.mul(oneHot).sum();
+        }
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.DeviceTensors;
@@ -107,7 +108,8 @@ public final class Training {
             ResumableOptimizer optimizer = ResumableOptimizer.of(s, rate, block);
             state.training(model, optimizer);
             listeners.onTrainingStart(state);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(SmoothedCrossEntropy.of(s.labelSmoothing()))
+            Loss objective = SmoothedCrossEntropy.of(s.labelSmoothing());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(objective)
                     .optOptimizer(optimizer)
                     .optDevices(new Device[] {plan.device()});
             try (Trainer trainer = model.newTrainer(config);
@@ -129,8 +131,9 @@ public final class Training {
                 DeviceTensors test = plan.testTensors(dataManager);
                 log.info(plan.startLine());
                 BatchAugmenter augmenter = s.augment() ? BatchAugmenter.of(plan, log) : null;
-                Session session = new Session(state, listeners, trainer, block, optimizer, rate, dataManager, train,
-                        test, augmenter);
+                Session session = new Session(state, listeners, trainer,
+                        objective instanceof SmoothedCrossEntropy smoothed ? smoothed : null, block, optimizer, rate,
+                        dataManager, train, test, augmenter);
                 for (int epoch = plan.firstEpoch(); epoch <= plan.lastEpoch() && !state.stopRequested(); epoch++) {
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     plan.engine().setRandomSeed(epochSeed(s.seed(), epoch));
@@ -169,8 +172,12 @@ public final class Training {
              EpochBatches data = new EpochBatches(epochManager, run.train(), order, run.augmenter(), random,
                      SYNC_BATCHES * batchSize)) {
             // running sums stay on the device: reading them is a synchronisation, done every SYNC_BATCHES batches
-            // and when a progress report is shown
+            // and when a progress report is shown. The objective's sum is what a divergence shows in; the plain
+            // cross entropy's is the train loss, the same quantity as the test loss. Without label smoothing the
+            // objective is the plain cross entropy: one sum serves both.
             NDArray lossTotal = epochManager.zeros(new Shape(), DataType.FLOAT32);
+            NDArray crossEntropyTotal = run.smoothed() == null ? lossTotal
+                    : epochManager.zeros(new Shape(), DataType.FLOAT32);
             NDArray correctTotal = epochManager.zeros(new Shape(), DataType.INT64);
             int batches = 0;
             int nextCheck = 0;
@@ -185,13 +192,22 @@ public final class Training {
                     NDArray y = data.labels(batch, from, to);
                     NDArray logits;
                     NDArray loss;
+                    SmoothedCrossEntropy.Batch smoothed = null;
                     try (GradientCollector collector = run.trainer().newGradientCollector()) {
                         logits = run.trainer().forward(new NDList(x)).singletonOrThrow();
-                        loss = run.trainer().getLoss().evaluate(new NDList(y), new NDList(logits));
+                        if (run.smoothed() != null) {
+                            smoothed = run.smoothed().batch(y, logits);
+                            loss = smoothed.objective();
+                        } else {
+                            loss = run.trainer().getLoss().evaluate(new NDList(y), new NDList(logits));
+                        }
                         collector.backward(loss);
                     }
                     // outside the collector: the sums must not join the autograd graph
                     lossTotal.addi(loss.mul(to - from));
+                    if (smoothed != null) {
+                        crossEntropyTotal.subi(smoothed.logLikelihood());
+                    }
                     correctTotal.addi(logits.argMax(1).eq(y).countNonzero());
                     run.optimizer().step(run.block());
                 }
@@ -201,10 +217,11 @@ public final class Training {
                 }
                 double elapsed = (System.nanoTime() - start - checkNanos) / 1e9;
                 run.listeners().onBatch(epoch, done, order.length, elapsed,
-                        new RunningSums(lossTotal, correctTotal, done));
+                        new RunningSums(crossEntropyTotal, correctTotal, done));
                 if (batches == checks[nextCheck]) {
                     // the train metrics, seconds and images/s of a row cover the epoch so far
-                    double lossSum = lossTotal.getFloat();
+                    double objectiveSum = lossTotal.getFloat();
+                    double crossEntropySum = crossEntropyTotal.getFloat();
                     long correct = correctTotal.getLong();
                     long checkStart = System.nanoTime();
                     double trainSeconds = (checkStart - start - checkNanos) / 1e9;
@@ -217,9 +234,11 @@ public final class Training {
                     long checkEnd = System.nanoTime();
                     checkNanos += checkEnd - checkStart;
                     nextCheck++;
-                    row = EpochMetrics.at(epoch - 1 + (double) nextCheck / checks.length, lossSum / done,
-                            (double) correct / done, test.loss(), test.accuracy(), lr, (checkEnd - start) / 1e9,
-                            done / Math.max(trainSeconds, 1e-9));
+                    row = EpochMetrics.builder().evaluatedAt(epoch - 1 + (double) nextCheck / checks.length)
+                            .trainLoss(crossEntropySum / done).trainObjective(objectiveSum / done)
+                            .trainAccuracy((double) correct / done).testLoss(test.loss())
+                            .testAccuracy(test.accuracy()).learningRate(lr).epochSeconds((checkEnd - start) / 1e9)
+                            .trainImagesPerSecond(done / Math.max(trainSeconds, 1e-9)).build();
                     run.state().history().add(row);
                     run.listeners().onEvaluation(row, (checkEnd - checkStart) / 1e9, run.state());
                     if (run.state().stopRequested()) {
@@ -248,9 +267,14 @@ public final class Training {
         return Long.hashCode(seed * 0x9E3779B97F4A7C15L + epoch);
     }
 
-    /** What an epoch trains with, made once per run. */
-    private record Session(TrainingState state, TrainingListener listeners, Trainer trainer, Block block,
-                           ResumableOptimizer optimizer, EpochRate rate, NDManager dataManager, DeviceTensors train,
-                           DeviceTensors test, BatchAugmenter augmenter) {
+    /**
+     * What an epoch trains with, made once per run.
+     *
+     * @param smoothed the loss trained on when it is label-smoothed (the plain cross entropy is then read beside it),
+     *                 {@code null} when it is the plain cross entropy itself
+     */
+    private record Session(TrainingState state, TrainingListener listeners, Trainer trainer,
+                           SmoothedCrossEntropy smoothed, Block block, ResumableOptimizer optimizer, EpochRate rate,
+                           NDManager dataManager, DeviceTensors train, DeviceTensors test, BatchAugmenter augmenter) {
     }
 }

@@ -41,7 +41,9 @@ class PlotsTest {
         double[] trainLoss = {0.9, 0.6, 0.45, 0.38, 0.33};
         double[] testLoss = {0.7, 0.55, 0.5, 0.49, 0.5};
         for (int i = 0; i < 5; i++) {
-            list.add(EpochMetrics.builder().epoch(i + 1).trainLoss(trainLoss[i]).trainAccuracy(0.7 + 0.05 * i)
+            // trained with label smoothing: the objective lies above the train loss and is not plotted
+            list.add(EpochMetrics.builder().epoch(i + 1).trainLoss(trainLoss[i]).trainObjective(trainLoss[i] + 0.4)
+                    .trainAccuracy(0.7 + 0.05 * i)
                     .testLoss(testLoss[i]).testAccuracy(0.72 + 0.03 * i).learningRate(0.001).epochSeconds(2.5)
                     .trainImagesPerSecond(1200).build());
         }
@@ -184,7 +186,8 @@ class PlotsTest {
     @Test
     void learningCurvesInGermanWithTheirTitlesInThePng() throws Exception {
         assertCurvesIn(Language.GERMAN, List.of("Genauigkeit pro Epoche", "Verlust pro Epoche", "Epoche",
-                "Genauigkeit", "Training", "Test", "0,75"));
+                "Genauigkeit", "Training", "Test", "0,75", "Verlust (Kreuzentropie)",
+                "Trainingsverlust (Kreuzentropie)", "Testverlust (Kreuzentropie)"));
         keep(dir.resolve(LearningCurves.ACCURACY), "de-");
         keep(dir.resolve(LearningCurves.LOSS), "de-");
     }
@@ -192,7 +195,7 @@ class PlotsTest {
     @Test
     void learningCurvesInEnglishAsBefore() throws Exception {
         assertCurvesIn(Language.ENGLISH, List.of("Accuracy per epoch", "Loss per epoch", "epoch", "accuracy", "train",
-                "test", "0.75"));
+                "test", "0.75", "loss (cross entropy)", "train loss (cross entropy)", "test loss (cross entropy)"));
     }
 
     /**
@@ -214,6 +217,12 @@ class PlotsTest {
                 plot.getDataset().getSeriesKey(1)));
         assertEquals(words.get(6), ((NumberAxis) plot.getRangeAxis()).getTickUnit().valueToString(0.75),
                 "the ticks' decimal separator");
+        // the loss plot's two curves are one quantity, and say so
+        XYPlot loss = drawn(LearningCurves.lossChart(words.get(1), epochs(), language));
+        assertEquals(words.subList(7, 10), List.of(loss.getRangeAxis().getLabel(), loss.getDataset().getSeriesKey(0),
+                loss.getDataset().getSeriesKey(1)));
+        assertEquals(epochs().get(4).trainLoss(), loss.getDataset().getYValue(0, 4), 0.0);
+        assertEquals(epochs().get(4).testLoss(), loss.getDataset().getYValue(1, 4), 0.0);
     }
 
     @Test

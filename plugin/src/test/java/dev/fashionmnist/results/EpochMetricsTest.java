@@ -33,6 +33,17 @@ class EpochMetricsTest {
     }
 
     @Test
+    void theObjectiveIsTheTrainLossUnlessRecordedApart() {
+        EpochMetrics plain = EpochMetrics.builder().epoch(1).trainLoss(0.42).trainAccuracy(0.8).testLoss(0.45).build();
+        assertEquals(0.42, plain.trainObjective(), 0.0, "without label smoothing (or from an older file)");
+        EpochMetrics smoothed = plain.toBuilder().trainObjective(0.91).build();
+        assertEquals(0.91, smoothed.trainObjective(), 0.0);
+        assertEquals(0.42, smoothed.trainLoss(), 0.0);
+        assertEquals(smoothed, smoothed.toBuilder().build(), "the copy keeps the objective");
+        assertEquals(plain.logLine(2), smoothed.logLine(2), "the epoch line shows the train loss, as before");
+    }
+
+    @Test
     void englishLineIsByteForByteWhatItWas() {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {

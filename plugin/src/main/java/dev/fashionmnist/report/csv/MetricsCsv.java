@@ -23,10 +23,15 @@ import org.apache.commons.csv.CSVRecord;
  * {@code metrics.csv}: one row per evaluation, appended and flushed as it is made: per epoch by default; with
  * several evaluations per epoch the {@code epoch} column is fractional (0.25, 0.5, 0.75, 1, 1.25, ...). Values are
  * rounded as {@link Numbers} says; a resumed run continues from its checkpoint's history, not from this file.
+ * {@code train_loss} and {@code test_loss} are both the plain cross entropy; {@code train_objective}, the last column,
+ * is the loss trained on (with label smoothing; without it the same as {@code train_loss}). A file of an older plugin
+ * has no {@code train_objective}: its {@code train_loss} was the objective, which it then reads as both.
  */
 public final class MetricsCsv {
+    /** The column of the training objective, the last: files of older plugins end before it. */
+    static final String OBJECTIVE = "train_objective";
     public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-        "learning_rate", "epoch_seconds", "train_images_per_second"};
+        "learning_rate", "epoch_seconds", "train_images_per_second", OBJECTIVE};
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -65,7 +70,10 @@ public final class MetricsCsv {
                     if (!(at > 0) || Double.isInfinite(at)) {
                         throw new ResultsFileException(Messages.of("report.csv.epoch", file, line, rec.get("epoch")));
                     }
-                    rows.add(EpochMetrics.builder().evaluatedAt(at).trainLoss(d(rec, "train_loss"))
+                    double trainLoss = d(rec, "train_loss");
+                    // older files have no objective column: their train_loss was the objective
+                    double objective = rec.isSet(OBJECTIVE) ? d(rec, OBJECTIVE) : trainLoss;
+                    rows.add(EpochMetrics.builder().evaluatedAt(at).trainLoss(trainLoss).trainObjective(objective)
                             .trainAccuracy(d(rec, "train_accuracy")).testLoss(d(rec, "test_loss"))
                             .testAccuracy(d(rec, "test_accuracy")).learningRate(d(rec, "learning_rate"))
                             .epochSeconds(d(rec, "epoch_seconds"))
@@ -87,7 +95,8 @@ public final class MetricsCsv {
     private static void print(CSVPrinter printer, EpochMetrics m) throws IOException {
         printer.printRecord(m.atLabel(), Numbers.loss(m.trainLoss()), Numbers.fraction(m.trainAccuracy()),
                 Numbers.loss(m.testLoss()), Numbers.fraction(m.testAccuracy()), Numbers.rate(m.learningRate()),
-                Numbers.seconds(m.epochSeconds()), Numbers.perSecond(m.trainImagesPerSecond()));
+                Numbers.seconds(m.epochSeconds()), Numbers.perSecond(m.trainImagesPerSecond()),
+                Numbers.loss(m.trainObjective()));
         printer.flush();
     }
 }

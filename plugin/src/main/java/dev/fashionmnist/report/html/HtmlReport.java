@@ -296,12 +296,19 @@ public final class HtmlReport {
         if (c.metricsNote() != null) {
             h.append("<div class=\"finding\">").append(escape(c.metricsNote().in(c.language()))).append("</div>\n");
         }
+        // the objective gets a column only where it differs from the train loss: trained with label smoothing
+        boolean objective = c.metrics().stream().anyMatch(m -> Double.compare(m.trainObjective(), m.trainLoss()) != 0);
+        String losses = objective ? "report.html.metrics.losses.objective" : "report.html.metrics.losses";
+        h.append("<p id=\"losses\">").append(escape(Messages.text(l, losses))).append("</p>\n");
         h.append("<table><tr>");
         for (String key : List.of("report.html.metrics.epoch", "report.html.metrics.trainLoss",
                 "report.html.metrics.trainAccuracy", "report.html.metrics.testLoss", "report.html.metrics.testAccuracy",
                 "report.html.metrics.learningRate", "report.html.metrics.seconds",
                 "report.html.metrics.imagesPerSecond")) {
             th(h, l, key);
+        }
+        if (objective) {
+            th(h, l, "report.html.metrics.trainObjective");
         }
         h.append("</tr>\n");
         for (EpochMetrics m : c.metrics()) {
@@ -310,7 +317,11 @@ public final class HtmlReport {
                     .append(fixed(m.testLoss(), 4, l)).append("</td><td>").append(percent(m.testAccuracy(), l))
                     .append("</td><td>").append(String.format(l.locale(), "%.3g", m.learningRate()))
                     .append("</td><td>").append(fixed(m.epochSeconds(), 1, l)).append("</td><td>")
-                    .append(fixed(m.trainImagesPerSecond(), 0, l)).append("</td></tr>\n");
+                    .append(fixed(m.trainImagesPerSecond(), 0, l));
+            if (objective) {
+                h.append("</td><td>").append(fixed(m.trainObjective(), 4, l));
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -14,13 +14,16 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The notebook's two plots: accuracy per epoch and loss per epoch, train vs test. Every point has a marker (one epoch
  * is a visible point), the epoch axis has whole-number ticks, and epochs may be fractional (evaluations within an
- * epoch). Titles, labels and legends are worded in the reader's language.
+ * epoch). Titles, labels and legends are worded in the reader's language. The loss plot's two curves are one quantity,
+ * the plain cross entropy of the training batches and of the test set, and say so in the legend; the objective trained
+ * on (with label smoothing) is not plotted: it lies above both and would read as a gap between train and test.
  */
 public final class LearningCurves {
     public static final String ACCURACY = "accuracy.png";
@@ -49,10 +52,16 @@ public final class LearningCurves {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         pngs.put(ACCURACY, Charts.png(accuracyChart(Messages.text(language, "plot.accuracy.title"), epochs, language),
                 WIDTH, HEIGHT, language));
-        pngs.put(LOSS, Charts.png(chart(Messages.text(language, "plot.loss.title"),
-                Messages.text(language, "plot.loss.axis"), epochs, EpochMetrics::trainLoss, EpochMetrics::testLoss,
-                language), WIDTH, HEIGHT, language));
+        pngs.put(LOSS, Charts.png(lossChart(Messages.text(language, "plot.loss.title"), epochs, language), WIDTH,
+                HEIGHT, language));
         return pngs;
+    }
+
+    /** Train and test loss per epoch, both the plain cross entropy, with the legend saying so. */
+    public static JFreeChart lossChart(String title, List<EpochMetrics> epochs, Language language) {
+        return chart(title, Messages.text(language, "plot.loss.axis"), epochs, EpochMetrics::trainLoss,
+                EpochMetrics::testLoss, Messages.text(language, "plot.loss.train"),
+                Messages.text(language, "plot.loss.test"), language);
     }
 
     public static JFreeChart accuracyChart(String title, List<EpochMetrics> epochs, Language language) {
@@ -63,8 +72,15 @@ public final class LearningCurves {
     public static JFreeChart chart(String title, String yLabel, List<EpochMetrics> epochs,
                             ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> test,
                             Language language) {
-        XYSeries trainSeries = new XYSeries(Messages.text(language, "plot.train"));
-        XYSeries testSeries = new XYSeries(Messages.text(language, "plot.test"));
+        return chart(title, yLabel, epochs, train, test, Messages.text(language, "plot.train"),
+                Messages.text(language, "plot.test"), language);
+    }
+
+    private static JFreeChart chart(String title, String yLabel, List<EpochMetrics> epochs,
+                                    ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> test,
+                                    String trainName, String testName, Language language) {
+        XYSeries trainSeries = new XYSeries(trainName);
+        XYSeries testSeries = new XYSeries(testName);
         double first = Double.MAX_VALUE;
         double last = -Double.MAX_VALUE;
         for (EpochMetrics e : epochs) {
@@ -89,6 +105,9 @@ public final class LearningCurves {
         XYPlot plot = new XYPlot(data, epochs.isEmpty() ? Charts.epochAxis(1, 1, language)
                 : Charts.epochAxis(first, last, language), values, renderer);
         Charts.plain(plot);
-        return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // room after each legend entry: the loss plot's long names would otherwise run into the next marker
+        chart.getLegend().setItemLabelPadding(new RectangleInsets(2, 2, 2, 14));
+        return chart;
     }
 }

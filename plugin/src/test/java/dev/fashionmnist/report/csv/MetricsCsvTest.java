@@ -25,7 +25,8 @@ class MetricsCsvTest {
     Path dir;
 
     private static EpochMetrics row(double at, double testLoss) {
-        return EpochMetrics.builder().evaluatedAt(at).trainLoss(1.0 / at).trainAccuracy(0.5 + at / 10)
+        return EpochMetrics.builder().evaluatedAt(at).trainLoss(1.0 / at).trainObjective(0.5 + 1.0 / at)
+                .trainAccuracy(0.5 + at / 10)
                 .testLoss(testLoss).testAccuracy(0.6 + at / 10).learningRate(0.001 * at).epochSeconds(2.5 * at)
                 .trainImagesPerSecond(900 + at).build();
     }
@@ -38,21 +39,37 @@ class MetricsCsvTest {
         MetricsCsv.append(file, EpochMetrics.builder().epoch(2).trainLoss(0.5).trainAccuracy(0.8).testLoss(0.6)
                 .testAccuracy(0.79).learningRate(0.001).epochSeconds(3.5).trainImagesPerSecond(1100).build());
         // what a real epoch gives: sums of floats divided by counts
-        MetricsCsv.append(file, EpochMetrics.builder().epoch(3).trainLoss(0.45349809422)
+        MetricsCsv.append(file, EpochMetrics.builder().epoch(3).trainLoss(0.45349809422).trainObjective(0.953710127)
                 .trainAccuracy(0.9057999999999999).testLoss(0.3891234567).testAccuracy(0.8449000000000001)
                 .learningRate(2.7681e-4).epochSeconds(4.127903069).trainImagesPerSecond(3950.6508388766774).build());
         assertEquals(List.of(
                 "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
-                        + "train_images_per_second",
-                "1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0",
-                "2,0.5,0.8000,0.6,0.7900,0.001,3.500,1100.0",
-                "3,0.4535,0.9058,0.3891,0.8449,0.0002768,4.128,3950.7"), Files.readAllLines(file));
+                        + "train_images_per_second,train_objective",
+                "1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0,0.9",
+                "2,0.5,0.8000,0.6,0.7900,0.001,3.500,1100.0,0.5",
+                "3,0.4535,0.9058,0.3891,0.8449,0.0002768,4.128,3950.7,0.9537"), Files.readAllLines(file));
         List<EpochMetrics> read = MetricsCsv.read(file);
         assertEquals(1, read.get(0).epoch());
         assertEquals(1.0, read.get(0).at(), 0.0);
         assertTrue(read.get(1).epochEnd());
         assertEquals(EpochMetrics.builder().epoch(2).trainLoss(0.5).trainAccuracy(0.8).testLoss(0.6).testAccuracy(0.79)
                 .learningRate(0.001).epochSeconds(3.5).trainImagesPerSecond(1100).build(), read.get(1));
+        assertEquals(0.9537, read.get(2).trainObjective(), 0.0);
+        assertEquals(0.4535, read.get(2).trainLoss(), 0.0);
+    }
+
+    @Test
+    void aFileOfAnOlderPluginWithoutTheObjectiveReadsItsTrainLossAsTheObjective() throws IOException {
+        // before train_objective, train_loss was the objective trained on (with label smoothing)
+        Path file = dir.resolve("metrics.csv");
+        Files.writeString(file, "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
+                + "train_images_per_second\n1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0\n"
+                + "2,0.7,0.8000,0.6,0.7900,0.001,3.500,1100.0\n");
+        List<EpochMetrics> read = MetricsCsv.read(file);
+        assertEquals(List.of(0.9, 0.7), read.stream().map(EpochMetrics::trainLoss).toList());
+        assertEquals(List.of(0.9, 0.7), read.stream().map(EpochMetrics::trainObjective).toList());
+        assertEquals(0.6, read.get(1).testLoss(), 0.0);
+        assertEquals(1100, read.get(1).trainImagesPerSecond(), 0.0);
     }
 
     @Test
@@ -78,6 +95,7 @@ class MetricsCsvTest {
             assertEquals(want.at(), got.at(), 0.0, "row " + i);
             // 4 significant digits of the loss and the rate, 4 decimals of the accuracy
             assertEquals(want.trainLoss(), got.trainLoss(), 5e-4 * want.trainLoss());
+            assertEquals(want.trainObjective(), got.trainObjective(), 5e-4 * want.trainObjective());
             assertEquals(want.testAccuracy(), got.testAccuracy(), 5e-5);
             assertEquals(want.learningRate(), got.learningRate(), 5e-4 * want.learningRate());
             assertEquals(want.epochSeconds(), got.epochSeconds(), 0.0005);
@@ -108,7 +126,7 @@ class MetricsCsvTest {
     @Test
     void aBadEpochIsNamed() throws IOException {
         Path file = dir.resolve("metrics.csv");
-        Files.writeString(file, String.join(",", MetricsCsv.HEADER) + "\n-0.5,1,1,1,1,1,1,1\n");
+        Files.writeString(file, String.join(",", MetricsCsv.HEADER) + "\n-0.5,1,1,1,1,1,1,1,1\n");
         IOException e = assertThrows(IOException.class, () -> MetricsCsv.read(file));
         assertTrue(e.getMessage().contains("metrics.csv") && e.getMessage().contains("epoch"), e.getMessage());
     }

@@ -268,7 +268,8 @@ class HtmlReportTest {
                         + "<td class=\"l pass\">bestanden</td></tr>",
                 "<p id=\"verdict\"><b>Diagnose</b>: ",
                 "<h3>Genauigkeit pro Epoche: Training und Test</h3>",
-                "alt=\"Verlust pro Epoche: Training und Test\"", "alt=\"Konfusionsmatrix\"",
+                "alt=\"Verlust pro Epoche: Training und Test, beide als reine Kreuzentropie\"",
+                "alt=\"Konfusionsmatrix\"",
                 "alt=\"Falsch erkannt: wahre Klasse oben, vorhergesagte (rot) unten\"",
                 "<h2 id=\"diagnosis\">Diagnose</h2>", "<h2 id=\"evaluation\">Auswertung</h2>",
                 "<tr><th class=\"l\">Testbilder</th><td class=\"l\">100</td></tr>",
@@ -343,6 +344,30 @@ class HtmlReportTest {
                 + Html.escape(Diagnosis.Kind.OVERFITTING.remedies()) + "</div>"), html);
         assertTrue(html.contains("Test accuracy <b>78.00%</b> at epoch 1, test loss 0.6000 (training goes on or did "
                 + "not finish)"), html);
+    }
+
+    @Test
+    void theMetricsTableSaysWhatEachLossIs() throws Exception {
+        EpochMetrics plain = EpochMetrics.builder().epoch(1).trainLoss(0.5).trainAccuracy(0.9).testLoss(0.6)
+                .testAccuracy(0.78).learningRate(0.01).epochSeconds(1.0).trainImagesPerSecond(100).build();
+        String html = report(ReportContent.builder().metrics(List.of(plain)).language(Language.ENGLISH).build(),
+                work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("<p id=\"losses\">Train loss and test loss are the same quantity, the plain cross "
+                + "entropy, so they compare.</p>"), html);
+        assertFalse(html.contains("train objective"), "without label smoothing no objective column: " + html);
+
+        EpochMetrics smoothed = plain.toBuilder().trainObjective(0.9123).build();
+        html = report(ReportContent.builder().metrics(List.of(smoothed)).language(Language.ENGLISH).build(),
+                work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("The train objective is what the model was trained on: the cross entropy with label "
+                + "smoothing (labelSmoothing), which lies above the train loss and never falls to 0."), html);
+        assertTrue(html.contains("<th>images/s</th><th>train objective</th></tr>"), html);
+        assertTrue(html.contains("<td>0.5000</td>") && html.contains("<td>100</td><td>0.9123</td></tr>"), html);
+
+        html = report(ReportContent.builder().metrics(List.of(smoothed)).language(Language.GERMAN).build(),
+                work.resolve(HtmlReport.FILE));
+        assertTrue(html.contains("Trainings- und Testverlust sind dieselbe Größe, die reine Kreuzentropie"), html);
+        assertTrue(html.contains("<th>Zielfunktion im Training</th>") && html.contains("<td>0,9123</td>"), html);
     }
 
     /**
