@@ -56,8 +56,19 @@ public final class ModelCache {
     private final int size;
     private final BuildLog log;
 
-    /** Who stored an entry, and when: the host is that of the training, which stores right after it ends. */
-    public record Entry(String fingerprint, String host, String storedAt) {
+    /**
+     * The layout of the files in an entry that this plugin restores: 2 since metrics.csv's {@code train_loss} is the
+     * plain cross entropy beside its own {@code train_objective} column (before, with label smoothing, the train loss
+     * was the smoothed objective: restored, such a file would show it as cross entropy). Entries of an older layout
+     * are trained again and replaced; the fingerprint, which says what is trained, stays as it is.
+     */
+    public static final int LAYOUT = 2;
+
+    /**
+     * Who stored an entry, and when: the host is that of the training, which stores right after it ends;
+     * {@code layout} is the {@link #LAYOUT} it was stored with (0 in the records of older plugins).
+     */
+    public record Entry(String fingerprint, String host, String storedAt, int layout) {
     }
 
     /**
@@ -94,6 +105,10 @@ public final class ModelCache {
             Entry stored;
             try {
                 stored = check(entry, fingerprint);
+                if (stored.layout() < LAYOUT) {
+                    log.info(Messages.of("train.cache.olderLayout", entry));
+                    return null;
+                }
                 card = ModelCards.read(entry.resolve(MODEL));
                 ModelCards.checkParameters(entry.resolve(MODEL), card);
                 if (!fingerprint.equals(card.fingerprint())) {
@@ -140,7 +155,7 @@ public final class ModelCache {
                 Files.copy(out.resolve(name), staged.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
             Json.writeFile(staged.resolve(ENTRY), new Entry(fingerprint, LocalHost.name(),
-                    Instant.now().toString()));
+                    Instant.now().toString(), LAYOUT));
             try (FolderLock lock = lock()) {
                 AtomicFiles.replaceDirectory(staged, target);
                 touch(target);

@@ -147,6 +147,31 @@ class ModelCacheTest {
                 + card.device() + ", (1 Epoche|\\d+ Epochen), \\d+,\\d s\\), Testgenauigkeit \\d+,\\d\\d %"), german);
     }
 
+    /**
+     * An entry stored by an older plugin (its record has no layout: metrics.csv's train loss was the smoothed
+     * objective) is trained again, not shown as this plugin's cross entropy; the new run's store replaces it.
+     */
+    @Test
+    void anEntryOfAnOlderLayoutIsTrainedAgainAndReplaced() throws Exception {
+        ModelCache cache = cache(20);
+        Path built = output("built", A);
+        cache.store(A, built);
+        Path record = cache.entry(A).resolve(ModelCache.ENTRY);
+        Files.writeString(record, "{\"fingerprint\": \"" + A + "\", \"host\": \"old\", \"storedAt\": "
+                + "\"2026-12-01T00:00:00Z\"}");
+        Path out = tmp.resolve("out");
+        assertNull(cache.restore(A, out));
+        assertTrue(log.infos.contains("Model cache: the entry " + cache.entry(A) + " was stored by an older build of "
+                + "the plugin, whose metrics.csv held the train loss differently; training again (the new run "
+                + "replaces the entry)"), log.infos.toString());
+        assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+        assertFalse(Files.exists(out.resolve("model")), "nothing restored");
+
+        cache.store(A, built);
+        assertEquals(ModelCache.LAYOUT, Json.readFile(record, ModelCache.Entry.class).layout());
+        assertNotNull(cache.restore(A, out), log.warnings.toString());
+    }
+
     @Test
     void noEntryRestoresNothing() throws Exception {
         Path out = tmp.resolve("out");
