@@ -12,6 +12,7 @@ import dev.fashionmnist.fork.OutputFolderLock;
 import dev.fashionmnist.io.FileWriteException;
 import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.io.Json;
+import dev.fashionmnist.report.html.HtmlReport;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
@@ -146,6 +147,22 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             } catch (IOException e) {
                 log.debug("could not delete " + jobFile);
             }
+        }
+    }
+
+    /**
+     * Writes report.html as the output folder {@code out} now is (the model there, with this build's evaluation and
+     * gates if any), logging where with {@code writtenKey}: the page of an earlier model or build must not stay. A
+     * failure to write it is a warning: the build's own outcome stands.
+     */
+    static void refreshReport(BuildLog log, Path out, String writtenKey) {
+        try {
+            Path page = HtmlReport.refresh(out, log.language());
+            if (page != null) {
+                log.info(Messages.of(writtenKey, page));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 }

@@ -13,7 +13,6 @@ import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.quality.Gates;
 import dev.fashionmnist.report.JUnitReport;
 import dev.fashionmnist.report.html.EvaluationSummary;
-import dev.fashionmnist.report.html.HtmlReport;
 import dev.fashionmnist.results.EvaluationRecord;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.Language;
@@ -82,7 +81,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         try {
             evaluate(log, out, junitCopy);
         } finally {
-            refreshPage(log, out);
+            refreshReport(log, out, "maven.evaluate.page");
         }
     }
 
@@ -154,21 +153,6 @@ public class EvaluateMojo extends AbstractModelMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.evaluate.noResult",
                     e));
-        }
-    }
-
-    /**
-     * report.html as the output folder now is: with this build's evaluation and gates, or without any evaluation when
-     * evaluate failed before it had one. A failure to write it is a warning: the build's own outcome stands.
-     */
-    private static void refreshPage(BuildLog log, Path out) {
-        try {
-            Path page = HtmlReport.refresh(out, log.language());
-            if (page != null) {
-                log.info(Messages.of("maven.evaluate.page", page));
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 

@@ -12,7 +12,6 @@ import dev.fashionmnist.io.FileWriteException;
 import dev.fashionmnist.model.ModelArchive;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.model.ModelException;
-import dev.fashionmnist.report.html.HtmlReport;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.Fingerprint;
@@ -216,7 +215,7 @@ public class TrainMojo extends AbstractEngineMojo {
             }
             forgetEvaluation(out, junitCopies);
             if (cache != null && !force && !resume && cache.restore(fingerprint, out) != null) {
-                refreshPage(log, out);
+                refreshReport(log, out, "maven.train.page");
             } else {
                 log.info(engine.line());
                 ProgressOutput progress = progressOutput(log);
@@ -246,18 +245,6 @@ public class TrainMojo extends AbstractEngineMojo {
             EvaluationOutputs.forget(out, junitCopies);
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.evaluate.cannotClean", out, e));
-        }
-    }
-
-    /** report.html for the restored model: the page of the model it replaced must not stay. */
-    private static void refreshPage(BuildLog log, Path out) {
-        try {
-            Path page = HtmlReport.refresh(out, log.language());
-            if (page != null) {
-                log.info(Messages.of("maven.train.page", page));
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn(Messages.of("maven.report.cannotWrite", out, e));
         }
     }
 

@@ -19,6 +19,7 @@ import dev.fashionmnist.results.TrainingProgress;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.internal.ModelParameters;
+import dev.fashionmnist.testing.FileTrees;
 import dev.fashionmnist.testing.ProcessOutput;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.testing.RecordingLog;
@@ -81,7 +82,7 @@ class ModelCacheTest {
     /** A copy of the trained output folder, as the run with {@code fingerprint} would leave it. */
     private Path output(String name, String fingerprint) throws IOException {
         Path out = tmp.resolve(name);
-        copyTree(trained, out);
+        FileTrees.copy(trained, out);
         Path card = out.resolve("model").resolve(ModelCard.FILE);
         Files.writeString(card, Files.readString(card).replace(A, fingerprint));
         return out;
@@ -215,7 +216,7 @@ class ModelCacheTest {
         Path old = tmp.resolve("models").resolve("." + B + ".1.part");
         Path fresh = tmp.resolve("models").resolve("." + B + ".2.part");
         for (Path staged : List.of(old, fresh)) {
-            copyTree(cache.entry(A), staged);
+            FileTrees.copy(cache.entry(A), staged);
         }
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         assertNull(cache.restore(B, tmp.resolve("out")), "a staging folder is never an entry");
@@ -223,19 +224,6 @@ class ModelCacheTest {
         cache.store(A, built);
         assertFalse(Files.exists(old), "a leftover of a killed build is removed by the next store");
         assertTrue(Files.exists(fresh), "one that may be another build's store in progress stays");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

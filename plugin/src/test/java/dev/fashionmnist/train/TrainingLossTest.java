@@ -11,13 +11,12 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.TrainingProgress;
+import dev.fashionmnist.testing.FileTrees;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.text.BuildLog;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +39,6 @@ class TrainingLossTest {
 
     private static ModelCard train(TrainJob job) throws Exception {
         return new Training(job, BuildLog.console(), TrainingProgress.NONE).run(RealData.load());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test
@@ -88,7 +74,7 @@ class TrainingLossTest {
         EpochMetrics[] epoch2 = new EpochMetrics[epsilons.length];
         for (int i = 0; i < epsilons.length; i++) {
             Path copy = out.resolve("resumed-" + i);
-            copyTree(first, copy);
+            FileTrees.copy(first, copy);
             ModelCard resumed = train(job(copy, epsilons[i], 1e-12, true));
             assertEquals(List.of(1, 2), resumed.history().stream().map(EpochMetrics::epoch).toList());
             epoch2[i] = resumed.history().get(1);
