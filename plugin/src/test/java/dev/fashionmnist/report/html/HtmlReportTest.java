@@ -360,7 +360,8 @@ class HtmlReportTest {
         html = report(ReportContent.builder().metrics(List.of(smoothed)).language(Language.ENGLISH).build(),
                 work.resolve(HtmlReport.FILE));
         assertTrue(html.contains("The train objective is what the model was trained on: the cross entropy with label "
-                + "smoothing (labelSmoothing), which lies above the train loss and never falls to 0."), html);
+                + "smoothing (labelSmoothing), which never falls to 0: once the model learns, it lies above the train "
+                + "loss."), html);
         assertTrue(html.contains("<th>images/s</th><th>train objective</th></tr>"), html);
         assertTrue(html.contains("<td>0.5000</td>") && html.contains("<td>100</td><td>0.9123</td></tr>"), html);
 
