@@ -40,7 +40,7 @@ public record DeviceFailure(Kind kind, Message problem, Message advice) {
     private static final int KEPT_CHARACTERS = 600;
     /** PyTorch 2.1 and later: "GPU 0 has a total capacity of 7.79 GiB of which 10.44 MiB is free." */
     private static final Pattern CAPACITY = Pattern.compile(
-            "total capacit?y of ([\\d.]+ [KMGT]?i?B) of which ([\\d.]+ [KMGT]?i?B|0 bytes) is free");
+            "total capaci?ty of ([\\d.]+ [KMGT]?i?B) of which ([\\d.]+ [KMGT]?i?B|0 bytes) is free");
     /** PyTorch before 2.1: "(GPU 0; 11.17 GiB total capacity; 10.90 GiB already allocated; 576.00 KiB free; ...)". */
     private static final Pattern OLD_CAPACITY = Pattern.compile(
             "([\\d.]+ [KMGT]?i?B) total capacity;.*?([\\d.]+ [KMGT]?i?B) free");

@@ -18,6 +18,7 @@ import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.runtime.internal.network.Networks;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
@@ -69,21 +70,15 @@ public final class DeviceProof {
             return Device.cpu();
         }
         Device gpu = Devices.select(gpuIndex, () -> gpus, missing);
-        try {
-            long nanos = run(gpu).nanos();
-            log.info(Messages.of("engine.proof.passed", Devices.name(gpu), ran(),
-                    Math.max(1, Math.round(nanos / 1e6))));
+        Optional<DeviceFailure> failure = prove(gpu, gpus, log);
+        if (failure.isEmpty()) {
             return gpu;
-        } catch (RuntimeException e) {
-            // DJL's EngineException with PyTorch's text, or whatever else the engine threw on its first use
-            String text = e.getMessage() == null ? e.toString() : e.getMessage();
-            DeviceFailure failure = DeviceFailure.of(text, Devices.name(gpu), ran(), gpus, training ? batchSize : 0);
-            if (auto) {
-                log.warn(Messages.of("engine.proof.autoCpu", failure.problem()));
-                return Device.cpu();
-            }
-            throw new EngineException(failure.message());
         }
+        if (auto) {
+            log.warn(Messages.of("engine.proof.autoCpu", failure.get().problem()));
+            return Device.cpu();
+        }
+        throw new EngineException(failure.get().message());
     }
 
     /**
@@ -93,7 +88,28 @@ public final class DeviceProof {
         return device(gpuIndex, auto, () -> Natives.requireEngine().getGpuCount(), missing, log);
     }
 
-    /** What the proof runs, for log lines: "one training step of mlp 784-128-10 with batch 64". */
+    /**
+     * Runs the proof on {@code device} and logs that it passed (device, what ran, how long); or says why it failed, in
+     * words for the user, {@code gpuCount} being the GPUs PyTorch sees.
+     */
+    public Optional<DeviceFailure> prove(Device device, int gpuCount, BuildLog log) {
+        try {
+            long nanos = run(device).nanos();
+            log.info(Messages.of("engine.proof.passed", Devices.name(device), ran(),
+                    Math.max(1, Math.round(nanos / 1e6))));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // DJL's EngineException with PyTorch's text, or whatever else the engine threw on its first use
+            String text = e.getMessage() == null ? e.toString() : e.getMessage();
+            return Optional.of(DeviceFailure.of(text, Devices.name(device), ran(), gpuCount,
+                    training ? batchSize : 0));
+        }
+    }
+
+    /**
+     * What the proof runs, for log lines: "one training step (forward and backward) of mlp 784-128-10 with batch
+     * 64".
+     */
     public Message ran() {
         return Messages.of(training ? "engine.proof.training" : "engine.proof.inference", spec.describe(),
                 batchSize);
