@@ -102,7 +102,7 @@ class DeviceFailureTest {
         DeviceFailure failure = DeviceFailure.of(text, "gpu:0", ran(), 1, 64);
         assertEquals(expected, failure.kind());
         String message = failure.message().toString();
-        assertTrue(message.startsWith(expected == Kind.DRIVER_TOO_OLD ? "the NVIDIA driver of gpu:0" : "gpu:0 "),
+        assertTrue(message.startsWith(expected == Kind.DRIVER_TOO_OLD ? "The NVIDIA driver of gpu:0" : "gpu:0 "),
                 message);
         assertTrue(message.contains("device="), "says what to do: " + message);
         assertFalse(message.contains("CUDA kernel errors might"), message);
@@ -165,12 +165,12 @@ class DeviceFailureTest {
                         + "(nvidia-smi -c DEFAULT), or use device=cpu",
                 DeviceFailure.of("CUDA error: CUDA-capable device(s) is/are busy or unavailable" + CUDA_HINTS, "gpu:0",
                         ran(), 1, 64).message().toString());
-        assertEquals("the NVIDIA driver of gpu:0 is too old for PyTorch 2.3.1's CUDA 12.1 natives (\"The NVIDIA "
+        assertEquals("The NVIDIA driver of gpu:0 is too old for PyTorch 2.3.1's CUDA 12.1 natives (\"The NVIDIA "
                         + "driver on your system is too old (found version 11040)\") (found: a driver for CUDA 11.4): "
                         + "they need driver 525.60.13 or newer, which supports CUDA 12.0 or later: update the NVIDIA "
                         + "driver, or use device=cpu",
                 DeviceFailure.of(DRIVER_TOO_OLD, "gpu:0", ran(), 1, 64).message().toString());
-        assertEquals("the NVIDIA driver of gpu:0 is too old for PyTorch 2.3.1's CUDA 12.1 natives (\"CUDA error: CUDA "
+        assertEquals("The NVIDIA driver of gpu:0 is too old for PyTorch 2.3.1's CUDA 12.1 natives (\"CUDA error: CUDA "
                         + "driver version is insufficient for CUDA runtime version\"): they need driver 525.60.13 or "
                         + "newer, which supports CUDA 12.0 or later: update the NVIDIA driver, or use device=cpu",
                 DeviceFailure.of("CUDA error: CUDA driver version is insufficient for CUDA runtime version"
