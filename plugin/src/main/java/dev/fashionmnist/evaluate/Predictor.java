@@ -20,7 +20,8 @@ public final class Predictor {
 
     /**
      * Classifies the prepared images with the runtime's {@link Classifier}, as an application does: the same
-     * network, normalisation and ranking, so that predict and an application give the same answer.
+     * network, normalisation and ranking, so that predict and an application give the same answer. A GPU must pass
+     * its proof (logged on the console).
      */
     public static List<ClassifiedImage> predict(Path modelDirectory, List<ImageInput.Prepared> images, int gpuIndex) {
         return predict(modelDirectory, images, gpuIndex, false, BuildLog.console());
