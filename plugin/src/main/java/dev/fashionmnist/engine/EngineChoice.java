@@ -10,8 +10,15 @@ import java.util.Locale;
  * natives); {@code auto} takes the GPU when one is there. {@link #because()} says why the choice fell as it did.
  *
  * @param gpuIndex the GPU to use, or -1 for the CPU
+ * @param auto     whether the {@code device} parameter was {@code auto}: then a GPU that fails its proof in the engine
+ *                 JVM ({@link DeviceProof}) gives way to the CPU instead of stopping the goal
  */
-public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because) {
+public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because, boolean auto) {
+
+    /** A choice the {@code device} parameter named outright (not {@code auto}). */
+    public EngineChoice(NativeArtifact natives, int gpuIndex, Message because) {
+        this(natives, gpuIndex, because, false);
+    }
 
     /** Why the choice fell as it did, in English. */
     public String reason() {
@@ -38,11 +45,12 @@ public record EngineChoice(NativeArtifact natives, int gpuIndex, Message because
         }
         if (d.equals("auto")) {
             if (probe.available() && platform.equals("linux-x86_64")) {
-                return new EngineChoice(NativeArtifact.cu121(), 0, Messages.of("engine.choice.autoGpu", probe.text()));
+                return new EngineChoice(NativeArtifact.cu121(), 0, Messages.of("engine.choice.autoGpu", probe.text()),
+                        true);
             }
             return new EngineChoice(NativeArtifact.cpu(platform), -1, probe.available()
                     ? Messages.of("engine.choice.autoCpuNoCudaNatives", probe.text())
-                    : Messages.of("engine.choice.autoCpu", probe.text()));
+                    : Messages.of("engine.choice.autoCpu", probe.text()), true);
         }
         int index = gpuIndex(d, device);
         if (!platform.equals("linux-x86_64")) {

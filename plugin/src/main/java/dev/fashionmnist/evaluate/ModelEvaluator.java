@@ -6,13 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.DeviceProof;
 import dev.fashionmnist.engine.DeviceTensors;
 import dev.fashionmnist.engine.Devices;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.ConfusionMatrix;
 import dev.fashionmnist.results.EvaluationResult;
 import dev.fashionmnist.runtime.internal.LoadedModel;
-import dev.fashionmnist.runtime.internal.Natives;
+import dev.fashionmnist.runtime.internal.network.ModelSpec;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.nio.file.Path;
@@ -28,9 +29,22 @@ public final class ModelEvaluator {
     private ModelEvaluator() {
     }
 
+    /** Evaluates on the device {@code gpuIndex} names (the CPU for -1), which must pass its proof. */
     public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, BuildLog log) {
+        return evaluate(modelDirectory, data, gpuIndex, false, log);
+    }
+
+    /**
+     * Evaluates on the device {@code gpuIndex} names (the CPU for -1): a GPU once it passed its proof, a forward pass
+     * of the model's network on one evaluation batch; under {@code auto} (the {@code device} parameter was
+     * {@code auto}) a GPU that is not there or fails it gives way to the CPU.
+     */
+    public static EvaluationResult evaluate(Path modelDirectory, LoadedDataset data, int gpuIndex, boolean auto,
+                                            BuildLog log) {
         ModelCard card = ModelCards.read(modelDirectory);
-        try (LoadedModel open = LoadedModel.open(modelDirectory, device(gpuIndex))) {
+        Device proven = device(card.model(), Math.min(DeviceTensors.EVALUATION_BATCH, data.testImages().count()),
+                gpuIndex, auto, log);
+        try (LoadedModel open = LoadedModel.open(modelDirectory, proven)) {
             ModelCards.checkFits(card, data, modelDirectory);
             Model model = open.model();
             Block block = open.block();
@@ -66,9 +80,13 @@ public final class ModelEvaluator {
         }
     }
 
-    /** The CPU for a negative {@code gpuIndex}, else that GPU, which PyTorch must see. */
-    static Device device(int gpuIndex) {
-        return Devices.select(gpuIndex, () -> Natives.requireEngine().getGpuCount(),
-                gpus -> Messages.of("evaluate.device.noGpu", gpuIndex, gpus));
+    /**
+     * The CPU for a negative {@code gpuIndex}, else that GPU, which PyTorch must see and which must run {@code spec}'s
+     * network forward on a batch of {@code batchSize} ({@link DeviceProof}); under {@code auto} the CPU when it does
+     * not.
+     */
+    static Device device(ModelSpec spec, int batchSize, int gpuIndex, boolean auto, BuildLog log) {
+        return DeviceProof.inference(spec, batchSize).device(gpuIndex, auto,
+                gpus -> Messages.of("evaluate.device.noGpu", gpuIndex, gpus), log);
     }
 }

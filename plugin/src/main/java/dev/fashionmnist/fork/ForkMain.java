@@ -70,7 +70,7 @@ public final class ForkMain {
             } else if (args.length == 2 && args[0].equals(PREDICT)) {
                 PredictJob job = Json.readFile(Path.of(args[1]), PredictJob.class);
                 Json.writeFile(job.resultFile(), new Predictions(Predictor.predict(job.modelDirectory(), job.images(),
-                        job.gpuIndex())));
+                        job.gpuIndex(), job.auto(), log)));
             } else {
                 throw new IllegalArgumentException("usage: ForkMain train|evaluate|predict|sweep JOB.json");
             }
@@ -105,7 +105,8 @@ public final class ForkMain {
 
     private static void evaluate(EvaluateJob job, BuildLog log) throws java.io.IOException {
         LoadedDataset data = load(job.datasetName(), job.classNames(), job.dataFiles(), job.dataSha256());
-        EvaluationResult result = ModelEvaluator.evaluate(job.modelDirectory(), data, job.gpuIndex(), log);
+        EvaluationResult result = ModelEvaluator.evaluate(job.modelDirectory(), data, job.gpuIndex(), job.auto(),
+                log);
         Json.writeFile(job.resultFile(), result);
     }
 

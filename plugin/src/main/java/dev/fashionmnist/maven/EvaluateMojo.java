@@ -144,7 +144,7 @@ public class EvaluateMojo extends AbstractModelMojo {
         log.info(engine.line());
         Path resultFile = out.resolve(".evaluation-result.json");
         EvaluateJob job = new EvaluateJob(modelDir.toAbsolutePath(), files.spec().name(), files.spec().classNames(),
-                files.paths(), files.sha256(), engine.gpuIndex(), resultFile.toAbsolutePath());
+                files.paths(), files.sha256(), engine.gpuIndex(), engine.auto(), resultFile.toAbsolutePath());
         try {
             fork(log, engine, ForkMain.EVALUATE, job, out.resolve(".evaluate-job.json"), progressOutput(log));
             EvaluationResult result = Json.readFile(resultFile, EvaluationResult.class);

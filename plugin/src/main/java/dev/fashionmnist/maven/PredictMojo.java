@@ -57,7 +57,7 @@ public class PredictMojo extends AbstractModelMojo {
             Files.createDirectories(out);
             Path resultFile = out.resolve(".predict-result.json").toAbsolutePath();
             fork(log, engine, ForkMain.PREDICT, new PredictJob(modelDir.toAbsolutePath(), prepared, engine.gpuIndex(),
-                    resultFile), out.resolve(".predict-job.json"), progressOutput(log));
+                    engine.auto(), resultFile), out.resolve(".predict-job.json"), progressOutput(log));
             List<ClassifiedImage> classified = Json.readFile(resultFile, Predictions.class).images();
             Files.deleteIfExists(resultFile);
             log.info(Messages.of("maven.predict.heading", card.model().describe(), card.dataset()));

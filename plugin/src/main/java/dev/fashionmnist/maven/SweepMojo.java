@@ -109,7 +109,7 @@ public class SweepMojo extends TrainMojo {
                     .classNames(files.spec().classNames()).dataFiles(files.paths()).dataSha256(files.sha256())
                     .testSize(testSize).outputDirectory(dir.toAbsolutePath()).gpuIndex(engine.gpuIndex())
                     .fingerprint(fingerprint).pluginVersion(plugin.getVersion()).interactive(progress.drawsBar())
-                    .build());
+                    .auto(engine.auto()).build());
             labels.add(label);
         }
         if (!toRun.isEmpty()) {

@@ -223,7 +223,7 @@ public class TrainMojo extends AbstractEngineMojo {
                         .classNames(files.spec().classNames()).dataFiles(files.paths()).dataSha256(files.sha256())
                         .testSize(testSize).outputDirectory(out.toAbsolutePath()).gpuIndex(engine.gpuIndex())
                         .fingerprint(fingerprint).pluginVersion(plugin.getVersion()).interactive(progress.drawsBar())
-                        .build();
+                        .auto(engine.auto()).build();
                 fork(log, engine, ForkMain.TRAIN, job, out.resolve(".train-job.json"), progress);
                 if (cache != null && !resume) {
                     cache.store(fingerprint, out);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import dev.fashionmnist.config.LrSchedule;
 import dev.fashionmnist.config.TrainSettings;
 import dev.fashionmnist.data.LoadedDataset;
+import dev.fashionmnist.engine.DeviceProof;
 import dev.fashionmnist.engine.DeviceTensors;
 import dev.fashionmnist.engine.Devices;
 import dev.fashionmnist.model.ModelException;
@@ -46,7 +47,8 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
 
     /**
      * Settles the run of {@code job} on {@code data}: checks the test size, finds the checkpoint to resume (warning
-     * when there is none, failing when it is of another network), loads the engine and picks the device.
+     * when there is none, failing when it is of another network), loads the engine and picks the device: a GPU only
+     * once it passed its {@link DeviceProof}.
      */
     public static RunPlan prepare(TrainJob job, LoadedDataset data, BuildLog log) throws IOException {
         TrainSettings s = job.settings();
@@ -73,9 +75,10 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
                 : Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
 
         Engine engine = Engine.getEngine("PyTorch");
-        Device device = Devices.select(job.gpuIndex(), engine::getGpuCount,
-                gpus -> Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
-                        gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)));
+        // a GPU proves itself with one training step of this network and batch before the data goes there
+        Device device = DeviceProof.training(s.model(), Math.min(s.batchSize(), used)).device(job.gpuIndex(),
+                job.auto(), engine::getGpuCount, gpus -> Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
+                        gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)), log);
         int firstEpoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
         RunStatus status = RunStatus.start(firstEpoch, firstEpoch + s.epochs() - 1);
         List<EpochMetrics> history = new ArrayList<>();

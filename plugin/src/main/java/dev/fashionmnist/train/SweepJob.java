@@ -24,7 +24,8 @@ public record SweepJob(List<TrainJob> trials, List<String> labels) {
             TrainJob trial = trials.get(i);
             log.info(Messages.of("engine.fork.trial", labels.get(i)));
             new Training(trial, log, progress.apply(trial), cancellation).withoutLiveReportLine().run(data);
-            EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(), log);
+            EvaluationResult result = ModelEvaluator.evaluate(trial.modelDirectory(), data, trial.gpuIndex(),
+                    trial.auto(), log);
             EvaluationReports.write(result, trial.outputDirectory());
         }
     }

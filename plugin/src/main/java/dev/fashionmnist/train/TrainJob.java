@@ -15,11 +15,13 @@ import java.util.Map;
  * @param fingerprint  SHA-256 over configuration, data checksums and plugin version
  * @param interactive  whether the goal draws a progress bar on a terminal (frequent progress) or not (progress log
  *                     lines, at most three per epoch)
+ * @param auto         whether the {@code device} parameter was {@code auto}: a GPU that fails its proof gives way to
+ *                     the CPU
  */
 public record TrainJob(TrainSettings settings, String datasetName, List<String> classNames,
                        Map<DatasetFile, Path> dataFiles, Map<DatasetFile, String> dataSha256, int testSize,
                        Path outputDirectory, int gpuIndex, String fingerprint, String pluginVersion,
-                       boolean interactive) {
+                       boolean interactive, boolean auto) {
 
     /** A builder with nothing chosen yet, training on the CPU ({@code gpuIndex} -1) unless told otherwise. */
     public static Builder builder() {
@@ -30,7 +32,7 @@ public record TrainJob(TrainSettings settings, String datasetName, List<String> 
     public Builder toBuilder() {
         return new Builder().settings(settings).datasetName(datasetName).classNames(classNames).dataFiles(dataFiles)
                 .dataSha256(dataSha256).testSize(testSize).outputDirectory(outputDirectory).gpuIndex(gpuIndex)
-                .fingerprint(fingerprint).pluginVersion(pluginVersion).interactive(interactive);
+                .fingerprint(fingerprint).pluginVersion(pluginVersion).interactive(interactive).auto(auto);
     }
 
     public Path modelDirectory() {
@@ -58,6 +60,7 @@ public record TrainJob(TrainSettings settings, String datasetName, List<String> 
         private String fingerprint;
         private String pluginVersion;
         private boolean interactive;
+        private boolean auto;
 
         private Builder() {
         }
@@ -128,10 +131,16 @@ public record TrainJob(TrainSettings settings, String datasetName, List<String> 
             return this;
         }
 
+        /** Whether the {@code device} parameter was {@code auto}: a GPU that fails its proof gives way to the CPU. */
+        public Builder auto(boolean auto) {
+            this.auto = auto;
+            return this;
+        }
+
         /** The job. */
         public TrainJob build() {
             return new TrainJob(settings, datasetName, classNames, dataFiles, dataSha256, testSize, outputDirectory,
-                    gpuIndex, fingerprint, pluginVersion, interactive);
+                    gpuIndex, fingerprint, pluginVersion, interactive, auto);
         }
     }
 }

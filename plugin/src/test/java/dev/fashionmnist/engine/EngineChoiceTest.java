@@ -62,6 +62,15 @@ class EngineChoiceTest {
     }
 
     @Test
+    void onlyAutoLetsAFailedGpuGiveWayToTheCpu() {
+        assertTrue(EngineChoice.choose("auto", GPU, "linux-x86_64").auto());
+        assertTrue(EngineChoice.choose(null, NO_GPU, "linux-x86_64").auto());
+        assertFalse(EngineChoice.choose("gpu", GPU, "linux-x86_64").auto());
+        assertFalse(EngineChoice.choose("gpu:1", GPU, "linux-x86_64").auto());
+        assertFalse(EngineChoice.choose("cpu", GPU, "linux-x86_64").auto());
+    }
+
+    @Test
     void theChoiceInGerman() {
         GpuProbe.Result none = new GpuProbe(dir.resolve("version"), List.of()).probe();
         EngineChoice c = EngineChoice.choose("auto", none, "linux-x86_64");

@@ -58,11 +58,11 @@ class EngineJvmTest {
         assertEquals(plain + 40 * MIB, EngineJvm.heapBytes(new SweepJob(List.of(train(files, false),
                 train(files, true)), List.of("a", "b"))), "a sweep: its largest trial");
         assertEquals(plain, EngineJvm.heapBytes(new EvaluateJob(Path.of("m"), "fashion-mnist", List.of(), files,
-                Map.of(), -1, Path.of("r"))));
-        assertEquals(96 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), List.of(), -1, Path.of("r"))));
+                Map.of(), -1, false, Path.of("r"))));
+        assertEquals(96 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), List.of(), -1, false, Path.of("r"))));
         List<ImageInput.Prepared> images = java.util.Collections.nCopies(1024,
                 new ImageInput.Prepared(Path.of("a.png"), new byte[784], false));
-        assertEquals(109 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), images, -1, Path.of("r"))),
+        assertEquals(109 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), images, -1, false, Path.of("r"))),
                 "predict: 16 bytes per pixel for the images as JSON (12.25 MiB), rounded up to whole MiB");
     }
 
