@@ -101,6 +101,15 @@ public final class CudaProbe {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return new CudaMachine.DriverAnswer(0, List.of(), String.valueOf(e.getMessage()));
         }
+        try {
+            return ask(cuda);
+        } catch (UnsatisfiedLinkError e) {
+            // a library named libcuda.so.1 that lacks one of these functions is no driver's
+            return new CudaMachine.DriverAnswer(0, List.of(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static CudaMachine.DriverAnswer ask(CudaDriverLibrary cuda) {
         IntByReference value = new IntByReference();
         // the version needs no cuInit, and tells a driver too old for the natives even where cuInit fails
         int version = cuda.cuDriverGetVersion(value) == 0 ? value.getValue() : 0;
