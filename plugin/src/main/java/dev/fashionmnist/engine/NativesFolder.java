@@ -55,7 +55,8 @@ public final class NativesFolder {
         }
     }
 
-    private static Path cache(UnaryOperator<String> setting, Path userHome) {
+    /** DJL's engine cache as the engine JVM sees it: ENGINE_CACHE_DIR, else DJL_CACHE_DIR, else ~/.djl.ai. */
+    static Path cache(UnaryOperator<String> setting, Path userHome) {
         for (String name : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
             String dir = setting.apply(name);
             if (present(dir)) {

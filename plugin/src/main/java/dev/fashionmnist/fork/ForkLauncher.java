@@ -24,9 +24,17 @@ import java.util.concurrent.TimeUnit;
 public final class ForkLauncher {
     private static final int TAIL = 25;
 
-    /** What to run: class path, JVM arguments, system properties, main class and its arguments. */
+    /**
+     * What to run: class path, JVM arguments, system properties, main class and its arguments, and environment
+     * variables set for it beside this JVM's (e.g. where the GPU driver's library is).
+     */
     public record Request(List<Path> classpath, List<String> jvmArgs, Map<String, String> systemProperties,
-                          String mainClass, List<String> args) {
+                          String mainClass, List<String> args, Map<String, String> environment) {
+        /** A request with this JVM's environment. */
+        public Request(List<Path> classpath, List<String> jvmArgs, Map<String, String> systemProperties,
+                       String mainClass, List<String> args) {
+            this(classpath, jvmArgs, systemProperties, mainClass, args, Map.of());
+        }
     }
 
     /** Where the fork's progress goes: a bar, log lines, or nowhere. */
@@ -82,6 +90,7 @@ public final class ForkLauncher {
         try {
             ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
             builder.environment().putAll(EngineJvm.allocator(builder.environment()));
+            builder.environment().putAll(request.environment());
             process = builder.start();
         } catch (IOException e) {
             throw new EngineException(Messages.of("engine.fork.cannotStart", cmd.get(0), e.getMessage()));

@@ -1,7 +1,7 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.engine.CudaFork;
 import dev.fashionmnist.engine.EngineChoice;
-import dev.fashionmnist.engine.GpuProbe;
 import dev.fashionmnist.engine.NativeArtifact;
 import dev.fashionmnist.engine.NativesFolder;
 import dev.fashionmnist.engine.Platform;
@@ -13,6 +13,7 @@ import dev.fashionmnist.io.FileWriteException;
 import dev.fashionmnist.io.FolderLock;
 import dev.fashionmnist.io.Json;
 import dev.fashionmnist.report.html.HtmlReport;
+import dev.fashionmnist.runtime.internal.CudaProbe;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
@@ -72,8 +73,9 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         return OutputFolderLock.acquire(outputDirectory.toPath(), lockTimeout, log);
     }
 
+    /** The device and natives: for auto or a GPU the driver is asked here, before any natives are resolved. */
     EngineChoice engineChoice() {
-        return EngineChoice.choose(device, new GpuProbe().probe(), Platform.classifier());
+        return EngineChoice.choose(device, () -> new CudaProbe().probe(), Platform.classifier());
     }
 
     /** An environment variable of the fork, or else a system property that jvmArgs gives it, as DJL reads them. */
@@ -123,10 +125,14 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
         classpath.add(natives);
         List<String> forkJvmArgs = jvmArgs == null || jvmArgs.isBlank() ? List.of()
                 : Arrays.asList(jvmArgs.trim().split("\\s+"));
-        NativesFolder.firstUseNotice(natives, name -> forkSetting(name, forkJvmArgs),
-                Path.of(System.getProperty("user.home"))).ifPresent(log::info);
+        Path userHome = Path.of(System.getProperty("user.home"));
+        NativesFolder.firstUseNotice(natives, name -> forkSetting(name, forkJvmArgs), userHome).ifPresent(log::info);
+        CudaFork cuda = new CudaFork(Map.of(), Map.of());
         if (engine.gpu()) {
             classpath.add(resolver.resolve(NativeArtifact.cpu(Platform.classifier())).toPath());
+            // the natives unpacked here and named to DJL, so that no system libcudart decides their flavour
+            cuda = CudaFork.prepare(natives, engine.libcuda(), name -> forkSetting(name, forkJvmArgs), userHome,
+                    System.getenv("LD_LIBRARY_PATH"));
         }
         try {
             Json.writeFile(jobFile, job);
@@ -135,9 +141,10 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             props.put("java.awt.headless", "true");
             props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             props.put(ForkMain.LANGUAGE, log.language().tag());
+            props.putAll(cuda.systemProperties());
             List<String> args = EngineJvm.arguments(job, forkJvmArgs);
             ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
-                    List.of(mode, jobFile.toString())), log, progress);
+                    List.of(mode, jobFile.toString()), cuda.environment()), log, progress);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.engine.cannotStart",
                     FileWriteException.of(jobFile, e)));

@@ -42,6 +42,12 @@ public final class FakeFork {
                 out.flush();
                 System.exit(3);
             }
+            case "environment" -> {
+                out.println(ForkProtocol.format(ForkProtocol.Kind.INFO, "LD_LIBRARY_PATH=" + System.getenv(
+                        "LD_LIBRARY_PATH") + " PYTORCH_FLAVOR=" + System.getProperty("PYTORCH_FLAVOR")));
+                out.flush();
+                System.exit(0);
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

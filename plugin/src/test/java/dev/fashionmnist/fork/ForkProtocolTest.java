@@ -92,6 +92,18 @@ class ForkProtocolTest {
     }
 
     @Test
+    void theForkGetsItsEnvironmentAndSystemProperties() {
+        ForkLauncher.Request plain = fake("environment");
+        ForkLauncher.Request gpu = new ForkLauncher.Request(plain.classpath(), plain.jvmArgs(),
+                Map.of("PYTORCH_FLAVOR", "cu121"), plain.mainClass(), plain.args(),
+                Map.of("LD_LIBRARY_PATH", "/usr/local/nvidia/lib64"));
+        RecordingLog log = new RecordingLog();
+        ForkLauncher.run(gpu, log, ForkLauncher.Progress.NONE);
+        assertEquals(List.of("LD_LIBRARY_PATH=/usr/local/nvidia/lib64 PYTORCH_FLAVOR=cu121"), log.infos);
+        assertEquals(Map.of(), plain.environment(), "without a GPU the fork gets this JVM's environment only");
+    }
+
+    @Test
     void forkThatSucceeds() {
         RecordingLog log = new RecordingLog();
         RecordingProgress recorded = new RecordingProgress();

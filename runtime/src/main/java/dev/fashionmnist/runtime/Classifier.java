@@ -52,6 +52,11 @@ import java.util.stream.Stream;
  * <p><b>Natives.</b> The application needs the PyTorch natives of its platform on the class path:
  * {@code ai.djl.pytorch:pytorch-native-cpu} with the platform's classifier (e.g. {@code linux-x86_64}) and
  * {@code ai.djl.pytorch:pytorch-jni}. DJL then runs offline. Without them loading fails with a message naming both.
+ * For a GPU ({@link #load(Path, Device)} with {@code Device.gpu(n)}, linux-x86_64) it needs
+ * {@code ai.djl.pytorch:pytorch-native-cu121:2.3.1:linux-x86_64} instead and the NVIDIA driver, no CUDA toolkit:
+ * the driver is asked first, and a GPU that cannot run these natives (driver older than CUDA 12, no such GPU, a
+ * compute capability without kernels) is a {@link ClassifierException} with the reason; the natives are then unpacked
+ * into DJL's cache and loaded whatever CUDA runtime the system has.
  */
 public final class Classifier implements AutoCloseable {
     /** The resource folder of a model jar (classifier {@code model}) that holds the model's files. */
@@ -88,7 +93,10 @@ public final class Classifier implements AutoCloseable {
         return load(dirOrZip, Device.cpu());
     }
 
-    /** As {@link #load(Path)}, onto {@code device} (e.g. {@code Device.gpu(0)} with CUDA natives). */
+    /**
+     * As {@link #load(Path)}, onto {@code device} (e.g. {@code Device.gpu(0)} with the CUDA natives); a GPU is checked
+     * with its driver first (see Natives above).
+     */
     public static Classifier load(Path dirOrZip, Device device) {
         if (Files.isDirectory(dirOrZip)) {
             return new Classifier(LoadedModel.open(dirOrZip, device));

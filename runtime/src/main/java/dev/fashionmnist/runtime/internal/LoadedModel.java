@@ -24,12 +24,13 @@ public final class LoadedModel implements AutoCloseable {
 
     /**
      * Reads and checks {@code dir/model.json} and the parameters file, builds the network and loads the parameters
-     * onto {@code device}. The PyTorch engine must be loadable (see {@link Natives#requireEngine()}).
+     * onto {@code device}. The PyTorch engine must be loadable (see {@link Natives#requireEngine(Device)}): a GPU that
+     * cannot run the CUDA natives is refused before anything is loaded.
      */
     public static LoadedModel open(Path dir, Device device) {
         CheckedModelCard card = CheckedModelCard.read(dir);
         ModelParameters.checkSha256(dir, card.parametersSha256());
-        Natives.requireEngine();
+        Natives.requireEngine(device);
         Model model = Model.newInstance(CheckedModelCard.PARAMETERS_NAME, device, Natives.ENGINE);
         try {
             Block block = Networks.build(card.spec());

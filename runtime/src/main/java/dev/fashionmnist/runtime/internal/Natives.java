@@ -1,11 +1,18 @@
 package dev.fashionmnist.runtime.internal;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
+import ai.djl.util.Utils;
 import dev.fashionmnist.runtime.ClassifierException;
 import dev.fashionmnist.runtime.Message;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -20,8 +27,86 @@ public final class Natives {
     public static final String ENGINE = "PyTorch";
     private static final String NATIVES = "native/lib/pytorch.properties";
     private static final String JNI = "jnilib/";
+    /** Whether this class loaded the engine already: from then on its natives are fixed for this JVM. */
+    private static volatile boolean engineLoaded;
 
     private Natives() {
+    }
+
+    /**
+     * Loads the PyTorch engine for {@code device}. For a GPU on linux-x86_64 the driver is asked first
+     * ({@link CudaProbe}, {@link GpuDecision}: a GPU that cannot run the CUDA natives is refused with the reason),
+     * then DJL is pointed at the CUDA natives on the class path ({@link CudaNatives}), whatever CUDA runtime the system
+     * has. Elsewhere, and with {@code PYTORCH_LIBRARY_PATH} set, DJL decides as it always does.
+     */
+    public static Engine requireEngine(Device device) {
+        if (device.isGpu() && classifier().filter("linux-x86_64"::equals).isPresent()) {
+            requireGpu(new CudaProbe(), device.getDeviceId());
+        }
+        Engine engine = requireEngine();
+        if (device.isGpu() && !engine.hasCapability(StandardCapabilities.CUDA)) {
+            throw new ClassifierException(Message.runtime("runtime.gpu.cpuEngine", device));
+        }
+        return engine;
+    }
+
+    /**
+     * Refuses GPU {@code gpuIndex} where {@code probe} finds it unable to run the CUDA natives; else, before the engine
+     * is loaded, unpacks the CUDA natives of the class path into DJL's cache and sets the system properties that make
+     * DJL load them ({@link CudaNatives.Unpacked#settings}), unless the application set {@code PYTORCH_LIBRARY_PATH}.
+     */
+    static void requireGpu(CudaProbe probe, int gpuIndex) {
+        String device = "gpu:" + gpuIndex;
+        GpuDecision.Verdict verdict = GpuDecision.decide(probe.probe(), gpuIndex);
+        if (!verdict.usable()) {
+            throw new ClassifierException(Message.runtime("runtime.gpu.refused", device, verdict.found(),
+                    verdict.remedy()));
+        }
+        if (engineLoaded || setting("PYTORCH_LIBRARY_PATH") != null) {
+            return; // the natives are chosen already: requireEngine(Device) checks that they have CUDA
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Natives.class.getClassLoader();
+        }
+        URL cudaNatives = cudaNatives(loader);
+        if (cudaNatives == null) {
+            throw new ClassifierException(Message.runtime("runtime.gpu.noCudaNatives", device,
+                    versions().getProperty("pytorch", "?")));
+        }
+        Path cache = Utils.getEngineCacheDir("pytorch");
+        ClassLoader resources = loader;
+        CudaNatives.Unpacked unpacked;
+        try {
+            // the jar's description by its own URL (a CPU natives jar may stand beside it), its libraries by name
+            unpacked = CudaNatives.unpack(name -> name.equals(CudaNatives.PROPERTIES) ? cudaNatives.openStream()
+                    : resources.getResourceAsStream(name), cache);
+        } catch (IOException e) {
+            throw new ClassifierException(Message.runtime("runtime.gpu.unpack", device, cache, e.getMessage()), e);
+        }
+        for (Map.Entry<String, String> s : unpacked.settings(System.getProperty("jna.library.path")).entrySet()) {
+            System.setProperty(s.getKey(), s.getValue());
+        }
+    }
+
+    /** The description of the CUDA natives jar on the class path ({@code flavor=cu...}), or null. */
+    private static URL cudaNatives(ClassLoader loader) {
+        try {
+            Enumeration<URL> jars = loader.getResources(CudaNatives.PROPERTIES);
+            while (jars.hasMoreElements()) {
+                URL url = jars.nextElement();
+                Properties p = new Properties();
+                try (InputStream in = url.openStream()) {
+                    p.load(in);
+                }
+                if (p.getProperty("flavor", "").startsWith("cu")) {
+                    return url;
+                }
+            }
+        } catch (IOException e) {
+            return null; // reported as natives that are not there
+        }
+        return null;
     }
 
     /** Loads the PyTorch engine, or says which dependency is missing. */
@@ -41,7 +126,9 @@ public final class Natives {
             }
         }
         try {
-            return Engine.getEngine(ENGINE);
+            Engine engine = Engine.getEngine(ENGINE);
+            engineLoaded = true;
+            return engine;
         } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new ClassifierException(missing(Message.runtime("runtime.natives.engine", e.getMessage())), e);
         }
