@@ -37,18 +37,23 @@ import org.junit.jupiter.api.io.TempDir;
  * the concurrent trials reads in trial order, each line naming its trial. Both run with one PyTorch thread per trial,
  * what parallelTrials=2 gives each trial on 2 cores (the results depend on the thread count in the last bits).
  */
-class ParallelSweepTest {
+public class ParallelSweepTest {
     @TempDir
     Path tmp;
 
     /** The sweep's parameters: a small mlp on 300 images for 1 epoch. */
     static TrainParameters base() {
+        return base(300, 1);
+    }
+
+    /** A small mlp's parameters, on {@code trainSize} images for {@code epochs} epochs. */
+    public static TrainParameters base(int trainSize, int epochs) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("architecture", "mlp");
         m.put("hiddenSize", "32");
         m.put("hiddenLayers", "");
         m.put("resnetBlocks", "2,2,2");
-        m.put("epochs", "1");
+        m.put("epochs", String.valueOf(epochs));
         m.put("batchSize", "32");
         m.put("optimizer", "adam");
         m.put("learningRate", "0.001");
@@ -56,7 +61,7 @@ class ParallelSweepTest {
         m.put("nesterov", "false");
         m.put("weightDecay", "0");
         m.put("lrSchedule", "constant");
-        m.put("trainSize", "300");
+        m.put("trainSize", String.valueOf(trainSize));
         m.put("trainSubset", "stratified");
         m.put("seed", "7");
         m.put("earlyStoppingPatience", "0");
@@ -68,7 +73,7 @@ class ParallelSweepTest {
     }
 
     /** The grid's trials as jobs writing under {@code out}, as SweepMojo makes them. */
-    static List<TrainJob> jobs(SweepPlan plan, TrainParameters base, Path out, int testSize) {
+    public static List<TrainJob> jobs(SweepPlan plan, TrainParameters base, Path out, int testSize) {
         DatasetFiles files = RealData.files();
         List<TrainJob> jobs = new ArrayList<>();
         for (SweepGrid.Trial t : plan.trials()) {
@@ -81,8 +86,11 @@ class ParallelSweepTest {
         return jobs;
     }
 
-    /** A request for an engine JVM on this test's class path that runs {@code job} with {@code threads} threads. */
-    static ForkLauncher.Request request(Path jobFile, SweepJob job, int threads) throws IOException {
+    /**
+     * A request for an engine JVM on this test's class path that runs {@code job} with {@code threads} threads (0:
+     * PyTorch's default).
+     */
+    public static ForkLauncher.Request request(Path jobFile, SweepJob job, int threads) throws IOException {
         Json.writeFile(jobFile, job);
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
@@ -90,7 +98,9 @@ class ParallelSweepTest {
         props.put("ai.djl.offline", "true");
         props.put("java.awt.headless", "true");
         props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        props.put("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        if (threads > 0) {
+            props.put("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        }
         return new ForkLauncher.Request(classpath, EngineJvm.arguments(job, List.of()), props,
                 ForkMain.class.getName(), List.of(ForkMain.SWEEP, jobFile.toString()));
     }
