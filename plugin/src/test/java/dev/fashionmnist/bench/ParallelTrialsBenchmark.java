@@ -15,22 +15,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trials per hour of a sweep of small mlp trials, one after another (one engine JVM with PyTorch's default threads,
- * what {@code parallelTrials=1} does) against {@code parallelTrials=2} (two engine JVMs, the cores split between
- * them), printed, never asserted (not part of the test run: surefire only picks *Test classes; run it with
+ * what {@code parallelTrials=1} does), one after another with one thread ({@code threads=1}: what each concurrent
+ * trial gets on 2 cores, to tell the gain of running two at a time from that of the thread count) and
+ * {@code parallelTrials=2} (two engine JVMs, the cores split between them), printed, never asserted (not part of
+ * the test run: surefire only picks *Test classes; run it with
  * {@code mvn -o -B test -pl plugin -Dinvoker.skip -Dtest=ParallelTrialsBenchmark}). Each run is the whole sweep as
- * the goal runs it, engine JVM starts and data loading included; the two kinds alternate, and the medians count, as
- * other work on the machine changes between runs. The load average before and after says how busy the machine was.
+ * the goal runs it, engine JVM starts and data loading included; the variants take turns, each first in one round,
+ * and the medians count, as other work on the machine changes between runs. The load average before and after says
+ * how busy the machine was.
  */
 class ParallelTrialsBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    private static final String GRID = System.getProperty("bench.grid", "hiddenSize=32,64,128;learningRate=0.001,0.01");
+    private static final String GRID = System.getProperty("bench.grid",
+            "hiddenSize=32,64,128;learningRate=0.001,0.01");
     private static final int TRAIN_SIZE = Integer.getInteger("bench.trainSize", 3000);
     private static final int EPOCHS = Integer.getInteger("bench.epochs", 2);
 
@@ -45,16 +51,20 @@ class ParallelTrialsBenchmark {
         }
     }
 
+    /** A way to run the sweep: {@code parallelTrials}, and the threads of a sequential one (0: PyTorch's default). */
+    private record Variant(String name, int parallelTrials, int threads) {
+    }
+
     /** Seconds for the whole sweep in {@code out}, trained {@code parallelTrials} at a time. */
-    private static double sweep(SweepPlan plan, TrainParameters base, Path out, int parallelTrials)
+    private static double sweep(SweepPlan plan, TrainParameters base, Path out, int parallelTrials, int threads)
             throws IOException {
         List<TrainJob> jobs = ParallelSweepTest.jobs(plan, base, out, 1000);
         List<String> labels = plan.trials().stream().map(t -> t.number() + "/" + plan.trials().size()).toList();
         RecordingLog log = new RecordingLog();
         long start = System.nanoTime();
         if (parallelTrials == 1) {
-            ForkLauncher.run(ParallelSweepTest.request(out.resolve("job.json"), new SweepJob(jobs, labels), 0), log,
-                    ForkLauncher.Progress.NONE);
+            ForkLauncher.run(ParallelSweepTest.request(out.resolve("job.json"), new SweepJob(jobs, labels), threads),
+                    log, ForkLauncher.Progress.NONE);
         } else {
             Path claims = out.resolve(".sweep-claims");
             Files.createDirectories(claims);
@@ -86,26 +96,30 @@ class ParallelTrialsBenchmark {
         System.out.printf(Locale.ROOT, "BENCHMARK parallelTrials: %d mlp trials (%s), %d images, %d epoch(s), %d cores,"
                 + " %d rounds; load average before: %s%n", trials, GRID, TRAIN_SIZE, EPOCHS,
                 Runtime.getRuntime().availableProcessors(), ROUNDS, load());
-        sweep(plan, base, tmp.resolve("warm-up"), 1); // the OS's file cache holds the jars and data for all runs
-        List<Double> one = new ArrayList<>();
-        List<Double> two = new ArrayList<>();
+        // the OS's file cache holds the jars and data for all runs
+        sweep(plan, base, tmp.resolve("warm-up"), 1, 0);
+        List<Variant> variants = List.of(new Variant("parallelTrials=1", 1, 0),
+                new Variant("parallelTrials=1 threads=1", 1, 1), new Variant("parallelTrials=2", 2, 0));
+        Map<Variant, List<Double>> seconds = new LinkedHashMap<>();
+        variants.forEach(v -> seconds.put(v, new ArrayList<>()));
         for (int round = 0; round < ROUNDS; round++) {
-            for (int parallel : round % 2 == 0 ? new int[] {1, 2} : new int[] {2, 1}) {
-                double s = sweep(plan, base, tmp.resolve("round" + round + "-" + parallel), parallel);
-                (parallel == 1 ? one : two).add(s);
-                System.out.printf(Locale.ROOT, "BENCHMARK round %d parallelTrials=%d: %6.1f s (load %s)%n", round + 1,
-                        parallel, s, load());
+            for (int i = 0; i < variants.size(); i++) {
+                Variant v = variants.get((i + round) % variants.size()); // each variant first in turn
+                double s = sweep(plan, base, tmp.resolve("round" + round + "-" + i), v.parallelTrials(), v.threads());
+                seconds.get(v).add(s);
+                System.out.printf(Locale.ROOT, "BENCHMARK round %d %-26s %6.1f s (load %s)%n", round + 1, v.name(), s,
+                        load());
             }
         }
-        double sequential = median(one);
-        double concurrent = median(two);
-        System.out.printf(Locale.ROOT, "BENCHMARK parallelTrials=1: median %6.1f s  %7.0f trials/hour  (runs %s)%n",
-                sequential, trials * 3600 / sequential, Arrays.toString(one.stream().map(s -> Math.round(s * 10) / 10.0)
-                        .toArray()));
-        System.out.printf(Locale.ROOT, "BENCHMARK parallelTrials=2: median %6.1f s  %7.0f trials/hour  (runs %s)%n",
-                concurrent, trials * 3600 / concurrent, Arrays.toString(two.stream().map(s -> Math.round(s * 10) / 10.0)
-                        .toArray()));
-        System.out.printf(Locale.ROOT, "BENCHMARK speed-up of parallelTrials=2: %.2fx; load average after: %s%n",
-                sequential / concurrent, load());
+        for (Variant v : variants) {
+            double median = median(seconds.get(v));
+            System.out.printf(Locale.ROOT, "BENCHMARK %-26s median %6.1f s  %7.0f trials/hour  (runs %s)%n", v.name(),
+                    median, trials * 3600 / median, Arrays.toString(seconds.get(v).stream()
+                            .map(s -> Math.round(s * 10) / 10.0).toArray()));
+        }
+        double concurrent = median(seconds.get(variants.get(2)));
+        System.out.printf(Locale.ROOT, "BENCHMARK speed-up of parallelTrials=2: %.2fx over parallelTrials=1, %.2fx over"
+                + " parallelTrials=1 threads=1; load average after: %s%n", median(seconds.get(variants.get(0)))
+                / concurrent, median(seconds.get(variants.get(1))) / concurrent, load());
     }
 }
