@@ -188,7 +188,8 @@ public class SweepMojo extends TrainMojo {
             jobs.add(new SweepJob(toRun.stream().map(t -> t.toBuilder().gpuIndex(slot.gpuIndex()).build()).toList(),
                     labels, claims));
             jobFiles.add(out.resolve(".sweep-job-" + (slot.index() + 1) + ".json"));
-            // PyTorch reads its thread count once, when DJL starts the engine in that JVM
+            // PyTorch reads its thread count once, when DJL starts the engine in that JVM; the inter-op threads
+            // (ai.djl.pytorch.num_interop_threads) serve TorchScript's fork/wait, which eager training never uses
             properties.add(Map.of("ai.djl.pytorch.num_threads", String.valueOf(slot.threads())));
         }
         try {
