@@ -44,6 +44,13 @@ public final class ForkLauncher {
         /** Takes the progress off the screen before another line is written (a no-op for log lines). */
         void clear();
 
+        /**
+         * A sweep fork starts the trial at place {@code trial} of its job: the lines after this belong to it. Only
+         * concurrent trials ({@link ParallelSweep}) need to know.
+         */
+        default void trialStarted(int trial) {
+        }
+
         /** Shows nothing. */
         Progress NONE = new Progress() {
             @Override
@@ -145,6 +152,7 @@ public final class ForkLauncher {
                         }
                     }
                     case ERROR -> errors.add(m.text());
+                    case TRIAL -> progress.trialStarted(Integer.parseInt(m.text().trim()));
                 }
             }
             int exit = process.waitFor();

@@ -116,7 +116,8 @@ public final class ForkMain {
         TrainJob first = job.trials().get(0);
         useThreads(first.settings());
         LoadedDataset data = load(first.datasetName(), first.classNames(), first.dataFiles(), first.dataSha256());
-        job.run(data, log, trial -> progress(out, trial.interactive()), cancellation);
+        job.run(data, log, trial -> progress(out, trial.interactive()), cancellation,
+                trial -> out.println(ForkProtocol.format(ForkProtocol.Kind.TRIAL, String.valueOf(trial))));
     }
 
     /** PyTorch reads its thread count once, when the engine starts: set it before anything touches the engine. */

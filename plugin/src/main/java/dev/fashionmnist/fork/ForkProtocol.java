@@ -11,9 +11,9 @@ import java.util.Locale;
 public final class ForkProtocol {
     static final String PREFIX = "@@fashionmnist:";
 
-    /** What a protocol line carries. */
+    /** What a protocol line carries; TRIAL: the place of the sweep trial that the lines after it belong to. */
     public enum Kind {
-        INFO, WARN, DEBUG, PROGRESS, ERROR
+        INFO, WARN, DEBUG, PROGRESS, ERROR, TRIAL
     }
 
     /** One parsed protocol line. */

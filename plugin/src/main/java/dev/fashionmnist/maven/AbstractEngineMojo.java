@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -112,6 +113,18 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
     /** Writes {@code job} as JSON beside the outputs and runs {@link ForkMain} {@code mode} on it in a fork. */
     void fork(BuildLog log, EngineChoice engine, String mode, Object job, Path jobFile, ProgressOutput progress)
             throws MojoExecutionException {
+        fork(log, engine, mode, List.of(job), List.of(jobFile), List.of(Map.of()),
+                requests -> ForkLauncher.run(requests.get(0), log, progress));
+    }
+
+    /**
+     * Writes each of {@code jobs} as JSON to its file in {@code jobFiles} and hands {@code launch} one fork request
+     * per job, {@link ForkMain} {@code mode} on it with the job's own system properties from {@code properties}
+     * besides the common ones; deletes the job files afterwards.
+     */
+    void fork(BuildLog log, EngineChoice engine, String mode, List<?> jobs, List<Path> jobFiles,
+              List<Map<String, String>> properties, Consumer<List<ForkLauncher.Request>> launch)
+            throws MojoExecutionException {
         NativesResolver resolver = new NativesResolver(repositorySystem, repositorySession, remoteRepositories,
                 log.language());
         List<Path> classpath = new ArrayList<>();
@@ -134,25 +147,34 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
             cuda = CudaFork.prepare(natives, engine.libcuda(), name -> forkSetting(name, forkJvmArgs), userHome,
                     System.getenv("LD_LIBRARY_PATH"));
         }
+        Path writing = jobFiles.get(0);
         try {
-            Json.writeFile(jobFile, job);
-            Map<String, String> props = new LinkedHashMap<>();
-            props.put("ai.djl.offline", "true");
-            props.put("java.awt.headless", "true");
-            props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-            props.put(ForkMain.LANGUAGE, log.language().tag());
-            props.putAll(cuda.systemProperties());
-            List<String> args = EngineJvm.arguments(job, forkJvmArgs);
-            ForkLauncher.run(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
-                    List.of(mode, jobFile.toString()), cuda.environment()), log, progress);
+            List<ForkLauncher.Request> requests = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                writing = jobFiles.get(i);
+                Json.writeFile(writing, jobs.get(i));
+                Map<String, String> props = new LinkedHashMap<>();
+                props.put("ai.djl.offline", "true");
+                props.put("java.awt.headless", "true");
+                props.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+                props.put(ForkMain.LANGUAGE, log.language().tag());
+                props.putAll(cuda.systemProperties());
+                props.putAll(properties.get(i));
+                List<String> args = EngineJvm.arguments(jobs.get(i), forkJvmArgs);
+                requests.add(new ForkLauncher.Request(classpath, args, props, ForkMain.class.getName(),
+                        List.of(mode, writing.toString()), cuda.environment()));
+            }
+            launch.accept(requests);
         } catch (IOException e) {
             throw new MojoExecutionException(Messages.text(log.language(), "maven.engine.cannotStart",
-                    FileWriteException.of(jobFile, e)));
+                    FileWriteException.of(writing, e)));
         } finally {
-            try {
-                Files.deleteIfExists(jobFile);
-            } catch (IOException e) {
-                log.debug("could not delete " + jobFile);
+            for (Path jobFile : jobFiles) {
+                try {
+                    Files.deleteIfExists(jobFile);
+                } catch (IOException e) {
+                    log.debug("could not delete " + jobFile);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.fashionmnist.maven;
 
+import dev.fashionmnist.config.ParallelTrials;
 import dev.fashionmnist.config.SweepGrid;
 import dev.fashionmnist.config.SweepPlan;
 import dev.fashionmnist.config.TrainParameters;
@@ -8,6 +9,7 @@ import dev.fashionmnist.data.DatasetFiles;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.fork.ForkMain;
+import dev.fashionmnist.fork.ParallelSweep;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.csv.SweepTable;
@@ -20,10 +22,14 @@ import dev.fashionmnist.text.Messages;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,7 +38,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * "What does quality depend on?": trains and evaluates every combination of the given parameter values, each in
  * its own folder under {@code sweep/}, with the data loaded once; writes sweep.csv, the sweep plots and a summary.
  * A varied parameter that changes no trial is refused, identical trials are trained once ({@link SweepPlan}).
- * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th training for a CI matrix.
+ * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th training for a CI matrix;
+ * {@code parallelTrials=N} trains N trials at a time.
  */
 @Mojo(name = "sweep", threadSafe = true)
 public class SweepMojo extends TrainMojo {
@@ -52,6 +59,21 @@ public class SweepMojo extends TrainMojo {
     @Parameter(property = "fashionmnist.shard")
     String shard;
 
+    /**
+     * How many trials train at the same time ({@code -Dfashionmnist.parallelTrials=2}; default 1: one after the
+     * other), each in an engine JVM of its own that loads the data itself (memory: one engine JVM per trial at a
+     * time). Each free JVM takes the next trial in trial order; sweep.csv, the plots and the log stay in trial order
+     * (the log shows a trial's lines once the trials before it are done, each line starting with its trial). On a
+     * machine with N GPUs ({@code device} auto or gpu) the i-th concurrent trial trains on {@code gpu:i}, so
+     * {@code parallelTrials=N} puts one trial on each GPU; with {@code device=gpu:K} they all share that GPU. On the
+     * CPU the cores are split: each trial trains with cores / parallelTrials PyTorch threads (unless {@code threads}
+     * is set), which pays for models too small to keep all cores busy. The same seeds give the same metrics and
+     * parameters as a sequential sweep with that thread count (PyTorch's results depend on the thread count in the
+     * last bits). From 1 to the number of trainings this sweep (or shard) runs.
+     */
+    @Parameter(property = "fashionmnist.parallelTrials", defaultValue = "1")
+    String parallelTrials;
+
     @Override
     void run(BuildLog log) throws MojoExecutionException {
         SweepGrid grid = SweepGrid.parse(sweep, sweepGrid);
@@ -64,6 +86,8 @@ public class SweepMojo extends TrainMojo {
         for (SweepGrid.Trial t : trials) {
             settings(base, t, 28, 28, classes); // every trial's parameters are checked before any work starts
         }
+        ParallelTrials parallel = ParallelTrials.parse(parallelTrials,
+                trials.stream().filter(SweepGrid.Trial::runs).count());
         EngineChoice engine = engineChoice();
         Path out = outputDirectory.toPath();
         checkWritable(out);
@@ -79,6 +103,7 @@ public class SweepMojo extends TrainMojo {
         ProgressOutput progress = progressOutput(log);
         List<TrainJob> toRun = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         List<SweepGrid.Trial> reported = new ArrayList<>();
         int fromOthers = 0;
         for (SweepGrid.Trial t : plan.trials()) {
@@ -111,6 +136,7 @@ public class SweepMojo extends TrainMojo {
                     .fingerprint(fingerprint).pluginVersion(plugin.getVersion()).interactive(progress.drawsBar())
                     .auto(engine.auto()).build());
             labels.add(label);
+            tags.add(t.number() + "/" + grid.trials().size());
         }
         if (!toRun.isEmpty()) {
             log.info(engine.line());
@@ -118,8 +144,12 @@ public class SweepMojo extends TrainMojo {
             log.info(Messages.of("maven.sweep.liveReport", LiveReport.REFRESH_SECONDS,
                     toRun.get(0).outputDirectory().resolve(HtmlReport.FILE), out.resolve("sweep"),
                     out.resolve(HtmlReport.FILE)));
-            fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
-                    progress);
+            if (parallel.concurrent() && toRun.size() > 1) {
+                forkConcurrently(log, engine, parallel, toRun, labels, tags, out);
+            } else {
+                fork(log, engine, ForkMain.SWEEP, new SweepJob(toRun, labels), out.resolve(".sweep-job.json"),
+                        progress);
+            }
         }
         try {
             SweepResults.Results results = SweepResults.read(out, reported);
@@ -134,6 +164,73 @@ public class SweepMojo extends TrainMojo {
                     : Messages.of("maven.sweep.results", table, reported.size(), grid.trials().size()));
         } catch (IOException e) {
             throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e));
+        }
+    }
+
+    /**
+     * Trains {@code toRun} in concurrent engine JVMs, one per slot of {@code parallel}: each gets every trial, on its
+     * slot's device, and its slot's PyTorch threads, and takes the next trial no other has claimed.
+     */
+    private void forkConcurrently(BuildLog log, EngineChoice engine, ParallelTrials parallel, List<TrainJob> toRun,
+                                  List<String> labels, List<String> tags, Path out) throws MojoExecutionException {
+        boolean pinned = device != null && device.trim().toLowerCase(Locale.ROOT).startsWith("gpu:");
+        List<ParallelTrials.Slot> slots = parallel.slots(toRun.size(), engine.gpuIndex(), pinned,
+                visibleGpus(System.getenv("CUDA_VISIBLE_DEVICES"), Path.of("/proc/driver/nvidia/gpus")),
+                Runtime.getRuntime().availableProcessors(), threads);
+        log.info(Messages.of("maven.sweep.parallel", slots.size(), String.join(", ", slots.stream()
+                .map(s -> Messages.of("maven.sweep.slot", s.deviceName(), s.threads()).in(log.language()))
+                .toList())));
+        Path claims = out.resolve(".sweep-claims").toAbsolutePath();
+        List<SweepJob> jobs = new ArrayList<>();
+        List<Path> jobFiles = new ArrayList<>();
+        List<Map<String, String>> properties = new ArrayList<>();
+        for (ParallelTrials.Slot slot : slots) {
+            jobs.add(new SweepJob(toRun.stream().map(t -> t.toBuilder().gpuIndex(slot.gpuIndex()).build()).toList(),
+                    labels, claims));
+            jobFiles.add(out.resolve(".sweep-job-" + (slot.index() + 1) + ".json"));
+            // PyTorch reads its thread count once, when DJL starts the engine in that JVM; the inter-op threads
+            // (ai.djl.pytorch.num_interop_threads) serve TorchScript's fork/wait, which eager training never uses
+            properties.add(Map.of("ai.djl.pytorch.num_threads", String.valueOf(slot.threads())));
+        }
+        try {
+            deleteTree(claims);
+            Files.createDirectories(claims);
+            fork(log, engine, ForkMain.SWEEP, jobs, jobFiles, properties,
+                    requests -> ParallelSweep.run(requests, tags, claims, log, this::progressOutput));
+        } catch (IOException e) {
+            throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e));
+        } finally {
+            try {
+                deleteTree(claims);
+            } catch (IOException e) {
+                log.debug("could not delete " + claims + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * How many GPUs the concurrent trials spread over: the entries of {@code CUDA_VISIBLE_DEVICES} where it is set,
+     * else the driver's GPUs ({@code /proc/driver/nvidia/gpus} has a folder per GPU); at least 1.
+     */
+    static int visibleGpus(String cudaVisibleDevices, Path driverGpus) {
+        if (cudaVisibleDevices != null && !cudaVisibleDevices.isBlank()) {
+            return (int) Math.max(1, Stream.of(cudaVisibleDevices.split(",")).filter(d -> !d.isBlank()).count());
+        }
+        try (Stream<Path> gpus = Files.list(driverGpus)) {
+            return (int) Math.max(1, gpus.count());
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
