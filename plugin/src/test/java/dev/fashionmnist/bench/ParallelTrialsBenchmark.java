@@ -37,7 +37,7 @@ class ParallelTrialsBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String GRID = System.getProperty("bench.grid",
             "hiddenSize=32,64,128;learningRate=0.001,0.01");
-    private static final int TRAIN_SIZE = Integer.getInteger("bench.trainSize", 3000);
+    private static final int TRAIN_SIZE = Integer.getInteger("bench.trainSize", 12000);
     private static final int EPOCHS = Integer.getInteger("bench.epochs", 2);
 
     @TempDir
