@@ -46,7 +46,8 @@ assert !parallel.listFiles().any { it.name.startsWith('.sweep-job') }: 'the job 
 assert (runs[2] =~ /: finished earlier, skipped/).size() == 4
 assert !runs[2].contains('epoch 1/1: ')
 
-// the default threads: the cores split between the two trials
+// the default threads: the cores split between the two trials; device=auto asked the driver first and took the CPU
+assert runs[3] =~ /\[INFO\] Engine: cpu because device=auto found no NVIDIA driver \(\/proc\/driver\/nvidia\/version is absent\), so the CPU/
 assert runs[3] =~ /2 trials train at a time, each in an engine JVM of its own: cpu with \d+ PyTorch threads?, cpu with/
 assert new File(basedir, 'target/split/sweep.csv').readLines().size() == 5
 
