@@ -14,6 +14,7 @@ import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.csv.SweepTable;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.testing.TinyTrainings;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import java.io.File;
@@ -48,28 +49,7 @@ public class ParallelSweepTest {
 
     /** A small mlp's parameters, on {@code trainSize} images for {@code epochs} epochs. */
     public static TrainParameters base(int trainSize, int epochs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("architecture", "mlp");
-        m.put("hiddenSize", "32");
-        m.put("hiddenLayers", "");
-        m.put("resnetBlocks", "2,2,2");
-        m.put("epochs", String.valueOf(epochs));
-        m.put("batchSize", "32");
-        m.put("optimizer", "adam");
-        m.put("learningRate", "0.001");
-        m.put("momentum", "0.9");
-        m.put("nesterov", "false");
-        m.put("weightDecay", "0");
-        m.put("lrSchedule", "constant");
-        m.put("trainSize", String.valueOf(trainSize));
-        m.put("trainSubset", "stratified");
-        m.put("seed", "7");
-        m.put("earlyStoppingPatience", "0");
-        m.put("augment", "false");
-        m.put("targetAccuracy", "");
-        m.put("evaluationsPerEpoch", "1");
-        m.put("labelSmoothing", "0");
-        return new TrainParameters(m);
+        return TinyTrainings.mlp(32, trainSize, epochs);
     }
 
     /** The grid's trials as jobs writing under {@code out}, as SweepMojo makes them. */

@@ -21,11 +21,11 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.testing.PlotPixels;
 import dev.fashionmnist.testing.RealData;
 import dev.fashionmnist.testing.RecordingLog;
+import dev.fashionmnist.testing.TinyTrainings;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,28 +43,7 @@ class SweepJobTest {
     Path out;
 
     private static TrainParameters base() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("architecture", "mlp");
-        m.put("hiddenSize", "128");
-        m.put("hiddenLayers", "");
-        m.put("resnetBlocks", "2,2,2");
-        m.put("epochs", "1");
-        m.put("batchSize", "32");
-        m.put("optimizer", "adam");
-        m.put("learningRate", "0.001");
-        m.put("momentum", "0.9");
-        m.put("nesterov", "false");
-        m.put("weightDecay", "0");
-        m.put("lrSchedule", "constant");
-        m.put("trainSize", "300");
-        m.put("trainSubset", "stratified");
-        m.put("seed", "7");
-        m.put("earlyStoppingPatience", "0");
-        m.put("augment", "false");
-        m.put("targetAccuracy", "");
-        m.put("evaluationsPerEpoch", "1");
-        m.put("labelSmoothing", "0");
-        return new TrainParameters(m);
+        return TinyTrainings.mlp(128, 300, 1);
     }
 
     @Test
