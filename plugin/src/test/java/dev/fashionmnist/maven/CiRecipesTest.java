@@ -112,18 +112,7 @@ class CiRecipesTest {
         assertEquals(lines(map(restore.get("with"), "with").get("path")), lines(saved.get("path")));
         assertEquals("${{ steps." + restore.get("id") + ".outputs.cache-primary-key }}", saved.get("key"));
 
-        String out = defaultOutputFolder("evaluate");
-        Map<String, Object> junit = step(steps, "mikepenz/action-junit-report@");
-        assertEquals("always()", junit.get("if"), "the gates are reported also when a gate fails the build");
-        assertTrue(steps.indexOf(junit) > mvn);
-        assertEquals(out + "/" + JUnitReport.FILE, map(junit.get("with"), "with").get("report_paths"));
-
-        Map<String, Object> upload = step(steps, "actions/upload-artifact@");
-        assertEquals("always()", upload.get("if"), "report.html is uploaded also when a gate fails the build");
-        assertTrue(steps.indexOf(upload) > mvn);
-        List<String> uploaded = lines(map(upload.get("with"), "with").get("path"));
-        assertTrue(uploaded.contains(out + "/" + HtmlReport.FILE), "" + uploaded);
-        assertTrue(uploaded.contains(out + "/*.png"), "the plots: " + uploaded);
+        assertReportsKeptOnFailure(steps, mvn);
     }
 
     @Test
@@ -225,11 +214,7 @@ class CiRecipesTest {
         assertEquals(List.of("mvn -B verify"), lines(verify.get("script")), "the verify job runs `mvn -B verify`");
         Map<String, Object> artifacts = map(verify.get("artifacts"), "verify.artifacts");
         assertEquals("always", artifacts.get("when"), "reports are kept also when a gate fails the build");
-        String out = defaultOutputFolder("evaluate");
-        assertEquals(out + "/" + JUnitReport.FILE, map(artifacts.get("reports"), "reports").get("junit"));
-        List<String> kept = lines(artifacts.get("paths"));
-        assertTrue(kept.contains(out + "/" + HtmlReport.FILE), "" + kept);
-        assertTrue(kept.contains(out + "/*.png"), "the plots: " + kept);
+        assertArtifactsKeepReports(artifacts);
     }
 
     @Test
@@ -322,18 +307,9 @@ class CiRecipesTest {
         int mvn = indexOfRun(steps, single(runs(steps)));
         assertTrue(steps.indexOf(restore) < mvn);
 
-        String out = defaultOutputFolder("evaluate");
-        Map<String, Object> junit = step(steps, "mikepenz/action-junit-report@");
-        assertEquals("always()", junit.get("if"), "the gates are reported also when a gate fails the build");
-        assertTrue(steps.indexOf(junit) > mvn);
-        assertEquals(out + "/" + JUnitReport.FILE, map(junit.get("with"), "with").get("report_paths"));
-        Map<String, Object> upload = step(steps, "actions/upload-artifact@");
-        assertEquals("always()", upload.get("if"), "report.html is uploaded also when a gate fails the build");
-        assertTrue(steps.indexOf(upload) > mvn);
-        List<String> uploaded = lines(map(upload.get("with"), "with").get("path"));
-        assertTrue(uploaded.contains(out + "/" + HtmlReport.FILE), "" + uploaded);
-        assertTrue(uploaded.contains(out + "/*.png"), "the plots: " + uploaded);
-        assertTrue(uploaded.contains(out + "/" + JUnitReport.FILE), "the JUnit XML: " + uploaded);
+        List<String> uploaded = assertReportsKeptOnFailure(steps, mvn);
+        assertTrue(uploaded.contains(defaultOutputFolder("evaluate") + "/" + JUnitReport.FILE),
+                "the JUnit XML: " + uploaded);
 
         Map<String, Object> save = step(steps, "actions/cache/save@");
         assertTrue(steps.indexOf(save) > mvn);
@@ -371,11 +347,7 @@ class CiRecipesTest {
         assertEquals("gpu", run.properties.get(DEVICE), "on the GPU, or a clear failure: never the CPU unnoticed");
         Map<String, Object> artifacts = map(job.get("artifacts"), "artifacts");
         assertEquals("always", artifacts.get("when"), "reports are kept also when a gate fails the build");
-        String out = defaultOutputFolder("evaluate");
-        assertEquals(out + "/" + JUnitReport.FILE, map(artifacts.get("reports"), "reports").get("junit"));
-        List<String> kept = lines(artifacts.get("paths"));
-        assertTrue(kept.contains(out + "/" + HtmlReport.FILE), "" + kept);
-        assertTrue(kept.contains(out + "/*.png"), "the plots: " + kept);
+        assertArtifactsKeepReports(artifacts);
 
         // the runner's side, which no job can set: its config.toml, shown in the comment
         List<String> comment = Files.readAllLines(root.resolve("docs/ci").resolve(GITLAB_GPU), StandardCharsets.UTF_8)
@@ -1062,5 +1034,33 @@ class CiRecipesTest {
             assertNotNull(value, goal + " has a default for " + parameter);
             return value;
         }
+    }
+
+    /**
+     * A GitHub job's steps after its {@code mvn} step (at {@code mvn}) report the gates' JUnit XML and upload
+     * report.html and the plots also when a gate failed the build; returns the uploaded paths.
+     */
+    private static List<String> assertReportsKeptOnFailure(List<Map<String, Object>> steps, int mvn) {
+        String out = defaultOutputFolder("evaluate");
+        Map<String, Object> junit = step(steps, "mikepenz/action-junit-report@");
+        assertEquals("always()", junit.get("if"), "the gates are reported also when a gate fails the build");
+        assertTrue(steps.indexOf(junit) > mvn);
+        assertEquals(out + "/" + JUnitReport.FILE, map(junit.get("with"), "with").get("report_paths"));
+        Map<String, Object> upload = step(steps, "actions/upload-artifact@");
+        assertEquals("always()", upload.get("if"), "report.html is uploaded also when a gate fails the build");
+        assertTrue(steps.indexOf(upload) > mvn);
+        List<String> uploaded = lines(map(upload.get("with"), "with").get("path"));
+        assertTrue(uploaded.contains(out + "/" + HtmlReport.FILE), "" + uploaded);
+        assertTrue(uploaded.contains(out + "/*.png"), "the plots: " + uploaded);
+        return uploaded;
+    }
+
+    /** A GitLab job's artifacts hold the gates' JUnit XML as its report, report.html and the plots. */
+    private static void assertArtifactsKeepReports(Map<String, Object> artifacts) {
+        String out = defaultOutputFolder("evaluate");
+        assertEquals(out + "/" + JUnitReport.FILE, map(artifacts.get("reports"), "reports").get("junit"));
+        List<String> kept = lines(artifacts.get("paths"));
+        assertTrue(kept.contains(out + "/" + HtmlReport.FILE), "" + kept);
+        assertTrue(kept.contains(out + "/*.png"), "the plots: " + kept);
     }
 }
