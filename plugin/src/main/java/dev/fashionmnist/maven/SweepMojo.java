@@ -10,6 +10,7 @@ import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.EngineChoice;
 import dev.fashionmnist.fork.ForkMain;
 import dev.fashionmnist.fork.ParallelSweep;
+import dev.fashionmnist.io.AtomicFiles;
 import dev.fashionmnist.model.ModelException;
 import dev.fashionmnist.report.SweepResults;
 import dev.fashionmnist.report.csv.SweepTable;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,7 +193,7 @@ public class SweepMojo extends TrainMojo {
             properties.add(Map.of("ai.djl.pytorch.num_threads", String.valueOf(slot.threads())));
         }
         try {
-            deleteTree(claims);
+            AtomicFiles.deleteTree(claims);
             Files.createDirectories(claims);
             fork(log, engine, ForkMain.SWEEP, jobs, jobFiles, properties,
                     requests -> ParallelSweep.run(requests, tags, claims, log, this::progressOutput));
@@ -201,7 +201,7 @@ public class SweepMojo extends TrainMojo {
             throw new ModelException(Messages.of("maven.sweep.cannotWrite", out, e));
         } finally {
             try {
-                deleteTree(claims);
+                AtomicFiles.deleteTree(claims);
             } catch (IOException e) {
                 log.debug("could not delete " + claims + ": " + e);
             }
@@ -220,17 +220,6 @@ public class SweepMojo extends TrainMojo {
             return (int) Math.max(1, gpus.count());
         } catch (IOException e) {
             return 1;
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.fashionmnist.runtime.internal.CheckedModelCard;
+import dev.fashionmnist.runtime.internal.Folders;
 import dev.fashionmnist.runtime.internal.ImagePreparation;
 import dev.fashionmnist.runtime.internal.LoadedModel;
 import dev.fashionmnist.runtime.internal.ModelZip;
@@ -28,7 +29,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * A model trained by fashionmnist-maven-plugin, ready to classify images:
@@ -358,10 +358,8 @@ public final class Classifier implements AutoCloseable {
     }
 
     private static void deleteTree(Path folder) {
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Folders.deleteTree(folder);
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder that cannot be deleted stays in java.io.tmpdir
         }

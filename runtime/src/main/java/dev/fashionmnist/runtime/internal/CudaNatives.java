@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,7 @@ public final class CudaNatives {
                 }
                 moveIntoPlace(temp, folder);
             } finally {
-                deleteTree(temp);
+                Folders.deleteTree(temp);
             }
         }
         return new Unpacked(folder, p.getProperty("version"), flavor(p), cudartFolder(folder));
@@ -154,20 +153,30 @@ public final class CudaNatives {
         }
         Path temp = Files.createTempDirectory(folder.getParent(), "tmp");
         try {
-            try {
-                Files.createSymbolicLink(temp.resolve("libcudart.so"), target);
-            } catch (UnsupportedOperationException | IOException e) {
-                try {
-                    Files.createLink(temp.resolve("libcudart.so"), target); // the same file too
-                } catch (UnsupportedOperationException | IOException e2) {
-                    return Optional.empty(); // DJL then asks the system's runtime, if any
-                }
+            if (!link(temp.resolve("libcudart.so"), target)) {
+                return Optional.empty(); // DJL then asks the system's runtime, if any
             }
-            deleteTree(linkFolder);
+            Folders.deleteTree(linkFolder);
             moveIntoPlace(temp, linkFolder);
             return Optional.of(linkFolder);
         } finally {
-            deleteTree(temp);
+            Folders.deleteTree(temp);
+        }
+    }
+
+    /** A symbolic link to {@code target}, else a hard link (the same file too); false where neither can be made. */
+    private static boolean link(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+            return true;
+        } catch (UnsupportedOperationException | IOException e) {
+            // a file system without symbolic links: a hard link next
+        }
+        try {
+            Files.createLink(link, target);
+            return true;
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
         }
     }
 
@@ -184,17 +193,6 @@ public final class CudaNatives {
             Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             // another JVM was first: its copy stays, ours is deleted
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
