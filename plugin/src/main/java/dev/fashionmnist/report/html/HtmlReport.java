@@ -441,7 +441,9 @@ public final class HtmlReport {
     }
 
     private static void image(StringBuilder h, String caption, byte[] png) {
-        h.append("<h3>").append(escape(caption)).append("</h3>\n<img alt=\"").append(escape(caption))
+        // decoded before the page is first painted: a reader (or a screenshot) never sees a plot half drawn
+        h.append("<h3>").append(escape(caption)).append("</h3>\n<img decoding=\"sync\" alt=\"")
+                .append(escape(caption))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\">\n");
     }
