@@ -4,7 +4,7 @@
 # + test seconds up to the first epoch that reaches the target), run alternately, on the full Fashion-MNIST.
 # Prints per run the seconds and where the target was reached, then medians and ratios. Asserts nothing.
 #
-#   bench/time-to-target.sh                                   # 3 rounds, target 0.90, at most 10 epochs
+#   bench/time-to-target.sh                                   # 3 rounds (seeds 1, 2, 3), target 0.90, at most 10 epochs
 #   bench/time-to-target.sh --config "bs256=-Dfashionmnist.batchSize=256 -Dfashionmnist.learningRate=0.004"
 #
 # Plugin configurations compared (each a name and -D arguments added to the defaults' command line):
@@ -24,7 +24,7 @@ rounds=3
 target=0.90
 max_epochs=10
 threads=2
-seed=42
+seed=""
 data=/usr/share/datasets/fashion-mnist
 repo_local=${MAVEN_REPO_LOCAL:-}
 mvn_args=${MVN_ARGS:-}
@@ -44,7 +44,8 @@ usage: bench/time-to-target.sh [options]
   --config NAME=ARGS    a plugin configuration: -D arguments on top of the defaults; repeat for several. Given
                         at least once, it replaces the built-in list (defaults, notebook-adam); ARGS may be empty
   --threads N           PyTorch intra-op threads on both sides (default $threads)
-  --seed N              seed on both sides (default $seed)
+  --seed N              one seed on both sides in every round (default: round r uses seed r, so that the
+                        medians cover seeds, not one seed's luck)
   --data DIR            the IDX files for the reference (default $data)
   --maven-repo-local D  local Maven repository holding the installed plugin (also \$MAVEN_REPO_LOCAL)
   --mvn-args "ARGS"     extra Maven arguments, e.g. "-o" (also \$MVN_ARGS)
@@ -78,7 +79,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 die() { echo "time-to-target.sh: $*" >&2; exit 1; }
-for v in rounds max_epochs threads seed; do
+for v in rounds max_epochs threads${seed:+ seed}; do
   [[ ${!v} =~ ^[0-9]+$ ]] || die "--${v//_/-} must be a whole number, not '${!v}'"
 done
 [[ $rounds -ge 1 && $max_epochs -ge 1 ]] || die "--rounds and --max-epochs must be at least 1"
@@ -95,7 +96,8 @@ check_prerequisites
 prepare_consumer fashionmnist-time-to-target
 
 echo "# time to test accuracy $target: plugin $plugin_version (whole mvn process) vs bench/notebook_reference.py (train + test seconds)"
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); threads $threads, seed $seed, at most $max_epochs epochs, all 60,000/10,000 images"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); threads $threads, seed ${seed:-= round}, at most $max_epochs epochs, all 60,000/10,000 images"
+echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1); vector flags: $(grep -o -w -E 'avx2|avx512f|avx512_vnni|avx512_bf16|amx_tile' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"
 fill_data_cache
 
@@ -110,7 +112,7 @@ run_plugin() {
   rm -rf "$project/target"
   start=$(now)
   (cd "$project" && exec "${mvn_cmd[@]}" fashionmnist:train -Dfashionmnist.targetAccuracy="$target" \
-      -Dfashionmnist.epochs="$max_epochs" -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="$seed" \
+      -Dfashionmnist.epochs="$max_epochs" -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="${seed:-$rnd}" \
       -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.modelCache=false \
       -Dfashionmnist.attach=false "${extra[@]}") >"$log" 2>&1 &
   mvn_pid=$!
@@ -147,7 +149,7 @@ run_reference() { # $1 round
   local rnd=$1 out=$work/notebook-$1.csv start end
   start=$(now)
   if ! "$python" "$here/notebook_reference.py" --data "$data" --arch amelie-cnn --epochs "$max_epochs" \
-      --batch-size 64 --optimizer adam --lr 0.001 --threads "$threads" --seed "$seed" \
+      --batch-size 64 --optimizer adam --lr 0.001 --threads "$threads" --seed "${seed:-$rnd}" \
       --target-accuracy "$target" >"$out" 2>"$work/notebook-$rnd.log"; then
     cat "$work/notebook-$rnd.log" >&2
     keep=true
@@ -195,10 +197,13 @@ for r in rows:
     by.setdefault((r["tool"], r["config"]), []).append(r)
 ref = statistics.median(float(r["seconds"]) for r in rows if r["tool"] == "notebook")
 print(f"Medians (target {float(target):.2%}); ratio = seconds / the notebook's seconds (below 1: faster)")
-print(f"{'tool':9} {'config':28} {'seconds':>8} {'ratio':>6} {'reached at (epoch)':>20} {'reached':>8}")
+print(f"{'tool':9} {'config':28} {'seconds':>8} {'ratio':>6} {'mean ± sd':>13} {'reached at (epoch)':>20} "
+      f"{'reached':>8}")
 for (tool, config), rs in by.items():
-    s = statistics.median(float(r["seconds"]) for r in rs)
+    secs = [float(r["seconds"]) for r in rs]
+    s = statistics.median(secs)
+    spread = f"{statistics.mean(secs):.1f} ± {statistics.stdev(secs):.1f}" if len(secs) > 1 else "-"
     ats = ",".join(r["reached_at"] for r in rs)
     reached = sum(1 for r in rs if r["reached_at"] != "not reached")
-    print(f"{tool:9} {config:28} {s:8.1f} {s / ref:6.2f} {ats:>20} {reached:>4}/{len(rs)}")
+    print(f"{tool:9} {config:28} {s:8.1f} {s / ref:6.2f} {spread:>13} {ats:>20} {reached:>4}/{len(rs)}")
 PY
