@@ -149,7 +149,7 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
     }
 
     /** Whether this run finishes the plan of an interrupted run (see the class's documentation). */
-    public boolean finishesInterruptedRun() {
+    boolean finishesInterruptedRun() {
         return resumeFrom != null && interrupted(resumeFrom, settings());
     }
 
