@@ -6,7 +6,8 @@ assert runs.size() == 6
 
 // 1: 2 epochs; 2: resumed for epochs 3-4 with the optimizer's state
 assert runs[0].contains('epoch 2/2: ')
-assert runs[1].contains('Resuming from ') && runs[1].contains('epoch 3/4: ') && runs[1].contains('epoch 4/4: ')
+assert runs[1].contains('Extending the finished run from checkpoint ') && runs[1].contains('(after epoch 2): training epochs 3 to 4')
+assert runs[1].contains('epoch 3/4: ') && runs[1].contains('epoch 4/4: ')
 assert !runs[1].contains('holds no optimizer state')
 // 3: a plain rerun keeps the resumed model
 assert runs[2] =~ /Model is up to date \(.*continued by -Dfashionmnist\.resume to epoch 4\)/

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Everything that decides how a model is trained, validated before any work starts. A run trains
- * {@code epochs} epochs; with {@code resume} they come on top of the last checkpoint's.
+ * {@code epochs} epochs; with {@code resume} they come on top of the last checkpoint's if the run that wrote it had
+ * finished, while an interrupted run is finished as it was planned.
  *
  * @param trainSize   how many training images to use; 0 means all
  * @param stratified  whether the subset is a seeded stratified sample (true) or the first {@code trainSize} images

@@ -59,7 +59,10 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.resnetBlocks", defaultValue = "2,2,2")
     String resnetBlocks;
 
-    /** Epochs to train (with resume: epochs on top of the last checkpoint). */
+    /**
+     * Epochs to train (with resume: epochs on top of the last checkpoint of a finished run; an interrupted run is
+     * finished as it was planned).
+     */
     @Parameter(property = "fashionmnist.epochs", defaultValue = "5")
     int epochs;
 
@@ -71,7 +74,7 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.optimizer", defaultValue = "adam")
     String optimizer;
 
-    /** The (initial, with onecycle the peak) learning rate. */
+    /** The (initial, with onecycle the peak, with wsd the stable) learning rate. */
     @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.001")
     double learningRate;
 
@@ -87,7 +90,11 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.weightDecay", defaultValue = "0")
     double weightDecay;
 
-    /** constant, cosine or step (per epoch), or onecycle (per batch: warm-up, then cosine annealing). */
+    /**
+     * constant, cosine or step (per epoch), or per batch: onecycle (warm-up over 30% of the run, then cosine annealing)
+     * or wsd (warmup-stable-decay: a short warm-up of at most 200 batches, the constant rate, then a 1-sqrt decay
+     * towards 0 over the last 20% of the run).
+     */
     @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
     String lrSchedule;
 
@@ -116,7 +123,14 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.threads", defaultValue = "0")
     int threads;
 
-    /** Continue from the last checkpoint for another {@code epochs} epochs, appending to metrics.csv. */
+    /**
+     * Continue from the last checkpoint, appending to metrics.csv. If the run that wrote it was interrupted (killed,
+     * cancelled, a failed machine) before its last epoch, the resume finishes that run's plan (its epochs, whatever
+     * {@code epochs} says now): metrics.csv and the parameters are those of the uninterrupted run, for every
+     * lrSchedule. If that run had finished (its last epoch, or early stopping or the accuracy target ended it), the
+     * resume trains {@code epochs} more epochs, and a schedule other than constant is planned anew up to the new last
+     * epoch.
+     */
     @Parameter(property = "fashionmnist.resume", defaultValue = "false")
     boolean resume;
 

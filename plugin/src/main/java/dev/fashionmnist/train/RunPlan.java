@@ -32,6 +32,12 @@ import java.util.List;
  * carries on (the epochs' metrics so far, the fingerprint of the run the chain began with, the epochs after which a
  * resume took over, this one included).
  *
+ * <p>A resume of an interrupted run (its checkpoint's epoch is below the plan of the run that wrote it, and neither
+ * early stopping nor the accuracy target ended it there) finishes that plan, whatever {@code epochs} says now: the
+ * schedule keeps its horizon, so the result is that of the uninterrupted run. A resume of a finished run (or of a
+ * checkpoint of an older plugin, whose plan is unknown) trains {@code epochs} more epochs, and the schedule's plan is
+ * then the new last epoch.
+ *
  * @param imagesUsed      how many training images are used (the size of {@code trainIndex})
  * @param testCount       how many test images are evaluated (the size of {@code testIndex})
  * @param resumeFrom      the checkpoint this run continues, or {@code null} for a run from scratch
@@ -80,7 +86,9 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
                 job.auto(), engine::getGpuCount, gpus -> Messages.of("train.device.missingGpu", job.gpuIndex(), gpus,
                         gpus == 0 ? Messages.of("train.device.noCuda") : "", Math.max(0, gpus - 1)), log);
         int firstEpoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
-        RunStatus status = RunStatus.start(firstEpoch, firstEpoch + s.epochs() - 1);
+        int lastEpoch = resumeFrom != null && interrupted(resumeFrom, s) ? resumeFrom.plannedEpochs()
+                : firstEpoch + s.epochs() - 1;
+        RunStatus status = RunStatus.start(firstEpoch, lastEpoch);
         List<EpochMetrics> history = new ArrayList<>();
         String startFingerprint = job.fingerprint();
         List<Integer> resumedAfter = new ArrayList<>();
@@ -140,6 +148,30 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
         return resumeFrom != null;
     }
 
+    /** Whether this run finishes the plan of an interrupted run (see the class's documentation). */
+    boolean finishesInterruptedRun() {
+        return resumeFrom != null && interrupted(resumeFrom, settings());
+    }
+
+    /**
+     * Whether the run that wrote {@code checkpoint} stopped before the end of its plan for a reason outside it (killed,
+     * cancelled, failed): its plan is known and not reached, and with {@code s}'s patience and target neither early
+     * stopping nor the accuracy target would have ended it after the checkpoint's epoch.
+     */
+    static boolean interrupted(Checkpoints.Info checkpoint, TrainSettings s) {
+        if (checkpoint.epoch() >= checkpoint.plannedEpochs() || checkpoint.history() == null) {
+            return false;
+        }
+        EarlyStopping stopping = new EarlyStopping(s.earlyStoppingPatience());
+        AccuracyTarget target = new AccuracyTarget(s.targetAccuracy());
+        boolean reached = false;
+        for (EpochMetrics row : checkpoint.history()) {
+            stopping.record(row);
+            reached |= target.reached(row);
+        }
+        return !reached && !stopping.shouldStop();
+    }
+
     /** The training images used, in the plan's order, normalised as the plan says, as arrays of {@code manager}. */
     DeviceTensors trainTensors(NDManager manager) {
         return DeviceTensors.of(manager, data.trainImages(), data.trainLabels(), trainIndex, normalization);
@@ -150,10 +182,28 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
         return DeviceTensors.of(manager, data.testImages(), data.testLabels(), testIndex, normalization);
     }
 
-    /** Logs which checkpoint a resumed run continues and, for a schedule other than constant, how it goes on. */
+    /**
+     * Logs which checkpoint a resumed run continues and which epochs it trains: those left of an interrupted run's plan
+     * (saying so when {@code epochs} would have planned otherwise), or more after a finished one; then, extending with
+     * a schedule other than constant, that the schedule's plan changes.
+     */
     void logResume(BuildLog log) {
-        log.info(Messages.of("train.resume.from", resumeFrom.directory(), resumeFrom.epoch()));
         TrainSettings s = settings();
+        Message epochs = firstEpoch() == lastEpoch() ? Messages.of("train.resume.epoch", lastEpoch())
+                : Messages.of("train.resume.epochs", firstEpoch(), lastEpoch());
+        if (finishesInterruptedRun()) {
+            log.info(Messages.of("train.resume.interrupted", resumeFrom.directory(), resumeFrom.epoch(),
+                    resumeFrom.plannedEpochs(), epochs));
+            List<Integer> before = resumeFrom.resumedAfter();
+            int runStart = before == null || before.isEmpty() ? 0 : before.get(before.size() - 1);
+            if (s.epochs() != resumeFrom.plannedEpochs() && s.epochs() != resumeFrom.plannedEpochs() - runStart) {
+                log.info(Messages.of("train.resume.epochsIgnored", s.epochs(), resumeFrom.plannedEpochs()));
+            }
+            return;
+        }
+        log.info(resumeFrom.plannedEpochs() > 0
+                ? Messages.of("train.resume.finished", resumeFrom.directory(), resumeFrom.epoch(), epochs)
+                : Messages.of("train.resume.from", resumeFrom.directory(), resumeFrom.epoch(), epochs));
         if (s.lrSchedule() != LrSchedule.CONSTANT) {
             log.info(Messages.of("train.resume.schedule", s.lrSchedule().id(), firstEpoch(), lastEpoch(),
                     resumeFrom.plannedEpochs() > 0
@@ -170,7 +220,7 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
                 imagesUsed == available ? ""
                         : s.stratified() ? Messages.of("train.start.stratified")
                         : Messages.of("train.start.first", imagesUsed),
-                testCount, Devices.name(device), s.epochs(),
+                testCount, Devices.name(device), lastEpoch() - firstEpoch() + 1,
                 s.targetAccuracy() == null ? ""
                         : Messages.of("train.start.target", rounded(100 * s.targetAccuracy(), 2)),
                 s.evaluationsPerEpoch() > 1 ? Messages.of("train.start.evaluations", s.evaluationsPerEpoch()) : "");

@@ -187,7 +187,7 @@ class TrainSettingsTest {
     }
 
     @ParameterizedTest(name = "''{0}'' is {1}")
-    @CsvSource({"cosine, COSINE", "' Step', STEP", "OneCycle, ONECYCLE"})
+    @CsvSource({"cosine, COSINE", "' Step', STEP", "OneCycle, ONECYCLE", "WSD, WSD"})
     void scheduleParse(String text, LrSchedule schedule) {
         assertEquals(schedule, LrSchedule.parse(text));
     }
@@ -195,7 +195,7 @@ class TrainSettingsTest {
     @Test
     void unknownSchedule() {
         assertFails(() -> LrSchedule.parse("linear"), "'lrSchedule'", "'linear'", "constant", "cosine", "step",
-                "onecycle");
+                "onecycle", "wsd");
     }
 
     @Test
@@ -315,6 +315,77 @@ class TrainSettingsTest {
         for (int step = 301; step < 1000; step++) {
             double r = one.rate(0.1, step, 1000);
             assertTrue(r < previous && r >= end, "falling after the peak, step " + step + ": " + r);
+            previous = r;
+        }
+    }
+
+    @Test
+    void warmupStableDecayOverTenEpochsOfAllImages() {
+        // 60,000 images in batches of 64: 938 batches per epoch, 9380 in all; the warm-up is the fixed 200 steps (a
+        // quarter of the first epoch would be 235), the decay the last 1876 steps (20%), from step 7504
+        LrSchedule wsd = LrSchedule.WSD;
+        assertTrue(wsd.perBatch());
+        assertEquals(200, LrSchedule.wsdWarmupSteps(938));
+        assertEquals(7504, LrSchedule.wsdDecayStart(9380));
+        assertEquals(0.004, wsdRate(0, 938, 10), 1e-15, "the start: rate/25");
+        assertEquals(0.004 + 0.096 * 100 / 200, wsdRate(100, 938, 10), 1e-15, "halfway up: linear");
+        assertEquals(0.004 + 0.096 * 199 / 200, wsdRate(199, 938, 10), 1e-15, "the warm-up's last step");
+        assertEquals(0.1, wsdRate(200, 938, 10), 1e-15, "the rate right after the warm-up");
+        assertEquals(0.1, wsdRate(5000, 938, 10), 1e-15, "stable");
+        assertEquals(0.1, wsdRate(7503, 938, 10), 1e-15, "the stable phase's last step");
+        assertEquals(0.1, wsdRate(7504, 938, 10), 1e-15, "the decay's first step");
+        assertEquals(0.1 * (1 - Math.sqrt(0.25)), wsdRate(7504 + 469, 938, 10), 1e-15, "a quarter down: 1-sqrt");
+        assertEquals(0.1 * (1 - Math.sqrt(1875 / 1876.0)), wsdRate(9379, 938, 10), 1e-15, "the last step");
+        assertTrue(wsdRate(9379, 938, 10) < 0.1 / 3000 && wsdRate(9379, 938, 10) > 0, "close to 0 at the end");
+        assertMonotonicPieces(938, 10);
+    }
+
+    @Test
+    void warmupStableDecayOfOneEpochOfAFewHundredImages() {
+        // 480 images in batches of 32: 15 batches; warm-up a quarter of them (4 steps), decay the last 3 (20%)
+        assertEquals(4, LrSchedule.wsdWarmupSteps(15));
+        assertEquals(12, LrSchedule.wsdDecayStart(15));
+        assertEquals(0.004, wsdRate(0, 15, 1), 1e-15);
+        assertEquals(0.004 + 0.096 * 3 / 4, wsdRate(3, 15, 1), 1e-15);
+        for (int step = 4; step <= 12; step++) {
+            assertEquals(0.1, wsdRate(step, 15, 1), 1e-15, "stable up to the decay's first step, step " + step);
+        }
+        assertEquals(0.1 * (1 - Math.sqrt(1 / 3.0)), wsdRate(13, 15, 1), 1e-15);
+        assertEquals(0.1 * (1 - Math.sqrt(2 / 3.0)), wsdRate(14, 15, 1), 1e-15);
+        assertMonotonicPieces(15, 1);
+        for (int step = 0; step < 15; step++) {
+            assertEquals(wsdRate(step, 15, 1), LrSchedule.WSD.rate(0.1, step, 15), 1e-15,
+                    "without epochs the steps are one epoch's");
+        }
+    }
+
+    @Test
+    void warmupStableDecayOfAFewStepsWarmsUpFirst() {
+        // one step: the warm-up's start rate; three: one warm-up step, and the one decay step is still at the rate
+        assertEquals(0.04, LrSchedule.WSD.rate(1, 0, 1), 1e-15);
+        assertEquals(List.of(0.04, 1.0, 1.0), List.of(LrSchedule.WSD.rate(1, 0, 3), LrSchedule.WSD.rate(1, 1, 3),
+                LrSchedule.WSD.rate(1, 2, 3)));
+    }
+
+    /** The rate of WSD at 0.1 for step {@code step} (0-based, counted over the run) of a plan of {@code epochs}. */
+    private static double wsdRate(int step, int batchesPerEpoch, int epochs) {
+        return LrSchedule.WSD.rate(0.1, step / batchesPerEpoch + 1, step % batchesPerEpoch, batchesPerEpoch, epochs);
+    }
+
+    /** Rising through the warm-up, level while stable, falling through the decay, always above 0. */
+    private static void assertMonotonicPieces(int batchesPerEpoch, int epochs) {
+        long warmup = LrSchedule.wsdWarmupSteps(batchesPerEpoch);
+        long decayStart = LrSchedule.wsdDecayStart((long) batchesPerEpoch * epochs);
+        double previous = 0;
+        for (int step = 0; step < batchesPerEpoch * epochs; step++) {
+            double r = wsdRate(step, batchesPerEpoch, epochs);
+            if (step <= warmup) {
+                assertTrue(r > previous, "rising during the warm-up, step " + step + ": " + r);
+            } else if (step <= decayStart) {
+                assertEquals(previous, r, "stable, step " + step);
+            } else {
+                assertTrue(r < previous && r > 0, "falling during the decay, step " + step + ": " + r);
+            }
             previous = r;
         }
     }
