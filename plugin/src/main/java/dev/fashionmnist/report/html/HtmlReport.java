@@ -352,6 +352,11 @@ public final class HtmlReport {
                 ? Messages.text(l, "report.html.config.on") : Messages.text(l, "report.html.config.off"));
         row(h, Messages.text(l, "report.html.config.labelSmoothing"), s.labelSmoothing() == 0
                 ? Messages.text(l, "report.html.config.off") : String.valueOf(s.labelSmoothing()));
+        row(h, Messages.text(l, "report.html.config.weightAverage"), s.weightAverage() == null
+                ? Messages.text(l, "report.html.config.off")
+                : Messages.text(l, card.finalMetrics() != null && card.finalMetrics().averaged()
+                        ? "report.html.config.weightAverageKept" : "report.html.config.weightAverageNotKept",
+                        s.weightAverage()));
         String target;
         if (s.targetAccuracy() == null) {
             target = Messages.text(l, "report.html.config.none");
