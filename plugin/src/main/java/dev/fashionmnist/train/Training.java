@@ -30,7 +30,9 @@ import java.util.Random;
 
 /**
  * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, evaluating
- * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end). What happens around it is the
+ * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end; those within the epoch on a fixed
+ * sample of it, see {@link #TEST_SAMPLE}). With {@code weightAverage} a {@link WeightAverage} follows each optimizer
+ * step, and each check evaluates it beside the trained weights and reports the better. What happens around it is the
  * listeners' (see {@link TrainingListener}), told in this order: checkpoints (cleared for a run from scratch, one
  * after each whole epoch, so that a resume is exact), metrics.csv with run.json and the live report (run.json says
  * which run metrics.csv belongs to and how it ended), the accuracy target (stops at the first evaluation that reaches
