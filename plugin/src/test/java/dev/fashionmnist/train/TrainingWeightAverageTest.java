@@ -204,6 +204,22 @@ class TrainingWeightAverageTest {
         assertTrue(Files.isRegularFile(out.resolve("checkpoints/epoch-0002").resolve(Checkpoints.AVERAGE)));
     }
 
+    @Test
+    void earlyStoppingKeepsTheAverageOfItsBestEpochWhenThatRowSaysSo() throws Exception {
+        // a high rate on few images overfits: the test loss is lowest early, and early stopping keeps that epoch
+        TrainSettings s = settings("mlp", 480, 6, TrainSettings.WEIGHT_AVERAGE_DECAY).earlyStoppingPatience(2).build();
+        ModelCard card = train(job(out, s, 0), BuildLog.console());
+        EpochMetrics kept = card.finalMetrics();
+        assertTrue(kept.epoch() < card.epochsTrained(), "an earlier epoch is kept: " + card.history());
+        assertEquals(EpochMetrics.AVERAGE, kept.weights(), "its average tested better: " + card.history());
+        assertFalse(Arrays.equals(bytes(out.resolve("checkpoints/best").resolve(PARAMETERS)),
+                bytes(out.resolve("model").resolve(PARAMETERS))), "the model is the best epoch's average");
+        EvaluationResult evaluated = ModelEvaluator.evaluate(out.resolve("model"), RealData.load(), -1,
+                BuildLog.console());
+        assertEquals(kept.testAccuracy(), evaluated.confusion().accuracy(), 1e-12);
+        assertEquals(kept.testLoss(), evaluated.loss(), 1e-5);
+    }
+
     private static EpochMetrics withoutTimings(EpochMetrics m) {
         return m.toBuilder().epochSeconds(0).trainImagesPerSecond(0).build();
     }
