@@ -27,7 +27,7 @@ def html = new File(out, 'report.html').getText('UTF-8')
 assert !(html =~ /(?i)https?:/): 'report.html must make no external request'
 // no label smoothing: the objective is the train loss, the plain cross entropy like the test loss, as the page says
 def rows = new File(out, 'metrics.csv').readLines()
-assert rows[0].endsWith(',train_images_per_second,train_objective')
+assert rows[0].endsWith(',train_images_per_second,train_objective,weights,test_images')
 assert rows.size() == 21 && rows.drop(1).every { def c = it.split(','); c[1] == c[8] }
 assert html.contains('Train loss and test loss are the same quantity, the plain cross entropy, so they compare.')
 assert !html.contains('train objective')

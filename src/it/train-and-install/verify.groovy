@@ -48,7 +48,7 @@ assert runs[2].contains('epoch 2/2: ')
 
 def out = new File(basedir, 'target/fashionmnist')
 def rows = new File(out, 'metrics.csv').readLines()
-assert rows[0] == 'epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,train_images_per_second,train_objective'
+assert rows[0] == 'epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,train_images_per_second,train_objective,weights,test_images'
 assert rows.size() == 3
 def card = new JsonSlurper().parse(new File(out, 'model/model.json'))
 assert card.architecture == 'mlp'

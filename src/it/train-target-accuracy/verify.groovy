@@ -6,7 +6,8 @@ assert runs.length >= 3
 
 // 1st build: evaluations at quarter epochs, each with its cost; the first that reaches 60% stops training
 assert runs[0].contains('until the test accuracy reaches 72.00%, 4 evaluations per epoch')
-assert runs[0] =~ /epoch 0\.25\/3: train_acc=0\.\d+ test_acc=0\.\d+ .* images\/s \(test check \d+\.\d s\)/
+// with the weights it reports (weightAverage is on) and, for a check decided on the test sample, the sample's size
+assert runs[0] =~ /epoch 0\.25\/3: train_acc=0\.\d+ test_acc=0\.\d+ .* images\/s weights=(average|trained)( \(sample of 2000 test images\))? \(test check \d+\.\d s\)/
 def stop = (runs[0] =~ /Target accuracy 72\.00% reached at epoch ([0-9.]+) \(test accuracy (\d+\.\d\d)%\): stopping there and keeping that model/)
 assert stop.find()
 def stoppedAt = stop.group(1)

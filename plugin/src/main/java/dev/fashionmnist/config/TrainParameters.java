@@ -18,7 +18,7 @@ public final class TrainParameters {
     public static final List<String> NAMES = List.of("architecture", "hiddenSize", "hiddenLayers", "resnetBlocks",
             "epochs", "batchSize", "optimizer", "learningRate", "momentum", "nesterov", "weightDecay", "lrSchedule",
             "trainSize", "trainSubset", "seed", "earlyStoppingPatience", "augment", "targetAccuracy",
-            "evaluationsPerEpoch", "labelSmoothing");
+            "evaluationsPerEpoch", "labelSmoothing", "weightAverage");
 
     private final Map<String, String> values;
 
@@ -56,7 +56,8 @@ public final class TrainParameters {
                 .stratified(subset.equals("stratified")).seed(integer("seed")).device(device).threads(threads)
                 .resume(resume).earlyStoppingPatience(integer("earlyStoppingPatience")).augment(bool("augment"))
                 .targetAccuracy(targetAccuracy()).evaluationsPerEpoch(evaluationsPerEpoch())
-                .labelSmoothing(number("labelSmoothing")).build();
+                .labelSmoothing(number("labelSmoothing"))
+                .weightAverage(bool("weightAverage") ? TrainSettings.WEIGHT_AVERAGE_DECAY : null).build();
     }
 
     /** The target as a fraction ({@code 0.90} or {@code 90%}, as a gate's threshold is written); null when empty. */

@@ -25,12 +25,24 @@ import java.util.List;
  *                       within an epoch existed) means at the end of {@code epoch}
  * @param trainObjective the mean training objective over the same batches; 0 (a row written before it was recorded
  *                       apart, whose {@code trainLoss} was that objective) means {@code trainLoss}
+ * @param weights        which weights the test metrics are of, those that would be written as the model at this
+ *                       point: {@value #TRAINED} (the network's own) or {@value #AVERAGE} (the moving average of
+ *                       {@code weightAverage}, when it tested better); {@code null} (an older row) means trained
+ * @param testImages     how many test images the test metrics come from: the whole test set, or a fixed sample of it
+ *                       for a check within an epoch; 0 (an older row) means the whole test set
  */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
                            double learningRate, double epochSeconds, double trainImagesPerSecond, double at,
-                           double trainObjective) {
+                           double trainObjective, String weights, int testImages) {
+    /** {@code weights} of a row whose test metrics are of the trained weights themselves. */
+    public static final String TRAINED = "trained";
+    /** {@code weights} of a row whose test metrics are of the weight average. */
+    public static final String AVERAGE = "average";
 
     public EpochMetrics {
+        if (weights == null) {
+            weights = TRAINED;
+        }
         if (at == 0) {
             at = epoch;
         }
@@ -62,7 +74,22 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
     public Builder toBuilder() {
         return new Builder().epoch(epoch).trainLoss(trainLoss).trainAccuracy(trainAccuracy).testLoss(testLoss)
                 .testAccuracy(testAccuracy).learningRate(learningRate).epochSeconds(epochSeconds)
-                .trainImagesPerSecond(trainImagesPerSecond).at(at).trainObjective(trainObjective);
+                .trainImagesPerSecond(trainImagesPerSecond).at(at).trainObjective(trainObjective).weights(weights)
+                .testImages(testImages);
+    }
+
+    /** Whether the test metrics are of the weight average rather than the trained weights. */
+    public boolean averaged() {
+        return AVERAGE.equals(weights);
+    }
+
+    /**
+     * The rows whose test metrics come from the whole test set: not those of a check within an epoch that saw only a
+     * sample (fewer test images than the run's other rows). What the best and final figures are taken from.
+     */
+    public static List<EpochMetrics> wholeTestSet(List<EpochMetrics> rows) {
+        int whole = rows.stream().mapToInt(EpochMetrics::testImages).max().orElse(0);
+        return rows.stream().filter(r -> r.testImages() == 0 || r.testImages() == whole).toList();
     }
 
     /** Whether the evaluation was made at the end of its epoch. */
@@ -125,6 +152,8 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         private double trainImagesPerSecond;
         private double at;
         private double trainObjective;
+        private String weights;
+        private int testImages;
 
         private Builder() {
         }
@@ -192,6 +221,18 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
             return this;
         }
 
+        /** Which weights the test metrics are of: {@value #TRAINED} (the default) or {@value #AVERAGE}. */
+        public Builder weights(String weights) {
+            this.weights = weights;
+            return this;
+        }
+
+        /** How many test images the test metrics come from; 0 (not set) means the whole test set. */
+        public Builder testImages(int testImages) {
+            this.testImages = testImages;
+            return this;
+        }
+
         /**
          * The evaluation at {@code at} epochs (e.g. 2.5), rounded to 4 decimals as metrics.csv writes it: sets
          * {@code at} and the epoch that it falls in.
@@ -204,7 +245,7 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         /** The row. */
         public EpochMetrics build() {
             return new EpochMetrics(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate, epochSeconds,
-                    trainImagesPerSecond, at, trainObjective);
+                    trainImagesPerSecond, at, trainObjective, weights, testImages);
         }
     }
 }

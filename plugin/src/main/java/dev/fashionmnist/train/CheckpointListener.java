@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The run's checkpoints: a run from scratch first clears those of an earlier run; after each whole epoch a checkpoint
- * holds everything the next epoch depends on (parameters, optimizer state, the schedule's plan, every row so far), so
- * that a resume is exact. An epoch stopped within gets none: a resume continues whole epochs.
+ * holds everything the next epoch depends on (parameters, optimizer state, the weight average, the schedule's plan,
+ * every row so far), so that a resume is exact. An epoch stopped within gets none: a resume continues whole epochs.
  */
 final class CheckpointListener implements TrainingListener {
 
@@ -21,8 +21,9 @@ final class CheckpointListener implements TrainingListener {
     @Override
     public void onEpochEnd(EpochMetrics row, TrainingState state) throws IOException {
         RunPlan plan = state.plan();
-        plan.checkpoints().save(state.model(), state.optimizer(), Checkpoints.Info.of(state.trainedEpoch(),
-                plan.spec(), plan.normalization(), plan.settings().lrSchedule().id(), plan.lastEpoch(),
-                List.copyOf(state.history()), plan.startFingerprint(), plan.resumedAfter()));
+        plan.checkpoints().save(state.model(), state.optimizer(), state.average(),
+                Checkpoints.Info.of(state.trainedEpoch(), plan.spec(), plan.normalization(),
+                        plan.settings().lrSchedule().id(), plan.lastEpoch(), List.copyOf(state.history()),
+                        plan.startFingerprint(), plan.resumedAfter()));
     }
 }

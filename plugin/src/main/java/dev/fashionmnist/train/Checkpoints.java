@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * A checkpoint after every epoch: {@code checkpoints/epoch-NNNN/} with everything the next epoch depends on: the
  * parameters (BatchNorm's running statistics included), the optimizer's state ({@value #OPTIMIZER}: momentum
- * buffers or Adam's moments, their update counts in {@code checkpoint.json}), and in {@code checkpoint.json} the
+ * buffers or Adam's moments, their update counts in {@code checkpoint.json}), the weight average ({@value #AVERAGE}:
+ * its update count and averaged parameters, when {@code weightAverage} is on), and in {@code checkpoint.json} the
  * normalisation, the learning-rate schedule's plan and every epoch's metrics so far (early stopping's state and the
  * rows of metrics.csv). The shuffle, augmentation and PyTorch generators are seeded per epoch from the seed and the
  * epoch, so they need no state. The newest {@value #KEEP} are kept. Each is written into a temporary folder first
@@ -37,6 +38,7 @@ public final class Checkpoints {
     static final int KEEP = 3;
     private static final String INFO = "checkpoint.json";
     static final String OPTIMIZER = "optimizer.ndlist";
+    static final String AVERAGE = "average.ndlist";
 
     private final Path root;
 
@@ -99,6 +101,21 @@ public final class Checkpoints {
             }
         }
 
+        /**
+         * Puts this checkpoint's weight average back into {@code target}; without one (an older plugin, or a run
+         * without the average wrote it) the average starts from the current weights, with a warning.
+         */
+        void restoreAverage(WeightAverage target, NDManager manager, BuildLog log) throws IOException {
+            Path file = directory.resolve(AVERAGE);
+            if (!Files.isRegularFile(file)) {
+                log.warn(Messages.of("train.resume.noAverage", directory));
+                return;
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                target.load(in, manager, file.toString());
+            }
+        }
+
         /** The optimizer state file, or {@code null} when the checkpoint has none (an older plugin wrote it). */
         public Path optimizerFile() {
             Path file = directory.resolve(OPTIMIZER);
@@ -106,8 +123,11 @@ public final class Checkpoints {
         }
     }
 
-    /** The checkpoint after {@code epoch}: what {@code info} says (its directory is ignored) plus the state files. */
-    public void save(Model model, ResumableOptimizer optimizer, Info info) throws IOException {
+    /**
+     * The checkpoint after {@code epoch}: what {@code info} says (its directory is ignored) plus the state files; with
+     * {@code average} (not null) the weight average too.
+     */
+    public void save(Model model, ResumableOptimizer optimizer, WeightAverage average, Info info) throws IOException {
         Files.createDirectories(root);
         int epoch = info.epoch();
         Path target = root.resolve(String.format("epoch-%04d", epoch));
@@ -118,6 +138,11 @@ public final class Checkpoints {
             ResumableOptimizer.Snapshot snapshot;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp.resolve(OPTIMIZER)))) {
                 snapshot = optimizer.save(out);
+            }
+            if (average != null) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp.resolve(AVERAGE)))) {
+                    average.save(out, model.getNDManager());
+                }
             }
             Json.writeFile(temp.resolve(INFO), info.stored(snapshot));
             AtomicFiles.replaceDirectory(temp, target);

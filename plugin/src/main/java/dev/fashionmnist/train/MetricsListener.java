@@ -8,6 +8,7 @@ import dev.fashionmnist.report.csv.MetricsCsv;
 import dev.fashionmnist.report.html.LiveReport;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.RunStatus;
+import dev.fashionmnist.runtime.Message;
 import dev.fashionmnist.text.BuildLog;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
 
 /**
  * What a run tells as it goes: run.json (running, then complete or failed), metrics.csv (the earlier epochs' rows
- * of a resume, then a row per evaluation), the evaluation's log line and the live HTML report.
+ * of a resume, then a row per evaluation), the evaluation's log line (with which weights it reports when they are
+ * averaged, and the sample's size for a check on the test sample) and the live HTML report.
  */
 final class MetricsListener implements TrainingListener {
     private final RunPlan plan;
@@ -52,9 +54,15 @@ final class MetricsListener implements TrainingListener {
     public void onEvaluation(EpochMetrics row, double checkSeconds, TrainingState state) throws IOException {
         MetricsCsv.append(plan.job().metricsFile(), row);
         boolean logChecks = plan.settings().evaluationsPerEpoch() > 1 || plan.settings().targetAccuracy() != null;
-        log.info(logChecks
-                ? Messages.of("train.epoch.check", row.logText(plan.lastEpoch()), rounded(checkSeconds, 1))
-                : row.logText(plan.lastEpoch()));
+        Message line = row.logText(plan.lastEpoch());
+        if (plan.settings().weightAverage() != null) {
+            line = Messages.of("train.epoch.weights", line,
+                    Messages.of(row.averaged() ? "train.epoch.weights.average" : "train.epoch.weights.trained"));
+        }
+        if (row.testImages() > 0 && row.testImages() < plan.testCount()) {
+            line = Messages.of("train.epoch.sample", line, row.testImages());
+        }
+        log.info(logChecks ? Messages.of("train.epoch.check", line, rounded(checkSeconds, 1)) : line);
         LiveReport.epochDone(output, plan.status(), state.history(), setup, log.language());
     }
 

@@ -10,17 +10,19 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.internal.ModelParameters;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the model directory of a finished run: the kept model's parameters file (the network's current parameters,
- * or those of the checkpoint early stopping kept), and {@code model.json}, the card of the plan, the kept epoch's
- * metrics, versions and the parameters' checksum. The directory is made beside the old one and replaces it in one
- * rename, which a cancelled run never does.
+ * Writes the model directory of a finished run: the kept model's parameters file (the network's current parameters or
+ * their weight average, as the kept row says, or those of the checkpoint early stopping kept), and {@code model.json},
+ * the card of the plan, the kept epoch's metrics, versions and the parameters' checksum. The directory is made beside
+ * the old one and replaces it in one rename, which a cancelled run never does.
  */
 final class ModelWriter {
     private final RunPlan plan;
@@ -38,7 +40,7 @@ final class ModelWriter {
      * @param seconds             how long the run took so far
      */
     ModelCard write(Model model, TrainingState state, long trainableParameters, double seconds) throws IOException {
-        return write(model, card(state, trainableParameters, seconds), state.keptParameters());
+        return write(model, state, card(state, trainableParameters, seconds));
     }
 
     /** The card of the kept model, without the parameters' checksum. */
@@ -74,15 +76,29 @@ final class ModelWriter {
                 .build();
     }
 
-    /** Writes the model directory: the current parameters, or those of {@code best} (a checkpoint) if given. */
-    private ModelCard write(Model model, ModelCard card, Path best) throws IOException {
+    /**
+     * Writes the model directory with the kept row's weights: the network's current parameters or their average (as
+     * the row says), or those of the checkpoint early stopping kept: its parameters, or its average put into the
+     * run's average first.
+     */
+    private ModelCard write(Model model, TrainingState state, ModelCard card) throws IOException {
+        Path best = state.keptParameters();
+        boolean averaged = state.kept().averaged() && state.average() != null;
         Path target = plan.job().modelDirectory();
         Files.createDirectories(target.getParent());
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
-            if (best != null) {
+            if (best != null && averaged) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(
+                        best.resolve(Checkpoints.AVERAGE)))) {
+                    state.average().load(in, model.getNDManager(), best.resolve(Checkpoints.AVERAGE).toString());
+                }
+                state.average().saveParameters(temp, model);
+            } else if (best != null) {
                 Files.copy(ModelParameters.file(best, ModelCard.PARAMETERS_NAME),
                         ModelParameters.file(temp, ModelCard.PARAMETERS_NAME));
+            } else if (averaged) {
+                state.average().saveParameters(temp, model);
             } else {
                 model.setProperty("Epoch", "0");
                 model.save(temp, ModelCard.PARAMETERS_NAME);

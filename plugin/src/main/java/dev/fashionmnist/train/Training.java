@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.config.TrainSettings;
+import dev.fashionmnist.data.IdxLabels;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.DeviceTensors;
 import dev.fashionmnist.evaluate.BatchedEvaluation;
@@ -29,7 +30,9 @@ import java.util.Random;
 
 /**
  * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, evaluating
- * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end). What happens around it is the
+ * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end; those within the epoch on a fixed
+ * sample of it, see {@link #TEST_SAMPLE}). With {@code weightAverage} a {@link WeightAverage} follows each optimizer
+ * step, and each check evaluates it beside the trained weights and reports the better. What happens around it is the
  * listeners' (see {@link TrainingListener}), told in this order: checkpoints (cleared for a run from scratch, one
  * after each whole epoch, so that a resume is exact), metrics.csv with run.json and the live report (run.json says
  * which run metrics.csv belongs to and how it ended), the accuracy target (stops at the first evaluation that reaches
@@ -40,6 +43,14 @@ import java.util.Random;
 public final class Training {
     /** Batches between two reads of the running loss sum (a host synchronisation) to catch a diverging loss. */
     private static final int SYNC_BATCHES = 32;
+    /** Test images in the sample that checks within an epoch evaluate (with {@code evaluationsPerEpoch} above 1). */
+    static final int TEST_SAMPLE = 2000;
+    /**
+     * Standard errors of the sample's accuracy within which a check on the sample might still reach the accuracy
+     * target: then the whole test set decides (a sample's accuracy lies more than 3 standard errors below the whole
+     * set's in about 1 of 740 checks; a sample drawn without replacement errs less).
+     */
+    static final double TARGET_MARGIN = 3;
 
     private final TrainJob job;
     private final BuildLog log;
@@ -119,6 +130,14 @@ public final class Training {
                 } else {
                     trainer.initialize(Networks.inputShape(spec, s.batchSize()));
                 }
+                WeightAverage average = null;
+                if (s.weightAverage() != null) {
+                    average = WeightAverage.of(s.weightAverage(), block, spec, s.batchSize(), model.getNDManager());
+                    if (plan.resumed()) {
+                        plan.resumeFrom().restoreAverage(average, model.getNDManager(), log);
+                    }
+                    state.averaging(average);
+                }
                 long parameters = Networks.trainableParameters(block);
                 log.info(Messages.of("train.network", spec.describe(), parameters));
                 for (String line : Networks.layerSummary(block, spec, log.language())) {
@@ -129,11 +148,12 @@ public final class Training {
                 }
                 DeviceTensors train = plan.trainTensors(dataManager);
                 DeviceTensors test = plan.testTensors(dataManager);
+                DeviceTensors testSample = testSample(plan, test, dataManager);
                 log.info(plan.startLine());
                 BatchAugmenter augmenter = s.augment() ? BatchAugmenter.of(plan, log) : null;
                 Session session = new Session(state, listeners, trainer,
                         objective instanceof SmoothedCrossEntropy smoothed ? smoothed : null, block, optimizer, rate,
-                        dataManager, train, test, augmenter);
+                        dataManager, train, test, testSample, average, augmenter);
                 for (int epoch = plan.firstEpoch(); epoch <= plan.lastEpoch() && !state.stopRequested(); epoch++) {
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     plan.engine().setRandomSeed(epochSeed(s.seed(), epoch));
@@ -210,6 +230,9 @@ public final class Training {
                     }
                     correctTotal.addi(logits.argMax(1).eq(y).countNonzero());
                     run.optimizer().step(run.block());
+                    if (run.average() != null) {
+                        run.average().update();
+                    }
                 }
                 done = to;
                 if (++batches % SYNC_BATCHES == 0 || done == order.length) {
@@ -229,8 +252,7 @@ public final class Training {
                         // the epoch's shuffled images are done with: free them before the test pass needs memory
                         data.close();
                     }
-                    BatchedEvaluation.Result test = BatchedEvaluation.run(run.trainer().getManager(), run.test(),
-                            run.trainer()::evaluate);
+                    Check test = check(run, done == order.length);
                     long checkEnd = System.nanoTime();
                     checkNanos += checkEnd - checkStart;
                     nextCheck++;
@@ -238,7 +260,8 @@ public final class Training {
                             .trainLoss(crossEntropySum / done).trainObjective(objectiveSum / done)
                             .trainAccuracy((double) correct / done).testLoss(test.loss())
                             .testAccuracy(test.accuracy()).learningRate(lr).epochSeconds((checkEnd - start) / 1e9)
-                            .trainImagesPerSecond(done / Math.max(trainSeconds, 1e-9)).build();
+                            .trainImagesPerSecond(done / Math.max(trainSeconds, 1e-9)).weights(test.weights())
+                            .testImages(test.images()).build();
                     run.state().history().add(row);
                     run.listeners().onEvaluation(row, (checkEnd - checkStart) / 1e9, run.state());
                     if (run.state().stopRequested()) {
@@ -248,6 +271,59 @@ public final class Training {
             }
         }
         return row;
+    }
+
+    /**
+     * The test metrics of a check: of the trained weights, or of the weight average where it tests at least as well
+     * (the weights that would be written as the model at this point). A check within the epoch looks at the run's
+     * test sample, if it has one, and at the whole test set only when the accuracy target might be reached (the
+     * sample's accuracy plus {@value #TARGET_MARGIN} standard errors reaches it): "not yet" may come from the sample,
+     * "reached" only from the whole test set.
+     */
+    private static Check check(Session run, boolean epochEnd) {
+        DeviceTensors sample = run.testSample();
+        if (!epochEnd && sample != null) {
+            Check onSample = check(run, sample);
+            Double target = run.state().plan().settings().targetAccuracy();
+            double p = onSample.accuracy();
+            if (target == null || p + TARGET_MARGIN * Math.sqrt(p * (1 - p) / sample.count()) < target) {
+                return onSample;
+            }
+        }
+        return check(run, run.test());
+    }
+
+    /** The test metrics on {@code set} of the trained weights or, with an average that tests at least as well, its. */
+    private static Check check(Session run, DeviceTensors set) {
+        BatchedEvaluation.Result trained = BatchedEvaluation.run(run.trainer().getManager(), set,
+                run.trainer()::evaluate);
+        if (run.average() != null) {
+            BatchedEvaluation.Result averaged = BatchedEvaluation.run(run.trainer().getManager(), set,
+                    run.average()::evaluate);
+            if (averaged.accuracy() >= trained.accuracy()) {
+                return new Check(averaged.loss(), averaged.accuracy(), EpochMetrics.AVERAGE, set.count());
+            }
+        }
+        return new Check(trained.loss(), trained.accuracy(), EpochMetrics.TRAINED, set.count());
+    }
+
+    /**
+     * The fixed stratified sample of {@value #TEST_SAMPLE} test images (seeded by the run's seed) that checks within
+     * an epoch evaluate; {@code null} with one check per epoch, or where the sample would be half the test set or more
+     * (then every check takes the whole set).
+     */
+    private static DeviceTensors testSample(RunPlan plan, DeviceTensors test, NDManager manager) {
+        TrainSettings s = plan.settings();
+        if (s.evaluationsPerEpoch() == 1 || 2 * TEST_SAMPLE > test.count()) {
+            return null;
+        }
+        byte[] labels = new byte[plan.testIndex().length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) plan.data().testLabels().label(plan.testIndex()[i]);
+        }
+        int[] positions = SubsetSelector.select(new IdxLabels(labels), TEST_SAMPLE, plan.data().classNames().size(),
+                true, s.seed());
+        return test.reordered(manager, positions);
     }
 
     /**
@@ -275,6 +351,16 @@ public final class Training {
      */
     private record Session(TrainingState state, TrainingListener listeners, Trainer trainer,
                            SmoothedCrossEntropy smoothed, Block block, ResumableOptimizer optimizer, EpochRate rate,
-                           NDManager dataManager, DeviceTensors train, DeviceTensors test, BatchAugmenter augmenter) {
+                           NDManager dataManager, DeviceTensors train, DeviceTensors test, DeviceTensors testSample,
+                           WeightAverage average, BatchAugmenter augmenter) {
+    }
+
+    /**
+     * A check's test metrics.
+     *
+     * @param weights which weights they are of: {@link EpochMetrics#TRAINED} or {@link EpochMetrics#AVERAGE}
+     * @param images  how many test images they come from
+     */
+    private record Check(double loss, double accuracy, String weights, int images) {
     }
 }

@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * Where a training run stands, as its listeners see it: every evaluation's metrics so far (those before a resume
- * included), the last epoch trained, the model and optimizer (for checkpoints), whether a listener asked to stop, and
- * which evaluation's model is to be kept (the last, unless early stopping keeps its best epoch).
+ * included), the last epoch trained, the model, optimizer and weight average (for checkpoints), whether a listener
+ * asked to stop, and which evaluation's model is to be kept (the last, unless early stopping keeps its best epoch).
  */
 public final class TrainingState {
     private final RunPlan plan;
     private final List<EpochMetrics> history;
     private Model model;
     private ResumableOptimizer optimizer;
+    private WeightAverage average;
     private EpochMetrics last;
     private int trainedEpoch;
     private boolean stopRequested;
@@ -47,6 +48,11 @@ public final class TrainingState {
     /** The optimizer, whose state a checkpoint saves; {@code null} before training starts. */
     public ResumableOptimizer optimizer() {
         return optimizer;
+    }
+
+    /** The weight average, whose state a checkpoint saves; {@code null} without one or before training starts. */
+    WeightAverage average() {
+        return average;
     }
 
     /** The last evaluation made: the end of the last epoch, or where a stop within an epoch came. */
@@ -98,6 +104,10 @@ public final class TrainingState {
     void training(Model model, ResumableOptimizer optimizer) {
         this.model = model;
         this.optimizer = optimizer;
+    }
+
+    void averaging(WeightAverage average) {
+        this.average = average;
     }
 
     void epochTrained(int epoch, EpochMetrics row) {

@@ -159,14 +159,27 @@ class TrainParametersTest {
         assertEquals(0.875, settings(p.with("targetAccuracy", " 0.875 ")).targetAccuracy(), 0.0);
         assertEquals(null, settings(p.with("targetAccuracy", "")).targetAccuracy());
         assertTrue(TrainParameters.NAMES.containsAll(List.of("targetAccuracy", "evaluationsPerEpoch",
-                "labelSmoothing", "lrSchedule")), "a sweep may vary them");
+                "labelSmoothing", "lrSchedule", "weightAverage")), "a sweep may vary them");
+    }
+
+    @Test
+    void weightAverageIsOnOrOff() {
+        assertEquals(null, settings(new TrainParameters(base())).weightAverage(), "off unless given");
+        TrainSettings on = settings(new TrainParameters(base()).with("weightAverage", " TRUE "));
+        assertEquals(TrainSettings.WEIGHT_AVERAGE_DECAY, on.weightAverage(), 0.0);
+        assertEquals("true", on.parameters().get("weightAverage"));
+        assertEquals(on, settings(new TrainParameters(on.parameters())), "the same settings again");
+        TrainSettings off = settings(new TrainParameters(base()).with("weightAverage", "false"));
+        assertEquals(null, off.weightAverage());
+        assertEquals("false", off.parameters().get("weightAverage"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"targetAccuracy, ninety", "targetAccuracy, 120%", "targetAccuracy, 0%", "targetAccuracy, -0.5",
         "evaluationsPerEpoch, 0", "evaluationsPerEpoch, -1", "evaluationsPerEpoch, two",
         "evaluationsPerEpoch, 17", // 1000 images in batches of 64: 16 batches
-        "labelSmoothing, 1", "labelSmoothing, -0.2", "lrSchedule, triangle"})
+        "labelSmoothing, 1", "labelSmoothing, -0.2", "lrSchedule, triangle", "weightAverage, 0.998",
+        "weightAverage, yes"})
     void badTargetEvaluationsAndSmoothing(String name, String value) {
         assertBad(name, value);
     }

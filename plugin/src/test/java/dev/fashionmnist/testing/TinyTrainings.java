@@ -9,7 +9,8 @@ public final class TinyTrainings {
     private TinyTrainings() {
     }
 
-    /** An mlp with one hidden layer of {@code hiddenSize}, adam 0.001, batch 32, seed 7, no smoothing or augmenting. */
+    /** An mlp with one hidden layer of {@code hiddenSize}, adam 0.001, batch 32, seed 7, no smoothing, augmenting or
+     * weight average. */
     public static TrainParameters mlp(int hiddenSize, int trainSize, int epochs) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("architecture", "mlp");
@@ -32,6 +33,7 @@ public final class TinyTrainings {
         m.put("targetAccuracy", "");
         m.put("evaluationsPerEpoch", "1");
         m.put("labelSmoothing", "0");
+        m.put("weightAverage", "false");
         return new TrainParameters(m);
     }
 }

@@ -122,8 +122,19 @@ class FingerprintTest {
                 print(baseSettings().targetAccuracy(0.91).build()),
                 print(baseSettings().evaluationsPerEpoch(4).build()),
                 print(baseSettings().lrSchedule(LrSchedule.ONECYCLE).build()),
-                print(baseSettings().labelSmoothing(0.1).build()));
+                print(baseSettings().labelSmoothing(0.1).build()),
+                print(baseSettings().weightAverage(TrainSettings.WEIGHT_AVERAGE_DECAY).build()),
+                print(baseSettings().weightAverage(0.999).build()));
         assertEquals(prints.size(), new HashSet<>(prints).size(), "each changes the fingerprint: " + prints);
+    }
+
+    @Test
+    void withoutTheWeightAverageTheFingerprintIsThatOfEarlierPlugins() {
+        // no average is no member of the settings' JSON: a run with weightAverage=false keeps the fingerprint it had
+        // before the setting existed (the pinned one above); with it (the goal's default) the model is trained anew
+        assertEquals(base(), print(baseSettings().weightAverage(null).build()));
+        assertTrue(!Json.canonical(settings(10, 0.01)).contains("weightAverage"));
+        assertTrue(Json.canonical(baseSettings().weightAverage(0.998).build()).contains("\"weightAverage\": 0.998"));
     }
 
     private static String print(TrainSettings s) {

@@ -49,7 +49,7 @@ class TrainingLossTest {
         assertTrue(row.trainLoss() > 0.1 && row.trainLoss() < 2.3, row.toString());
         List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
-                + "train_images_per_second,train_objective", lines.get(0));
+                + "train_images_per_second,train_objective,weights,test_images", lines.get(0));
         String[] values = lines.get(1).split(",");
         assertEquals(values[1], values[8], "train_loss and train_objective: " + lines.get(1));
     }

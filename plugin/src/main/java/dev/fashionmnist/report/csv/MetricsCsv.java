@@ -25,13 +25,21 @@ import org.apache.commons.csv.CSVRecord;
  * rounded as {@link Numbers} says; a resumed run continues from its checkpoint's history, not from this file.
  * {@code train_loss} and {@code test_loss} are both the plain cross entropy; {@code train_objective}, the last column,
  * is the loss trained on (with label smoothing; without it the same as {@code train_loss}). A file of an older plugin
- * has no {@code train_objective}: its {@code train_loss} was the objective, which it then reads as both.
+ * has no {@code train_objective}: its {@code train_loss} was the objective, which it then reads as both. Then come
+ * {@code weights}, which weights the row's test metrics are of ({@code trained}, or {@code average} where the weight
+ * average tested better: the weights the model would be written with at that point), and {@code test_images}, how
+ * many test images its test metrics come from (a sample for checks within an epoch); older files end before them.
+ * Columns are read by their header name.
  */
 public final class MetricsCsv {
     /** The column of the training objective, the last: files of older plugins end before it. */
     static final String OBJECTIVE = "train_objective";
+    /** Which weights a row's test metrics are of; files of older plugins end before it. */
+    static final String WEIGHTS = "weights";
+    /** How many test images a row's test metrics come from; files of older plugins end before it. */
+    static final String TEST_IMAGES = "test_images";
     public static final String[] HEADER = {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy",
-        "learning_rate", "epoch_seconds", "train_images_per_second", OBJECTIVE};
+        "learning_rate", "epoch_seconds", "train_images_per_second", OBJECTIVE, WEIGHTS, TEST_IMAGES};
 
     private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -77,7 +85,9 @@ public final class MetricsCsv {
                             .trainAccuracy(d(rec, "train_accuracy")).testLoss(d(rec, "test_loss"))
                             .testAccuracy(d(rec, "test_accuracy")).learningRate(d(rec, "learning_rate"))
                             .epochSeconds(d(rec, "epoch_seconds"))
-                            .trainImagesPerSecond(d(rec, "train_images_per_second")).build());
+                            .trainImagesPerSecond(d(rec, "train_images_per_second"))
+                            .weights(rec.isSet(WEIGHTS) ? rec.get(WEIGHTS) : null)
+                            .testImages(testImages(rec)).build());
                 } catch (IllegalArgumentException e) {
                     throw new ResultsFileException(Messages.of("report.csv.line", file, line, e));
                 }
@@ -88,6 +98,11 @@ public final class MetricsCsv {
         return rows;
     }
 
+    /** A row's {@code test_images}: 0 (the whole test set, count not recorded) in older files and older rows. */
+    private static int testImages(CSVRecord rec) {
+        return rec.isSet(TEST_IMAGES) && !rec.get(TEST_IMAGES).isBlank() ? Integer.parseInt(rec.get(TEST_IMAGES)) : 0;
+    }
+
     private static double d(CSVRecord rec, String column) {
         return Double.parseDouble(rec.get(column));
     }
@@ -96,7 +111,8 @@ public final class MetricsCsv {
         printer.printRecord(m.atLabel(), Numbers.loss(m.trainLoss()), Numbers.fraction(m.trainAccuracy()),
                 Numbers.loss(m.testLoss()), Numbers.fraction(m.testAccuracy()), Numbers.rate(m.learningRate()),
                 Numbers.seconds(m.epochSeconds()), Numbers.perSecond(m.trainImagesPerSecond()),
-                Numbers.loss(m.trainObjective()));
+                Numbers.loss(m.trainObjective()), m.weights(),
+                m.testImages() == 0 ? "" : m.testImages());
         printer.flush();
     }
 }

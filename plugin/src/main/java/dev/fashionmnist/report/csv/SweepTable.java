@@ -138,7 +138,9 @@ public final class SweepTable {
         double accuracy = accuracyAndLoss[0];
         double loss = accuracyAndLoss[1];
         List<EpochMetrics> metrics = MetricsCsv.read(dir.resolve("metrics.csv"));
-        double best = metrics.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElse(accuracy);
+        // a check on the test sample is no best figure: only rows of the whole test set count
+        double best = EpochMetrics.wholeTestSet(metrics).stream().mapToDouble(EpochMetrics::testAccuracy).max()
+                .orElse(accuracy);
         Path confusion = dir.resolve(EvaluationReports.CONFUSION);
         double majority = Files.isRegularFile(confusion)
                 ? RunSetup.majorityShare(EvaluationReports.readConfusion(confusion)) : 0;

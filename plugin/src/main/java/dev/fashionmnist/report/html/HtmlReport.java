@@ -179,8 +179,10 @@ public final class HtmlReport {
                     : Messages.text(l, "report.html.summary.evaluatedWithLoss", accuracy, m.total(),
                     Numbers.rounded(c.testLoss(), 4), percent(m.macroF1(), l));
         }
+        // while training, the last row of the whole test set: a check on the test sample is no figure to headline
+        List<EpochMetrics> whole = EpochMetrics.wholeTestSet(c.metrics());
         EpochMetrics last = c.card() != null && c.card().finalMetrics() != null ? c.card().finalMetrics()
-                : c.metrics().isEmpty() ? null : c.metrics().get(c.metrics().size() - 1);
+                : whole.isEmpty() ? null : whole.get(whole.size() - 1);
         if (last == null) {
             return null;
         }
@@ -350,6 +352,11 @@ public final class HtmlReport {
                 ? Messages.text(l, "report.html.config.on") : Messages.text(l, "report.html.config.off"));
         row(h, Messages.text(l, "report.html.config.labelSmoothing"), s.labelSmoothing() == 0
                 ? Messages.text(l, "report.html.config.off") : String.valueOf(s.labelSmoothing()));
+        row(h, Messages.text(l, "report.html.config.weightAverage"), s.weightAverage() == null
+                ? Messages.text(l, "report.html.config.off")
+                : Messages.text(l, card.finalMetrics() != null && card.finalMetrics().averaged()
+                        ? "report.html.config.weightAverageKept" : "report.html.config.weightAverageNotKept",
+                        s.weightAverage()));
         String target;
         if (s.targetAccuracy() == null) {
             target = Messages.text(l, "report.html.config.none");

@@ -41,13 +41,15 @@ class MetricsCsvTest {
         // what a real epoch gives: sums of floats divided by counts
         MetricsCsv.append(file, EpochMetrics.builder().epoch(3).trainLoss(0.45349809422).trainObjective(0.953710127)
                 .trainAccuracy(0.9057999999999999).testLoss(0.3891234567).testAccuracy(0.8449000000000001)
-                .learningRate(2.7681e-4).epochSeconds(4.127903069).trainImagesPerSecond(3950.6508388766774).build());
+                .learningRate(2.7681e-4).epochSeconds(4.127903069).trainImagesPerSecond(3950.6508388766774)
+                .weights(EpochMetrics.AVERAGE).testImages(10_000).build());
         assertEquals(List.of(
                 "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
-                        + "train_images_per_second,train_objective",
-                "1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0,0.9",
-                "2,0.5,0.8000,0.6,0.7900,0.001,3.500,1100.0,0.5",
-                "3,0.4535,0.9058,0.3891,0.8449,0.0002768,4.128,3950.7,0.9537"), Files.readAllLines(file));
+                        + "train_images_per_second,train_objective,weights,test_images",
+                "1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0,0.9,trained,",
+                "2,0.5,0.8000,0.6,0.7900,0.001,3.500,1100.0,0.5,trained,",
+                "3,0.4535,0.9058,0.3891,0.8449,0.0002768,4.128,3950.7,0.9537,average,10000"),
+                Files.readAllLines(file));
         List<EpochMetrics> read = MetricsCsv.read(file);
         assertEquals(1, read.get(0).epoch());
         assertEquals(1.0, read.get(0).at(), 0.0);
@@ -56,6 +58,28 @@ class MetricsCsvTest {
                 .learningRate(0.001).epochSeconds(3.5).trainImagesPerSecond(1100).build(), read.get(1));
         assertEquals(0.9537, read.get(2).trainObjective(), 0.0);
         assertEquals(0.4535, read.get(2).trainLoss(), 0.0);
+        assertEquals(List.of("trained", "trained", "average"), read.stream().map(EpochMetrics::weights).toList());
+        assertEquals(List.of(0, 0, 10_000), read.stream().map(EpochMetrics::testImages).toList());
+    }
+
+    @Test
+    void aFileWithoutWeightsOrTestImagesReadsAsTrainedWeightsOnTheWholeTestSet() throws IOException {
+        Path file = dir.resolve("metrics.csv");
+        Files.writeString(file, "epoch,train_loss,train_accuracy,test_loss,test_accuracy,learning_rate,epoch_seconds,"
+                + "train_images_per_second,train_objective\n1,0.9,0.7000,0.8,0.7200,0.001,3.250,1000.0,0.9\n");
+        EpochMetrics row = MetricsCsv.read(file).get(0);
+        assertEquals(EpochMetrics.TRAINED, row.weights());
+        assertFalse(row.averaged());
+        assertEquals(0, row.testImages());
+    }
+
+    @Test
+    void theBestAndLastFiguresComeFromRowsOfTheWholeTestSet() {
+        List<EpochMetrics> rows = List.of(row(0.5, 0.9).toBuilder().testImages(2000).build(),
+                row(1, 0.8).toBuilder().testImages(10_000).build(), row(1.5, 0.7).toBuilder().testImages(2000).build());
+        assertEquals(List.of(rows.get(1)), EpochMetrics.wholeTestSet(rows));
+        List<EpochMetrics> older = List.of(row(1, 0.8), row(2, 0.7));
+        assertEquals(older, EpochMetrics.wholeTestSet(older), "rows without a count are whole-set rows");
     }
 
     @Test
