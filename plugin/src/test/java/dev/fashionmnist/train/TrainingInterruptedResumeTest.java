@@ -47,7 +47,9 @@ class TrainingInterruptedResumeTest {
         ModelSpec spec = ModelSpec.of("mlp", 64, null, null, 28, 28, 10);
         TrainSettings s = TrainSettings.builder().model(spec).epochs(epochs).batchSize(32).optimizer(OptimizerKind.ADAM)
                 .learningRate(0.002).lrSchedule(schedule).trainSize(480).stratified(true).seed(13).device("cpu")
-                .resume(resume).earlyStoppingPatience(patience).build();
+                .resume(resume).earlyStoppingPatience(patience)
+                // the weight average on, as by default: its state must resume exactly too
+                .weightAverage(TrainSettings.WEIGHT_AVERAGE_DECAY).build();
         return TrainJob.builder().settings(s).datasetName("fashion-mnist").classNames(files.spec().classNames())
                 .dataFiles(files.paths()).dataSha256(files.sha256()).testSize(200).outputDirectory(out)
                 .fingerprint("fingerprint-" + epochs + "-" + resume).pluginVersion("test").build();
