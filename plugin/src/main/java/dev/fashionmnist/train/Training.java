@@ -13,10 +13,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.fashionmnist.config.TrainSettings;
-import dev.fashionmnist.data.IdxLabels;
 import dev.fashionmnist.data.LoadedDataset;
 import dev.fashionmnist.engine.DeviceTensors;
-import dev.fashionmnist.evaluate.BatchedEvaluation;
 import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.results.TrainingProgress;
@@ -31,7 +29,7 @@ import java.util.Random;
 /**
  * The training loop: per epoch, train on seeded shuffled batches cut by index from tensors on the device, evaluating
  * on the test set {@code evaluationsPerEpoch} times (the last at the epoch's end; those within the epoch on a fixed
- * sample of it, see {@link #TEST_SAMPLE}). With {@code weightAverage} a {@link WeightAverage} follows each optimizer
+ * sample of it, see {@link TestChecks}). With {@code weightAverage} a {@link WeightAverage} follows each optimizer
  * step, and each check evaluates it beside the trained weights and reports the better. What happens around it is the
  * listeners' (see {@link TrainingListener}), told in this order: checkpoints (cleared for a run from scratch, one
  * after each whole epoch, so that a resume is exact), metrics.csv with run.json and the live report (run.json says
@@ -43,14 +41,6 @@ import java.util.Random;
 public final class Training {
     /** Batches between two reads of the running loss sum (a host synchronisation) to catch a diverging loss. */
     private static final int SYNC_BATCHES = 32;
-    /** Test images in the sample that checks within an epoch evaluate (with {@code evaluationsPerEpoch} above 1). */
-    static final int TEST_SAMPLE = 2000;
-    /**
-     * Standard errors of the sample's accuracy within which a check on the sample might still reach the accuracy
-     * target: then the whole test set decides (a sample's accuracy lies more than 3 standard errors below the whole
-     * set's in about 1 of 740 checks; a sample drawn without replacement errs less).
-     */
-    static final double TARGET_MARGIN = 3;
 
     private final TrainJob job;
     private final BuildLog log;
@@ -148,12 +138,12 @@ public final class Training {
                 }
                 DeviceTensors train = plan.trainTensors(dataManager);
                 DeviceTensors test = plan.testTensors(dataManager);
-                DeviceTensors testSample = testSample(plan, test, dataManager);
+                TestChecks checks = TestChecks.of(plan, trainer, average, test, dataManager);
                 log.info(plan.startLine());
                 BatchAugmenter augmenter = s.augment() ? BatchAugmenter.of(plan, log) : null;
                 Session session = new Session(state, listeners, trainer,
                         objective instanceof SmoothedCrossEntropy smoothed ? smoothed : null, block, optimizer, rate,
-                        dataManager, train, test, testSample, average, augmenter);
+                        dataManager, train, checks, average, augmenter);
                 for (int epoch = plan.firstEpoch(); epoch <= plan.lastEpoch() && !state.stopRequested(); epoch++) {
                     // dropout and other engine randomness depend on the seed and the epoch only, not on the process
                     plan.engine().setRandomSeed(epochSeed(s.seed(), epoch));
@@ -182,7 +172,7 @@ public final class Training {
         Random random = new Random(s.seed() * 1_000_003L + epoch);
         int[] order = EpochBatches.shuffled(run.train().count(), random);
         int batchesPerEpoch = s.batchesPerEpoch(order.length);
-        int[] checks = evaluationPoints(batchesPerEpoch, s.evaluationsPerEpoch());
+        int[] points = evaluationPoints(batchesPerEpoch, s.evaluationsPerEpoch());
         long start = System.nanoTime();
         long checkNanos = 0;
         long done = 0;
@@ -241,7 +231,7 @@ public final class Training {
                 double elapsed = (System.nanoTime() - start - checkNanos) / 1e9;
                 run.listeners().onBatch(epoch, done, order.length, elapsed,
                         new RunningSums(crossEntropyTotal, correctTotal, done));
-                if (batches == checks[nextCheck]) {
+                if (batches == points[nextCheck]) {
                     // the train metrics, seconds and images/s of a row cover the epoch so far
                     double objectiveSum = lossTotal.getFloat();
                     double crossEntropySum = crossEntropyTotal.getFloat();
@@ -252,11 +242,11 @@ public final class Training {
                         // the epoch's shuffled images are done with: free them before the test pass needs memory
                         data.close();
                     }
-                    Check test = check(run, done == order.length);
+                    TestChecks.Check test = run.checks().at(done == order.length);
                     long checkEnd = System.nanoTime();
                     checkNanos += checkEnd - checkStart;
                     nextCheck++;
-                    row = EpochMetrics.builder().evaluatedAt(epoch - 1 + (double) nextCheck / checks.length)
+                    row = EpochMetrics.builder().evaluatedAt(epoch - 1 + (double) nextCheck / points.length)
                             .trainLoss(crossEntropySum / done).trainObjective(objectiveSum / done)
                             .trainAccuracy((double) correct / done).testLoss(test.loss())
                             .testAccuracy(test.accuracy()).learningRate(lr).epochSeconds((checkEnd - start) / 1e9)
@@ -271,59 +261,6 @@ public final class Training {
             }
         }
         return row;
-    }
-
-    /**
-     * The test metrics of a check: of the trained weights, or of the weight average where it tests at least as well
-     * (the weights that would be written as the model at this point). A check within the epoch looks at the run's
-     * test sample, if it has one, and at the whole test set only when the accuracy target might be reached (the
-     * sample's accuracy plus {@value #TARGET_MARGIN} standard errors reaches it): "not yet" may come from the sample,
-     * "reached" only from the whole test set.
-     */
-    private static Check check(Session run, boolean epochEnd) {
-        DeviceTensors sample = run.testSample();
-        if (!epochEnd && sample != null) {
-            Check onSample = check(run, sample);
-            Double target = run.state().plan().settings().targetAccuracy();
-            double p = onSample.accuracy();
-            if (target == null || p + TARGET_MARGIN * Math.sqrt(p * (1 - p) / sample.count()) < target) {
-                return onSample;
-            }
-        }
-        return check(run, run.test());
-    }
-
-    /** The test metrics on {@code set} of the trained weights or, with an average that tests at least as well, its. */
-    private static Check check(Session run, DeviceTensors set) {
-        BatchedEvaluation.Result trained = BatchedEvaluation.run(run.trainer().getManager(), set,
-                run.trainer()::evaluate);
-        if (run.average() != null) {
-            BatchedEvaluation.Result averaged = BatchedEvaluation.run(run.trainer().getManager(), set,
-                    run.average()::evaluate);
-            if (averaged.accuracy() >= trained.accuracy()) {
-                return new Check(averaged.loss(), averaged.accuracy(), EpochMetrics.AVERAGE, set.count());
-            }
-        }
-        return new Check(trained.loss(), trained.accuracy(), EpochMetrics.TRAINED, set.count());
-    }
-
-    /**
-     * The fixed stratified sample of {@value #TEST_SAMPLE} test images (seeded by the run's seed) that checks within
-     * an epoch evaluate; {@code null} with one check per epoch, or where the sample would be half the test set or more
-     * (then every check takes the whole set).
-     */
-    private static DeviceTensors testSample(RunPlan plan, DeviceTensors test, NDManager manager) {
-        TrainSettings s = plan.settings();
-        if (s.evaluationsPerEpoch() == 1 || 2 * TEST_SAMPLE > test.count()) {
-            return null;
-        }
-        byte[] labels = new byte[plan.testIndex().length];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = (byte) plan.data().testLabels().label(plan.testIndex()[i]);
-        }
-        int[] positions = SubsetSelector.select(new IdxLabels(labels), TEST_SAMPLE, plan.data().classNames().size(),
-                true, s.seed());
-        return test.reordered(manager, positions);
     }
 
     /**
@@ -351,16 +288,7 @@ public final class Training {
      */
     private record Session(TrainingState state, TrainingListener listeners, Trainer trainer,
                            SmoothedCrossEntropy smoothed, Block block, ResumableOptimizer optimizer, EpochRate rate,
-                           NDManager dataManager, DeviceTensors train, DeviceTensors test, DeviceTensors testSample,
-                           WeightAverage average, BatchAugmenter augmenter) {
-    }
-
-    /**
-     * A check's test metrics.
-     *
-     * @param weights which weights they are of: {@link EpochMetrics#TRAINED} or {@link EpochMetrics#AVERAGE}
-     * @param images  how many test images they come from
-     */
-    private record Check(double loss, double accuracy, String weights, int images) {
+                           NDManager dataManager, DeviceTensors train, TestChecks checks, WeightAverage average,
+                           BatchAugmenter augmenter) {
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks within an epoch on a fixed sample of the test set ({@link Training#TEST_SAMPLE} images), in real training
+ * Checks within an epoch on a fixed sample of the test set ({@link TestChecks#TEST_SAMPLE} images), in real training
  * runs on a subset of the real Fashion-MNIST: the epoch's end and every "target reached" come from the whole test set.
  */
 class TrainingTestSampleTest {
