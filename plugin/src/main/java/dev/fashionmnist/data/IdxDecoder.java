@@ -168,7 +168,10 @@ public final class IdxDecoder {
                 if (filled == data.length) {
                     data = Arrays.copyOf(data, (int) Math.min(promised, Math.max(CHUNK, 2L * data.length)));
                 }
-                int n = in.read(data, filled, data.length - filled);
+                // at most a chunk per call: a file's stream reads into a heap array through a temporary native
+                // buffer of the call's size that the JDK keeps for the thread afterwards (47 MB for Fashion-MNIST's
+                // training images, resident until the engine JVM ends)
+                int n = in.read(data, filled, Math.min(CHUNK, data.length - filled));
                 if (n < 0) {
                     throw mismatch(file, dims, promised, filled);
                 }

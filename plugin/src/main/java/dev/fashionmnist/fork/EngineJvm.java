@@ -88,8 +88,9 @@ public final class EngineJvm {
     }
 
     /**
-     * The heap a job needs: room for its data files three times over (the decoded files, the chosen images copied
-     * for the device, and garbage between collections), and for augmentation the training images as floats.
+     * The heap a job needs: room for its data files three times over (the decoded files, the chosen images for the
+     * device, which are direct buffers and count against the same limit, and garbage between collections), and for
+     * augmentation the training images as floats.
      */
     static long heapBytes(Object job) {
         long heap = BASE_HEAP;

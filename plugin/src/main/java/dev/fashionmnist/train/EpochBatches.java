@@ -9,13 +9,13 @@ import java.util.Random;
 
 /**
  * The batches of one epoch, in its seeded shuffled order: the training images and labels gathered into that order on
- * the device once, after which a batch's images are a slice of a chunk of batches normalised at a time (fewer calls
- * per batch, little memory), or, with augmentation, augmented on the host. Closing it frees the epoch's images,
- * before the test pass needs the memory.
+ * the device a chunk of batches at a time (the chunk's images normalised at once: fewer calls per batch, and no
+ * second copy of the whole training set for the epoch's order), a batch being a slice of its chunk; with augmentation
+ * a batch's images are augmented on the host. Closing it frees the chunk, before the test pass needs the memory.
  */
 final class EpochBatches implements AutoCloseable {
     private final NDManager epochManager;
-    private final DeviceTensors shuffled;
+    private final DeviceTensors train;
     private final int[] order;
     private final BatchAugmenter augmenter;
     private final Random random;
@@ -24,6 +24,7 @@ final class EpochBatches implements AutoCloseable {
     private final long columns;
     private NDManager chunkManager;
     private NDArray chunk;
+    private NDArray chunkLabels;
     private int chunkFrom;
     private int chunkTo;
 
@@ -36,7 +37,7 @@ final class EpochBatches implements AutoCloseable {
     EpochBatches(NDManager epochManager, DeviceTensors train, int[] order, BatchAugmenter augmenter, Random random,
                  int chunkImages) {
         this.epochManager = epochManager;
-        this.shuffled = train.reordered(epochManager, order);
+        this.train = train;
         this.order = order;
         this.augmenter = augmenter;
         this.random = random;
@@ -65,23 +66,35 @@ final class EpochBatches implements AutoCloseable {
         if (augmenter != null) {
             return batch.create(augmenter.batch(order, from, to, random), new Shape(to - from, 1, rows, columns));
         }
-        if (to > chunkTo) {
-            if (chunkManager != null) {
-                chunkManager.close();
-            }
-            chunkManager = epochManager.newSubManager();
-            chunkFrom = from;
-            chunkTo = Math.min(order.length, from + chunkImages);
-            chunk = shuffled.images(chunkManager, chunkFrom, chunkTo);
-        }
-        NDArray x = chunk.get(new NDIndex().addSliceDim(from - chunkFrom, to - chunkFrom));
-        x.attach(batch);
-        return x;
+        chunkFor(from, to);
+        return slice(chunk, batch, from, to);
     }
 
     /** The labels of the epoch's positions {@code from} to {@code to}, as an array of {@code batch}. */
     NDArray labels(NDManager batch, int from, int to) {
-        return shuffled.labels(batch, from, to);
+        chunkFor(from, to);
+        return slice(chunkLabels, batch, from, to);
+    }
+
+    /** Gathers the chunk that starts at {@code from} unless the current one holds the positions up to {@code to}. */
+    private void chunkFor(int from, int to) {
+        if (chunkManager != null && from >= chunkFrom && to <= chunkTo) {
+            return;
+        }
+        if (chunkManager != null) {
+            chunkManager.close();
+        }
+        chunkManager = epochManager.newSubManager();
+        chunkFrom = from;
+        chunkTo = Math.min(order.length, from + chunkImages);
+        chunk = augmenter == null ? train.images(chunkManager, order, chunkFrom, chunkTo) : null;
+        chunkLabels = train.labels(chunkManager, order, chunkFrom, chunkTo);
+    }
+
+    private NDArray slice(NDArray whole, NDManager batch, int from, int to) {
+        NDArray part = whole.get(new NDIndex().addSliceDim(from - chunkFrom, to - chunkFrom));
+        part.attach(batch);
+        return part;
     }
 
     @Override
@@ -90,6 +103,5 @@ final class EpochBatches implements AutoCloseable {
             chunkManager.close();
             chunkManager = null;
         }
-        shuffled.close();
     }
 }

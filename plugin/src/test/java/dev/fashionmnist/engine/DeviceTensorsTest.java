@@ -51,25 +51,22 @@ class DeviceTensorsTest {
     }
 
     @Test
-    void aReorderedSetHoldsTheImagesAndLabelsInTheNewOrder() {
+    void positionsOfAnOrderAreGatheredWithTheirLabelsAndGoWithTheirManager() {
         IdxImages images = images();
         int[] chosen = {0, 1, 2, 3, 4};
+        int[] order = {3, 1, 4, 0, 2};
         Normalization norm = Normalization.of(images.pixels(), SIZE, chosen);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-             DeviceTensors set = DeviceTensors.of(manager, images, labels(), chosen, norm);
-             NDManager epoch = manager.newSubManager();
-             DeviceTensors reordered = set.reordered(epoch, new int[] {3, 1, 4, 0, 2})) {
-            float[] expected = norm.apply(images.pixels(), SIZE, new int[] {3, 1, 4, 0, 2});
-            try (NDManager batch = manager.newSubManager()) {
-                assertArrayEquals(expected, reordered.images(batch, 0, 5).toFloatArray());
-                assertArrayEquals(new long[] {3, 1, 4, 0, 2}, reordered.labels(batch, 0, 5).toLongArray());
-            }
+             DeviceTensors set = DeviceTensors.of(manager, images, labels(), chosen, norm)) {
+            float[] expected = norm.apply(images.pixels(), SIZE, new int[] {4, 0});
             long before = countArrays(manager);
-            try (NDManager batch = manager.newSubManager()) {
-                reordered.images(batch, 2, 4);
-                reordered.labels(batch, 2, 4);
+            try (NDManager chunk = manager.newSubManager()) {
+                NDArray x = set.images(chunk, order, 2, 4);
+                assertEquals("(2, 1, 2, 2)", x.getShape().toString());
+                assertArrayEquals(expected, x.toFloatArray());
+                assertArrayEquals(new long[] {4, 0}, set.labels(chunk, order, 2, 4).toLongArray());
             }
-            assertEquals(before, countArrays(manager), "a batch's arrays go with its manager");
+            assertEquals(before, countArrays(manager), "a chunk's arrays go with its manager");
         }
     }
 
