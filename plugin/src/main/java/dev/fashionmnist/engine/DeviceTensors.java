@@ -95,6 +95,21 @@ public final class DeviceTensors implements AutoCloseable {
         return manager.create(idx);
     }
 
+    /**
+     * The images and labels at {@code positions} (indices into this set, in that order) as a set of their own, as
+     * arrays of {@code manager}: for a small part of a set, such as the test sample that checks within an epoch take
+     * (an epoch's shuffled order is gathered a part at a time instead, {@link #images(NDManager, int[], int, int)}).
+     */
+    public DeviceTensors subset(NDManager manager, int[] positions) {
+        NDArray index = index(manager, positions, 0, positions.length);
+        NDArray x = images.get(index);
+        NDArray y = labels.get(index);
+        x.attach(manager);
+        y.attach(manager);
+        index.close();
+        return new DeviceTensors(x, y, positions.length, scale, shift);
+    }
+
     /** Images {@code from} (inclusive) to {@code to} (exclusive), normalised float32, as arrays of {@code batch}. */
     public NDArray images(NDManager batch, int from, int to) {
         NDArray raw = images.get(new NDIndex().addSliceDim(from, to));

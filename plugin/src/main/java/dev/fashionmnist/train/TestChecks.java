@@ -60,7 +60,7 @@ final class TestChecks {
             }
             int[] positions = SubsetSelector.select(new IdxLabels(labels), TEST_SAMPLE,
                     plan.data().classNames().size(), true, s.seed());
-            sample = test.reordered(manager, positions);
+            sample = test.subset(manager, positions);
         }
         return new TestChecks(trainer, average, test, sample, s.targetAccuracy());
     }
