@@ -8,7 +8,7 @@ assert log.contains("Parameter 'outputDirectory': ") && log.contains('is not a w
 assert log.contains("Parameter 'labelSmoothing' is 1.0: use a value from 0 (none) to below 1")
 assert log.contains("Parameter 'evaluationsPerEpoch' is 20, but an epoch of 1000 images in batches of 64 has only 16 batches: use at most 16")
 assert log.contains("Parameter 'targetAccuracy' is '120%': use a fraction between 0 and 1 (e.g. 0.91) or a percentage between 0% and 100% (e.g. 91%)")
-assert log.contains("Parameter 'lrSchedule' is 'triangle': use constant, cosine, step or onecycle")
+assert log.contains("Parameter 'lrSchedule' is 'triangle': use constant, cosine, step, onecycle or wsd")
 // one message, no stack trace from the plugin or the engine (Maven's own download warnings may carry frames)
 assert !(log =~ /(?m)^\s+at (dev\.fashionmnist|ai\.djl)\./): 'no stack trace'
 assert !new File(basedir, 'target/fashionmnist/model').exists()

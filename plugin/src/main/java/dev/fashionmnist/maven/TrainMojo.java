@@ -75,7 +75,7 @@ public class TrainMojo extends AbstractEngineMojo {
     String optimizer;
 
     /** The (initial, with onecycle the peak, with wsd the stable) learning rate. */
-    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.001")
+    @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.003")
     double learningRate;
 
     /** sgd: momentum (0 = plain SGD, as in the notebook). */
@@ -95,7 +95,7 @@ public class TrainMojo extends AbstractEngineMojo {
      * or wsd (warmup-stable-decay: a short warm-up of at most 200 batches, the constant rate, then a 1-sqrt decay
      * towards 0 over the last 20% of the run).
      */
-    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "constant")
+    @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "wsd")
     String lrSchedule;
 
     /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */
