@@ -402,7 +402,7 @@ class DiagnosisTest {
                 + "neurons for 10 classes (hiddenSize=2), a tiny learning rate (learningRate=1E-7 with adam), with "
                 + "which each step barely moves the weights, only 5 optimizer steps (300 training images in batches "
                 + "of 64, 1 epoch). Try: a wider hidden layer (hiddenSize=128, the default); a larger learningRate "
-                + "(0.001 with adam, the default, or 0.01 with sgd); more epochs (epochs) or more training images "
+                + "(0.003 with adam, the default, or 0.01 with sgd); more epochs (epochs) or more training images "
                 + "(trainSize)", f.message());
         assertEquals("lernt nicht: Die Testgenauigkeit von 10,25 % in Epoche 1 liegt auf Zufallsniveau: Raten unter "
                 + "10 Klassen ergibt 10,00 %, ein Netz, das lernt, erreicht 20,00 % oder mehr; wahrscheinliche "

@@ -73,7 +73,7 @@ class TrainingDiagnosisTest {
                 + "causes: a hidden layer of only 2 neurons for 10 classes (hiddenSize=2), a tiny learning rate "
                 + "(learningRate=1E-7 with adam), with which each step barely moves the weights, only 5 optimizer "
                 + "steps (300 training images in batches of 64, 1 epoch). Try: a wider hidden layer (hiddenSize=128, "
-                + "the default); a larger learningRate (0.001 with adam, the default, or 0.01 with sgd); more epochs "
+                + "the default); a larger learningRate (0.003 with adam, the default, or 0.01 with sgd); more epochs "
                 + "(epochs) or more training images (trainSize)"), diagnosis);
         assertTrue(english.infos.stream().noneMatch(i -> i.startsWith("Diagnosis")), english.infos.toString());
 
