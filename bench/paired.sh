@@ -180,7 +180,7 @@ run_plugin() {
       -Dfashionmnist.architecture="$arch" -Dfashionmnist.hiddenSize="$hidden_size" \
       -Dfashionmnist.trainSize="$n" -Dfashionmnist.trainSubset=first -Dfashionmnist.testSize="$test_size" \
       -Dfashionmnist.epochs="$e" -Dfashionmnist.batchSize="$b" -Dfashionmnist.optimizer="$optimizer" \
-      -Dfashionmnist.learningRate="$lr" -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0 \
+      -Dfashionmnist.learningRate="$lr" -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0 -Dfashionmnist.weightAverage=false \
       -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="$seed" \
       -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.attach=false) >"$work/$name.log" 2>&1 &
   pid=$!

@@ -32,7 +32,7 @@ python=${PYTHON:-}
 plugin_version=""
 keep=false
 work=""
-configs=("defaults=" "notebook-adam=-Dfashionmnist.optimizer=adam -Dfashionmnist.learningRate=0.001 -Dfashionmnist.batchSize=64 -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0")
+configs=("defaults=" "notebook-adam=-Dfashionmnist.optimizer=adam -Dfashionmnist.learningRate=0.001 -Dfashionmnist.batchSize=64 -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0 -Dfashionmnist.weightAverage=false")
 custom_configs=false
 
 usage() {
