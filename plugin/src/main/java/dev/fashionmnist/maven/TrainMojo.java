@@ -161,9 +161,14 @@ public class TrainMojo extends AbstractEngineMojo {
     @Parameter(property = "fashionmnist.targetAccuracy")
     String targetAccuracy;
 
-    /** Test evaluations per epoch at evenly spaced batches, the last at the epoch's end; each adds a metrics row. */
-    @Parameter(property = "fashionmnist.evaluationsPerEpoch", defaultValue = "1")
-    int evaluationsPerEpoch;
+    /**
+     * Test evaluations per epoch at evenly spaced batches, the last at the epoch's end; each adds a metrics row. A
+     * whole number, or auto (the default): 4 with a targetAccuracy, so that a target reached within an epoch stops
+     * there (the checks within an epoch evaluate a 2,000-image sample of the test set; the whole set decides whether
+     * the target is reached), else 1.
+     */
+    @Parameter(property = "fashionmnist.evaluationsPerEpoch", defaultValue = "auto")
+    String evaluationsPerEpoch;
 
     /** Train even when model.json's fingerprint says the model is up to date. */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
@@ -318,7 +323,7 @@ public class TrainMojo extends AbstractEngineMojo {
         p.put("earlyStoppingPatience", String.valueOf(earlyStoppingPatience));
         p.put("augment", String.valueOf(augment));
         p.put("targetAccuracy", targetAccuracy == null ? "" : targetAccuracy);
-        p.put("evaluationsPerEpoch", String.valueOf(evaluationsPerEpoch));
+        p.put("evaluationsPerEpoch", evaluationsPerEpoch);
         p.put("labelSmoothing", String.valueOf(labelSmoothing));
         p.put("weightAverage", String.valueOf(weightAverage));
         return new TrainParameters(p);

@@ -143,6 +143,22 @@ class TrainParametersTest {
         assertTrue(e.getMessage().contains("'epochs'"), e.getMessage());
     }
 
+    /** auto: 4 checks per epoch with a target (at most one per batch of a subset), else 1; never in the fingerprint. */
+    @Test
+    void evaluationsPerEpochAutoChecksWithinEpochsOnlyForATarget() {
+        TrainParameters auto = new TrainParameters(base()).with("evaluationsPerEpoch", "auto");
+        assertEquals(1, settings(auto).evaluationsPerEpoch(), "no target: one check per epoch");
+        assertEquals(TrainParameters.CHECKS_WITH_TARGET,
+                settings(auto.with("targetAccuracy", "90%")).evaluationsPerEpoch(), "a target: checks within epochs");
+        assertEquals(2, settings(auto.with("targetAccuracy", "90%").with("trainSize", "100")).evaluationsPerEpoch(),
+                "100 images in batches of 64 are 2 batches: at most 2 checks");
+        assertEquals(settings(new TrainParameters(base()).with("evaluationsPerEpoch", "1")).parameters(),
+                settings(auto).parameters(), "auto without a target is the same configuration as 1");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> settings(new TrainParameters(base()).with("evaluationsPerEpoch", "often")));
+        assertTrue(e.getMessage().contains("'evaluationsPerEpoch'"), e.getMessage());
+    }
+
     @Test
     void targetEvaluationsAndSmoothingByName() {
         TrainSettings none = settings(new TrainParameters(base()));
