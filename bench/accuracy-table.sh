@@ -82,20 +82,10 @@ echo "arch,seed,test_accuracy,seconds" >"$results"
 for arch in "${archs[@]}"; do
   for seed in $seeds; do
     echo "# $arch seed $seed ..." >&2
-    rm -rf "$project/target"
     log=$work/$arch-$seed.log
     start=$(now)
-    (cd "$project" && exec "${mvn_cmd[@]}" fashionmnist:train -Dfashionmnist.architecture="$arch" \
-        -Dfashionmnist.epochs="$epochs" -Dfashionmnist.seed="$seed" -Dfashionmnist.threads="$threads" \
-        -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.modelCache=false \
-        -Dfashionmnist.attach=false "${extra[@]}") >"$log" 2>&1 &
-    mvn_pid=$!
-    if ! wait "$mvn_pid"; then
-      tail -40 "$log" >&2
-      keep=true
-      die "the run $arch seed $seed failed (log above; whole log in $log, kept)"
-    fi
-    mvn_pid=""
+    run_train "$log" "the run $arch seed $seed" -Dfashionmnist.architecture="$arch" -Dfashionmnist.epochs="$epochs" \
+        -Dfashionmnist.seed="$seed" -Dfashionmnist.threads="$threads" "${extra[@]}"
     end=$(now)
     # the model's test accuracy as model.json records it: the evaluation that chose the model written
     accuracy=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["finalMetrics"]["testAccuracy"])' \

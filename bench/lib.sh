@@ -1,4 +1,4 @@
-# Shared by bench/paired.sh and bench/time-to-target.sh (sourced, not run): prerequisites, the throwaway consumer
+# Shared by bench/paired.sh, bench/time-to-target.sh and bench/accuracy-table.sh (sourced, not run): prerequisites, the throwaway consumer
 # project, Maven's command line, cleanup. Each function reads the caller's variables named in its comment; die() is
 # the caller's (it prints "<script>: <message>" and exits 1).
 
@@ -88,6 +88,25 @@ fill_data_cache() {
     cat "$work/download-data.log" >&2
     die "mvn fashionmnist:download-data failed (log above)"
   fi
+}
+
+# Runs `mvn fashionmnist:train` in $project (from a clean target/) with the benchmarks' common settings (the CPU, no
+# model cache, no up-to-date check, nothing attached) and the -D arguments given after $1 and $2, its output in $1; on
+# failure prints the log's tail, keeps $work and dies naming the run $2. Reads mvn_cmd and project; sets mvn_pid while
+# Maven runs (for cleanup).
+run_train() {
+  local log=$1 what=$2
+  shift 2
+  rm -rf "$project/target"
+  (cd "$project" && exec "${mvn_cmd[@]}" fashionmnist:train -Dfashionmnist.device=cpu -Dfashionmnist.force=true \
+      -Dfashionmnist.modelCache=false -Dfashionmnist.attach=false "$@") >"$log" 2>&1 &
+  mvn_pid=$!
+  if ! wait "$mvn_pid"; then
+    tail -40 "$log" >&2
+    keep=true
+    die "$what failed (log above; whole log in $log, kept)"
+  fi
+  mvn_pid=""
 }
 
 cleanup() {

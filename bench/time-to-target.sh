@@ -109,19 +109,10 @@ run_plugin() {
   local name=$1 args=$2 rnd=$3 start end log=$work/$1-$3.log extra=()
   # shellcheck disable=SC2206
   [[ -n $args ]] && extra=($args)
-  rm -rf "$project/target"
   start=$(now)
-  (cd "$project" && exec "${mvn_cmd[@]}" fashionmnist:train -Dfashionmnist.targetAccuracy="$target" \
+  run_train "$log" "the plugin run $name (round $rnd)" -Dfashionmnist.targetAccuracy="$target" \
       -Dfashionmnist.epochs="$max_epochs" -Dfashionmnist.threads="$threads" -Dfashionmnist.seed="${seed:-$rnd}" \
-      -Dfashionmnist.device=cpu -Dfashionmnist.force=true -Dfashionmnist.modelCache=false \
-      -Dfashionmnist.attach=false "${extra[@]}") >"$log" 2>&1 &
-  mvn_pid=$!
-  if ! wait "$mvn_pid"; then
-    tail -40 "$log" >&2
-    keep=true
-    die "the plugin run $name (round $rnd) failed (log above; whole log in $log, kept)"
-  fi
-  mvn_pid=""
+      "${extra[@]}"
   end=$(now)
   cp "$project/target/fashionmnist/metrics.csv" "$work/$name-$rnd.metrics.csv"
   "$python" - "$work/$name-$rnd.metrics.csv" "$name" "$rnd" "$start" "$end" "$target" >>"$results" <<'PY'
