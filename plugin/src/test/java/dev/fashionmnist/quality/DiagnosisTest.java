@@ -409,7 +409,7 @@ class DiagnosisTest {
                 + "Ursachen: eine verborgene Schicht mit nur 2 Neuronen für 10 Klassen (hiddenSize=2), eine winzige "
                 + "Lernrate (learningRate=1E-7 mit adam), mit der jeder Schritt die Gewichte kaum bewegt, nur 5 "
                 + "Optimierungsschritte (300 Trainingsbilder in Stapeln zu 64, 1 Epoche). Versuche: eine breitere "
-                + "verborgene Schicht (hiddenSize=128, voreingestellt); eine größere Lernrate (learningRate: 0.001 "
+                + "verborgene Schicht (hiddenSize=128, voreingestellt); eine größere Lernrate (learningRate: 0.003 "
                 + "mit adam, voreingestellt, oder 0.01 mit sgd); mehr Epochen ('epochs') oder mehr Trainingsbilder "
                 + "(trainSize)", f.text().in(Language.GERMAN));
         assertEquals("lernt nicht", Diagnosis.verdictText(findings).in(Language.GERMAN));
