@@ -109,6 +109,24 @@ public final class IdxDecoder {
         return new Decoded(dims, data, direct ? ByteBuffer.allocateDirect(data.length).put(data).flip() : null);
     }
 
+    /**
+     * The data bytes (pixels or labels) that the header of {@code file}, gzip-compressed or raw, promises: what
+     * decoding it holds in memory. Reads only the header; checks it as {@link #readHeader(Path, int)} does.
+     */
+    public static long dataBytes(Path file, int expectedDims) {
+        try {
+            boolean gzip = isGzip(file);
+            try (InputStream raw = Files.newInputStream(file);
+                 InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+                return readHeader(in, file.toString(), expectedDims).dataBytes();
+            }
+        } catch (NoSuchFileException e) {
+            throw new IdxFormatException(Messages.of("data.idx.noFile", file));
+        } catch (IOException e) {
+            throw new IdxFormatException(Messages.of("data.idx.unreadable", file, e.getMessage()));
+        }
+    }
+
     /** Reads and checks the header of an uncompressed IDX file with {@code expectedDims} dimensions. */
     public static IdxHeader readHeader(Path file, int expectedDims) {
         try (InputStream in = Files.newInputStream(file)) {
