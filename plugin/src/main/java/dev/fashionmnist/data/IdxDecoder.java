@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,18 +26,28 @@ public final class IdxDecoder {
     /** The most data bytes (pixels or labels) one IDX file may hold: 2 GiB less 65 bytes (the largest Java array). */
     public static final int MAX_DATA_BYTES = Integer.MAX_VALUE - 64;
     private static final int CHUNK = 1 << 20;
+    /**
+     * The most bytes one compressed byte can inflate to: deflate's limit is 1032 (a byte of ones gives at most 4
+     * length-258 matches); twice that for a margin. A header that promises more than its compressed file can hold
+     * gets no buffer of that size before the data arrives.
+     */
+    private static final long MAX_INFLATION = 2064;
 
     private IdxDecoder() {
     }
 
+    /**
+     * Decodes the images of {@code file} into a direct buffer (off the Java heap: see {@link IdxImages}), read a chunk
+     * at a time.
+     */
     public static IdxImages readImages(Path file) {
-        Decoded d = decode(file, 3);
-        return new IdxImages(d.dims[0], d.dims[1], d.dims[2], d.data);
+        Decoded d = decode(file, 3, true);
+        return new IdxImages(d.dims[0], d.dims[1], d.dims[2], d.direct);
     }
 
     /** Reads labels and checks that each one is below {@code classCount}. */
     public static IdxLabels readLabels(Path file, int classCount) {
-        Decoded d = decode(file, 1);
+        Decoded d = decode(file, 1, false);
         byte[] labels = d.data;
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i] & 0xFF;
@@ -55,16 +66,18 @@ public final class IdxDecoder {
         }
     }
 
-    private record Decoded(int[] dims, byte[] data) {
+    /** The header's dimensions and the data: in {@code data} (heap), or else in {@code direct}. */
+    private record Decoded(int[] dims, byte[] data, ByteBuffer direct) {
     }
 
-    private static Decoded decode(Path file, int expectedDims) {
+    private static Decoded decode(Path file, int expectedDims, boolean direct) {
         try {
             boolean gzip = isGzip(file);
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
                  InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
                 long payloadBytes = gzip ? -1 : Files.size(file);
-                return decode(in, payloadBytes, file, expectedDims);
+                long inflatedAtMost = gzip ? MAX_INFLATION * Files.size(file) : payloadBytes;
+                return decode(in, payloadBytes, inflatedAtMost, file, expectedDims, direct);
             }
         } catch (NoSuchFileException e) {
             throw new IdxFormatException(Messages.of("data.idx.noFile", file));
@@ -75,7 +88,8 @@ public final class IdxDecoder {
         }
     }
 
-    private static Decoded decode(InputStream in, long fileSize, Path file, int expectedDims) throws IOException {
+    private static Decoded decode(InputStream in, long fileSize, long inflatedAtMost, Path file, int expectedDims,
+                                  boolean direct) throws IOException {
         IdxHeader header = readHeader(in, file.toString(), expectedDims);
         int[] dims = header.dims();
         if (fileSize >= 0) {
@@ -84,9 +98,33 @@ public final class IdxDecoder {
                 throw mismatch(file, dims, header.dataBytes(), present);
             }
         }
+        int promised = (int) header.dataBytes();
+        if (direct && promised <= inflatedAtMost) {
+            // the data can be present (a raw file's size was just checked against the header; a compressed file
+            // can inflate to this size): read into one direct buffer of that size, nothing of it on the heap
+            return new Decoded(dims, null, readPromisedDirect(in, promised, file, dims));
+        }
         // a raw file's size was just checked against the header: its data is read into one array of that size
-        byte[] data = readPromised(in, (int) header.dataBytes(), fileSize >= 0, file, dims);
-        return new Decoded(dims, data);
+        byte[] data = readPromised(in, promised, fileSize >= 0, file, dims);
+        return new Decoded(dims, data, direct ? ByteBuffer.allocateDirect(data.length).put(data).flip() : null);
+    }
+
+    /**
+     * The data bytes (pixels or labels) that the header of {@code file}, gzip-compressed or raw, promises: what
+     * decoding it holds in memory. Reads only the header; checks it as {@link #readHeader(Path, int)} does.
+     */
+    public static long dataBytes(Path file, int expectedDims) {
+        try {
+            boolean gzip = isGzip(file);
+            try (InputStream raw = Files.newInputStream(file);
+                 InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+                return readHeader(in, file.toString(), expectedDims).dataBytes();
+            }
+        } catch (NoSuchFileException e) {
+            throw new IdxFormatException(Messages.of("data.idx.noFile", file));
+        } catch (IOException e) {
+            throw new IdxFormatException(Messages.of("data.idx.unreadable", file, e.getMessage()));
+        }
     }
 
     /** Reads and checks the header of an uncompressed IDX file with {@code expectedDims} dimensions. */
@@ -190,6 +228,33 @@ public final class IdxDecoder {
             throw mismatch(file, dims, promised, promised + extra);
         }
         return data;
+    }
+
+    /** Reads exactly {@code promised} bytes into a direct buffer of that size, through a small heap chunk. */
+    private static ByteBuffer readPromisedDirect(InputStream in, int promised, Path file, int[] dims)
+            throws IOException {
+        ByteBuffer data = ByteBuffer.allocateDirect(promised);
+        byte[] chunk = new byte[1 << 16];
+        try {
+            while (data.hasRemaining()) {
+                int n = in.read(chunk, 0, Math.min(chunk.length, data.remaining()));
+                if (n < 0) {
+                    throw mismatch(file, dims, promised, data.position());
+                }
+                data.put(chunk, 0, n);
+            }
+        } catch (EOFException e) {
+            throw new IdxFormatException(Messages.of("data.idx.gzipTruncated", file, data.position(), promised,
+                    describe(dims, dims.length)));
+        }
+        long extra = 0;
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            extra += n;
+        }
+        if (extra > 0) {
+            throw mismatch(file, dims, promised, promised + extra);
+        }
+        return data.flip();
     }
 
     private static IdxFormatException mismatch(Path file, int[] dims, long promised, long present) {

@@ -1,6 +1,8 @@
 package dev.fashionmnist.fork;
 
 import dev.fashionmnist.data.DatasetFile;
+import dev.fashionmnist.data.IdxDecoder;
+import dev.fashionmnist.data.IdxFormatException;
 import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.train.SweepJob;
@@ -35,6 +37,8 @@ public final class EngineJvm {
     private static final long MIB = 1L << 20;
     /** Heap besides the data: the engine's Java side, model cards, CSVs and plots. */
     private static final long BASE_HEAP = 96 * MIB;
+    /** Direct memory besides the data: the engine's buffers for batches, parameters and results. */
+    private static final long BASE_DIRECT = 64 * MIB;
     /** Heap per pixel of an image to classify: up to 4 characters of JSON, 2 bytes each, read and parsed. */
     private static final long PREDICT_BYTES_PER_PIXEL = 16;
 
@@ -83,13 +87,15 @@ public final class EngineJvm {
         args.add("-XX:TieredStopAtLevel=1");
         args.add("-Xms16m");
         args.add("-Xmx" + heapBytes(job) / MIB + "m");
+        // the decoded images are direct buffers, which count against this limit (by default -Xmx, now far below them)
+        args.add("-XX:MaxDirectMemorySize=" + directBytes(job) / MIB + "m");
         args.addAll(userArgs);
         return args;
     }
 
     /**
-     * The heap a job needs: room for its data files three times over (the decoded files, the chosen images for the
-     * device, which are direct buffers and count against the same limit, and garbage between collections), and for
+     * The heap a job needs: the decoded images live in direct buffers (see {@link #directBytes}), so the heap holds the
+     * engine's Java side, the labels three times over (decoded, chosen, garbage between collections), and for
      * augmentation the training images as floats.
      */
     static long heapBytes(Object job) {
@@ -99,24 +105,68 @@ public final class EngineJvm {
         } else if (job instanceof SweepJob sweep) {
             heap += sweep.trials().stream().mapToLong(EngineJvm::trainHeap).max().orElse(0);
         } else if (job instanceof EvaluateJob evaluate) {
-            heap += 3 * bytes(evaluate.dataFiles());
+            heap += 3 * labelBytes(evaluate.dataFiles());
         } else if (job instanceof PredictJob predict) {
             // the job file holds each image's pixels as JSON numbers: read as text, then parsed
             heap += predict.images().stream().mapToLong(i -> PREDICT_BYTES_PER_PIXEL * i.pixels().length).sum();
         }
-        return (heap + MIB - 1) / MIB * MIB;
+        return wholeMib(heap);
+    }
+
+    /**
+     * The direct memory a job needs: its decoded images twice (the decoded buffers, and the copies of a choice of them
+     * that become the engine's tensors; all of a set in file order needs no copy), its labels as the engine's int64,
+     * and room for the engine's own direct buffers (batches, parameters).
+     */
+    static long directBytes(Object job) {
+        long direct = BASE_DIRECT;
+        if (job instanceof TrainJob train) {
+            direct += dataDirect(train.dataFiles());
+        } else if (job instanceof SweepJob sweep) {
+            direct += sweep.trials().stream().mapToLong(t -> dataDirect(t.dataFiles())).max().orElse(0);
+        } else if (job instanceof EvaluateJob evaluate) {
+            direct += dataDirect(evaluate.dataFiles());
+        } else if (job instanceof PredictJob predict) {
+            direct += predict.images().stream().mapToLong(i -> Float.BYTES * i.pixels().length).sum();
+        }
+        return wholeMib(direct);
     }
 
     private static long trainHeap(TrainJob job) {
-        long heap = 3 * bytes(job.dataFiles());
+        long heap = 3 * labelBytes(job.dataFiles());
         if (job.settings().augment()) {
-            heap += 4 * size(job.dataFiles().get(DatasetFile.TRAIN_IMAGES));
+            heap += Float.BYTES * dataBytes(job.dataFiles().get(DatasetFile.TRAIN_IMAGES), DatasetFile.TRAIN_IMAGES);
         }
         return heap;
     }
 
-    private static long bytes(Map<DatasetFile, Path> files) {
-        return files.values().stream().mapToLong(EngineJvm::size).sum();
+    private static long dataDirect(Map<DatasetFile, Path> files) {
+        long direct = 0;
+        for (Map.Entry<DatasetFile, Path> e : files.entrySet()) {
+            direct += (e.getKey().isImages() ? 2 : Long.BYTES) * dataBytes(e.getValue(), e.getKey());
+        }
+        return direct;
+    }
+
+    private static long labelBytes(Map<DatasetFile, Path> files) {
+        return files.entrySet().stream().filter(e -> !e.getKey().isImages())
+                .mapToLong(e -> dataBytes(e.getValue(), e.getKey())).sum();
+    }
+
+    /** The bytes {@code file} decodes to, as its header says; else its size (the fork reports a bad file itself). */
+    private static long dataBytes(Path file, DatasetFile kind) {
+        if (file == null) {
+            return 0;
+        }
+        try {
+            return IdxDecoder.dataBytes(file, kind.isImages() ? 3 : 1);
+        } catch (IdxFormatException e) {
+            return size(file);
+        }
+    }
+
+    private static long wholeMib(long bytes) {
+        return (bytes + MIB - 1) / MIB * MIB;
     }
 
     private static long size(Path file) {

@@ -44,7 +44,7 @@ public final class BatchAugmenter {
                 : Messages.of("train.augment.noFlips", dataset)));
         IdxImages images = plan.data().trainImages();
         Normalization norm = plan.normalization();
-        float[] host = norm.apply(images.pixels(), images.pixelsPerImage(), plan.trainIndex());
+        float[] host = images.normalized(norm, plan.trainIndex());
         return new BatchAugmenter(host, images.rows(), images.columns(), flip, -norm.shift());
     }
 

@@ -78,7 +78,7 @@ public record RunPlan(TrainJob job, LoadedDataset data, int imagesUsed, int[] tr
                     resumeFrom.model().describe(), s.model().describe()));
         }
         Normalization norm = resumeFrom != null ? resumeFrom.normalization()
-                : Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), trainIndex);
+                : data.trainImages().normalization(trainIndex);
 
         Engine engine = Engine.getEngine("PyTorch");
         // a GPU proves itself with one training step of this network and batch before the data goes there

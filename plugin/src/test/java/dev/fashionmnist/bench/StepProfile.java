@@ -44,7 +44,7 @@ public final class StepProfile {
                 .learningRate(0.001).lrSchedule(LrSchedule.CONSTANT).trainSize(n).seed(1).device("cpu").threads(threads)
                 .build();
         int[] index = SubsetSelector.select(data.trainLabels(), n, 10, false, 1);
-        Normalization norm = Normalization.of(data.trainImages().pixels(), data.trainImages().pixelsPerImage(), index);
+        Normalization norm = data.trainImages().normalization(index);
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed(1);
         try (Model model = Model.newInstance("p", Device.cpu(), "PyTorch")) {

@@ -9,6 +9,7 @@ import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.testing.IdxFixtures;
 import dev.fashionmnist.text.Messages;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,8 +43,11 @@ class IdxDecoderTest {
         assertEquals(28, a.rows());
         assertEquals(28, a.columns());
         assertEquals("5x28x28", a.shape());
-        assertArrayEquals(Arrays.copyOfRange(raw, 16, raw.length), a.pixels());
-        assertArrayEquals(a.pixels(), b.pixels());
+        assertTrue(a.pixels().isDirect(), "decoded off the heap");
+        assertTrue(a.pixels().isReadOnly(), "callers get a read-only view");
+        assertEquals(ByteBuffer.wrap(raw, 16, raw.length - 16), a.pixels());
+        assertEquals(a.pixels(), b.pixels());
+        assertArrayEquals(Arrays.copyOfRange(raw, 16 + 28 * 28, 16 + 2 * 28 * 28), a.image(1));
         assertEquals(raw[16 + 28 * 28 + 3 * 28 + 2] & 0xFF, a.pixel(1, 3, 2));
     }
 

@@ -26,7 +26,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,9 +56,7 @@ class PredictorTest {
     }
 
     private static byte[] testImage(int i) {
-        IdxImages test = RealData.load().testImages();
-        int n = test.pixelsPerImage();
-        return Arrays.copyOfRange(test.pixels(), i * n, (i + 1) * n);
+        return RealData.load().testImages().image(i);
     }
 
     private static Path writeGreyPng(byte[] pixels, int width, int height, Path file) throws Exception {
@@ -171,7 +168,7 @@ class PredictorTest {
                 for (int i = from; i < Math.min(n, from + 500); i++) {
                     float[] x = new float[size];
                     for (int p = 0; p < size; p++) {
-                        x[p] = (test.pixels()[i * size + p] & 0xFF) / 255f;
+                        x[p] = test.pixel(i, p / test.columns(), p % test.columns()) / 255f;
                     }
                     batch.add(x);
                 }

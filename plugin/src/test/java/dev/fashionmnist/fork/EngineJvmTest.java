@@ -12,6 +12,7 @@ import dev.fashionmnist.evaluate.EvaluateJob;
 import dev.fashionmnist.evaluate.ImageInput;
 import dev.fashionmnist.evaluate.PredictJob;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
+import dev.fashionmnist.testing.IdxFixtures;
 import dev.fashionmnist.train.SweepJob;
 import dev.fashionmnist.train.TrainJob;
 import java.io.IOException;
@@ -49,21 +50,55 @@ class EngineJvmTest {
                 .dataSha256(Map.of()).outputDirectory(Path.of("out")).fingerprint("f").pluginVersion("v").build();
     }
 
+    /**
+     * Fashion-MNIST's four files as far as the sizing reads them: their headers (60,000 and 10,000 images of 28x28),
+     * the training images' gzip-compressed, the others raw.
+     */
+    private Map<DatasetFile, Path> fashionHeaders() throws IOException {
+        Map<DatasetFile, Path> files = new EnumMap<>(DatasetFile.class);
+        for (DatasetFile f : DatasetFile.values()) {
+            int count = f.isTrain() ? 60_000 : 10_000;
+            byte[] header = f.isImages() ? IdxFixtures.imagesHeader(count, 28, 28)
+                    : IdxFixtures.idx(0x801, new int[] {count}, new byte[0]);
+            Path p = dir.resolve(f.fileName());
+            Files.write(p, f == DatasetFile.TRAIN_IMAGES ? IdxFixtures.gzip(header) : header);
+            files.put(f, p);
+        }
+        return files;
+    }
+
+    private static long wholeMib(long bytes) {
+        return (bytes + MIB - 1) / MIB * MIB;
+    }
+
     @Test
-    void theHeapFollowsTheDataAndAugmentationAddsTheImagesAsFloats() throws IOException {
-        Map<DatasetFile, Path> files = files(10 * MIB);
+    void theImagesLiveInDirectMemoryAndTheHeapHoldsTheLabelsAndForAugmentationTheFloats() throws IOException {
+        Map<DatasetFile, Path> files = fashionHeaders();
+        long images = 70_000L * 28 * 28;
+        long labels = 70_000L;
         long plain = EngineJvm.heapBytes(train(files, false));
-        assertEquals(96 * MIB + 3 * 13 * MIB, plain, "base plus three times the 13 MiB of data");
-        assertEquals(plain + 40 * MIB, EngineJvm.heapBytes(train(files, true)));
-        assertEquals(plain + 40 * MIB, EngineJvm.heapBytes(new SweepJob(List.of(train(files, false),
+        assertEquals(97 * MIB, plain, "base plus three times the labels: none of the 55 MB of pixels");
+        long augmented = wholeMib(96 * MIB + 3 * labels + 4 * 60_000L * 28 * 28);
+        assertEquals(augmented, EngineJvm.heapBytes(train(files, true)), "plus the training images as floats");
+        assertEquals(augmented, EngineJvm.heapBytes(new SweepJob(List.of(train(files, false),
                 train(files, true)), List.of("a", "b"))), "a sweep: its largest trial");
-        assertEquals(plain, EngineJvm.heapBytes(new EvaluateJob(Path.of("m"), "fashion-mnist", List.of(), files,
-                Map.of(), -1, false, Path.of("r"))));
+        EvaluateJob evaluate = new EvaluateJob(Path.of("m"), "fashion-mnist", List.of(), files, Map.of(), -1, false,
+                Path.of("r"));
+        assertEquals(plain, EngineJvm.heapBytes(evaluate));
         assertEquals(96 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), List.of(), -1, false, Path.of("r"))));
-        List<ImageInput.Prepared> images = java.util.Collections.nCopies(1024,
+        List<ImageInput.Prepared> prepared = java.util.Collections.nCopies(1024,
                 new ImageInput.Prepared(Path.of("a.png"), new byte[784], false));
-        assertEquals(109 * MIB, EngineJvm.heapBytes(new PredictJob(Path.of("m"), images, -1, false, Path.of("r"))),
+        PredictJob predict = new PredictJob(Path.of("m"), prepared, -1, false, Path.of("r"));
+        assertEquals(109 * MIB, EngineJvm.heapBytes(predict),
                 "predict: 16 bytes per pixel for the images as JSON (12.25 MiB), rounded up to whole MiB");
+
+        long direct = wholeMib(64 * MIB + 2 * images + 8 * labels);
+        assertEquals(170 * MIB, direct);
+        assertEquals(direct, EngineJvm.directBytes(train(files, false)),
+                "the decoded images, a chosen copy of them, the labels as int64, and the engine's buffers");
+        assertEquals(direct, EngineJvm.directBytes(train(files, true)));
+        assertEquals(direct, EngineJvm.directBytes(evaluate));
+        assertEquals(68 * MIB, EngineJvm.directBytes(predict), "predict: the images as floats");
     }
 
     @Test
@@ -71,8 +106,8 @@ class EngineJvmTest {
         TrainJob job = train(files(MIB), false);
         List<String> args = EngineJvm.arguments(job, List.of("-Xmx4g"));
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-                "-XX:TieredStopAtLevel=1", "-Xms16m",
-                "-Xmx" + EngineJvm.heapBytes(job) / MIB + "m", "-Xmx4g"),
+                "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx" + EngineJvm.heapBytes(job) / MIB + "m",
+                "-XX:MaxDirectMemorySize=" + EngineJvm.directBytes(job) / MIB + "m", "-Xmx4g"),
                 args, "a later -Xmx replaces the default");
         List<String> own = EngineJvm.arguments(job, List.of("-XX:+UseG1GC"));
         assertFalse(own.contains("-XX:+UseSerialGC"), "two collectors would stop the JVM: " + own);

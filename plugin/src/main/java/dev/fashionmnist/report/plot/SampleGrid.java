@@ -142,9 +142,9 @@ public final class SampleGrid {
     /** One image as grey pixels, inverted so that ink is dark. */
     private static BufferedImage image(IdxImages images, int index) {
         BufferedImage img = new BufferedImage(images.columns(), images.rows(), BufferedImage.TYPE_BYTE_GRAY);
-        byte[] pixels = new byte[images.pixelsPerImage()];
+        byte[] pixels = images.image(index);
         for (int p = 0; p < pixels.length; p++) {
-            pixels[p] = (byte) (255 - (images.pixels()[index * pixels.length + p] & 0xFF));
+            pixels[p] = (byte) (255 - (pixels[p] & 0xFF));
         }
         img.getRaster().setDataElements(0, 0, images.columns(), images.rows(), pixels);
         return img;
