@@ -68,45 +68,14 @@ public final class IdxImages {
         return out;
     }
 
-    /**
-     * Mean and standard deviation of the 0..1 grey values of the chosen images: the same sums in the same order as
-     * {@link Normalization#of(byte[], int, int[])}, so the same values to the last bit.
-     */
+    /** Mean and standard deviation of the 0..1 grey values of the chosen images ({@link Normalization#of}). */
     public Normalization normalization(int[] chosen) {
-        int size = pixelsPerImage();
-        double sum = 0;
-        double sumSq = 0;
-        for (int image : chosen) {
-            int base = image * size;
-            for (int p = 0; p < size; p++) {
-                double v = (pixels.get(base + p) & 0xFF) / 255.0;
-                sum += v;
-                sumSq += v * v;
-            }
-        }
-        double n = (double) chosen.length * size;
-        double mean = sum / n;
-        double std = Math.sqrt(Math.max(sumSq / n - mean * mean, 1e-12));
-        return new Normalization(mean, std);
+        return Normalization.of(pixels, pixelsPerImage(), chosen);
     }
 
-    /**
-     * The normalised floats of the chosen images, one after the other: the same float operations as
-     * {@link Normalization#apply(byte[], int, int[])}.
-     */
+    /** The normalised floats of the chosen images, one after the other ({@link Normalization#apply}). */
     public float[] normalized(Normalization normalization, int[] chosen) {
-        int size = pixelsPerImage();
-        float[] out = new float[chosen.length * size];
-        float scale = normalization.scale();
-        float shift = normalization.shift();
-        int k = 0;
-        for (int image : chosen) {
-            int base = image * size;
-            for (int p = 0; p < size; p++) {
-                out[k++] = (pixels.get(base + p) & 0xFF) * scale - shift;
-            }
-        }
-        return out;
+        return normalization.apply(pixels, pixelsPerImage(), chosen);
     }
 
     public String shape() {
