@@ -98,12 +98,7 @@ public final class DeviceTensors implements AutoCloseable {
      * so that an epoch's shuffled order needs no second copy of the whole set.
      */
     public NDArray images(NDManager manager, int[] order, int from, int to) {
-        NDArray index = index(manager, order, from, to);
-        NDArray raw = images.get(index);
-        raw.attach(manager);
-        NDArray x = raw.toType(DataType.FLOAT32, false);
-        x.attach(manager);
-        return x.muli(scale).subi(shift);
+        return normalised(images.get(index(manager, order, from, to)), manager);
     }
 
     /** The labels at the positions {@code from} (inclusive) to {@code to} (exclusive) of {@code order}. */
@@ -138,10 +133,14 @@ public final class DeviceTensors implements AutoCloseable {
 
     /** Images {@code from} (inclusive) to {@code to} (exclusive), normalised float32, as arrays of {@code batch}. */
     public NDArray images(NDManager batch, int from, int to) {
-        NDArray raw = images.get(new NDIndex().addSliceDim(from, to));
-        raw.attach(batch);
+        return normalised(images.get(new NDIndex().addSliceDim(from, to)), batch);
+    }
+
+    /** {@code raw} grey bytes as normalised float32 (multiply, then subtract), both arrays of {@code manager}. */
+    private NDArray normalised(NDArray raw, NDManager manager) {
+        raw.attach(manager);
         NDArray x = raw.toType(DataType.FLOAT32, false);
-        x.attach(batch);
+        x.attach(manager);
         return x.muli(scale).subi(shift);
     }
 

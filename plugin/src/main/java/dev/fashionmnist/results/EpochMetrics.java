@@ -83,6 +83,11 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, do
         return AVERAGE.equals(weights);
     }
 
+    /** Whether the test metrics come from a sample of a run that evaluates {@code testCount} test images. */
+    public boolean onSample(int testCount) {
+        return testImages != 0 && testImages < testCount;
+    }
+
     /**
      * The rows whose test metrics come from the whole test set: not those of a check within an epoch that saw only a
      * sample (fewer test images than the run's other rows). What the best and final figures are taken from.

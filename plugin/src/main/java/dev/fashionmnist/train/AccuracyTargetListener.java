@@ -25,7 +25,7 @@ final class AccuracyTargetListener implements TrainingListener {
     public void onEvaluation(EpochMetrics row, double checkSeconds, TrainingState state) {
         // a check on the test sample never reaches the target (the loop takes the whole set where it might) and is
         // no figure to report as the best
-        if (row.testImages() != 0 && row.testImages() < state.plan().testCount()) {
+        if (row.onSample(state.plan().testCount())) {
             return;
         }
         if (target.reached(row)) {

@@ -106,20 +106,25 @@ public final class Checkpoints {
          * without the average wrote it) the average starts from the current weights, with a warning.
          */
         void restoreAverage(WeightAverage target, NDManager manager, BuildLog log) throws IOException {
-            Path file = directory.resolve(AVERAGE);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(directory.resolve(AVERAGE))) {
                 log.warn(Messages.of("train.resume.noAverage", directory));
                 return;
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                target.load(in, manager, file.toString());
-            }
+            readAverage(directory, target, manager);
         }
 
         /** The optimizer state file, or {@code null} when the checkpoint has none (an older plugin wrote it). */
         public Path optimizerFile() {
             Path file = directory.resolve(OPTIMIZER);
             return optimizer != null && Files.isRegularFile(file) ? file : null;
+        }
+    }
+
+    /** Puts the weight average saved in the checkpoint folder {@code checkpoint} into {@code target}. */
+    static void readAverage(Path checkpoint, WeightAverage target, NDManager manager) throws IOException {
+        Path file = checkpoint.resolve(AVERAGE);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            target.load(in, manager, file.toString());
         }
     }
 

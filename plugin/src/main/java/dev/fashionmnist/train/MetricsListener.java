@@ -59,7 +59,7 @@ final class MetricsListener implements TrainingListener {
             line = Messages.of("train.epoch.weights", line,
                     Messages.of(row.averaged() ? "train.epoch.weights.average" : "train.epoch.weights.trained"));
         }
-        if (row.testImages() > 0 && row.testImages() < plan.testCount()) {
+        if (row.onSample(plan.testCount())) {
             line = Messages.of("train.epoch.sample", line, row.testImages());
         }
         log.info(logChecks ? Messages.of("train.epoch.check", line, rounded(checkSeconds, 1)) : line);

@@ -10,9 +10,7 @@ import dev.fashionmnist.model.ModelCard;
 import dev.fashionmnist.results.EpochMetrics;
 import dev.fashionmnist.runtime.internal.ModelParameters;
 import dev.fashionmnist.runtime.internal.network.ModelSpec;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,10 +87,7 @@ final class ModelWriter {
         Path temp = AtomicFiles.tempDirectoryFor(target);
         try {
             if (best != null && averaged) {
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(
-                        best.resolve(Checkpoints.AVERAGE)))) {
-                    state.average().load(in, model.getNDManager(), best.resolve(Checkpoints.AVERAGE).toString());
-                }
+                Checkpoints.readAverage(best, state.average(), model.getNDManager());
                 state.average().saveParameters(temp, model);
             } else if (best != null) {
                 Files.copy(ModelParameters.file(best, ModelCard.PARAMETERS_NAME),

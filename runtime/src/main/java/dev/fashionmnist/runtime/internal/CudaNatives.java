@@ -166,18 +166,22 @@ public final class CudaNatives {
 
     /** A symbolic link to {@code target}, else a hard link (the same file too); false where neither can be made. */
     private static boolean link(Path link, Path target) {
+        return made(() -> Files.createSymbolicLink(link, target)) || made(() -> Files.createLink(link, target));
+    }
+
+    /** Whether {@code linking} made its link (false where the file system refuses that kind of link). */
+    private static boolean made(LinkCall linking) {
         try {
-            Files.createSymbolicLink(link, target);
-            return true;
-        } catch (UnsupportedOperationException | IOException e) {
-            // a file system without symbolic links: a hard link next
-        }
-        try {
-            Files.createLink(link, target);
+            linking.make();
             return true;
         } catch (UnsupportedOperationException | IOException e) {
             return false;
         }
+    }
+
+    /** A call of {@code Files} that makes a link. */
+    private interface LinkCall {
+        void make() throws IOException;
     }
 
     private static boolean sameFile(Path a, Path b) {
