@@ -76,7 +76,8 @@ prepare_consumer fashionmnist-accuracy-table
 fill_data_cache
 
 echo "# test accuracy after $epochs epochs: plugin $plugin_version defaults${extra[*]:+ + ${extra[*]}}, seeds $seeds"
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), threads $threads, all 60,000/10,000 images"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, threads $threads, all 60,000/10,000 images"
+echo "# $(cpu_line)"
 results=$work/results.csv
 echo "arch,seed,test_accuracy,seconds" >"$results"
 for arch in "${archs[@]}"; do

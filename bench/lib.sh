@@ -120,3 +120,15 @@ cleanup() {
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# One line for a benchmark's header: the CPU model, its vector instruction sets that decide PyTorch's and oneDNN's
+# kernels, and the variables that limit them (ATEN_CPU_CAPABILITY for PyTorch's own kernels, DNNL_MAX_CPU_ISA or
+# ONEDNN_MAX_CPU_ISA for oneDNN's convolutions), so that a table says which kind of runner it was measured on.
+cpu_line() {
+  local limits=""
+  local v
+  for v in ATEN_CPU_CAPABILITY DNNL_MAX_CPU_ISA ONEDNN_MAX_CPU_ISA; do
+    [[ -n ${!v:-} ]] && limits+=" $v=${!v}"
+  done
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1); vector flags: $(grep -o -w -E 'avx2|avx512f|avx512_vnni|avx512_bf16|amx_tile' /proc/cpuinfo | sort -u | tr '\n' ' ' | sed 's/ $//'); limited by:${limits:- nothing}"
+}

@@ -119,6 +119,7 @@ prepare_consumer fashionmnist-bench
 
 echo "# paired benchmark: plugin $plugin_version (mvn fashionmnist:train) vs bench/notebook_reference.py"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+echo "# $(cpu_line)"
 echo "# reference: $("$python" -c 'import sys, torch; print(f"Python {sys.version.split()[0]}, torch {torch.__version__}, BLAS:", next((l.split("BLAS_INFO=")[1].split(",")[0] for l in torch.__config__.show().splitlines() if "BLAS_INFO=" in l), "?"))')"
 echo "# common: epochs $epochs, batch $batch, $optimizer lr $lr, threads $threads, seed $seed, test images ${test_size/#0/all}, first N train images"
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"

@@ -97,7 +97,7 @@ prepare_consumer fashionmnist-time-to-target
 
 echo "# time to test accuracy $target: plugin $plugin_version (whole mvn process) vs bench/notebook_reference.py (train + test seconds)"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); threads $threads, seed ${seed:-= round}, at most $max_epochs epochs, all 60,000/10,000 images"
-echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1); vector flags: $(grep -o -w -E 'avx2|avx512f|avx512_vnni|avx512_bf16|amx_tile' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+echo "# $(cpu_line)"
 echo "# raw logs: $work$([[ $keep == true ]] || echo ' (removed at the end; --keep keeps it)')"
 fill_data_cache
 

@@ -28,6 +28,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -80,8 +81,7 @@ public final class ForkMain {
             out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, Messages.of(e, language)));
             exit = USER_ERROR;
         } catch (OutOfMemoryError e) {
-            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, Messages.text(language,
-                    "engine.fork.outOfMemory", e.getMessage())));
+            out.println(ForkProtocol.format(ForkProtocol.Kind.ERROR, outOfMemory(e, language)));
             exit = USER_ERROR;
         } catch (Throwable e) {
             StringBuilder m = new StringBuilder(e.toString());
@@ -94,6 +94,17 @@ public final class ForkMain {
         }
         out.flush();
         System.exit(exit);
+    }
+
+    /**
+     * The advice for an {@link OutOfMemoryError}: the data's native buffers have their own limit
+     * ({@code -XX:MaxDirectMemorySize}: the JVM's message names "direct buffer memory"), everything else is the heap.
+     */
+    static String outOfMemory(OutOfMemoryError e, Language language) {
+        boolean direct = e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("direct buffer memory");
+        return Messages.text(language, direct ? "engine.fork.outOfDirectMemory" : "engine.fork.outOfMemory",
+                e.getMessage());
     }
 
     private static void train(TrainJob job, BuildLog log, PrintStream out, Cancellation cancellation)

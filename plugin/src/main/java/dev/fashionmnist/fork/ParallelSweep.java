@@ -23,8 +23,8 @@ import java.util.function.Function;
  * torch.set_num_threads}, read once from {@code ai.djl.pytorch.num_threads} when DJL starts the engine), and a trial's
  * results depend on it in the last bits (measured: an mlp's parameters differ between 1 and 2 threads): in a JVM of
  * its own, each trial gets a fixed count whatever the others do. A native crash takes down one slot only. The cost:
- * each JVM decodes the data and holds it (the job's heap, {@link EngineJvm}) besides PyTorch's own memory (measured:
- * 300 to 330 MiB resident per JVM for small mlp trials).
+ * each JVM decodes the data and holds it once, in native memory outside the Java heap ({@link EngineJvm} sizes both),
+ * besides PyTorch's own memory (measured: 250 to 330 MiB resident per JVM for small mlp trials).
  */
 public final class ParallelSweep {
     private ParallelSweep() {
