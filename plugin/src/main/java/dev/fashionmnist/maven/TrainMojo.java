@@ -87,8 +87,8 @@ public class TrainMojo extends AbstractEngineMojo {
      * For {@code mlp}: the neurons of its single hidden layer (the notebook's {@code hidden_size}).
      * <p>
      * A whole number from 1; a smaller one stops the goal. The other architectures ignore it, and so does mlp when
-     * {@code hiddenLayers} is set. Default: {@code 128}. Example: {@code -Dfashionmnist.hiddenSize=2}, the notebook's
-     * smallest, which underfits.
+     * {@code hiddenLayers} is set. Default: {@code 128}. Example: {@code -Dfashionmnist.hiddenSize=2}, where the
+     * notebook starts.
      *
      * @since 0.1.0
      */
@@ -369,8 +369,7 @@ public class TrainMojo extends AbstractEngineMojo {
      * <p>
      * Each training image is shifted at random by up to 2 pixels (a crop of the image padded with black) and, for
      * Fashion-MNIST only, flipped horizontally with probability 1/2 (digits must not be flipped). Test images are
-     * never augmented. It usually pays only for longer runs. Default: {@code false}. Example:
-     * {@code -Dfashionmnist.augment=true}.
+     * never augmented. Default: {@code false}. Example: {@code -Dfashionmnist.augment=true}.
      *
      * @since 0.1.0
      */
@@ -471,9 +470,9 @@ public class TrainMojo extends AbstractEngineMojo {
     /**
      * The time of the entries of the model zip and jar, for a reproducible build.
      * <p>
-     * ISO-8601 ({@code 2024-01-01T00:00:00Z}) or seconds since 1970, as for maven-jar-plugin; a value that is neither
-     * stops the goal. Unset (or a single character, as maven-jar-plugin allows), each entry carries its file's
-     * modification time. Default: {@code ${project.build.outputTimestamp}}, so that a project that sets that property
+     * ISO-8601 with an offset ({@code 2024-01-01T00:00:00Z}) or seconds since 1970, as for maven-jar-plugin; a value
+     * that is neither stops the goal. Unset, or a single non-digit character (which switches off an inherited value,
+     * as for maven-jar-plugin), each entry carries its file's modification time. Default: {@code ${project.build.outputTimestamp}}, so that a project that sets that property
      * gets the same bytes on every build. Example: {@code -Dfashionmnist.outputTimestamp=2026-01-01T00:00:00Z}.
      *
      * @since 0.1.0
