@@ -101,7 +101,8 @@ abstract class AbstractDataMojo extends AbstractFashionMnistMojo {
      * Accepts a custom dataset from an http(s) mirror without {@code checksums}: {@code true} or {@code false}.
      * <p>
      * Without it such a set is refused before anything is downloaded, as nothing could tell a tampered or truncated
-     * download from the real files; a set from {@code file:} mirrors needs no checksums. Default: {@code false}. Example: {@code -Dfashionmnist.allowUnverified=true}.
+     * download from the real files; a set from {@code file:} mirrors needs no checksums. Default: {@code false}.
+     * Example: {@code -Dfashionmnist.allowUnverified=true}.
      *
      * @since 0.1.0
      */

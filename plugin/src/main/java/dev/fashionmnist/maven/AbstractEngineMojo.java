@@ -49,6 +49,7 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
      * {@code ai.djl.pytorch:pytorch-native-cu121}; it needs the NVIDIA driver on linux-x86_64, no CUDA toolkit.
      * Where that GPU cannot be used the goal stops with the reason, instead of training on the CPU.</li>
      * </ul>
+     * <p>
      * Case does not matter; any other value stops the goal. The natives are resolved from Maven's repositories like
      * any dependency. Default: {@code auto}. Example: {@code -Dfashionmnist.device=cpu}.
      *

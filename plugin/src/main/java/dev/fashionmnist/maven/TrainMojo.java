@@ -53,6 +53,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * <li>{@code <artifactId>-<version>-model.zip} and {@code -model.jar}, attached to the project with classifier
  * {@code model} (see {@code attach}).</li>
  * </ul>
+ * <p>
  * A model whose {@code model.json} records the same inputs (parameters, data, test images, CPU or GPU, plugin
  * version) is up to date and not trained again; one stored in the model cache is restored instead of trained (see
  * {@code force} and {@code modelCache}).
@@ -75,6 +76,7 @@ public class TrainMojo extends AbstractEngineMojo {
      * <li>{@code resnet}: a small ResNet, three stages of residual blocks at 64, 128 and 256 channels
      * ({@code resnetBlocks}), global average pooling, one fully connected layer.</li>
      * </ul>
+     * <p>
      * Case does not matter; any other value stops the goal with the allowed ones. Default: {@code amelie-cnn}.
      * Example: {@code -Dfashionmnist.architecture=mlp}.
      *
@@ -217,6 +219,7 @@ public class TrainMojo extends AbstractEngineMojo {
      * <li>{@code cosine}: cosine annealing from {@code learningRate} towards 0 over the run's epochs;</li>
      * <li>{@code step}: {@code learningRate} divided by 10 after each third of the run's epochs.</li>
      * </ul>
+     * <p>
      * Per batch:
      * <ul>
      * <li>{@code onecycle}: a linear warm-up from {@code learningRate}/25 over the first 30% of all batches, then
@@ -224,8 +227,9 @@ public class TrainMojo extends AbstractEngineMojo {
      * <li>{@code wsd} (warmup-stable-decay): a linear warm-up from {@code learningRate}/25 over 200 batches (at most a
      * quarter of the first epoch's), then {@code learningRate} itself, then a 1-sqrt decay towards 0 over the last
      * 20% of all batches. Only the decay depends on the run's length: a run that stops at {@code targetAccuracy}
-     * before it has trained at the plain rate, as with {@code constant}.</li>
+     * before the decay has trained at the plain rate, as with {@code constant}.</li>
      * </ul>
+     * <p>
      * Case does not matter; any other value stops the goal. A schedule other than {@code constant} depends on the
      * run's planned epochs; after a finished run, {@code resume} plans it anew up to the new last epoch. Default:
      * {@code wsd}. Example: {@code -Dfashionmnist.lrSchedule=constant}.
@@ -472,8 +476,9 @@ public class TrainMojo extends AbstractEngineMojo {
      * <p>
      * ISO-8601 with an offset ({@code 2024-01-01T00:00:00Z}) or seconds since 1970, as for maven-jar-plugin; a value
      * that is neither stops the goal. Unset, or a single non-digit character (which switches off an inherited value,
-     * as for maven-jar-plugin), each entry carries its file's modification time. Default: {@code ${project.build.outputTimestamp}}, so that a project that sets that property
-     * gets the same bytes on every build. Example: {@code -Dfashionmnist.outputTimestamp=2026-01-01T00:00:00Z}.
+     * as for maven-jar-plugin), each entry carries its file's modification time. Default:
+     * {@code ${project.build.outputTimestamp}}, so that a project that sets that property gets the same bytes on every
+     * build. Example: {@code -Dfashionmnist.outputTimestamp=2026-01-01T00:00:00Z}.
      *
      * @since 0.1.0
      */
