@@ -103,7 +103,7 @@ public class SweepMojo extends TrainMojo {
     String shard;
 
     /**
-     * How many trials train at the same time: a whole number from 1 (one after the other).
+     * How many trials train at the same time: a whole number from 1 (1: one after the other).
      * <p>
      * Each concurrent trial trains in a JVM of its own that loads the data itself (memory: one engine JVM per trial
      * at a time). Each free JVM takes the next trial in trial order; {@code sweep.csv}, the plots and the log stay in
