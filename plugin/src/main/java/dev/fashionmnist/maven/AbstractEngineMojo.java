@@ -38,15 +38,50 @@ import org.eclipse.aether.repository.RemoteRepository;
 /** The goals that run PyTorch: device choice, natives resolution, and the forked JVM they run in. */
 abstract class AbstractEngineMojo extends AbstractDataMojo {
 
-    /** auto, cpu, gpu or gpu:N. */
+    /**
+     * Where PyTorch runs: {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}.
+     * <ul>
+     * <li>{@code auto}: the first NVIDIA GPU where the driver reports one that the CUDA 12.1 natives can run
+     * (linux-x86_64 only), else the CPU; the log says which and why.</li>
+     * <li>{@code cpu}: the CPU natives ({@code ai.djl.pytorch:pytorch-native-cpu} for this platform), never the GPU
+     * natives (2.4 GB).</li>
+     * <li>{@code gpu} (the same as {@code gpu:0}) or {@code gpu:N}: that GPU, counted from 0, with the natives
+     * {@code ai.djl.pytorch:pytorch-native-cu121}; it needs the NVIDIA driver on linux-x86_64, no CUDA toolkit.
+     * Where that GPU cannot be used the goal stops with the reason, instead of training on the CPU.</li>
+     * </ul>
+     * <p>
+     * Case does not matter; any other value stops the goal. The natives are resolved from Maven's repositories like
+     * any dependency. Default: {@code auto}. Example: {@code -Dfashionmnist.device=cpu}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.device", defaultValue = "auto")
     String device;
 
-    /** Arguments for the forked JVM that runs PyTorch, e.g. -Xmx4g. */
+    /**
+     * Arguments for the separate JVM that runs PyTorch, separated by spaces.
+     * <p>
+     * Training, evaluation and prediction run in a JVM of their own, started with a small heap and direct memory
+     * sized to the data, the serial collector and the quick JIT tier. These arguments come after those defaults, so
+     * that yours win, e.g. {@code -Xmx4g}; with a collector of your own ({@code -XX:+UseG1GC} and the like) the
+     * defaults leave out their collector settings. The value is split at whitespace, without quoting. Default: none.
+     * Example: {@code -Dfashionmnist.jvmArgs="-Xmx4g -XX:+UseG1GC"}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.jvmArgs")
     String jvmArgs;
 
-    /** Seconds to wait while another build uses the same outputDirectory; then fail. 0: fail at once. */
+    /**
+     * Seconds to wait while another build uses the same {@code outputDirectory}, before failing.
+     * <p>
+     * One goal at a time writes into an output folder: a second build (another terminal, a parallel CI job on the
+     * same workspace) waits and logs who holds the folder, then goes on, or fails after this many seconds. A whole
+     * number; {@code 0} fails at once, a negative one stops the goal. Default: {@code 600} (10 minutes). Example:
+     * {@code -Dfashionmnist.lockTimeout=0}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.lockTimeout", defaultValue = "600")
     int lockTimeout;
 

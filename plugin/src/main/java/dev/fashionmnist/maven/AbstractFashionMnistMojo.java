@@ -25,17 +25,44 @@ import org.eclipse.aether.SessionData;
  */
 abstract class AbstractFashionMnistMojo extends AbstractMojo {
 
-    /** Skips every goal of this plugin. */
+    /**
+     * Skips the goal: {@code true} or {@code false}.
+     * <p>
+     * A skipped goal logs one line and does nothing else. The property skips every goal of this plugin in the build at
+     * once, e.g. {@code mvn verify -Dfashionmnist.skip=true} to build a project without training or evaluating. As a
+     * property, a value other than {@code true} or {@code false} (in any case) stops the goal with a message naming it
+     * (this holds for every true/false parameter of this plugin). Default: {@code false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.skip", defaultValue = "false")
     boolean skip;
 
-    /** Where reports, samples, metrics and models are written. */
+    /**
+     * The folder every goal of this plugin writes into and reads from.
+     * <p>
+     * {@code download-data} writes {@code samples.png} there, {@code train} {@code metrics.csv}, {@code model/},
+     * {@code checkpoints/}, the plots and {@code report.html}, {@code evaluate} its CSV files and JUnit XML,
+     * {@code report} and {@code site-report} read what those wrote, {@code sweep} writes {@code sweep/} and
+     * {@code sweep.csv}. Goals that run PyTorch take the folder for their run (see {@code lockTimeout}). Set it once
+     * as a {@code <properties>} entry, {@code <fashionmnist.outputDirectory>}, to move the folder of every goal.
+     * Default: {@code ${project.build.directory}/fashionmnist}, that is {@code target/fashionmnist}. Example:
+     * {@code -Dfashionmnist.outputDirectory=target/fashionmnist-mlp}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.outputDirectory", defaultValue = "${project.build.directory}/fashionmnist")
     File outputDirectory;
 
     /**
-     * The language of every log line, report and plot: {@code en} or {@code de}. Default: German where the JVM's locale
-     * is German ({@code LANG=de_DE.UTF-8}), else English. CSV and JSON stay English: they are data.
+     * The language of log lines, messages, {@code report.html} and the plots: {@code en} or {@code de}.
+     * <p>
+     * Case does not matter, and a region may follow ({@code de_AT}, {@code de-CH}); any other value stops the goal
+     * with a message that names the allowed ones. CSV and JSON files stay English whatever this says: they are data,
+     * and switching the language never trains a model again. Default: none set, which means German where the JVM's
+     * locale is German (on Linux {@code LANG=de_DE.UTF-8}), else English. Example: {@code -Dfashionmnist.language=de}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.language")
     String language;

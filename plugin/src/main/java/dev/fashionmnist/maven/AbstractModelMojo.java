@@ -16,11 +16,31 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 /** The goals that use a trained model: from a directory, or an installed/deployed model zip by coordinates. */
 abstract class AbstractModelMojo extends AbstractEngineMojo {
 
-    /** The model to use: a directory written by the train goal; default {@code <outputDirectory>/model}. */
+    /**
+     * The model to use: a model directory as the {@code train} goal writes it.
+     * <p>
+     * The directory holds {@code model.json} and {@code fashionmnist-0000.params}; both are checked before use (the
+     * card, the parameters' SHA-256, their shapes against the network), and a missing or damaged model stops the goal
+     * with a message naming the file. {@code modelArtifact}, when set, wins over this. Default: none set, which means
+     * {@code model} in {@code outputDirectory} ({@code target/fashionmnist/model}), the model this project's
+     * {@code train} wrote. Example: {@code -Dfashionmnist.modelDirectory=../classifier/target/fashionmnist/model}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.modelDirectory")
     File modelDirectory;
 
-    /** An installed or deployed model instead, as groupId:artifactId:version (its zip with classifier model). */
+    /**
+     * An installed or deployed model to use instead, as {@code groupId:artifactId:version}.
+     * <p>
+     * The model zip that {@code train} attached to that project (type {@code zip}, classifier {@code model}) is
+     * resolved from the local repository or the project's remote repositories, like a dependency, and unpacked into
+     * {@code model-artifact/} in {@code outputDirectory}. Exactly three non-empty parts; anything else, or an artifact
+     * that cannot be resolved, stops the goal. Wins over {@code modelDirectory}. Default: none. Example:
+     * {@code -Dfashionmnist.modelArtifact=com.example:my-classifier:1.0}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.modelArtifact")
     String modelArtifact;
 

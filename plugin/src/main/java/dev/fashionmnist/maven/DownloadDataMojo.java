@@ -14,8 +14,19 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Fetches the four IDX files of the configured dataset into the shared cache, verifies them, logs their shapes
- * and class names, and writes {@code samples.png}: the first 18 training images with their class names.
+ * Fetches the dataset's four IDX files into the shared cache, verifies them, and shows what they hold.
+ * <p>
+ * Bound by default to the {@code generate-resources} phase. The files come from the first source that has them:
+ * the verified cache in {@code dataDirectory}, the {@code mirrors}, known system copies, the official URLs (through
+ * the proxies of {@code settings.xml}; in offline mode only local sources). Each file is checked against its
+ * published checksum and as IDX before it is kept, so a broken download never lands in the cache. The goal logs
+ * the images' and labels' shapes and the class names, and writes {@code samples.png} into {@code outputDirectory}:
+ * the first 18 training images with their class names. The other goals that need the data fetch it the same way,
+ * so this goal is optional; it is the quick look at the data.
+ * <p>
+ * Example: {@code mvn fashionmnist:download-data -Dfashionmnist.dataset=mnist}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "download-data", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class DownloadDataMojo extends AbstractDataMojo {

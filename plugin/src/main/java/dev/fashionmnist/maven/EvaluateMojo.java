@@ -32,39 +32,100 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Evaluates a trained model on the whole test set, writes evaluation.csv, per-class.csv, confusion-matrix.csv and
- * a JUnit XML report, and fails the build when a quality gate is violated, as jacoco:check does for coverage.
+ * Evaluates the trained model on the whole test set and fails the build when a quality gate is violated.
+ * <p>
+ * Bound by default to the {@code verify} phase. The model is the one {@code train} wrote ({@code modelDirectory}),
+ * or an installed one ({@code modelArtifact}); the test set is the dataset's, fetched as {@code download-data} does.
+ * The goal logs accuracy, loss and a per-class table, and writes into {@code outputDirectory}:
+ * {@code evaluation.csv} (accuracy, loss, macro precision, recall and F1), {@code per-class.csv},
+ * {@code confusion-matrix.csv} and {@code .png}, {@code misclassified.csv} and {@code .png} (the first 18
+ * misclassified test images), {@code TEST-fashionmnist-evaluation.xml} (JUnit XML, one test case per gate, for CI
+ * test reports), {@code evaluation-record.json}, and a fresh {@code report.html}, also when a gate fails. The gates
+ * ({@code minAccuracy}, {@code minClassAccuracy}, {@code maxLoss}) fail the build with measured against required,
+ * as {@code jacoco:check} does for coverage. An unchanged model is not evaluated again (see {@code force}).
+ * <p>
+ * Example: {@code mvn verify -Dfashionmnist.minAccuracy=90%}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractModelMojo {
     /** Where Surefire's reporters and CI templates look for JUnit XML: the example of a junitReportDirectory. */
     private static final String SUREFIRE_REPORTS = "${project.build.directory}/surefire-reports";
 
-    /** Minimum test accuracy, as a fraction (0.91) or a percentage (91%). */
+    /**
+     * The least test accuracy the model must reach, as a fraction or a percentage.
+     * <p>
+     * A fraction from 0 to 1 ({@code 0.91}) or a percentage from 0% to 100% ({@code 91%}); anything else stops the
+     * goal. Measured on the whole test set. Below it the gate fails (see {@code haltOnFailure}). Default: none, no
+     * gate. Example: {@code -Dfashionmnist.minAccuracy=0.88}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.minAccuracy")
     String minAccuracy;
 
-    /** Minimum accuracy (recall) that every class must reach, as a fraction or a percentage. */
+    /**
+     * The least accuracy every single class must reach, as a fraction or a percentage.
+     * <p>
+     * A class's accuracy is its recall: the share of its test images classified as it. A fraction from 0 to 1
+     * ({@code 0.6}) or a percentage ({@code 60%}); anything else stops the goal. A violation names each class below
+     * it. Default: none, no gate. Example: {@code -Dfashionmnist.minClassAccuracy=60%}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.minClassAccuracy")
     String minClassAccuracy;
 
-    /** Maximum mean test loss (cross entropy). */
+    /**
+     * The largest mean test loss allowed: the cross entropy over the whole test set.
+     * <p>
+     * The loss is the plain cross entropy (natural logarithm) averaged over the test images, whatever
+     * {@code labelSmoothing} the model was trained with: {@code test_loss} in {@code metrics.csv}. A number from 0,
+     * above 1 allowed, e.g. {@code 0.35} (a trailing {@code %} divides it by 100); a negative one or a word stops the
+     * goal. Default: none, no gate. Example: {@code -Dfashionmnist.maxLoss=0.35}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.maxLoss")
     String maxLoss;
 
-    /** Fail the build when a gate is violated; false only warns. */
+    /**
+     * Fails the build when a gate is violated: {@code true} or {@code false}.
+     * <p>
+     * {@code false} logs the violated gates as warnings and lets the build go on; the JUnit XML and
+     * {@code report.html} still show them failed. Default: {@code true}. Example:
+     * {@code -Dfashionmnist.haltOnFailure=false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.haltOnFailure", defaultValue = "true")
     boolean haltOnFailure;
 
     /**
-     * A second folder for the gates' JUnit XML, besides outputDirectory:
-     * {@code ${project.build.directory}/surefire-reports} (or {@code failsafe-reports}) is where Surefire's reporters
-     * and CI templates already look.
+     * A second folder for the gates' JUnit XML report, besides {@code outputDirectory}.
+     * <p>
+     * {@code TEST-fashionmnist-evaluation.xml} (one test case per configured gate, failed where violated) is written
+     * there too. {@code ${project.build.directory}/surefire-reports} (or {@code failsafe-reports}) is where Surefire's
+     * reporters and the test reports of Jenkins, GitLab and GitHub already look. A path that is a file stops the goal.
+     * Default: none, the report is written into {@code outputDirectory} only. Example:
+     * {@code -Dfashionmnist.junitReportDirectory=target/surefire-reports}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.junitReportDirectory")
     File junitReportDirectory;
 
-    /** Evaluate even when the model, the test set and the device are those of the recorded evaluation. */
+    /**
+     * Evaluates even when the model, the test set and the device are those of the recorded evaluation.
+     * <p>
+     * {@code true} or {@code false}. Without it, an unchanged model (the same {@code model.json}, test images and
+     * labels, classes, CPU or GPU, and plugin version as in {@code evaluation-record.json}) reuses the recorded
+     * result; the gates are checked either way, with the thresholds configured now. Default: {@code false}.
+     * Example: {@code -Dfashionmnist.force=true}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
 

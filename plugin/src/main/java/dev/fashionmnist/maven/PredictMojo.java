@@ -26,18 +26,43 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Classifies your own PNG or JPEG images with the trained model: grey values, fitted into the model's image size
- * keeping the aspect ratio, inverted where needed, then the top three classes with probabilities in the log and in
- * {@code predictions.csv}.
+ * Classifies your own PNG or JPEG images with the trained model and writes {@code predictions.csv}.
+ * <p>
+ * Not bound to a phase: call it on the command line. Each image is read as grey values, fitted into the model's
+ * image size (28x28 for Fashion-MNIST) keeping its aspect ratio, and inverted where needed (see {@code invert}), as
+ * the runtime's {@code Classifier} does. The log shows each image's three most probable classes with their
+ * probabilities, and {@code predictions.csv} in {@code outputDirectory} holds them. The model is the one
+ * {@code train} wrote ({@code modelDirectory}), or an installed one ({@code modelArtifact}).
+ * <p>
+ * Example: {@code mvn fashionmnist:predict -Dfashionmnist.images=photos/}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "predict", threadSafe = true)
 public class PredictMojo extends AbstractModelMojo {
 
-    /** A PNG or JPEG file, or a folder of them. */
+    /**
+     * The images to classify: a PNG or JPEG file, or a folder of them.
+     * <p>
+     * In a folder, the files whose names end in {@code .png}, {@code .jpg} or {@code .jpeg} (in any case) are
+     * classified in name order; subfolders are not searched. A missing path, a folder without such files, or a file
+     * that is no readable image stops the goal. Required. Example: {@code -Dfashionmnist.images=photos/boot.jpg}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.images", required = true)
     File images;
 
-    /** auto (decide from the image border: a light background is inverted), true or false. */
+    /**
+     * Whether to invert the images' grey values: {@code auto}, {@code true} or {@code false}.
+     * <p>
+     * The datasets show light objects on black; a photo usually shows a dark object on a light background.
+     * {@code auto} decides per image from its border: a light border (mean grey above half) is inverted.
+     * {@code true} always inverts, {@code false} never. Case does not matter; another value stops the goal.
+     * Default: {@code auto}. Example: {@code -Dfashionmnist.invert=false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.invert", defaultValue = "auto")
     String invert;
 

@@ -22,9 +22,18 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Draws the plots again from the CSV files that train and evaluate wrote (learning curves, confusion matrix,
- * misclassified images) and writes {@code report.html}: configuration, data, metrics, plots, per-class table,
- * gates and diagnosis on one self-contained page.
+ * Draws the plots again from the CSV files that train and evaluate wrote and writes {@code report.html}.
+ * <p>
+ * Bound by default to the {@code verify} phase. From {@code outputDirectory} it draws the learning curves
+ * ({@code accuracy.png}, {@code loss.png} from {@code metrics.csv}), the confusion matrix and the misclassified
+ * images (from {@code evaluate}'s CSV files, with the test images from the data cache), in the chosen
+ * {@code language}. Then it writes {@code report.html}: configuration, data, metrics, plots, per-class table, gates
+ * and the diagnosis (overfitting, underfitting, learning too slowly, ...) on one self-contained page with the
+ * images inline; the diagnosis is also logged. A folder with nothing to report stops the goal.
+ * <p>
+ * Example: {@code mvn fashionmnist:report -Dfashionmnist.language=de}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractDataMojo {

@@ -20,10 +20,19 @@ import org.apache.maven.reporting.MavenReportException;
 import org.codehaus.plexus.PlexusContainer;
 
 /**
- * The model report as a page of the Maven site: list this goal under {@code <reporting>} and {@code mvn site}
- * shows the same content as report.html (configuration, data, metrics, diagnosis, evaluation, gates, plots).
+ * The model report as a page of the Maven site.
+ * <p>
+ * List this goal as a report under {@code <reporting>} and {@code mvn verify site} adds the page
+ * {@code fashionmnist-report.html} to the site (under Project Reports), with the same content as
+ * {@code report.html}: configuration, data, metrics, diagnosis, evaluation, gates and plots, read from what
+ * {@code train}, {@code evaluate} and {@code report} wrote into {@code outputDirectory} (a folder without them gives
+ * a page that says so). The page speaks the site's locale: German for a German site, else English. Run alone
+ * ({@code mvn fashionmnist:site-report}) it writes the page into {@code target/site} with the project's skin.
  * Maven 3.8's default maven-site-plugin 3.3 hides the Doxia 2 site renderer that the page needs: then {@code mvn site}
  * stops with one line that says which version to pin (3.12.1, 3.20.0 and 3.21.0 work).
+ * <p>
+ * Example: {@code mvn verify site}, with {@code <report>site-report</report>} in a {@code <reportSet>} of this
+ * plugin under {@code <reporting>}.
  *
  * @since 0.1.0
  */
@@ -38,8 +47,13 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
     static final String DOXIA_2_CLASS = "org.apache.maven.doxia.siterenderer.DocumentContent";
 
     /**
-     * The publication date of a page made by running this goal alone, for a reproducible build: ISO-8601 or seconds
-     * since 1970; default: {@code project.build.outputTimestamp}.
+     * The publication date of the page when this goal runs alone, for a reproducible build.
+     * <p>
+     * ISO-8601 ({@code 2026-01-01T00:00:00Z}) or seconds since 1970, as for maven-jar-plugin; unset, the page carries
+     * the time it was made. Under {@code mvn site} the site plugin's own settings apply. Default:
+     * {@code ${project.build.outputTimestamp}}. Example: {@code -Dfashionmnist.outputTimestamp=1767225600}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;

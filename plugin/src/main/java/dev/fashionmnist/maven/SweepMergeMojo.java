@@ -21,13 +21,33 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Combines the results of a sweep that ran in shards (e.g. the jobs of a CI matrix) into one sweep.csv and one set
- * of sweep plots in the output folder.
+ * Combines the results of a sweep that ran in shards into one {@code sweep.csv} and one set of sweep plots.
+ * <p>
+ * Not bound to a phase: call it on the command line, typically in the CI job after a matrix of {@code sweep} jobs
+ * that each ran one {@code shard}. Each folder in {@code sweepResults} is one shard's {@code outputDirectory} (from
+ * the matrix jobs' artifacts) with its {@code sweep.csv} and its trials under {@code sweep/}. The goal writes
+ * {@code sweep.csv} with every trial in trial order, and the plots {@code sweep-<parameter>.png},
+ * {@code sweep-heatmap.png} (two or more varied parameters) and {@code sweep-curves.png} (from the trials'
+ * {@code metrics.csv} where they are there) into {@code outputDirectory}, and logs the summary. Shards of different
+ * grids (other varied parameters, or other values for one trial number) stop the goal.
+ * <p>
+ * Example: {@code mvn fashionmnist:sweep-merge -Dfashionmnist.sweepResults=shard-1,shard-2,shard-3}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "sweep-merge", threadSafe = true)
 public class SweepMergeMojo extends AbstractFashionMnistMojo {
 
-    /** The shards' output folders (each holding a sweep.csv), comma-separated. */
+    /**
+     * The shards' output folders, comma-separated: each holds the {@code sweep.csv} of one shard.
+     * <p>
+     * Relative paths are resolved against the project's folder. An empty list, or a folder without
+     * {@code sweep.csv}, stops the goal. In the POM a list,
+     * {@code <sweepResults><sweepResult>shard-1</sweepResult>...</sweepResults>}, or one comma-separated value.
+     * Required. Example: {@code -Dfashionmnist.sweepResults=shard-1/fashionmnist,shard-2/fashionmnist}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.sweepResults", required = true)
     List<String> sweepResults;
 

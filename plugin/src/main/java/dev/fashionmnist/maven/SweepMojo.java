@@ -35,41 +35,88 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * "What does quality depend on?": trains and evaluates every combination of the given parameter values, each in
- * its own folder under {@code sweep/}, with the data loaded once; writes sweep.csv, the sweep plots and a summary.
- * A varied parameter that changes no trial is refused, identical trials are trained once ({@link SweepPlan}).
- * Finished trials are skipped on a rerun; {@code shard=i/n} runs every n-th training for a CI matrix;
- * {@code parallelTrials=N} trains N trials at a time.
+ * Trains every combination of the given parameter values, to see what quality depends on.
+ * <p>
+ * Not bound to a phase: call it on the command line. The grid comes from {@code sweep} (POM) or
+ * {@code -Dfashionmnist.sweep}; every other training parameter of the {@code train} goal applies to all trials as
+ * configured ({@code resume}, {@code attach}, {@code outputTimestamp} and the model cache do not apply to a sweep).
+ * Each trial trains in a folder of its own under {@code sweep/} in {@code outputDirectory} ({@code metrics.csv},
+ * model, plots, {@code report.html}), with the data loaded once. The goal writes {@code sweep.csv} (a row per trial:
+ * its values, final and best test accuracy, test loss, trainable parameters, training seconds, the diagnosis), the
+ * plots {@code sweep-<parameter>.png} for each varied parameter, {@code sweep-heatmap.png} for two or more and
+ * {@code sweep-curves.png}, and logs a summary. A varied parameter that changes no trial ({@code hiddenSize} when
+ * every trial trains amelie-cnn) is refused before any work; trials that would train the same network alike are
+ * trained once. Finished trials are skipped on a rerun (unless {@code force}); {@code shard} splits a sweep over the
+ * jobs of a CI matrix, and {@code sweep-merge} combines their results; {@code parallelTrials} trains several trials
+ * at a time.
+ * <p>
+ * Example: {@code mvn fashionmnist:sweep -Dfashionmnist.architecture=mlp -Dfashionmnist.sweep=hiddenSize=2,8,32,128}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "sweep", threadSafe = true)
 public class SweepMojo extends TrainMojo {
 
-    /** The grid: training parameter → comma-separated values, e.g. {@code <hiddenSize>2,8,32,128</hiddenSize>}. */
+    /**
+     * The grid in the POM: for each varied training parameter its values, comma-separated.
+     * <p>
+     * Each key is a parameter of the {@code train} goal that a sweep may vary: {@code architecture},
+     * {@code hiddenSize}, {@code hiddenLayers}, {@code resnetBlocks}, {@code epochs}, {@code batchSize},
+     * {@code optimizer}, {@code learningRate}, {@code momentum}, {@code nesterov}, {@code weightDecay},
+     * {@code lrSchedule}, {@code trainSize}, {@code trainSubset}, {@code seed}, {@code earlyStoppingPatience},
+     * {@code augment}, {@code targetAccuracy}, {@code evaluationsPerEpoch}, {@code labelSmoothing},
+     * {@code weightAverage}. Another name, a parameter without values or a value given twice stops the goal, as does
+     * a value the {@code train} goal would refuse. The first parameter changes slowest in the trials' order. Values
+     * are split at every comma, so varied {@code hiddenLayers} are single layers. Default: none; {@code sweep} or
+     * {@code sweepGrid} must name at least one parameter. Example:
+     * {@code <sweep><hiddenSize>2,8,32,128</hiddenSize><trainSize>1000,10000</trainSize></sweep>}.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     Map<String, String> sweep;
 
-    /** The grid on the command line: {@code hiddenSize=2,8,32;trainSize=1000,10000}; wins over the POM's. */
+    /**
+     * The grid on the command line: {@code name=values} pairs separated by semicolons, the values comma-separated.
+     * <p>
+     * The names and values are those of {@code sweep}; a parameter given here and in the POM's {@code sweep} takes
+     * the values given here. A pair without {@code =} stops the goal. Default: none. Example:
+     * {@code -Dfashionmnist.sweep="hiddenSize=2,8,32;trainSize=1000,10000"} (quoted for the shell's sake).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.sweep")
     String sweepGrid;
 
     /**
-     * i/n: run only every n-th training starting with the i-th, so that n CI jobs split one sweep (identical trials,
-     * which share one training, stay in one job).
+     * This job's share of the sweep, as {@code i/n}: every n-th training, starting with the i-th.
+     * <p>
+     * So that the n jobs of a CI matrix split one sweep: job i of n runs {@code i/n}, counted from 1. Trials that
+     * share one training stay in one job. Each job writes the usual outputs for its trials, and
+     * {@code sweep-merge} combines the jobs' folders afterwards. Whole numbers with 1 ≤ i ≤ n; anything else
+     * stops the goal. Default: none, which means the whole sweep ({@code 1/1}). Example:
+     * {@code -Dfashionmnist.shard=2/4}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.shard")
     String shard;
 
     /**
-     * How many trials train at the same time ({@code -Dfashionmnist.parallelTrials=2}; default 1: one after the
-     * other), each in an engine JVM of its own that loads the data itself (memory: one engine JVM per trial at a
-     * time). Each free JVM takes the next trial in trial order; sweep.csv, the plots and the log stay in trial order
-     * (the log shows a trial's lines once the trials before it are done, each line starting with its trial). On a
-     * machine with N GPUs ({@code device} auto or gpu) the i-th concurrent trial trains on {@code gpu:i}, so
-     * {@code parallelTrials=N} puts one trial on each GPU; with {@code device=gpu:K} they all share that GPU. On the
-     * CPU the cores are split: each trial trains with cores / parallelTrials PyTorch threads (unless {@code threads}
-     * is set), which pays for models too small to keep all cores busy. The same seeds give the same metrics and
-     * parameters as a sequential sweep with that thread count (PyTorch's results depend on the thread count in the
-     * last bits). From 1 to the number of trainings this sweep (or shard) runs.
+     * How many trials train at the same time: a whole number from 1 (1: one after the other).
+     * <p>
+     * Each concurrent trial trains in a JVM of its own that loads the data itself (memory: one engine JVM per trial
+     * at a time). Each free JVM takes the next trial in trial order; {@code sweep.csv}, the plots and the log stay in
+     * trial order (the log shows a trial's lines once the trials before it are done, each line starting with its
+     * trial). On a machine with N GPUs ({@code device} auto or gpu) the i-th concurrent trial trains on
+     * {@code gpu:i}, so {@code parallelTrials=N} puts one trial on each GPU; with {@code device=gpu:K} they all share
+     * that GPU. On the CPU the cores are split: each trial trains with cores / parallelTrials PyTorch threads (unless
+     * {@code threads} is set), which pays for models too small to keep all cores busy. The same seeds give the same
+     * metrics and parameters as a sequential sweep with that thread count (PyTorch's results depend on the thread
+     * count in the last bits). From 1 to the number of trainings this sweep (or shard) runs; anything else stops the
+     * goal. Default: {@code 1}. Example: {@code -Dfashionmnist.parallelTrials=2}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.parallelTrials", defaultValue = "1")
     String parallelTrials;

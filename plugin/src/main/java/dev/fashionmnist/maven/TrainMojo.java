@@ -36,168 +36,451 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Trains one of the notebook's networks on the configured dataset in a forked JVM, writes metrics.csv, checkpoints
- * and the model directory (parameters + model.json) and attaches the model with classifier {@code model}, zipped and as
- * a jar for an application's class path.
+ * Trains one of the notebook's four networks on the dataset and writes the model with its metrics.
+ * <p>
+ * Bound by default to the {@code compile} phase. The dataset is fetched and verified as {@code download-data} does;
+ * the training runs with PyTorch in a JVM of its own (see {@code device} and {@code jvmArgs}). Every parameter is
+ * checked before any work starts: a wrong one stops the goal with one message that names it, the value and what is
+ * allowed. The goal writes into {@code outputDirectory} ({@code target/fashionmnist}):
+ * <ul>
+ * <li>{@code metrics.csv}: a row per epoch (per test check with {@code evaluationsPerEpoch} above 1) with train and
+ * test loss and accuracy, learning rate, seconds and images per second;</li>
+ * <li>{@code model/}: the trained parameters ({@code fashionmnist-0000.params}) and the model card
+ * {@code model.json} (network, every parameter, data checksums, metrics, versions);</li>
+ * <li>{@code checkpoints/}: after every epoch, the newest three kept, for {@code resume};</li>
+ * <li>{@code run.json}, the learning curves {@code accuracy.png} and {@code loss.png}, and {@code report.html}, a
+ * page that reloads itself while the training runs;</li>
+ * <li>{@code <artifactId>-<version>-model.zip} and {@code -model.jar}, attached to the project with classifier
+ * {@code model} (see {@code attach}).</li>
+ * </ul>
+ * <p>
+ * A model whose {@code model.json} records the same inputs (parameters, data, test images, CPU or GPU, plugin
+ * version) is up to date and not trained again; one stored in the model cache is restored instead of trained (see
+ * {@code force} and {@code modelCache}).
+ * <p>
+ * Example: {@code mvn fashionmnist:train -Dfashionmnist.architecture=mlp -Dfashionmnist.epochs=3}
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class TrainMojo extends AbstractEngineMojo {
 
-    /** mlp, net, amelie-cnn or resnet. */
+    /**
+     * The network to train: {@code mlp}, {@code net}, {@code amelie-cnn} or {@code resnet}.
+     * <ul>
+     * <li>{@code mlp}: a multi-layer perceptron, the image's 784 pixels, hidden layers with ReLU ({@code hiddenSize}
+     * or {@code hiddenLayers}), one output per class;</li>
+     * <li>{@code net}: the PyTorch MNIST example, two 3x3 convolutions, max pooling, two fully connected layers;</li>
+     * <li>{@code amelie-cnn}: three blocks of 3x3 convolution, BatchNorm, ReLU and max pooling at 32, 64 and 128
+     * channels, then one fully connected layer;</li>
+     * <li>{@code resnet}: a small ResNet, three stages of residual blocks at 64, 128 and 256 channels
+     * ({@code resnetBlocks}), global average pooling, one fully connected layer.</li>
+     * </ul>
+     * <p>
+     * Case does not matter; any other value stops the goal with the allowed ones. Default: {@code amelie-cnn}.
+     * Example: {@code -Dfashionmnist.architecture=mlp}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.architecture", defaultValue = "amelie-cnn")
     String architecture;
 
-    /** mlp: neurons of the single hidden layer (the notebook's hidden_size). */
+    /**
+     * For {@code mlp}: the neurons of its single hidden layer (the notebook's {@code hidden_size}).
+     * <p>
+     * A whole number from 1; a smaller one stops the goal. The other architectures ignore it, and so does mlp when
+     * {@code hiddenLayers} is set. Default: {@code 128}. Example: {@code -Dfashionmnist.hiddenSize=2}, where the
+     * notebook starts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.hiddenSize", defaultValue = "128")
     int hiddenSize;
 
-    /** mlp: several hidden layers, comma-separated (e.g. 256,128); wins over hiddenSize. */
+    /**
+     * For {@code mlp}: several hidden layers, their sizes comma-separated from the input on.
+     * <p>
+     * Each a whole number from 1 to 65536; anything else stops the goal. When set, it wins over {@code hiddenSize}.
+     * The other architectures ignore it. Default: none, one hidden layer of {@code hiddenSize}. Example:
+     * {@code -Dfashionmnist.hiddenLayers=256,128}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.hiddenLayers")
     String hiddenLayers;
 
-    /** resnet: residual blocks per stage at 64, 128, 256 channels. */
+    /**
+     * For {@code resnet}: the residual blocks in each of its three stages, comma-separated.
+     * <p>
+     * Exactly three whole numbers from 1 to 65536, for the stages at 64, 128 and 256 channels; anything else stops
+     * the goal, and empty means {@code 2,2,2}. The other architectures ignore it. Default: {@code 2,2,2}. Example:
+     * {@code -Dfashionmnist.resnetBlocks=1,1,1}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.resnetBlocks", defaultValue = "2,2,2")
     String resnetBlocks;
 
     /**
-     * Epochs to train (with resume: epochs on top of the last checkpoint of a finished run; an interrupted run is
-     * finished as it was planned).
+     * How many epochs to train, each a pass over the training images.
+     * <p>
+     * A whole number from 1. With {@code targetAccuracy} or {@code earlyStoppingPatience} it is the upper bound. With
+     * {@code resume} after a finished run, the epochs to train on top of its last checkpoint; an interrupted run is
+     * finished as it was planned, whatever this says now. Default: {@code 5}. Example:
+     * {@code -Dfashionmnist.epochs=10}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.epochs", defaultValue = "5")
     int epochs;
 
-    /** Images per training batch. */
+    /**
+     * Images per training batch: each batch is one step of the optimizer.
+     * <p>
+     * A whole number from 1 up to the training images used ({@code trainSize}, or the whole set); anything else stops
+     * the goal. The last batch of an epoch may be smaller. Default: {@code 64}, the notebook's. Example:
+     * {@code -Dfashionmnist.batchSize=128}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.batchSize", defaultValue = "64")
     int batchSize;
 
-    /** sgd, adam or adamw. */
+    /**
+     * The optimizer: {@code sgd}, {@code adam} or {@code adamw}.
+     * <p>
+     * {@code sgd} is stochastic gradient descent, optionally with {@code momentum} and {@code nesterov}; {@code adam}
+     * is Adam (betas 0.9 and 0.999), {@code adamw} Adam with decoupled {@code weightDecay}. Case does not matter; any
+     * other value stops the goal. The notebook itself trains with plain SGD at learning rate 0.001, a constant rate and
+     * the plain cross entropy: {@code -Dfashionmnist.optimizer=sgd -Dfashionmnist.learningRate=0.001
+     * -Dfashionmnist.lrSchedule=constant -Dfashionmnist.labelSmoothing=0 -Dfashionmnist.weightAverage=false}.
+     * Default: {@code adam}. Example: {@code -Dfashionmnist.optimizer=adamw}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.optimizer", defaultValue = "adam")
     String optimizer;
 
-    /** The (initial, with onecycle the peak, with wsd the stable) learning rate. */
+    /**
+     * The learning rate: how far each optimizer step moves the weights.
+     * <p>
+     * A number above 0, e.g. {@code 0.003} or {@code 3e-3}; 0, a negative number or infinity stops the goal. With
+     * {@code lrSchedule} {@code constant} it is the rate of every step, {@code cosine} and {@code step} start from it,
+     * {@code onecycle} peaks at it, and {@code wsd} holds it between its warm-up and its decay. The default suits
+     * {@code adam} with batches of 64; plain {@code sgd} needs a larger one (the notebook's 0.001 learns slowly, and
+     * the plugin's diagnosis then suggests 0.01). Default: {@code 0.003}. Example:
+     * {@code -Dfashionmnist.learningRate=0.001}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.learningRate", defaultValue = "0.003")
     double learningRate;
 
-    /** sgd: momentum (0 = plain SGD, as in the notebook). */
+    /**
+     * For {@code sgd}: the momentum, from 0 (plain SGD, as in the notebook) to below 1.
+     * <p>
+     * A value outside that range stops the goal; {@code adam} and {@code adamw} ignore it. Default: {@code 0}.
+     * Example: {@code -Dfashionmnist.momentum=0.9}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.momentum", defaultValue = "0")
     double momentum;
 
-    /** sgd: Nesterov momentum. */
+    /**
+     * For {@code sgd}: uses Nesterov momentum instead of the classic one, {@code true} or {@code false}.
+     * <p>
+     * {@code true} needs {@code optimizer} {@code sgd} and a {@code momentum} above 0; otherwise it stops the goal.
+     * Default: {@code false}. Example: {@code -Dfashionmnist.nesterov=true -Dfashionmnist.momentum=0.9}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.nesterov", defaultValue = "false")
     boolean nesterov;
 
-    /** L2 weight decay (decoupled for adamw). */
+    /**
+     * The weight decay: an L2 penalty on the weights, decoupled from the gradient for {@code adamw}.
+     * <p>
+     * A number from 0 (none); a negative or infinite one stops the goal. It applies to every optimizer. Default:
+     * {@code 0}. Example: {@code -Dfashionmnist.weightDecay=0.0005}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.weightDecay", defaultValue = "0")
     double weightDecay;
 
     /**
-     * constant, cosine or step (per epoch), or per batch: onecycle (warm-up over 30% of the run, then cosine annealing)
-     * or wsd (warmup-stable-decay: a short warm-up of at most 200 batches, the constant rate, then a 1-sqrt decay
-     * towards 0 over the last 20% of the run).
+     * How the learning rate changes during a run: {@code constant}, {@code cosine}, {@code step}, {@code onecycle}
+     * or {@code wsd}.
+     * <p>
+     * Per epoch:
+     * <ul>
+     * <li>{@code constant}: {@code learningRate} in every epoch;</li>
+     * <li>{@code cosine}: cosine annealing from {@code learningRate} towards 0 over the run's epochs;</li>
+     * <li>{@code step}: {@code learningRate} divided by 10 after each third of the run's epochs.</li>
+     * </ul>
+     * <p>
+     * Per batch:
+     * <ul>
+     * <li>{@code onecycle}: a linear warm-up from {@code learningRate}/25 over the first 30% of all batches, then
+     * cosine annealing down to {@code learningRate}/10000 at the last batch;</li>
+     * <li>{@code wsd} (warmup-stable-decay): a linear warm-up from {@code learningRate}/25 over 200 batches (at most a
+     * quarter of the first epoch's), then {@code learningRate} itself, then a 1-sqrt decay towards 0 over the last
+     * 20% of all batches. Only the decay depends on the run's length: a run that stops at {@code targetAccuracy}
+     * before the decay has trained at the plain rate, as with {@code constant}.</li>
+     * </ul>
+     * <p>
+     * Case does not matter; any other value stops the goal. A schedule other than {@code constant} depends on the
+     * run's planned epochs; after a finished run, {@code resume} plans it anew up to the new last epoch. Default:
+     * {@code wsd}. Example: {@code -Dfashionmnist.lrSchedule=constant}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.lrSchedule", defaultValue = "wsd")
     String lrSchedule;
 
-    /** Label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1, e.g. 0.1. */
+    /**
+     * The label smoothing ε of the training loss, from 0 (plain cross entropy) to below 1.
+     * <p>
+     * The loss trained on becomes (1 - ε) times the cross entropy plus ε times the mean over the
+     * classes of -log softmax: the model is pushed less towards certainty. {@code metrics.csv} reports this loss as
+     * {@code train_objective}; {@code train_loss}, {@code test_loss} and the {@code maxLoss} gate stay the plain cross
+     * entropy, so they compare. A value outside [0, 1) stops the goal. Default: {@code 0.1}. Example:
+     * {@code -Dfashionmnist.labelSmoothing=0}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.labelSmoothing", defaultValue = "0.1")
     double labelSmoothing;
 
     /**
-     * Weight averaging: keeps an exponential moving average of the network's weights (BatchNorm's running statistics
-     * included), updated after every optimizer step, and evaluates it beside the trained weights at every test check.
-     * Each row of metrics.csv reports the better of the two by test accuracy (column {@code weights}: average or
-     * trained), and the model written is that row's: an ordinary model either way. The average usually gains a
-     * few tenths of a percent of test accuracy and smooths the last epochs' noise, for a second test pass per check
-     * and about one more copy of the parameters in memory. Default: true. Switch it off to compare with plain
-     * training, or where a check's second test pass costs too much (many checks per epoch on a slow device).
+     * Keeps an average of the weights beside the trained weights and writes the better one: {@code true} or
+     * {@code false}.
+     * <p>
+     * The average is an exponential moving average of the network's weights (BatchNorm's running statistics
+     * included), updated after every optimizer step (decay 0.998, with a warm-up so that short runs average their
+     * recent steps), and tested beside the trained weights at every test check. Each row of {@code metrics.csv}
+     * reports the better of the two by test accuracy (column {@code weights}: {@code average} or {@code trained}), and
+     * the model written is that row's: an ordinary model either way. The average usually gains a few tenths of a
+     * percent of test accuracy and smooths the last epochs' noise, for a second test pass per check and about one
+     * more copy of the parameters in memory. Switch it off to compare with plain training, or where a check's second
+     * test pass costs too much (many checks per epoch on a slow device). Default: {@code true}. Example:
+     * {@code -Dfashionmnist.weightAverage=false}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.weightAverage", defaultValue = "true")
     boolean weightAverage;
 
-    /** Training images to use; 0 = all. */
+    /**
+     * How many training images to use: {@code 0} for all of them, else that many.
+     * <p>
+     * {@code trainSubset} says which: a seeded sample that keeps each class's share, or the first ones. A negative
+     * number, more than the training set holds (60,000 for Fashion-MNIST and MNIST), or fewer than the classes for a
+     * stratified sample stops the goal; {@code batchSize} must not be larger. Useful for quick runs and for the
+     * question how much data quality needs (in a {@code sweep}). Default: {@code 0}. Example:
+     * {@code -Dfashionmnist.trainSize=6000}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.trainSize", defaultValue = "0")
     int trainSize;
 
-    /** How trainSize picks images: stratified (seeded, the class balance of the full set) or first. */
+    /**
+     * How {@code trainSize} picks its images: {@code stratified} or {@code first}.
+     * <p>
+     * {@code stratified}: a sample drawn with {@code seed} that keeps the class balance of the full set (at least one
+     * image per class); {@code first}: the first {@code trainSize} images of the file. Case does not matter; any other
+     * value stops the goal. Without {@code trainSize} it has no effect. Default: {@code stratified}. Example:
+     * {@code -Dfashionmnist.trainSubset=first}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.trainSubset", defaultValue = "stratified")
     String trainSubset;
 
-    /** Test images to evaluate on after each epoch (the first N); 0 = the whole test set. */
+    /**
+     * How many test images the training tests on: {@code 0} for the whole test set, else the first that many.
+     * <p>
+     * It covers the test columns of {@code metrics.csv} and what {@code targetAccuracy} and
+     * {@code earlyStoppingPatience} judge; the {@code evaluate} goal always uses the whole test set. From 0 up to the
+     * test set's size (10,000 for Fashion-MNIST and MNIST); anything else stops the goal. Default: {@code 0}.
+     * Example: {@code -Dfashionmnist.testSize=1000}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.testSize", defaultValue = "0")
     int testSize;
 
-    /** Seed for initialisation, shuffling and the subset. */
+    /**
+     * The random seed: initial weights, the order of the images in each epoch, the stratified subset, augmentation.
+     * <p>
+     * The same seed, data, parameters and {@code threads} give the same metrics and the same model on the same
+     * machine. A whole number from -2147483648 to 2147483647; a larger one stops the goal. Default: {@code 42}.
+     * Example: {@code -Dfashionmnist.seed=7}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.seed", defaultValue = "42")
     long seed;
 
 
-    /** PyTorch intra-op threads; 0 = PyTorch's default. Results are reproducible for the same value. */
+    /**
+     * PyTorch's intra-op threads: how many CPU threads one operation of training or testing uses.
+     * <p>
+     * {@code 0} leaves PyTorch's own default, which depends on the machine's cores; a negative number stops the goal.
+     * Results are reproducible for the same value: PyTorch's sums depend on the thread count in their last bits. In
+     * a {@code sweep} with {@code parallelTrials} above 1 the cores are split between the trials unless this is set.
+     * Default: {@code 0}. Example: {@code -Dfashionmnist.threads=2}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.threads", defaultValue = "0")
     int threads;
 
     /**
-     * Continue from the last checkpoint, appending to metrics.csv. If the run that wrote it was interrupted (killed,
-     * cancelled, a failed machine) before its last epoch, the resume finishes that run's plan (its epochs, whatever
-     * {@code epochs} says now): metrics.csv and the parameters are those of the uninterrupted run, for every
-     * lrSchedule. If that run had finished (its last epoch, or early stopping or the accuracy target ended it), the
-     * resume trains {@code epochs} more epochs, and a schedule other than constant is planned anew up to the new last
-     * epoch.
+     * Continues from the last checkpoint in {@code outputDirectory}, appending to {@code metrics.csv}: {@code true}
+     * or {@code false}.
+     * <p>
+     * If the run that wrote it was interrupted (killed, cancelled, a failed machine) before its last epoch, the resume
+     * finishes that run's plan (its epochs, whatever {@code epochs} says now): {@code metrics.csv} and the parameters
+     * are those of the uninterrupted run, for every {@code lrSchedule}. If that run had finished (its last epoch, or
+     * early stopping or the accuracy target ended it), the resume trains {@code epochs} more epochs, and a schedule
+     * other than {@code constant} is planned anew up to the new last epoch. Without a checkpoint it trains from
+     * scratch (and says so); a checkpoint of another architecture or optimizer stops the goal. A resumed run neither
+     * restores from the model cache nor stores into it. Default: {@code false}. Example:
+     * {@code mvn fashionmnist:train -Dfashionmnist.resume -Dfashionmnist.epochs=2}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.resume", defaultValue = "false")
     boolean resume;
 
-    /** Stop when the test loss has not improved for this many epochs, keeping the best epoch's model; 0 = off. */
+    /**
+     * Stops when the test loss has not improved for this many epochs, keeping the best epoch's model; {@code 0} is off.
+     * <p>
+     * Only whole epochs count (not the checks within an epoch); the model written is the epoch with the lowest test
+     * loss, recorded as {@code bestEpoch} in {@code model.json}. A whole number from 0; a negative one stops the goal.
+     * Default: {@code 0}. Example: {@code -Dfashionmnist.earlyStoppingPatience=3}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.earlyStoppingPatience", defaultValue = "0")
     int earlyStoppingPatience;
 
-    /** Augment training images: random crops with padding, horizontal flips for Fashion-MNIST only. */
+    /**
+     * Augments the training images: {@code true} or {@code false}.
+     * <p>
+     * Each training image is shifted at random by up to 2 pixels (a crop of the image padded with black) and, for
+     * Fashion-MNIST only, flipped horizontally with probability 1/2 (digits must not be flipped). Test images are
+     * never augmented. Default: {@code false}. Example: {@code -Dfashionmnist.augment=true}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.augment", defaultValue = "false")
     boolean augment;
 
     /**
-     * Stop after the first evaluation whose test accuracy reaches this (0.90 or 90%) and keep that model; epochs stay
-     * the upper bound. Empty: no target.
+     * Stops at the first test check whose test accuracy reaches this, and keeps that model.
+     * <p>
+     * A fraction above 0 and at most 1 ({@code 0.90}) or a percentage ({@code 90%}); anything else stops the goal.
+     * {@code epochs} stays the upper bound. Checks within an epoch (see {@code evaluationsPerEpoch}, 4 per epoch with
+     * a target) look at a sample of 2,000 test images; only the whole test set decides that the target is reached.
+     * Not reached, the build goes on (the {@code evaluate} goal's gates decide) and the log names the best accuracy.
+     * Default: none, no target. Example: {@code -Dfashionmnist.targetAccuracy=90%}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.targetAccuracy")
     String targetAccuracy;
 
     /**
-     * Test evaluations per epoch at evenly spaced batches, the last at the epoch's end; each adds a metrics row. A
-     * whole number, or auto (the default): 4 with a targetAccuracy, so that a target reached within an epoch stops
-     * there (the checks within an epoch evaluate a 2,000-image sample of the test set; the whole set decides whether
-     * the target is reached), else 1.
+     * Test checks per epoch, at evenly spaced batches, the last at the epoch's end: a whole number, or {@code auto}.
+     * <p>
+     * Each check adds a row to {@code metrics.csv} with a fractional epoch (with 4: 0.25, 0.5, 0.75, 1, ...). The
+     * checks within an epoch test a fixed sample of 2,000 test images (where at least 4,000 are used, else all of
+     * them); the check at an epoch's end tests all of them. {@code auto} means 4 with a
+     * {@code targetAccuracy}, so that a target reached within an epoch stops there (at most one per batch of a small
+     * {@code trainSize}), else 1. A number below 1, or above the batches per epoch, stops the goal. Default:
+     * {@code auto}. Example: {@code -Dfashionmnist.evaluationsPerEpoch=2}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.evaluationsPerEpoch", defaultValue = "auto")
     String evaluationsPerEpoch;
 
-    /** Train even when model.json's fingerprint says the model is up to date. */
+    /**
+     * Trains even when the model is up to date or the model cache holds it: {@code true} or {@code false}.
+     * <p>
+     * A model is up to date when its {@code model.json} records the same inputs: every training parameter
+     * ({@code device} and {@code threads} included), the dataset and its checksums, {@code testSize}, whether it runs
+     * on the CPU or a GPU, and the plugin version. Forced training does not restore from the model cache either.
+     * Default: {@code false}. Example: {@code -Dfashionmnist.force=true}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.force", defaultValue = "false")
     boolean force;
 
-    /** Keep trained models in the model cache across clean builds; restore one there instead of training again. */
+    /**
+     * Keeps trained models in the model cache across clean builds, and restores one instead of training it again.
+     * <p>
+     * {@code true} or {@code false}. A model is found by the fingerprint of its inputs (as for {@code force}); a
+     * restored one comes with its {@code metrics.csv} and plots, and is checked before use. {@code false} neither
+     * stores nor restores. Default: {@code true}. Example: {@code -Dfashionmnist.modelCache=false}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.modelCache", defaultValue = "true")
     boolean modelCache;
 
-    /** The model cache folder; default: {@code models} in dataDirectory. */
+    /**
+     * The model cache's folder.
+     * <p>
+     * Default: none set, which means {@code models} in {@code dataDirectory}, usually
+     * {@code ~/.m2/repository/.cache/fashionmnist/models}, so that a CI job that caches {@code ~/.m2/repository}
+     * caches the models too. Example: {@code -Dfashionmnist.modelCacheDirectory=/srv/cache/fashionmnist-models}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.modelCacheDirectory")
     File modelCacheDirectory;
 
-    /** How many models the model cache keeps; the ones stored or restored longest ago are evicted. */
+    /**
+     * How many models the model cache keeps; the ones stored or restored longest ago are evicted.
+     * <p>
+     * A whole number from 1; a smaller one stops the goal (switch the cache off with {@code modelCache} instead).
+     * Each eviction is logged. Default: {@code 20}. Example: {@code -Dfashionmnist.modelCacheSize=5}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "fashionmnist.modelCacheSize", defaultValue = "20")
     int modelCacheSize;
 
     /**
-     * Attach the model to the project with classifier 'model', as a zip and as a jar (the model's files under
-     * META-INF/fashionmnist/model/, a dependency of an application), so install/deploy archive both.
+     * Attaches the model to the project with classifier {@code model}, as a zip and as a jar: {@code true} or
+     * {@code false}.
+     * <p>
+     * The zip (type {@code zip}) holds the model directory; the jar (type {@code jar}) holds the same files under
+     * {@code META-INF/fashionmnist/model/}, so that an application can depend on it and load it with the runtime's
+     * {@code Classifier.fromClasspath()}. Attached, {@code mvn install} and {@code mvn deploy} archive both like any
+     * other artifact. Default: {@code true}. Example: {@code -Dfashionmnist.attach=false}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.attach", defaultValue = "true")
     boolean attach;
 
     /**
-     * The time of the entries of the model zip and jar for a reproducible build: ISO-8601
-     * ({@code 2024-01-01T00:00:00Z}) or
-     * seconds since 1970, as for maven-jar-plugin; default: {@code project.build.outputTimestamp}. Unset: each entry
-     * carries its file's modification time.
+     * The time of the entries of the model zip and jar, for a reproducible build.
+     * <p>
+     * ISO-8601 with an offset ({@code 2024-01-01T00:00:00Z}) or seconds since 1970, as for maven-jar-plugin; a value
+     * that is neither stops the goal. Unset, or a single non-digit character (which switches off an inherited value,
+     * as for maven-jar-plugin), each entry carries its file's modification time. Default:
+     * {@code ${project.build.outputTimestamp}}, so that a project that sets that property gets the same bytes on every
+     * build. Example: {@code -Dfashionmnist.outputTimestamp=2026-01-01T00:00:00Z}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "fashionmnist.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;

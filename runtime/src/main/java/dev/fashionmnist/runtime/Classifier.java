@@ -57,6 +57,8 @@ import java.util.stream.IntStream;
  * the driver is asked first, and a GPU that cannot run these natives (driver older than CUDA 12, no such GPU, a
  * compute capability without kernels) is a {@link ClassifierException} with the reason; the natives are then unpacked
  * into DJL's cache and loaded whatever CUDA runtime the system has.
+ *
+ * @since 0.1.0
  */
 public final class Classifier implements AutoCloseable {
     /** The resource folder of a model jar (classifier {@code model}) that holds the model's files. */
@@ -88,6 +90,11 @@ public final class Classifier implements AutoCloseable {
     /**
      * Loads a model directory (holding {@code model.json} and {@code fashionmnist-0000.params}, as the train goal
      * writes {@code target/fashionmnist/model}) or a model zip (the {@code -model.zip} artifact), onto the CPU.
+     *
+     * @param dirOrZip the model directory or the model zip
+     * @return the classifier, ready to classify; close it to free the model's native memory
+     * @throws ClassifierException when there is no model at {@code dirOrZip}, the model is damaged or does not fit
+     *                             its network, or the PyTorch natives are missing
      */
     public static Classifier load(Path dirOrZip) {
         return load(dirOrZip, Device.cpu());
@@ -96,6 +103,11 @@ public final class Classifier implements AutoCloseable {
     /**
      * As {@link #load(Path)}, onto {@code device} (e.g. {@code Device.gpu(0)} with the CUDA natives); a GPU is checked
      * with its driver first (see Natives above).
+     *
+     * @param dirOrZip the model directory or the model zip
+     * @param device   where the network runs: {@code Device.cpu()} or {@code Device.gpu(n)}
+     * @return the classifier, ready to classify; close it to free the model's native memory
+     * @throws ClassifierException as {@link #load(Path)}, and when the GPU cannot run the CUDA natives
      */
     public static Classifier load(Path dirOrZip, Device device) {
         if (Files.isDirectory(dirOrZip)) {
@@ -123,6 +135,10 @@ public final class Classifier implements AutoCloseable {
     /**
      * Loads the one model on the class path: the model jar (classifier {@code model}) of a project that the plugin
      * trained. None, or several, is a {@link ClassifierException}; with several, use {@link #fromClasspath(String)}.
+     *
+     * @return the classifier on the CPU, ready to classify; close it to free the model's native memory
+     * @throws ClassifierException when the class path holds no model jar or several, the model is damaged, or the
+     *                             PyTorch natives are missing
      */
     public static Classifier fromClasspath() {
         List<ClasspathModel> models = classpathModels();
@@ -141,6 +157,12 @@ public final class Classifier implements AutoCloseable {
     /**
      * Loads the model on the class path whose project is {@code name}: its artifactId or groupId:artifactId (from the
      * model jar's {@code artifact.properties}).
+     *
+     * @param name the artifactId ({@code my-classifier}) or groupId:artifactId ({@code com.example:my-classifier}) of
+     *             the project that trained the model
+     * @return the classifier on the CPU, ready to classify; close it to free the model's native memory
+     * @throws ClassifierException when no model on the class path, or more than one, has that name (the message lists
+     *                             those there are), the model is damaged, or the PyTorch natives are missing
      */
     public static Classifier fromClasspath(String name) {
         List<ClasspathModel> models = classpathModels();
@@ -161,8 +183,11 @@ public final class Classifier implements AutoCloseable {
      * the aspect ratio, inverted when its border is light (a dark garment on white paper becomes a light one on
      * black, as in the dataset).
      *
-     * @param top how many classes to return, at least 1 (more than the model has give all)
+     * @param image the image, of any size and colour model that Java 2D reads (e.g. from {@code ImageIO.read})
+     * @param top   how many classes to return, at least 1 (more than the model has give all)
      * @return the {@code top} most probable classes, most probable first
+     * @throws IllegalArgumentException when {@code top} is below 1
+     * @throws IllegalStateException    when the classifier is closed
      */
     public List<Prediction> classify(BufferedImage image, int top) {
         return classify(ImagePreparation.prepare(image, rows, columns, ImagePreparation.Invert.AUTO).pixels(), top);
@@ -172,6 +197,13 @@ public final class Classifier implements AutoCloseable {
      * Classifies one image given as the dataset's IDX file holds it: {@code rows x columns} grey values (784 for
      * 28x28), row after row, each byte read unsigned from 0 (black) to 255 (white), a light garment on a black
      * background. Nothing is fitted or inverted. The {@code predict} goal classifies its prepared images this way.
+     *
+     * @param pixels the image's grey values, {@code rows x columns} bytes
+     * @param top    how many classes to return, at least 1 (more than the model has give all)
+     * @return the {@code top} most probable classes, most probable first
+     * @throws IllegalArgumentException when {@code pixels} does not have the model's image size or {@code top} is
+     *                                  below 1
+     * @throws IllegalStateException    when the classifier is closed
      */
     public List<Prediction> classify(byte[] pixels, int top) {
         requireSize(pixels.length, "the image");
@@ -183,6 +215,13 @@ public final class Classifier implements AutoCloseable {
      * Classifies one image given as the dataset holds it: {@code rows x columns} values (784 for 28x28), row after
      * row, each between 0 (black) and 1 (white), a light garment on a black background (divide the IDX bytes by
      * 255). Nothing is fitted or inverted.
+     *
+     * @param pixels the image's grey values, {@code rows x columns} floats from 0 to 1
+     * @param top    how many classes to return, at least 1 (more than the model has give all)
+     * @return the {@code top} most probable classes, most probable first
+     * @throws IllegalArgumentException when {@code pixels} does not have the model's image size or {@code top} is
+     *                                  below 1
+     * @throws IllegalStateException    when the classifier is closed
      */
     public List<Prediction> classify(float[] pixels, int top) {
         return classifyBatch(List.of(pixels), top).get(0);
@@ -191,6 +230,13 @@ public final class Classifier implements AutoCloseable {
     /**
      * Classifies several images, given as in {@link #classify(float[], int)}, in one forward pass: much faster per
      * image than one call each (e.g. batches of 64).
+     *
+     * @param images the images, each as {@link #classify(float[], int)} takes it
+     * @param top    how many classes to return per image, at least 1 (more than the model has give all)
+     * @return for each image, in the order given, its {@code top} most probable classes, most probable first; an
+     *         empty list for no images
+     * @throws IllegalArgumentException when an image does not have the model's image size or {@code top} is below 1
+     * @throws IllegalStateException    when the classifier is closed
      */
     public List<List<Prediction>> classifyBatch(List<float[]> images, int top) {
         int size = rows * columns;
@@ -205,12 +251,20 @@ public final class Classifier implements AutoCloseable {
         return images.isEmpty() ? List.of() : forward(x, images.size(), top);
     }
 
-    /** The class of each output, in output order. */
+    /**
+     * The class of each output, in output order.
+     *
+     * @return the class names, as the model card names them; index i is the class of {@link Prediction#classIndex()} i
+     */
     public List<String> classNames() {
         return description.classNames();
     }
 
-    /** What the model is: architecture, network, dataset, classes, image size, test accuracy when known. */
+    /**
+     * What the model is: architecture, network, dataset, classes, image size, test accuracy when known.
+     *
+     * @return the description from the model card
+     */
     public ModelDescription modelDescription() {
         return description;
     }

@@ -3,9 +3,15 @@ package dev.fashionmnist.runtime;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The languages the plugin and the runtime speak: every message, report and plot exists in each. */
+/**
+ * The languages the plugin and the runtime speak: every message, report and plot exists in each.
+ *
+ * @since 0.1.0
+ */
 public enum Language {
+    /** English, {@code en}: the language of {@code getMessage()} and of CSV and JSON files. */
     ENGLISH("en", Locale.ENGLISH),
+    /** German, {@code de}, with a decimal comma. */
     GERMAN("de", Locale.GERMAN);
 
     private final String tag;
@@ -16,12 +22,20 @@ public enum Language {
         this.locale = locale;
     }
 
-    /** The ISO 639 code, as the {@code language} parameter takes it: {@code en}, {@code de}. */
+    /**
+     * The ISO 639 code, as the {@code language} parameter takes it: {@code en}, {@code de}.
+     *
+     * @return the two-letter code
+     */
     public String tag() {
         return tag;
     }
 
-    /** The locale that formats this language's numbers (German: decimal comma). */
+    /**
+     * The locale that formats this language's numbers (German: decimal comma).
+     *
+     * @return {@link Locale#ENGLISH} or {@link Locale#GERMAN}
+     */
     public Locale locale() {
         return locale;
     }
@@ -29,6 +43,9 @@ public enum Language {
     /**
      * The language a parameter value names: {@code en} or {@code de} in any case, also with a region
      * ({@code de_AT}, {@code de-CH}); empty for anything else.
+     *
+     * @param value the value as written, may be {@code null}
+     * @return the language, or empty when {@code value} names none of them
      */
     public static Optional<Language> parse(String value) {
         if (value == null) {
@@ -43,12 +60,21 @@ public enum Language {
         return Optional.empty();
     }
 
-    /** German for a German locale, else English. */
+    /**
+     * German for a German locale, else English.
+     *
+     * @param locale a locale, e.g. a site's; {@code null} gives English
+     * @return the language to speak to a reader of that locale
+     */
     public static Language of(Locale locale) {
         return locale != null && GERMAN.tag.equals(locale.getLanguage()) ? GERMAN : ENGLISH;
     }
 
-    /** The default: the JVM's locale ({@code user.language}, from {@code LANG} on Linux) if German, else English. */
+    /**
+     * The default: the JVM's locale ({@code user.language}, from {@code LANG} on Linux) if German, else English.
+     *
+     * @return the language of the JVM's default locale
+     */
     public static Language ofJvm() {
         return of(Locale.getDefault());
     }

@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
  * <p><b>Driver.</b> The natives bring their own CUDA 12.1 runtime; it needs a driver of CUDA 12
  * ({@code cuDriverGetVersion} 12000 or more, Linux driver 525.60.13 or newer): NVIDIA's CUDA minor version
  * compatibility lets a 12.x runtime run on any 12.x driver ("CUDA Compatibility", docs.nvidia.com/deploy/
- * cuda-compatibility, table "CUDA 12.x: >= 525"). A 12.0 driver lacks only PTX JIT of newer PTX, which the natives
+ * cuda-compatibility, table "CUDA 12.x: &gt;= 525"). A 12.0 driver lacks only PTX JIT of newer PTX, which the natives
  * do not need on the GPUs accepted below (they carry cubins, no PTX).
  *
  * <p><b>Compute capability.</b> The libtorch 2.3.1+cu121 that DJL packs as {@code pytorch-native-cu121} is built
  * with {@code TORCH_CUDA_ARCH_LIST="5.0;6.0;7.0;7.5;8.0;8.6;9.0"} (pytorch/builder, branch release/2.3,
  * manywheel/build_cuda.sh, which libtorch/build.sh runs): cubins for sm_50 ... sm_90 and no PTX. A cubin for X.y runs
- * on a GPU of X.z with z >= y (CUDA C++ Programming Guide, "Binary Compatibility"), so compute capability 5.x to 9.x
+ * on a GPU of X.z with z &gt;= y (CUDA C++ Programming Guide, "Binary Compatibility"), so compute capability 5.x to 9.x
  * has kernels (8.9, an Ada GPU, runs the 8.0 and 8.6 cubins), and 3.x (Kepler) and 10.x or 12.x (Blackwell) have none:
  * there the first kernel fails with "no kernel image is available for execution on the device".
  */
