@@ -51,8 +51,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The CI pipelines in docs/ci, which the site's pages gates-and-ci.md ("CI recipes") and gpu.md name: each is parsed
  * and checked against the plugin itself: goals and user properties against the plugin descriptor, output file names
  * against the code's constants, cache folders against the parameters' defaults (and DJL's cache folder), shard
- * expressions against the matrix; the Kubernetes Job's script is run by bash (with an mvn that only prints its command line) for
- * every completion index, its shards parsed by the plugin's own shard parser.
+ * expressions against the matrix; the Kubernetes Job's script is run by bash (with an mvn that only prints its
+ * command line) for every completion index, its shards parsed by the plugin's own shard parser.
  */
 class CiRecipesTest {
 
