@@ -18,7 +18,7 @@ def pngTitle(File png) {
     }
 }
 
-// the console's bytes are UTF-8 where the build runs with a UTF-8 locale (see README, "Deutsch")
+// the console's bytes are UTF-8 where the build runs with a UTF-8 locale (see troubleshooting.md, "Console encoding")
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('Building german-report') }
 assert runs.size() == 3

@@ -48,11 +48,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The CI pipelines in docs/ci, which README's "CI recipes" and "GPU and scale-out" link: each is parsed and checked
- * against the plugin itself: goals and user properties against the plugin descriptor, output file names against the
- * code's constants, cache folders against the parameters' defaults (and DJL's cache folder), shard expressions
- * against the matrix; the Kubernetes Job's script is run by bash (with an mvn that only prints its command line) for
- * every completion index, its shards parsed by the plugin's own shard parser.
+ * The CI pipelines in docs/ci, which the site's pages gates-and-ci.md ("CI recipes") and gpu.md name: each is parsed
+ * and checked against the plugin itself: goals and user properties against the plugin descriptor, output file names
+ * against the code's constants, cache folders against the parameters' defaults (and DJL's cache folder), shard
+ * expressions against the matrix; the Kubernetes Job's script is run by bash (with an mvn that only prints its
+ * command line) for every completion index, its shards parsed by the plugin's own shard parser.
  */
 class CiRecipesTest {
 
@@ -614,14 +614,11 @@ class CiRecipesTest {
     }
 
     @Test
-    void readmeLinksBothRecipes() throws IOException {
-        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        int section = readme.indexOf("\n## CI recipes\n");
-        assertTrue(section >= 0, "README has a section 'CI recipes'");
-        int end = readme.indexOf("\n## ", section + 1);
-        String text = readme.substring(section, end < 0 ? readme.length() : end);
-        for (String file : List.of("github-actions.yml", "gitlab-ci.yml")) {
-            assertTrue(text.contains("](docs/ci/" + file + ")"), "the section links docs/ci/" + file);
+    void gatesAndCiPageLinksBothRecipes() throws IOException {
+        String text = section(sitePage("gates-and-ci.md"), "CI recipes");
+        for (String file : List.of(GITHUB, GITLAB)) {
+            assertTrue(Pattern.compile("\\]\\([^)\\s]*\\bdocs/ci/" + Pattern.quote(file) + "\\)").matcher(text).find(),
+                    "the section links docs/ci/" + file);
             assertTrue(Files.isRegularFile(root.resolve("docs/ci").resolve(file)));
         }
         assertFalse(text.contains("```yaml"), "the recipes are linked, not copied (a copy would drift)");
@@ -630,9 +627,9 @@ class CiRecipesTest {
         int count = 0;
         for (; quoted.find(); count++) {
             assertTrue(commands.contains(quoted.group(1)),
-                    "README quotes a command no recipe runs: " + quoted.group(1));
+                    "gates-and-ci.md quotes a command no recipe runs: " + quoted.group(1));
         }
-        assertTrue(count >= 4, "README shows the recipes' commands: " + count);
+        assertTrue(count >= 4, "the page shows the recipes' commands: " + count);
     }
 
     @Test
@@ -656,26 +653,43 @@ class CiRecipesTest {
     }
 
     @Test
-    void readmeSectionGpuAndScaleOutLinksItsRecipesAndSaysWhatTheyNeed() throws IOException {
-        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        int section = readme.indexOf("\n## GPU and scale-out\n");
-        assertTrue(section >= 0, "README has a section 'GPU and scale-out'");
-        int end = readme.indexOf("\n## ", section + 1);
-        String text = readme.substring(section, end < 0 ? readme.length() : end);
-        for (String file : List.of(GITHUB_GPU, GITLAB_GPU, KUBERNETES_SWEEP, KUBERNETES_MERGE)) {
-            assertTrue(text.contains("](docs/ci/" + file + ")"), "the section links docs/ci/" + file);
+    void gpuPageNamesItsRecipesAndSaysWhatTheyNeed() throws IOException {
+        String page = sitePage("gpu.md");
+        List<String> recipes = List.of(GITHUB_GPU, GITLAB_GPU, KUBERNETES_SWEEP, KUBERNETES_MERGE);
+        // the part of the page that lists the recipes: the section that names all four
+        String text = null;
+        for (String part : page.split("\n(?=## )")) {
+            if (recipes.stream().allMatch(file -> part.contains("docs/ci/" + file))) {
+                text = part;
+            }
+        }
+        assertNotNull(text, "gpu.md has a section that names the four GPU recipes in docs/ci");
+        for (String file : recipes) {
             assertTrue(Files.isRegularFile(root.resolve("docs/ci").resolve(file)));
         }
-        assertFalse(text.contains("```yaml"), "the recipes are linked, not copied (a copy would drift)");
-        assertTrue(text.contains("525.60"), "the driver CUDA 12.1 needs");
-        assertTrue(text.contains("2.4 GB"), "the size of the cu121 natives, which is why they are cached");
-        assertTrue(text.contains("not run on a GPU"), "says plainly how far the recipes are checked");
+        assertFalse(text.contains("```yaml"), "the recipes are named, not copied (a copy would drift)");
+        assertTrue(page.contains("525.60"), "the driver CUDA 12.1 needs");
+        assertTrue(page.contains("2.4 GB"), "the size of the cu121 natives, which is why they are cached");
+        assertTrue(page.contains("not run on a GPU"), "says plainly how far the recipes are checked");
         List<String> commands = commands();
         Matcher quoted = Pattern.compile("`(mvn [^`]+)`").matcher(text);
         while (quoted.find()) {
             assertTrue(commands.contains(quoted.group(1)),
-                    "README quotes a command no recipe runs: " + quoted.group(1));
+                    "gpu.md quotes a command no recipe runs: " + quoted.group(1));
         }
+    }
+
+    /** A topic page of the site, src/site/markdown/{@code name}. */
+    private static String sitePage(String name) throws IOException {
+        return Files.readString(root.resolve("src/site/markdown").resolve(name), StandardCharsets.UTF_8);
+    }
+
+    /** The {@code ## heading} section of a Markdown page, up to the next {@code ## } heading. */
+    private static String section(String page, String heading) {
+        int start = page.indexOf("\n## " + heading + "\n");
+        assertTrue(start >= 0, "the page has a section '" + heading + "'");
+        int end = page.indexOf("\n## ", start + 1);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 
     /** Every command the pipelines and the Kubernetes Jobs run. */
@@ -737,16 +751,17 @@ class CiRecipesTest {
         return value.replace("${settings.localRepository}", localRepository);
     }
 
-    /** The model cache as README documents modelCacheDirectory's default (the parameter has none in the POM). */
+    /**
+     * The model cache as the training page documents modelCacheDirectory's default (the parameter has none in the
+     * POM: the Mojo computes it).
+     */
     private static String modelCacheFolder(String dataFolder) throws IOException {
-        for (String line : Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8)) {
-            if (line.startsWith("| `modelCacheDirectory` |")) {
-                String documented = line.split("\\|")[3].trim().replace("`", "");
-                assertTrue(documented.startsWith("<dataDirectory>/"), documented);
-                return documented.replace("<dataDirectory>", dataFolder);
-            }
-        }
-        throw new AssertionError("README documents no modelCacheDirectory");
+        Matcher documented = Pattern.compile("`modelCacheDirectory` defaults to `([^`]+)`")
+                .matcher(section(sitePage("training.md"), "Model cache"));
+        assertTrue(documented.find(), "training.md's 'Model cache' documents modelCacheDirectory's default");
+        String folder = documented.group(1);
+        assertTrue(folder.startsWith("<dataDirectory>/"), folder);
+        return folder.replace("<dataDirectory>", dataFolder);
     }
 
     /** The trials' folder inside an output folder, as the sweep writes it. */
