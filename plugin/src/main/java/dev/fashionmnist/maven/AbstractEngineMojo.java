@@ -46,7 +46,8 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
      * <li>{@code cpu}: the CPU natives ({@code ai.djl.pytorch:pytorch-native-cpu} for this platform), never the GPU
      * natives (2.4 GB).</li>
      * <li>{@code gpu} (the same as {@code gpu:0}) or {@code gpu:N}: that GPU, counted from 0, with the natives
-     * {@code ai.djl.pytorch:pytorch-native-cu121}; it needs the NVIDIA driver on linux-x86_64, no CUDA toolkit.
+     * {@code ai.djl.pytorch:pytorch-native-cu121}; it needs the NVIDIA driver 525.60.13 or newer (CUDA 12.0) on
+     * linux-x86_64, no CUDA toolkit.
      * Where that GPU cannot be used the goal stops with the reason, instead of training on the CPU.</li>
      * </ul>
      * <p>
@@ -62,9 +63,11 @@ abstract class AbstractEngineMojo extends AbstractDataMojo {
      * Arguments for the separate JVM that runs PyTorch, separated by spaces.
      * <p>
      * Training, evaluation and prediction run in a JVM of their own, started with a small heap and direct memory
-     * sized to the data, the serial collector and the quick JIT tier. These arguments come after those defaults, so
-     * that yours win, e.g. {@code -Xmx4g}; with a collector of your own ({@code -XX:+UseG1GC} and the like) the
-     * defaults leave out their collector settings. The value is split at whitespace, without quoting. Default: none.
+     * sized to the data, the serial collector and the quick JIT tier: {@code -XX:+UseSerialGC -Xmn8m
+     * -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TieredStopAtLevel=1 -Xms16m -Xmx<sized to the data>
+     * -XX:MaxDirectMemorySize=<sized to the data>}. These arguments come after those defaults, so that yours win,
+     * e.g. {@code -Xmx4g}; with a collector of your own ({@code -XX:+UseG1GC} and the like) only the last four
+     * defaults remain. The value is split at whitespace, without quoting. Default: none.
      * Example: {@code -Dfashionmnist.jvmArgs="-Xmx4g -XX:+UseG1GC"}.
      *
      * @since 0.1.0

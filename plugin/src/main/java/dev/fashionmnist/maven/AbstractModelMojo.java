@@ -35,9 +35,10 @@ abstract class AbstractModelMojo extends AbstractEngineMojo {
      * <p>
      * The model zip that {@code train} attached to that project (type {@code zip}, classifier {@code model}) is
      * resolved from the local repository or the project's remote repositories, like a dependency, and unpacked into
-     * {@code model-artifact/} in {@code outputDirectory}. Exactly three non-empty parts; anything else, or an artifact
-     * that cannot be resolved, stops the goal. Wins over {@code modelDirectory}. Default: none. Example:
-     * {@code -Dfashionmnist.modelArtifact=com.example:my-classifier:1.0}.
+     * {@code model-artifact/} in {@code outputDirectory}, within size limits: {@code model.json} at most 1 MiB, the
+     * parameters at most 512 MiB, and nothing else (a zip that holds more stops the goal). Exactly three non-empty
+     * parts; anything else, or an artifact that cannot be resolved, stops the goal. Wins over {@code modelDirectory}.
+     * Default: none. Example: {@code -Dfashionmnist.modelArtifact=com.example:my-classifier:1.0}.
      *
      * @since 0.1.0
      */

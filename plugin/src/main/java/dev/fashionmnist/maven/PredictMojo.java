@@ -31,8 +31,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Not bound to a phase: call it on the command line. Each image is read as grey values, fitted into the model's
  * image size (28x28 for Fashion-MNIST) keeping its aspect ratio, and inverted where needed (see {@code invert}), as
  * the runtime's {@code Classifier} does. The log shows each image's three most probable classes with their
- * probabilities, and {@code predictions.csv} in {@code outputDirectory} holds them. The model is the one
- * {@code train} wrote ({@code modelDirectory}), or an installed one ({@code modelArtifact}).
+ * probabilities, and {@code predictions.csv} in {@code outputDirectory} holds them, a row per image with the columns
+ * {@code image} (its path), {@code inverted}, {@code class_1}, {@code probability_1}, {@code class_2},
+ * {@code probability_2}, {@code class_3} and {@code probability_3}. The model is the one {@code train} wrote
+ * ({@code modelDirectory}), or an installed one ({@code modelArtifact}).
  * <p>
  * Example: {@code mvn fashionmnist:predict -Dfashionmnist.images=photos/}
  *
@@ -45,8 +47,10 @@ public class PredictMojo extends AbstractModelMojo {
      * The images to classify: a PNG or JPEG file, or a folder of them.
      * <p>
      * In a folder, the files whose names end in {@code .png}, {@code .jpg} or {@code .jpeg} (in any case) are
-     * classified in name order; subfolders are not searched. A missing path, a folder without such files, or a file
-     * that is no readable image stops the goal. Required. Example: {@code -Dfashionmnist.images=photos/boot.jpg}.
+     * classified in name order; subfolders are not searched. A relative path is taken from the project's folder. An
+     * image may have at most 16,777,216 pixels (4096x4096): a larger one is refused from its header, before it is
+     * decoded. A missing path, a folder without such files, a file that is no readable image, or one too large stops
+     * the goal. Required. Example: {@code -Dfashionmnist.images=photos/boot.jpg}.
      *
      * @since 0.1.0
      */

@@ -41,8 +41,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code -Dfashionmnist.sweep}; every other training parameter of the {@code train} goal applies to all trials as
  * configured ({@code resume}, {@code attach}, {@code outputTimestamp} and the model cache do not apply to a sweep).
  * Each trial trains in a folder of its own under {@code sweep/} in {@code outputDirectory} ({@code metrics.csv},
- * model, plots, {@code report.html}), with the data loaded once. The goal writes {@code sweep.csv} (a row per trial:
- * its values, final and best test accuracy, test loss, trainable parameters, training seconds, the diagnosis), the
+ * model, plots, {@code report.html}), with the data loaded once. The goal writes {@code sweep.csv}, a row per trial
+ * with the columns {@code trial} (numbered from 1, as in the log), {@code id} (its folder under {@code sweep/}, shared
+ * by identical trials), one per varied parameter, then {@code final_test_accuracy}, {@code best_test_accuracy},
+ * {@code test_loss}, {@code trainable_parameters}, {@code training_seconds} and {@code diagnosis}; the
  * plots {@code sweep-<parameter>.png} for each varied parameter, {@code sweep-heatmap.png} for two or more and
  * {@code sweep-curves.png}, and logs a summary. A varied parameter that changes no trial ({@code hiddenSize} when
  * every trial trains amelie-cnn) is refused before any work; trials that would train the same network alike are
@@ -94,12 +96,11 @@ public class SweepMojo extends TrainMojo {
      * So that the n jobs of a CI matrix split one sweep: job i of n runs {@code i/n}, counted from 1. Trials that
      * share one training stay in one job. Each job writes the usual outputs for its trials, and
      * {@code sweep-merge} combines the jobs' folders afterwards. Whole numbers with 1 ≤ i ≤ n; anything else
-     * stops the goal. Default: none, which means the whole sweep ({@code 1/1}). Example:
-     * {@code -Dfashionmnist.shard=2/4}.
+     * stops the goal. Default: {@code 1/1}, the whole sweep. Example: {@code -Dfashionmnist.shard=2/4}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "fashionmnist.shard")
+    @Parameter(property = "fashionmnist.shard", defaultValue = "1/1")
     String shard;
 
     /**

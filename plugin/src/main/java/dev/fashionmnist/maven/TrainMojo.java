@@ -259,9 +259,10 @@ public class TrainMojo extends AbstractEngineMojo {
      * <p>
      * The average is an exponential moving average of the network's weights (BatchNorm's running statistics
      * included), updated after every optimizer step (decay 0.998, with a warm-up so that short runs average their
-     * recent steps), and tested beside the trained weights at every test check. Each row of {@code metrics.csv}
-     * reports the better of the two by test accuracy (column {@code weights}: {@code average} or {@code trained}), and
-     * the model written is that row's: an ordinary model either way. The average usually gains a few tenths of a
+     * recent steps: after t updates the decay is min(0.998, (1 + t) / (10 + t))), and tested beside the trained
+     * weights at every test check. Each row of {@code metrics.csv} reports the better of the two by test accuracy
+     * (column {@code weights}: {@code average} or {@code trained}), and the model written is that row's: an ordinary
+     * model either way. The average usually gains a few tenths of a
      * percent of test accuracy and smooths the last epochs' noise, for a second test pass per check and about one
      * more copy of the parameters in memory. Switch it off to compare with plain training, or where a check's second
      * test pass costs too much (many checks per epoch on a slow device). Default: {@code true}. Example:
@@ -371,9 +372,10 @@ public class TrainMojo extends AbstractEngineMojo {
     /**
      * Augments the training images: {@code true} or {@code false}.
      * <p>
-     * Each training image is shifted at random by up to 2 pixels (a crop of the image padded with black) and, for
-     * Fashion-MNIST only, flipped horizontally with probability 1/2 (digits must not be flipped). Test images are
-     * never augmented. Default: {@code false}. Example: {@code -Dfashionmnist.augment=true}.
+     * Each training image is shifted at random by up to 2 pixels (a random crop of the image padded by 2 black
+     * pixels on every side) and, for Fashion-MNIST only, flipped horizontally with probability 1/2 (digits must not
+     * be flipped). Test images are never augmented. Default: {@code false}. Example:
+     * {@code -Dfashionmnist.augment=true}.
      *
      * @since 0.1.0
      */
@@ -415,7 +417,8 @@ public class TrainMojo extends AbstractEngineMojo {
      * A model is up to date when its {@code model.json} records the same inputs: every training parameter
      * ({@code device} and {@code threads} included), the dataset and its checksums, {@code testSize}, whether it runs
      * on the CPU or a GPU, and the plugin version. Forced training does not restore from the model cache either.
-     * Default: {@code false}. Example: {@code -Dfashionmnist.force=true}.
+     * The property is the {@code evaluate} goal's {@code force} as well, so {@code -Dfashionmnist.force=true} also
+     * makes it evaluate again. Default: {@code false}. Example: {@code -Dfashionmnist.force=true}.
      *
      * @since 0.1.0
      */

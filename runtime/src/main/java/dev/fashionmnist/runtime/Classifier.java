@@ -40,7 +40,8 @@ import java.util.stream.IntStream;
  * }</pre>
  * Loading checks the model: its {@code model.json}, the SHA-256 of its parameters, the parameters' shapes against the
  * network. Every problem (no model, several models, a damaged one, missing PyTorch natives) is a
- * {@link ClassifierException} with one message that says what to do.
+ * {@link ClassifierException} with one message that says what to do. Older model cards that spell the network as a
+ * Java name ({@code AMELIE_CNN} for {@code amelie-cnn}) load as well.
  *
  * <p><b>Threads.</b> One classifier may be shared by any number of threads. Its forward passes take turns: a lock is
  * held while the network runs, so calls from several threads give the same results as from one, and cost no more
@@ -90,6 +91,10 @@ public final class Classifier implements AutoCloseable {
     /**
      * Loads a model directory (holding {@code model.json} and {@code fashionmnist-0000.params}, as the train goal
      * writes {@code target/fashionmnist/model}) or a model zip (the {@code -model.zip} artifact), onto the CPU.
+     * <p>
+     * A zip is unpacked into a temporary folder, which is deleted once the model is loaded. Only the model's two files
+     * are taken from it, within size limits ({@code model.json} at most 1 MiB, the parameters at most 512 MiB); a zip
+     * with other files, or a file beyond its limit, is a {@link ClassifierException}.
      *
      * @param dirOrZip the model directory or the model zip
      * @return the classifier, ready to classify; close it to free the model's native memory
@@ -135,6 +140,9 @@ public final class Classifier implements AutoCloseable {
     /**
      * Loads the one model on the class path: the model jar (classifier {@code model}) of a project that the plugin
      * trained. None, or several, is a {@link ClassifierException}; with several, use {@link #fromClasspath(String)}.
+     * <p>
+     * The model's files under {@code META-INF/fashionmnist/model/} are looked up through the thread's context class
+     * loader, or the runtime's own class loader where the thread has none.
      *
      * @return the classifier on the CPU, ready to classify; close it to free the model's native memory
      * @throws ClassifierException when the class path holds no model jar or several, the model is damaged, or the
