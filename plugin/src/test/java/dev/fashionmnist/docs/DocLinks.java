@@ -70,12 +70,12 @@ import org.w3c.dom.NodeList;
  * ASCII letter or {@code _} first, then ASCII letters, digits, {@code - _ .}) and is encoded as above otherwise:
  * {@code deutsch.md#über-die-daten} becomes {@code deutsch.html#a.C3.BCber-die-daten}. So {@code prepare-site}
  * renders a copy of the pages in which each ATX heading ({@code ## text}) starts with
- * {@code <a id="GitHub's anchor"></a>}, and where that is no valid Doxia id also with {@code <a id>} of its encoded
- * form, the one Doxia's links use: a link written for GitHub finds its heading on the site too, and Doxia writes no
- * anchor of its own for that heading. One rule remains for links to headings, GitHub's. A link to an explicit
- * {@code <a id>} of a page must use a valid Doxia id (the link would be encoded, the id not). Setext headings (text
- * underlined with {@code ===} or {@code ---}) get no anchor from {@code prepare-site} and are a problem: write
- * {@code ## text}.
+ * {@code <a id="GitHub's anchor"></a>}, or where that is no valid Doxia id with {@code <span id="GitHub's anchor">}
+ * and {@code <a id>} of its encoded form, the one Doxia's links use: a link written for GitHub finds its heading on
+ * the site too, and Doxia writes no anchor of its own for that heading. One rule remains for links to headings,
+ * GitHub's. A link to an explicit {@code <a id>} of a page must use a valid Doxia id (the link would be encoded, the
+ * id not). Setext headings (text underlined with {@code ===} or {@code ---}) get no anchor from
+ * {@code prepare-site} and are a problem: write {@code ## text}.
  * <p>
  * Code (fenced blocks, code spans) and HTML comments are no links and no headings. Anchors of generated pages are
  * checked on the staged site ({@code check-site}: every {@code href} and {@code src} to a local file and every
@@ -806,9 +806,10 @@ public final class DocLinks {
             int index = heading.line() - 1;
             Matcher marker = ATX_MARKER.matcher(lines.get(index));
             if (marker.find()) {
+                // Doxia's check for repeated anchors knows an <a id> by its encoded form: GitHub's form on a span
                 String anchor = heading.anchor();
-                String anchors = "<a id=\"" + anchor + "\"></a>"
-                        + (isValidDoxiaId(anchor) ? "" : "<a id=\"" + encodeDoxiaId(anchor) + "\"></a>");
+                String anchors = isValidDoxiaId(anchor) ? "<a id=\"" + anchor + "\"></a>"
+                        : "<span id=\"" + anchor + "\"></span><a id=\"" + encodeDoxiaId(anchor) + "\"></a>";
                 lines.set(index, marker.group() + anchors + lines.get(index).substring(marker.end()));
             }
         }

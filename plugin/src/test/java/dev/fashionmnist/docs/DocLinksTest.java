@@ -113,7 +113,7 @@ class DocLinksTest {
         write("site/markdown/deutsch.md", "# Deutsch\n\n## Über die Daten\n");
         DocLinks.prepareSite(site, out);
         assertTrue(Files.readString(out.resolve("markdown/deutsch.md")).contains(
-                "## <a id=\"über-die-daten\"></a><a id=\"a.C3.BCber-die-daten\"></a>Über die Daten\n"));
+                "## <span id=\"über-die-daten\"></span><a id=\"a.C3.BCber-die-daten\"></a>Über die Daten\n"));
     }
 
     // ------------------------------------------------------------------ planted broken links in a small repository
