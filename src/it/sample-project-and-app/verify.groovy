@@ -8,7 +8,8 @@ assert project && app : 'both samples were built'
 
 // the copies are the repository's samples as they are
 def root = new File(repositoryRoot)
-['sample-project/pom.xml', 'sample-app/pom.xml', 'sample-app/src/main/java/com/example/app/ClassifyImages.java',
+['sample-project/pom.xml', 'sample-project/.mvn/jvm.config', 'sample-app/pom.xml', 'sample-app/.mvn/jvm.config',
+ 'sample-app/src/main/java/com/example/app/ClassifyImages.java',
  'sample-app/src/test/java/com/example/app/ClassifyImagesTest.java'].each {
     assert new File(basedir, it).bytes == new File(root, it).bytes : "${it} is the repository's"
 }
@@ -26,7 +27,11 @@ def installed = new File(localRepositoryPath,
 assert installed.isFile()
 new JarFile(installed).withCloseable { jar -> assert jar.getEntry('META-INF/fashionmnist/model/model.json') }
 
-// 2: the sample app compiled against the runtime, its test classified the images with that model, it was packaged
+// 2: the app declares the runtime and the natives of its platform, nothing else: pytorch-jni comes with the runtime,
+// the versions with fashionmnist-bom
+def appPom = new File(basedir, 'sample-app/pom.xml').getText('UTF-8')
+assert !appPom.contains('pytorch-jni') && !appPom.contains('2.3.1') && !appPom.contains('0.29.0')
+// the sample app compiled against the runtime, its test classified the images with that model, it was packaged
 def report = new File(basedir, 'sample-app/target/surefire-reports/com.example.app.ClassifyImagesTest.txt')
 assert report.isFile() : 'the app test ran'
 assert report.text.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')

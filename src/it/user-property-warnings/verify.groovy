@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('Building user-property-warnings') }
-assert runs.size() == 5
+assert runs.size() == 7
 
 def ignoredEpochs = '[WARNING] -Dfashionmnist.epochs=2 is ignored: the POM\'s <configuration> sets epochs=1; move it to <properties> to let -D win'
 def ignoredDataset = '[WARNING] -Dfashionmnist.dataset=mnist is ignored: the POM\'s <configuration> sets dataset=fashion-mnist; move it to <properties> to let -D win'
@@ -41,5 +41,15 @@ assert !runs[3].contains('epoch 1/')
 assert runs[4].contains("Parameter 'minAccuracy' is 'abc': use a fraction like 0.91 or a percentage like 91% (found before training")
 assert !runs[4].contains('Engine:')
 assert !runs[4].contains('epoch 1/')
+// run 6: site-report reads its folder by the old name fashionmnistDirectory, and says once what the new name is
+assert runs[5].count("[WARNING] Parameter 'fashionmnistDirectory' is deprecated: its name is now 'outputDirectory' "
+        + "(-Dfashionmnist.outputDirectory); the old name stops working in the next release") == 1
+assert runs[5].contains('BUILD SUCCESS')
+assert new File(basedir, 'target/site/fashionmnist-report.html').getText('UTF-8').contains('id="metrics"')
+// run 7: the old name and the new one (-D) with different folders: one error naming both, no page
+assert runs[6].contains("Parameters 'fashionmnistDirectory' and 'outputDirectory' are one setting by its old and its "
+        + "new name, given different values: fashionmnistDirectory=")
+assert runs[6].contains("elsewhere; keep only 'outputDirectory'")
+assert !runs[6].contains('is deprecated')
 assert !(log =~ /(?m)^\s+at (dev\.fashionmnist|org\.apache|ai\.djl)\./): 'no stack trace'
 return true

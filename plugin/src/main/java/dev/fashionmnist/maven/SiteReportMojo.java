@@ -2,9 +2,11 @@ package dev.fashionmnist.maven;
 
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.text.BuildLog;
+import dev.fashionmnist.text.ConfigurationException;
 import dev.fashionmnist.text.Messages;
 import java.io.File;
 import java.util.Locale;
+import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkFactory;
@@ -57,6 +59,18 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
      */
     @Parameter(property = "fashionmnist.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
+
+    /**
+     * Deprecated: use {@code outputDirectory}. The folder this page shows, by the name the parameter had before it
+     * took every goal's name; still read for one release, with a warning. Given with {@code outputDirectory} and
+     * another folder, the page stops with an error naming both.
+     *
+     * @since 0.1.0
+     * @deprecated use {@code outputDirectory}
+     */
+    @Deprecated
+    @Parameter
+    File fashionmnistDirectory;
 
     @Inject
     PlexusContainer container;
@@ -165,9 +179,48 @@ public class SiteReportMojo extends AbstractFashionMnistMojo implements MavenMul
                 }
                 throw new MavenReportException(incompatibleSitePlugin(sitePluginVersion(), words));
             }
+            Language readerLanguage = Language.parse(language).orElseGet(Language::ofJvm);
+            try {
+                useRenamedParameters(renamedParameterProperties(), new MavenBuildLog(getLog(), null, readerLanguage));
+            } catch (ConfigurationException e) {
+                throw new MavenReportException(Messages.of(e, readerLanguage));
+            }
             page = SiteReportPage.of(this, reportOutputDirectory);
         }
         return page;
+    }
+
+    /**
+     * Takes the folder from {@code fashionmnistDirectory}, the parameter's old name, where it is given: with a warning
+     * to {@code log}, or an error when {@code outputDirectory} is given too (in the POM or in {@code properties}) and
+     * names another folder.
+     */
+    void useRenamedParameters(Properties properties, BuildLog log) {
+        if (fashionmnistDirectory == null) {
+            return; // outputDirectory stays as Maven gave it
+        }
+        RenamedParameter renamed = RenamedParameter.SITE_REPORT_FOLDER;
+        outputDirectory = renamed.value(normalized(fashionmnistDirectory), normalized(outputDirectory),
+                renamed.newNameGiven(mojoExecution, properties), log);
+    }
+
+    /** Where a parameter's property can come from: the POM's properties, then the JVM's, then -D, the last winning. */
+    private Properties renamedParameterProperties() {
+        Properties properties = new Properties();
+        MavenProject project = project();
+        if (project != null) {
+            properties.putAll(project.getProperties());
+        }
+        if (session != null) {
+            properties.putAll(session.getSystemProperties());
+            properties.putAll(session.getUserProperties());
+        }
+        return properties;
+    }
+
+    /** {@code folder} absolute and without {@code .} or {@code ..}, so that one folder written two ways is equal. */
+    private static File normalized(File folder) {
+        return folder == null ? null : folder.getAbsoluteFile().toPath().normalize().toFile();
     }
 
     /** The class loader the page comes from: this plugin's, with what the site plugin running it lends. */

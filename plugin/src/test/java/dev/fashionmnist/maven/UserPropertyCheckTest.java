@@ -7,20 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fashionmnist.runtime.Language;
 import dev.fashionmnist.runtime.Message;
 import dev.fashionmnist.testing.RecordingLog;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.apache.maven.lifecycle.internal.MojoDescriptorCreator;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.descriptor.MojoDescriptor;
-import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
-import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,31 +36,12 @@ class UserPropertyCheckTest {
 
     @BeforeAll
     static void readThePluginDescriptor() throws Exception {
-        Path classes = Path.of(UserPropertyCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Reader xml = Files.newBufferedReader(classes.resolve("META-INF/maven/plugin.xml"))) {
-            plugin = new PluginDescriptorBuilder().build(xml);
-        }
+        plugin = GoalExecutions.plugin();
     }
 
-    /**
-     * The execution of {@code goal} as Maven hands it to the goal: the POM's {@code <configuration>} merged over the
-     * descriptor's defaults, one element per parameter, the ones the POM leaves out as their {@code ${property}}.
-     */
+    /** The execution of {@code goal} with {@code pomConfiguration}: {@link GoalExecutions#execution}. */
     private static MojoExecution execution(String goal, String pomConfiguration) throws Exception {
-        MojoDescriptor mojo = plugin.getMojo(goal);
-        Xpp3Dom pom = Xpp3DomBuilder.build(new StringReader("<configuration>" + pomConfiguration + "</configuration>"));
-        Xpp3Dom defaults = MojoDescriptorCreator.convert(mojo);
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        for (Parameter parameter : mojo.getParameters()) {
-            Xpp3Dom own = pom.getChild(parameter.getName());
-            Xpp3Dom fallback = defaults.getChild(parameter.getName());
-            Xpp3Dom merged = own == null ? fallback
-                    : Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(own, parameter.getName()), fallback, Boolean.TRUE);
-            if (merged != null) {
-                configuration.addChild(merged);
-            }
-        }
-        return new MojoExecution(mojo, configuration);
+        return GoalExecutions.execution(goal, pomConfiguration);
     }
 
     private static Properties typed(String... nameValue) {

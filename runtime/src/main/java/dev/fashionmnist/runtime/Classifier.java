@@ -51,8 +51,9 @@ import java.util.stream.IntStream;
  * amelie-cnn, 11 MB for a resnet). Image preparation and ranking run outside the lock.
  *
  * <p><b>Natives.</b> The application needs the PyTorch natives of its platform on the class path:
- * {@code ai.djl.pytorch:pytorch-native-cpu} with the platform's classifier (e.g. {@code linux-x86_64}) and
- * {@code ai.djl.pytorch:pytorch-jni}. DJL then runs offline. Without them loading fails with a message naming both.
+ * {@code ai.djl.pytorch:pytorch-native-cpu} with the platform's classifier (e.g. {@code linux-x86_64}); the runtime
+ * brings {@code ai.djl.pytorch:pytorch-jni} itself, and {@code dev.fashionmnist:fashionmnist-bom} gives the natives'
+ * version. DJL then runs offline. Without the natives loading fails with a message naming the dependency to add.
  * For a GPU ({@link #load(Path, Device)} with {@code Device.gpu(n)}, linux-x86_64) it needs
  * {@code ai.djl.pytorch:pytorch-native-cu121:2.3.1:linux-x86_64} instead and the NVIDIA driver, no CUDA toolkit:
  * the driver is asked first, and a GPU that cannot run these natives (driver older than CUDA 12, no such GPU, a

@@ -34,6 +34,30 @@ public final class Natives {
     }
 
     /**
+     * Which of the two jars the class path lacks, and the dependencies that message names. The runtime's POM brings
+     * {@code pytorch-jni}, so an application built with Maven or Gradle lacks at most the natives jar of its platform;
+     * the JNI jar goes missing only where a build excludes it or a class path is put together by hand.
+     */
+    enum MissingJar {
+        /** The natives jar ({@code pytorch-native-cpu} with the platform's classifier): the one an application adds. */
+        NATIVES("runtime.natives.nativesJar", "runtime.natives.missing"),
+        /** The JNI jar, which comes with the runtime unless excluded. */
+        JNI("runtime.natives.jniJar", "runtime.natives.missingJni"),
+        /** Both. */
+        BOTH("runtime.natives.bothJars", "runtime.natives.missingBoth");
+
+        /** The key of what is missing. */
+        final String problem;
+        /** The key of the message that names the dependencies to add. */
+        final String advice;
+
+        MissingJar(String problem, String advice) {
+            this.problem = problem;
+            this.advice = advice;
+        }
+    }
+
+    /**
      * Loads the PyTorch engine for {@code device}. For a GPU on linux-x86_64 the driver is asked first
      * ({@link CudaProbe}, {@link GpuDecision}: a GPU that cannot run the CUDA natives is refused with the reason),
      * then DJL is pointed at the CUDA natives on the class path ({@link CudaNatives}), whatever CUDA runtime the system
@@ -119,10 +143,8 @@ public final class Natives {
                     || context != null && context.getResource(NATIVES) != null;
             boolean jni = loader.getResource(JNI) != null || context != null && context.getResource(JNI) != null;
             if (!natives || !jni) {
-                Message problem = natives ? Message.runtime("runtime.natives.jniJar")
-                        : jni ? Message.runtime("runtime.natives.nativesJar")
-                        : Message.runtime("runtime.natives.bothJars");
-                throw new ClassifierException(missing(problem));
+                MissingJar jars = natives ? MissingJar.JNI : jni ? MissingJar.NATIVES : MissingJar.BOTH;
+                throw new ClassifierException(missing(Message.runtime(jars.problem), jars));
             }
         }
         try {
@@ -130,24 +152,26 @@ public final class Natives {
             engineLoaded = true;
             return engine;
         } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new ClassifierException(missing(Message.runtime("runtime.natives.engine", e.getMessage())), e);
+            // the jars are there (or PYTORCH_LIBRARY_PATH) but PyTorch does not start: the natives are the suspects
+            throw new ClassifierException(missing(Message.runtime("runtime.natives.engine", e.getMessage()),
+                    MissingJar.NATIVES), e);
         }
     }
 
     /**
-     * The dependencies to add, after {@code problem}, what went wrong; on a machine PyTorch has no natives jar for,
-     * that it has none.
+     * The dependencies to add, after {@code problem}, what went wrong: the ones of {@code jars}; on a machine PyTorch
+     * has no natives jar for, that it has none.
      */
-    static Message missing(Message problem) {
-        return missing(problem, System.getProperty("os.name"), System.getProperty("os.arch"));
+    static Message missing(Message problem, MissingJar jars) {
+        return missing(problem, jars, System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
-    /** As {@link #missing(Message)} on a machine with {@code osName} and {@code osArch}. */
-    static Message missing(Message problem, String osName, String osArch) {
+    /** As {@link #missing(Message, MissingJar)} on a machine with {@code osName} and {@code osArch}. */
+    static Message missing(Message problem, MissingJar jars, String osName, String osArch) {
         Properties versions = versions();
         String pytorch = versions.getProperty("pytorch", "?");
         return classifier(osName, osArch)
-                .map(platform -> Message.runtime("runtime.natives.missing", problem, pytorch, platform,
+                .map(platform -> Message.runtime(jars.advice, problem, pytorch, platform,
                         versions.getProperty("djl", "?")))
                 .orElseGet(() -> Message.runtime("runtime.natives.unsupported", problem, pytorch, osName, osArch));
     }
