@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the {@code evaluate} goal hands to the fork: the model directory, the verified data files, the device, and
- * where to write the {@link EvaluationResult} as JSON.
+ * where to write the {@link dev.fashionmnist.results.EvaluationResult} as JSON.
  *
  * @param auto whether the {@code device} parameter was {@code auto}: a GPU that fails its proof gives way to the CPU
  */

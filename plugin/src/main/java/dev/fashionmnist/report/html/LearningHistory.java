@@ -18,7 +18,7 @@ import java.util.Objects;
  * still going), the report draws the model's own history from model.json and says which run metrics.csv is from.
  *
  * @param metrics the rows to draw
- * @param note    what the reader must know about where they come from; {@code null} when metrics.csv is the model's
+ * @param noteText what the reader must know about where they come from; {@code null} when metrics.csv is the model's
  */
 public record LearningHistory(List<EpochMetrics> metrics, Message noteText) {
 
