@@ -18,6 +18,7 @@ echo "commit $commit, building twice in $work"
 
 build() {
     local dir="$work/$1"
+    shift
     mkdir -p "$dir"
     git -C "$root" archive "$commit" | tar -x -C "$dir"
     (cd "$dir" && mvn -B -q -P release verify -DskipTests -Dinvoker.skip "$@") \
