@@ -213,7 +213,7 @@ public final class ClassifyFirstTestImage {
 EOF
 
 cd "$work/project"
-mvn -B -s "$work/settings.xml" package "$@" | tee "$work/build.log" \
+mvn -B -Dstyle.color=never -s "$work/settings.xml" package "$@" | tee "$work/build.log" \
         | grep -v -E '^\[INFO\] (Downloading from|Downloaded from (central|third-party))' || {
     echo "consumer build failed (log: $work/build.log)"; KEEP=1; trap - EXIT; exit 1; }
 
@@ -237,7 +237,8 @@ echo "== what Maven Central asks of a POM, in the runtime's and the plugin's as 
 for artifact in fashionmnist-runtime fashionmnist-maven-plugin; do
     mkdir -p "$work/effective/$artifact"
     cp "$(find "$work/m2/dev/fashionmnist/$artifact" -name '*.pom' | head -1)" "$work/effective/$artifact/pom.xml"
-    (cd "$work/effective/$artifact" && mvn -B -q -s "$work/settings.xml" help:effective-pom -Doutput=effective.xml)
+    (cd "$work/effective/$artifact" && mvn -B -q -Dstyle.color=never -s "$work/settings.xml" help:effective-pom \
+        -Doutput=effective.xml)
     python3 - "$work/effective/$artifact/effective.xml" "$artifact" <<'PY'
 import sys, xml.etree.ElementTree as T
 ns = {"m": "http://maven.apache.org/POM/4.0.0"}
