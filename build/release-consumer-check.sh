@@ -238,7 +238,7 @@ for artifact in fashionmnist-runtime fashionmnist-maven-plugin; do
     mkdir -p "$work/effective/$artifact"
     cp "$(find "$work/m2/dev/fashionmnist/$artifact" -name '*.pom' | head -1)" "$work/effective/$artifact/pom.xml"
     (cd "$work/effective/$artifact" && mvn -B -q -Dstyle.color=never -s "$work/settings.xml" help:effective-pom \
-        -Doutput=effective.xml)
+        -Doutput=effective.xml > mvn.log) || { cat "$work/effective/$artifact/mvn.log"; exit 1; }
     python3 - "$work/effective/$artifact/effective.xml" "$artifact" <<'PY'
 import sys, xml.etree.ElementTree as T
 ns = {"m": "http://maven.apache.org/POM/4.0.0"}
