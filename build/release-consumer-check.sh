@@ -27,7 +27,8 @@ echo "consumer project: $work"
 
 mirror=""
 if [[ -n "${THIRD_PARTY_REPOSITORY:-}" ]]; then
-    mirror="<mirrors><mirror><id>third-party</id><mirrorOf>central</mirrorOf><url>$THIRD_PARTY_REPOSITORY</url></mirror></mirrors>"
+    mirror="<mirrors><mirror><id>third-party</id><mirrorOf>central</mirrorOf>"
+    mirror+="<url>$THIRD_PARTY_REPOSITORY</url></mirror></mirrors>"
     echo "third-party artifacts: $THIRD_PARTY_REPOSITORY (mirror of central)"
 else
     echo "third-party artifacts: Maven Central"

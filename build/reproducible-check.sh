@@ -55,7 +55,8 @@ while read -r file; do
         unzip -q "$a" -d "$work/diff/a"
         unzip -q "$b" -d "$work/diff/b"
         diff -rq "$work/diff/a" "$work/diff/b" | sed 's/^/          /' || true
-        diff <(unzip -Z -T "$a" | tail -n +3) <(unzip -Z -T "$b" | tail -n +3) | head -20 | sed 's/^/          /' || true
+        diff <(unzip -Z -T "$a" | tail -n +3) <(unzip -Z -T "$b" | tail -n +3) | head -20 \
+            | sed 's/^/          /' || true
     fi
 done <<< "$jars"
 
