@@ -10,7 +10,7 @@
 # fails unless every dev.fashionmnist file in it came from the staged folder. Third-party artifacts (Maven's own
 # plugins, DJL, the PyTorch natives) come from Maven Central. THIRD_PARTY_REPOSITORY=<url> mirrors Central to
 # another repository instead (a company's repository manager, or a folder in repository layout, file:///...), which
-# must hold all that this check uses: the plugins named below, maven-help-plugin 3.6.0, DJL, the PyTorch natives.
+# must hold all that this check uses: the plugins named below, maven-help-plugin 3.5.2, DJL, the PyTorch natives.
 # The check above still holds: a dev.fashionmnist file from there fails it.
 # The training data comes from the usual places (the system copy /usr/share/datasets/fashion-mnist, the download).
 # KEEP=1 keeps the project's folder.
@@ -240,7 +240,7 @@ for artifact in fashionmnist-runtime fashionmnist-maven-plugin; do
     mkdir -p "$work/effective/$artifact"
     cp "$(find "$work/m2/dev/fashionmnist/$artifact" -name '*.pom' | head -1)" "$work/effective/$artifact/pom.xml"
     (cd "$work/effective/$artifact" && mvn -B -q -Dstyle.color=never -s "$work/settings.xml" \
-        org.apache.maven.plugins:maven-help-plugin:3.6.0:effective-pom \
+        org.apache.maven.plugins:maven-help-plugin:3.5.2:effective-pom \
         -Doutput=effective.xml > mvn.log) || { cat "$work/effective/$artifact/mvn.log"; exit 1; }
     python3 - "$work/effective/$artifact/effective.xml" "$artifact" <<'PY'
 import sys, xml.etree.ElementTree as T
