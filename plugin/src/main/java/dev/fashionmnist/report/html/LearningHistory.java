@@ -17,7 +17,7 @@ import java.util.Objects;
  * (run.json); the model belongs to the last run that finished. When they differ (a run failed, was killed or is
  * still going), the report draws the model's own history from model.json and says which run metrics.csv is from.
  *
- * @param metrics  the rows to draw
+ * @param metrics the rows to draw
  * @param noteText what the reader must know about where they come from; {@code null} when metrics.csv is the model's
  */
 public record LearningHistory(List<EpochMetrics> metrics, Message noteText) {
