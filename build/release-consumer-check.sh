@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A user of the release: a second project, outside this repository, that uses the plugin (the help goal and a tiny
-# train: mlp, 500 training images, 1 epoch) and the runtime (compiled against, then run on the model just trained),
-# and resolves both ONLY from the staged bundle, read as a file: repository. Stage the bundle first:
+# train: mlp, 500 training images, 1 epoch) and the runtime with its versions from the BOM (compiled against, then run
+# on the model just trained), and resolves all three ONLY from the staged bundle, read as a file: repository. Stage the bundle first:
 #
 #   mvn -B -P release verify            (target/staging-deploy)
 #   build/release-consumer-check.sh [staging folder] [extra Maven arguments]
@@ -83,23 +83,28 @@ cat > "$work/project/pom.xml" <<EOF
     <release.version>$version</release.version>
   </properties>
 
+  <!-- the versions of the runtime and of the natives, as an application takes them -->
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>dev.fashionmnist</groupId>
+        <artifactId>fashionmnist-bom</artifactId>
+        <version>\${release.version}</version>
+        <type>pom</type>
+        <scope>import</scope>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+
   <dependencies>
     <dependency>
       <groupId>dev.fashionmnist</groupId>
       <artifactId>fashionmnist-runtime</artifactId>
-      <version>\${release.version}</version>
     </dependency>
-    <!-- the PyTorch natives of this platform -->
-    <dependency>
-      <groupId>ai.djl.pytorch</groupId>
-      <artifactId>pytorch-jni</artifactId>
-      <version>2.3.1-0.29.0</version>
-      <scope>runtime</scope>
-    </dependency>
+    <!-- the PyTorch natives of this platform (the runtime brings pytorch-jni) -->
     <dependency>
       <groupId>ai.djl.pytorch</groupId>
       <artifactId>pytorch-native-cpu</artifactId>
-      <version>2.3.1</version>
       <classifier>linux-x86_64</classifier>
       <scope>runtime</scope>
     </dependency>
