@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A user of the release: a second project, outside this repository, that uses the plugin (the help goal and a tiny
 # train: mlp, 500 training images, 1 epoch) and the runtime with its versions from the BOM (compiled against, then run
-# on the model just trained), and resolves all three ONLY from the staged bundle, read as a file: repository. Stage the bundle first:
+# on the model just trained), and resolves all three ONLY from the staged bundle, read as a file: repository.
+# Stage the bundle first:
 #
 #   mvn -B -P release verify            (target/staging-deploy)
 #   build/release-consumer-check.sh [staging folder] [extra Maven arguments]
