@@ -5,6 +5,7 @@ import dev.fashionmnist.runtime.Prediction;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -16,13 +17,30 @@ public final class ClassifyImages {
     public static void main(String[] args) throws IOException {
         try (Classifier classifier = Classifier.fromClasspath()) {
             for (String name : args) {
-                BufferedImage image = ImageIO.read(new File(name));
-                if (image == null) {
-                    System.err.println(name + ": not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
-                    continue;
+                BufferedImage image = read(name, System.err);
+                if (image != null) {
+                    System.out.println(name + ": " + describe(classifier.classify(image, 3)));
                 }
-                System.out.println(name + ": " + describe(classifier.classify(image, 3)));
             }
+        }
+    }
+
+    /** The image in the file {@code name}, or {@code null} after one line on {@code err} saying why there is none. */
+    static BufferedImage read(String name, PrintStream err) {
+        File file = new File(name);
+        if (!file.isFile()) {
+            err.println(name + ": no such file");
+            return null;
+        }
+        try {
+            BufferedImage image = ImageIO.read(file);
+            if (image == null) {
+                err.println(name + ": not an image ImageIO can read (PNG, JPEG, GIF, BMP)");
+            }
+            return image;
+        } catch (IOException e) {
+            err.println(name + ": cannot be read (" + e.getMessage() + ")");
+            return null;
         }
     }
 

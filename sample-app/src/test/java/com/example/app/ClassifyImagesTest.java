@@ -1,16 +1,23 @@
 package com.example.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fashionmnist.runtime.Classifier;
 import dev.fashionmnist.runtime.Prediction;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The first five images of the Fashion-MNIST test set, classified with the sample project's model. */
 class ClassifyImagesTest {
@@ -38,5 +45,17 @@ class ClassifyImagesTest {
             }
         }
         assertTrue(right >= 4, right + " of 5 test images classified right");
+    }
+
+    @Test
+    void aMissingFileOrANonImageIsOneLineOnStandardError(@TempDir Path tmp) throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not an image");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assertNull(ClassifyImages.read(tmp.resolve("missing.png").toString(), err));
+        assertNull(ClassifyImages.read(text.toString(), err));
+        assertEquals(tmp.resolve("missing.png") + ": no such file\n" + text
+                + ": not an image ImageIO can read (PNG, JPEG, GIF, BMP)\n",
+                bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 }
