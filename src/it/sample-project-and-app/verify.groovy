@@ -34,7 +34,7 @@ assert !appPom.contains('pytorch-jni') && !appPom.contains('2.3.1') && !appPom.c
 // the sample app compiled against the runtime, its test classified the images with that model, it was packaged
 def report = new File(basedir, 'sample-app/target/surefire-reports/com.example.app.ClassifyImagesTest.txt')
 assert report.isFile() : 'the app test ran'
-assert report.text.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+assert report.text.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
 assert app =~ /test-0-ankle-boot\.png: \S/ : 'the test printed its predictions'
 assert !app.contains('SLF4J') : 'the app has a logging binding: no "No SLF4J providers were found"'
 assert !app.contains('CudaUtils') : 'no GPU warning on a machine that uses its CPU'
